@@ -1,0 +1,133 @@
+// The one typed interface between the agent loop and its front ends (TUI, exec,
+// MCP server): operations go in, events come out. Shapes follow reference §4.1;
+// `type` tags are snake_case so events can be sent on the wire as they are.
+import type { ApprovalPolicy, ReasoningEffort, ReasoningSummary } from '../config/schema.js';
+import type { SandboxPolicy } from '../config/types.js';
+
+export type InputItem =
+  | { type: 'text'; text: string }
+  | { type: 'image'; image_url: string }
+  | { type: 'local_image'; path: string };
+
+export type ReviewDecision = 'approved' | 'approved_for_session' | 'denied' | 'abort';
+
+export type Op =
+  | { type: 'user_input'; items: InputItem[] }
+  | {
+      type: 'override_turn_context';
+      cwd?: string;
+      approval_policy?: ApprovalPolicy;
+      sandbox_policy?: SandboxPolicy;
+      model?: string;
+      effort?: ReasoningEffort;
+      summary?: ReasoningSummary;
+    }
+  | { type: 'interrupt' }
+  | { type: 'exec_approval'; id: string; decision: ReviewDecision }
+  | { type: 'patch_approval'; id: string; decision: ReviewDecision }
+  | { type: 'add_to_history'; text: string }
+  | { type: 'list_mcp_tools' }
+  | { type: 'compact' }
+  /** Backtrack: drop the last `drop_user_turns` user turns and everything after them. */
+  | { type: 'fork'; drop_user_turns: number }
+  | { type: 'shutdown' };
+
+export interface Submission { id: string; op: Op }
+
+export type FileChange =
+  | { add: { content: string } }
+  | { delete: { content: string } }
+  | { update: { unified_diff: string; move_path?: string } };
+
+export interface TokenUsage {
+  input_tokens: number;
+  cached_input_tokens: number;
+  output_tokens: number;
+  reasoning_output_tokens: number;
+  total_tokens: number;
+}
+
+export interface PlanItem { step: string; status: 'pending' | 'in_progress' | 'completed' }
+
+export interface McpInvocation { server: string; tool: string; arguments?: unknown }
+
+/** A prior conversation item replayed on resume, for front ends to render. */
+export type InitialMessage =
+  | { type: 'user_message'; message: string }
+  | { type: 'agent_message'; message: string };
+
+export type EventMsg =
+  | {
+      type: 'session_configured';
+      session_id: string;
+      model: string;
+      reasoning_effort?: ReasoningEffort;
+      history_log_id: number;
+      history_entry_count: number;
+      initial_messages?: InitialMessage[];
+      rollout_path: string;
+    }
+  | { type: 'task_started'; model_context_window?: number }
+  | { type: 'task_complete'; last_agent_message: string | null }
+  | { type: 'turn_aborted'; reason: 'interrupted' | 'replaced' }
+  | { type: 'user_message'; message: string }
+  | { type: 'agent_message_delta'; delta: string }
+  | { type: 'agent_message'; message: string }
+  | { type: 'agent_reasoning_delta'; delta: string }
+  | { type: 'agent_reasoning'; text: string }
+  | { type: 'agent_reasoning_raw_content_delta'; delta: string }
+  | { type: 'agent_reasoning_raw_content'; text: string }
+  | { type: 'agent_reasoning_section_break' }
+  | { type: 'exec_approval_request'; call_id: string; command: string[]; cwd: string; reason?: string }
+  | {
+      type: 'apply_patch_approval_request';
+      call_id: string;
+      changes: Record<string, FileChange>;
+      reason?: string;
+      grant_root?: string;
+    }
+  | { type: 'exec_command_begin'; call_id: string; command: string[]; cwd: string }
+  | { type: 'exec_command_output_delta'; call_id: string; stream: 'stdout' | 'stderr'; chunk: string /* base64 */ }
+  | {
+      type: 'exec_command_end';
+      call_id: string;
+      stdout: string;
+      stderr: string;
+      aggregated_output: string;
+      exit_code: number;
+      duration_ms: number;
+      formatted_output: string;
+      /** True when the approval flow declined it, so the command never ran. */
+      declined?: boolean;
+    }
+  | { type: 'patch_apply_begin'; call_id: string; auto_approved: boolean; changes: Record<string, FileChange> }
+  | { type: 'patch_apply_end'; call_id: string; stdout: string; stderr: string; success: boolean }
+  | { type: 'turn_diff'; unified_diff: string }
+  | { type: 'mcp_tool_call_begin'; call_id: string; invocation: McpInvocation }
+  | {
+      type: 'mcp_tool_call_end';
+      call_id: string;
+      invocation: McpInvocation;
+      duration_ms: number;
+      result: { Ok: { content: unknown[]; structuredContent?: unknown; isError?: boolean } } | { Err: string };
+    }
+  | { type: 'plan_update'; explanation?: string; plan: PlanItem[] }
+  | {
+      type: 'token_count';
+      info: { total_token_usage: TokenUsage; last_token_usage: TokenUsage; model_context_window?: number };
+    }
+  | { type: 'background_event'; message: string }
+  /** Non-fatal, e.g. `Reconnecting... 1/5 (reason)`. */
+  | { type: 'stream_error'; message: string }
+  | { type: 'error'; message: string }
+  | { type: 'mcp_list_tools_response'; servers: McpServerStatus[] }
+  | { type: 'shutdown_complete' };
+
+export interface McpServerStatus {
+  name: string;
+  state: 'starting' | 'ready' | 'failed';
+  error?: string;
+  tools: { name: string; qualified_name: string; description?: string }[];
+}
+
+export interface Event { id: string; msg: EventMsg }

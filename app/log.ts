@@ -1,0 +1,64 @@
+// Leveled logging filtered by RUST_LOG / CODEX_LOG (`info`, `warn,codex_tui=debug`, …).
+// Front ends choose the sink once: exec logs to stderr, the TUI to
+// $CODEX_HOME/log/codex-tui.log (it owns the screen). Nothing is written until a sink is set.
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export type Level = 'error' | 'warn' | 'info' | 'debug' | 'trace';
+const RANK: Record<Level | 'off', number> = { off: 0, error: 1, warn: 2, info: 3, debug: 4, trace: 5 };
+
+interface Filter { fallback: number; targets: [string, number][] }
+
+/** Parses `error|warn|info|debug|trace|off` and `target=level` lists. Unknown words are ignored. */
+export function parseLogFilter(spec: string | undefined, fallback: Level = 'warn'): Filter {
+  const f: Filter = { fallback: RANK[fallback], targets: [] };
+  for (const part of (spec ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+    const eq = part.indexOf('=');
+    const level = (eq < 0 ? part : part.slice(eq + 1)).toLowerCase() as Level | 'off';
+    if (!(level in RANK)) continue;
+    if (eq < 0) f.fallback = RANK[level];
+    else f.targets.push([part.slice(0, eq), RANK[level]]);
+  }
+  return f;
+}
+
+export function levelEnabled(f: Filter, target: string, level: Level): boolean {
+  let limit = f.fallback;
+  let best = -1;
+  for (const [t, r] of f.targets) {
+    if ((target === t || target.startsWith(`${t}::`) || target.startsWith(`${t}/`)) && t.length > best) {
+      best = t.length;
+      limit = r;
+    }
+  }
+  return RANK[level] <= limit;
+}
+
+let filter = parseLogFilter(undefined);
+let sink: ((line: string) => void) | undefined;
+
+export function configureLogging(to: 'stderr' | { file: string }, fallback: Level = 'warn'): void {
+  filter = parseLogFilter(process.env.CODEX_LOG ?? process.env.RUST_LOG, fallback);
+  if (to === 'stderr') sink = (line) => process.stderr.write(line);
+  else {
+    mkdirSync(dirname(to.file), { recursive: true });
+    sink = (line) => appendFileSync(to.file, line, { mode: 0o600 });
+  }
+}
+
+function emit(level: Level, target: string, args: unknown[]): void {
+  if (!sink || !levelEnabled(filter, target, level)) return;
+  const text = args.map((a) => (typeof a === 'string' ? a : a instanceof Error ? a.stack ?? a.message : JSON.stringify(a))).join(' ');
+  sink(`${new Date().toISOString()} ${level.toUpperCase().padEnd(5)} ${target}: ${text}\n`);
+}
+
+/** `const log = logger('codex_core::model')` — targets name the module, as the original's do. */
+export function logger(target: string) {
+  return {
+    error: (...a: unknown[]) => emit('error', target, a),
+    warn: (...a: unknown[]) => emit('warn', target, a),
+    info: (...a: unknown[]) => emit('info', target, a),
+    debug: (...a: unknown[]) => emit('debug', target, a),
+    trace: (...a: unknown[]) => emit('trace', target, a),
+  };
+}
