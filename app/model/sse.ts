@@ -1,0 +1,98 @@
+// Server-sent events parser (WHATWG "event stream interpretation"), pure and
+// incremental: feed text chunks split anywhere, get whole events back. Lines
+// end in LF, CRLF or CR (a CR at the end of one chunk and an LF at the start of
+// the next are one line break). Unlike the browser, `end()` also delivers a
+// final event that was not followed by a blank line: servers that close the
+// connection right after the last `data:` line must not lose it.
+
+export interface SseEvent {
+  /** The `event:` field; `message` when absent. */
+  event: string;
+  /** `data:` lines joined with `\n`. */
+  data: string;
+  /** The last `id:` seen so far, if any. */
+  id?: string;
+}
+
+export class SseParser {
+  private pending = '';
+  private skipLf = false;
+  private started = false;
+  private data: string[] = [];
+  private eventType = '';
+  private lastId: string | undefined;
+
+  /** Parses a chunk; returns the events it completed. */
+  push(chunk: string): SseEvent[] {
+    const out: SseEvent[] = [];
+    let text = chunk;
+    if (!this.started && text.length > 0) {
+      this.started = true;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
+    let start = 0;
+    if (this.skipLf && text.length > 0) {
+      this.skipLf = false;
+      if (text[0] === '\n') start = 1;
+    }
+    for (let i = start; i < text.length; i++) {
+      const c = text[i];
+      if (c !== '\n' && c !== '\r') continue;
+      const line = this.pending + text.slice(start, i);
+      this.pending = '';
+      if (c === '\r') {
+        if (i + 1 < text.length) {
+          if (text[i + 1] === '\n') i++;
+        } else this.skipLf = true;
+      }
+      start = i + 1;
+      this.line(line, out);
+    }
+    this.pending += text.slice(start);
+    return out;
+  }
+
+  /** The stream ended: flushes a last unterminated line and event. */
+  end(): SseEvent[] {
+    const out: SseEvent[] = [];
+    if (this.pending !== '') {
+      const line = this.pending;
+      this.pending = '';
+      this.line(line, out);
+    }
+    this.dispatch(out);
+    this.skipLf = false;
+    return out;
+  }
+
+  private line(line: string, out: SseEvent[]): void {
+    if (line === '') return this.dispatch(out);
+    if (line[0] === ':') return; // comment / keep-alive
+    const colon = line.indexOf(':');
+    const field = colon < 0 ? line : line.slice(0, colon);
+    let value = colon < 0 ? '' : line.slice(colon + 1);
+    if (value[0] === ' ') value = value.slice(1);
+    switch (field) {
+      case 'data': this.data.push(value); break;
+      case 'event': this.eventType = value; break;
+      case 'id': if (!value.includes('\0')) this.lastId = value; break;
+      default: break; // `retry` and unknown fields do not concern a one-shot stream
+    }
+  }
+
+  private dispatch(out: SseEvent[]): void {
+    if (this.data.length > 0) {
+      const ev: SseEvent = { event: this.eventType || 'message', data: this.data.join('\n') };
+      if (this.lastId !== undefined) ev.id = this.lastId;
+      out.push(ev);
+    }
+    this.data = [];
+    this.eventType = '';
+  }
+}
+
+/** Parses a whole SSE text at once (fixtures, tests). */
+export function parseSse(text: string): SseEvent[] {
+  const p = new SseParser();
+  return [...p.push(text), ...p.end()];
+}
