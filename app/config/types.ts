@@ -67,6 +67,10 @@ export interface Config {
     readonly keymap: NonNullable<ConfigToml['tui']>['keymap'];
     readonly animations: boolean;
   };
+  /** Name of the selected profile (-p or `profile = "…"`), if any. */
+  readonly activeProfile?: string;
+  /** tools.web_search (alias web_search_request) or --search: offer the native web_search tool. */
+  readonly webSearch: boolean;
   /** The merged, validated TOML (file + profile + -c), for keys not lifted above. */
   readonly toml: ConfigToml;
   /** Non-fatal findings (unknown keys, …), each naming file and key path. */

@@ -1,0 +1,216 @@
+// The config loader: config.toml (smol-toml) + profile + `-c` overrides +
+// typed CLI flags, validated by the zod schema, resolved into one frozen Config.
+// Precedence, lowest first: defaults < config.toml < profile < -c < flags.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { parse, TomlError } from 'smol-toml';
+import { ConfigError, formatKeyPath } from './errors.js';
+import { findCodexHome } from './home.js';
+import { locateKey } from './locate.js';
+import { applyOverride, isTable, parseCliOverride, type CliOverride, type TomlTable } from './overrides.js';
+import { builtinProviders, OSS_DEFAULT_MODEL, toProviderInfo } from './providers.js';
+import { configTomlSchema, profileSchema, shellEnvironmentPolicySchema, tuiSchema, type ConfigToml, type SandboxMode } from './schema.js';
+import type { Config, ConfigOverrides, SandboxPolicy } from './types.js';
+import { unknownKeys } from './unknown-keys.js';
+import { describeIssues } from './validate.js';
+import { cliVersion } from './version.js';
+
+export { ConfigError } from './errors.js';
+export { findCodexHome } from './home.js';
+export { loadDotEnv } from './dotenv.js';
+export { parseCliOverride } from './overrides.js';
+
+export interface LoadConfigOptions {
+  codexHome?: string;
+  /** Raw `-c key=value` strings, in command-line order (root ones first). */
+  cliOverrides?: string[];
+  overrides?: ConfigOverrides;
+  /** Environment for provider defaults (OPENAI_BASE_URL, CODEX_OSS_*). Defaults to process.env. */
+  env?: NodeJS.ProcessEnv;
+}
+
+interface Source {
+  readonly file: string;
+  readonly text: string;
+  readonly cli: readonly CliOverride[];
+}
+
+function readToml(file: string): { table: TomlTable; text: string } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { table: {}, text: '' };
+    throw new ConfigError(`${file}: cannot read: ${(e as Error).message}`);
+  }
+  try {
+    return { table: parse(text) as TomlTable, text };
+  } catch (e) {
+    if (!(e instanceof TomlError)) throw e;
+    const what = e.message.split('\n')[0]!.replace(/^Invalid TOML document: /, '');
+    throw new ConfigError(`${file}:${e.line}:${e.column}: TOML syntax error: ${what}\n${e.codeblock}`);
+  }
+}
+
+const overlaps = (a: readonly PropertyKey[], b: readonly PropertyKey[]) => a.every((p, i) => i >= b.length || p === b[i]) || b.every((p, i) => i >= a.length || p === a[i]);
+
+/** Where a key came from: the last -c override touching it, else the file (with line:column when found). */
+function origin(src: Source, path: readonly PropertyKey[]): string {
+  const cli = [...src.cli].reverse().find((o) => overlaps(o.path, path));
+  if (cli) return `-c ${cli.raw}`;
+  const at = locateKey(src.text, path);
+  return at ? `${src.file}:${at.line}:${at.column}` : src.file;
+}
+
+function validate(src: Source, table: TomlTable): ConfigToml {
+  const res = configTomlSchema.safeParse(table);
+  if (res.success) return res.data;
+  const lines = describeIssues(res.error, table).map((r) => `${origin(src, r.path)}: ${r.text}`);
+  throw new ConfigError(lines.join('\n'));
+}
+
+/** Copies the profile's known keys over the table (tables merge key by key). */
+function layerProfile(table: TomlTable, profile: TomlTable): void {
+  const known = profileSchema.shape as Record<string, unknown>;
+  for (const [k, v] of Object.entries(profile)) {
+    if (!(k in known)) continue;
+    const cur = table[k];
+    table[k] = isTable(cur) && isTable(v) ? { ...cur, ...v } : v;
+  }
+}
+
+function checkDirectory(dir: string): string {
+  const abs = resolve(dir);
+  let ok = false;
+  try {
+    ok = statSync(abs).isDirectory();
+  } catch {
+    throw new ConfigError(`-C/--cd: directory ${JSON.stringify(dir)} does not exist`);
+  }
+  if (!ok) throw new ConfigError(`-C/--cd: ${JSON.stringify(dir)} is not a directory`);
+  return abs;
+}
+
+function gitRoot(dir: string): string | undefined {
+  for (let d = dir; ; d = dirname(d)) {
+    if (existsSync(join(d, '.git'))) return d;
+    if (dirname(d) === d) return undefined;
+  }
+}
+
+function isTrusted(toml: ConfigToml, cwd: string): boolean {
+  const root = gitRoot(cwd);
+  return [cwd, root].some((p) => p !== undefined && toml.projects[p]?.trust_level === 'trusted');
+}
+
+function sandboxPolicy(mode: SandboxMode, toml: ConfigToml, src: Source): SandboxPolicy {
+  if (mode !== 'workspace-write') return { mode };
+  const ww = toml.sandbox_workspace_write;
+  const roots = ww?.writable_roots ?? [];
+  roots.forEach((r, i) => {
+    if (!isAbsolute(r)) {
+      const path = ['sandbox_workspace_write', 'writable_roots', i];
+      throw new ConfigError(`${origin(src, path)}: invalid value for \`${formatKeyPath(path)}\`: expected an absolute path, found string ${JSON.stringify(r)}`);
+    }
+  });
+  return {
+    mode,
+    writableRoots: roots,
+    networkAccess: ww?.network_access ?? false,
+    excludeTmpdirEnvVar: ww?.exclude_tmpdir_env_var ?? false,
+    excludeSlashTmp: ww?.exclude_slash_tmp ?? false,
+  };
+}
+
+function readInstructions(file: string, cwd: string, src: Source): string {
+  const abs = resolve(cwd, file);
+  let text: string;
+  try {
+    text = readFileSync(abs, 'utf8');
+  } catch (e) {
+    throw new ConfigError(`${origin(src, ['experimental_instructions_file'])}: cannot read experimental_instructions_file ${abs}: ${(e as Error).message}`);
+  }
+  if (!text.trim()) throw new ConfigError(`${origin(src, ['experimental_instructions_file'])}: experimental_instructions_file ${abs} is empty`);
+  return text;
+}
+
+function deepFreeze<T>(v: T): T {
+  if (v && typeof v === 'object' && !Object.isFrozen(v)) {
+    Object.freeze(v);
+    for (const child of Object.values(v)) deepFreeze(child);
+  }
+  return v;
+}
+
+export async function loadConfig(opts: LoadConfigOptions = {}): Promise<Config> {
+  const env = opts.env ?? process.env;
+  const flags = opts.overrides ?? {};
+  const codexHome = opts.codexHome ?? findCodexHome(env);
+  const cwd = checkDirectory(flags.cwd ?? process.cwd());
+  const file = join(codexHome, 'config.toml');
+  const { table: fileTable, text } = readToml(file);
+  const src: Source = { file, text, cli: (opts.cliOverrides ?? []).map(parseCliOverride) };
+  const withCli = structuredClone(fileTable);
+  for (const o of src.cli) applyOverride(withCli, o.path, o.value);
+
+  const layered = validate(src, withCli);
+  const warnings = unknownKeys(configTomlSchema, withCli).map((p) => `${origin(src, p)}: unknown key \`${formatKeyPath(p)}\` (ignored)`);
+
+  const profileName = flags.profile ?? layered.profile;
+  const effective = structuredClone(fileTable);
+  if (profileName !== undefined) {
+    const profile = (withCli.profiles as TomlTable | undefined)?.[profileName];
+    if (!isTable(profile)) throw new ConfigError(`config profile \`${profileName}\` not found in ${file}`);
+    layerProfile(effective, profile);
+  }
+  for (const o of src.cli) applyOverride(effective, o.path, o.value);
+  const toml = validate(src, effective);
+
+  const builtins = builtinProviders(env, cliVersion());
+  const providers = { ...builtins };
+  for (const [id, p] of Object.entries(toml.model_providers)) {
+    if (id in builtins) warnings.push(`${origin(src, ['model_providers', id])}: \`model_providers.${id}\` is a built-in provider and cannot be redefined (entry ignored)`);
+    else providers[id] = p;
+  }
+  const modelProviderId = flags.oss ? 'oss' : flags.modelProvider ?? toml.model_provider ?? 'openai';
+  const providerToml = providers[modelProviderId];
+  if (!providerToml) throw new ConfigError(`Model provider \`${modelProviderId}\` not found`);
+
+  const model = flags.model ?? (flags.oss ? OSS_DEFAULT_MODEL : undefined) ?? toml.model ?? (modelProviderId === 'oss' ? OSS_DEFAULT_MODEL : 'gpt-5');
+  const sandboxMode = flags.sandboxMode ?? toml.sandbox_mode ?? (isTrusted(toml, cwd) ? 'workspace-write' : 'read-only');
+  const tui = toml.tui ?? tuiSchema.parse({});
+  const instructions = flags.baseInstructions ?? (toml.experimental_instructions_file !== undefined ? readInstructions(toml.experimental_instructions_file, cwd, src) : undefined);
+
+  const config: Config = {
+    codexHome,
+    cwd,
+    model,
+    modelProviderId,
+    provider: toProviderInfo(modelProviderId, providerToml),
+    approvalPolicy: flags.approvalPolicy ?? toml.approval_policy ?? 'on-request',
+    sandboxPolicy: sandboxPolicy(sandboxMode, toml, src),
+    shellEnvironmentPolicy: toml.shell_environment_policy ?? shellEnvironmentPolicySchema.parse({}),
+    mcpServers: toml.mcp_servers,
+    ...(toml.notify && { notify: toml.notify }),
+    historyPersistence: toml.history?.persistence ?? 'save-all',
+    hideAgentReasoning: toml.hide_agent_reasoning,
+    showRawAgentReasoning: toml.show_raw_agent_reasoning,
+    ...(toml.model_reasoning_effort && { reasoningEffort: toml.model_reasoning_effort }),
+    ...(toml.model_reasoning_summary && { reasoningSummary: toml.model_reasoning_summary }),
+    ...(toml.model_verbosity && { verbosity: toml.model_verbosity }),
+    disableResponseStorage: toml.disable_response_storage,
+    projectDocMaxBytes: toml.project_doc_max_bytes,
+    projectDocFallbackFilenames: toml.project_doc_fallback_filenames,
+    ...(instructions !== undefined && { baseInstructionsOverride: instructions }),
+    includePlanTool: flags.includePlanTool ?? toml.include_plan_tool ?? false,
+    includeApplyPatchTool: toml.include_apply_patch_tool ?? false,
+    fileOpener: toml.file_opener,
+    disablePasteBurst: toml.disable_paste_burst,
+    tui: { theme: tui.theme, notifications: tui.notifications, keymap: tui.keymap, animations: tui.animations },
+    ...(profileName !== undefined && { activeProfile: profileName }),
+    webSearch: toml.tools?.web_search ?? toml.tools?.web_search_request ?? false,
+    toml,
+    warnings,
+  };
+  return deepFreeze(config);
+}

@@ -1,0 +1,44 @@
+// Finds keys the schema does not know. The schema's objects are loose so
+// unknown keys survive parsing; this walk reports them (as warnings) instead
+// of letting them vanish silently.
+import type { z } from 'zod';
+import { isTable } from './overrides.js';
+
+interface Def {
+  type: string;
+  shape?: Record<string, z.ZodType>;
+  valueType?: z.ZodType;
+  innerType?: z.ZodType;
+  options?: z.ZodType[];
+  element?: z.ZodType;
+}
+
+const defOf = (s: z.ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
+
+function unwrap(s: z.ZodType): z.ZodType {
+  let def = defOf(s);
+  while (def.innerType && (def.type === 'optional' || def.type === 'default' || def.type === 'nullable' || def.type === 'prefault')) {
+    s = def.innerType;
+    def = defOf(s);
+  }
+  return s;
+}
+
+/** Key paths in `value` (a parsed TOML table) that `schema` does not declare. */
+export function unknownKeys(schema: z.ZodType, value: unknown, path: string[] = []): string[][] {
+  const def = defOf(unwrap(schema));
+  const out: string[][] = [];
+  if (def.type === 'object' && def.shape && isTable(value)) {
+    for (const [k, v] of Object.entries(value)) {
+      const child = def.shape[k];
+      if (child) out.push(...unknownKeys(child, v, [...path, k]));
+      else out.push([...path, k]);
+    }
+  } else if (def.type === 'record' && def.valueType && isTable(value)) {
+    for (const [k, v] of Object.entries(value)) out.push(...unknownKeys(def.valueType, v, [...path, k]));
+  } else if (def.type === 'union' && def.options) {
+    const obj = def.options.find((o) => ['object', 'record'].includes(defOf(unwrap(o)).type));
+    if (obj && isTable(value)) out.push(...unknownKeys(obj, value, path));
+  }
+  return out;
+}
