@@ -1,0 +1,54 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { displayWidth, graphemes, truncate, truncateLine, wrapLine, wrapText } from '../../../widgets/base/text.js';
+import type { Line } from '../../../widgets/base/types.js';
+
+const plain = (rows: Line[]): string[] => rows.map((r) => r.map((s) => s.text).join(''));
+
+test('display width of ASCII, CJK, emoji, ZWJ sequences, combining marks and zero-width chars', () => {
+  assert.equal(displayWidth('hello'), 5);
+  assert.equal(displayWidth('你好'), 4);
+  assert.equal(displayWidth('👍'), 2);
+  assert.equal(displayWidth('👨‍👩‍👧'), 2);
+  assert.equal(graphemes('👨‍👩‍👧').length, 1);
+  assert.equal(displayWidth('e\u0301'), 1);
+  assert.equal(graphemes('e\u0301x').length, 2);
+  assert.equal(displayWidth('a\u200bb'), 2);
+});
+
+test('control characters never reach the grid; tabs become spaces', () => {
+  assert.deepEqual(graphemes('a\x1b[31mb'), ['a', '[', '3', '1', 'm', 'b']);
+  assert.equal(displayWidth('\tx'), 5);
+});
+
+test('truncate cuts at the column and adds an ellipsis', () => {
+  assert.equal(truncate('hello world', 8), 'hello w…');
+  assert.equal(truncate('hello', 5), 'hello');
+  assert.equal(truncate('你好世界', 5), '你好…');
+  assert.equal(truncate('abc', 0), '');
+});
+
+test('truncateLine keeps styles and appends the ellipsis', () => {
+  const bold = { bold: true };
+  const out = truncateLine([{ text: 'abc' }, { text: 'defgh', style: bold }], 6);
+  assert.deepEqual(out, [{ text: 'abc' }, { text: 'de', style: bold }, { text: '…', style: bold }]);
+});
+
+test('wrapLine breaks at spaces, drops the break space and keeps span styles', () => {
+  const red = { fg: 'error' };
+  const rows = wrapLine([{ text: 'the quick ' }, { text: 'brown fox', style: red }, { text: ' jumps' }], 10);
+  assert.deepEqual(plain(rows), ['the quick', 'brown fox', 'jumps']);
+  assert.deepEqual(rows[1], [{ text: 'brown fox', style: red }]);
+});
+
+test('wrapLine hard-breaks long words and wide characters at the width', () => {
+  assert.deepEqual(plain(wrapText('abcdefghij', 4)), ['abcd', 'efgh', 'ij']);
+  assert.deepEqual(plain(wrapText('你好世界', 3)), ['你', '好', '世', '界']);
+  assert.deepEqual(plain(wrapText('ab 你好世界', 5)), ['ab', '你好', '世界']);
+});
+
+test('wrapLine honours newlines and keeps indentation after them', () => {
+  assert.deepEqual(plain(wrapText('a\n  b', 10)), ['a', '  b']);
+  assert.deepEqual(plain(wrapText('', 10)), ['']);
+  assert.deepEqual(plain(wrapText('one two three', 7)), ['one two', 'three']);
+});

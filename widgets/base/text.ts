@@ -1,0 +1,189 @@
+// Text measurement for the cell grid: graphemes (Intl.Segmenter), their display
+// width in terminal columns (string-width: CJK, emoji, ZWJ, combining marks),
+// truncation and word wrapping of styled spans. ASCII takes a fast path because
+// almost all text is ASCII and segmenting it is needlessly slow.
+import stringWidth from 'string-width';
+import type { Line, Span, Style } from './types.js';
+
+const segmenter = new Intl.Segmenter();
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+// C0/C1 controls and DEL never reach the grid: model output may contain escape
+// sequences, and writing them would corrupt the terminal.
+const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
+const TAB_WIDTH = 4;
+
+const widthCache = new Map<string, number>();
+
+/** Columns one grapheme occupies: 0 (zero-width), 1 or 2. */
+export function graphemeWidth(g: string): number {
+  if (g.length === 1) {
+    const c = g.charCodeAt(0);
+    if (c >= 0x20 && c < 0x7f) return 1;
+  }
+  let w = widthCache.get(g);
+  if (w === undefined) {
+    w = Math.min(2, stringWidth(g));
+    if (widthCache.size > 10_000) widthCache.clear();
+    widthCache.set(g, w);
+  }
+  return w;
+}
+
+/** Printable text: tabs become spaces, newlines become spaces, controls are dropped. */
+export function sanitize(text: string): string {
+  if (PRINTABLE_ASCII.test(text)) return text;
+  return text.replace(/\t/g, ' '.repeat(TAB_WIDTH)).replace(/\r?\n/g, ' ').replace(CONTROL, '');
+}
+
+/** The grapheme clusters of printable text (see `sanitize`). */
+export function graphemes(text: string): string[] {
+  const clean = sanitize(text);
+  if (PRINTABLE_ASCII.test(clean)) return clean.split('');
+  const out: string[] = [];
+  for (const s of segmenter.segment(clean)) out.push(s.segment);
+  return out;
+}
+
+/** Columns the text occupies on one line. */
+export function displayWidth(text: string): number {
+  if (PRINTABLE_ASCII.test(text)) return text.length;
+  let w = 0;
+  for (const g of graphemes(text)) w += graphemeWidth(g);
+  return w;
+}
+
+export function lineWidth(line: Line): number {
+  let w = 0;
+  for (const s of line) w += displayWidth(s.text);
+  return w;
+}
+
+/** Text cut to `width` columns; when cut, the last column is the ellipsis. */
+export function truncate(text: string, width: number, ellipsis = '…'): string {
+  if (width <= 0) return '';
+  if (displayWidth(text) <= width) return sanitize(text);
+  const ew = displayWidth(ellipsis);
+  if (ew > width) return '';
+  let out = '';
+  let w = 0;
+  for (const g of graphemes(text)) {
+    const gw = graphemeWidth(g);
+    if (w + gw > width - ew) break;
+    out += g;
+    w += gw;
+  }
+  return out + ellipsis;
+}
+
+/** A styled line cut to `width` columns, with an ellipsis (in the last span's style) when cut. */
+export function truncateLine(line: Line, width: number, ellipsis = '…'): Line {
+  if (lineWidth(line) <= width) return line;
+  const ew = displayWidth(ellipsis);
+  const out: Line = [];
+  let left = width - ew;
+  let lastStyle: Style | undefined;
+  for (const span of line) {
+    if (left <= 0) break;
+    const fits = displayWidth(span.text) <= left;
+    const piece = fits ? sanitize(span.text) : takeColumns(span.text, left);
+    if (piece) out.push(withText(span, piece));
+    lastStyle = span.style;
+    left -= displayWidth(piece);
+    if (!fits) break;
+  }
+  if (width >= ew) out.push(lastStyle ? { text: ellipsis, style: lastStyle } : { text: ellipsis });
+  return out;
+}
+
+/** The longest prefix of `text` that fits in `cols` columns. */
+export function takeColumns(text: string, cols: number): string {
+  let out = '';
+  let w = 0;
+  for (const g of graphemes(text)) {
+    const gw = graphemeWidth(g);
+    if (w + gw > cols) break;
+    out += g;
+    w += gw;
+  }
+  return out;
+}
+
+function withText(span: Span, text: string): Span {
+  return span.style ? { text, style: span.style } : { text };
+}
+
+interface Glyph { g: string; w: number; style: Style | undefined }
+
+/**
+ * Word-wraps one logical line to `width` columns. Breaks after spaces; a word
+ * longer than the width is broken between graphemes; `\n` forces a break.
+ * Spaces at a soft break are dropped. Styles are kept per span. Always returns
+ * at least one (possibly empty) line.
+ */
+export function wrapLine(line: Line, width: number): Line[] {
+  const w = Math.max(1, width);
+  const rows: Glyph[][] = [];
+  let row: Glyph[] = [];
+  let rowW = 0;
+  let breakAt = -1; // index in row just after the last space
+  let soft = false; // the current row continues a wrapped one
+  const pushRow = (isSoft: boolean): void => {
+    rows.push(row);
+    row = [];
+    rowW = 0;
+    breakAt = -1;
+    soft = isSoft;
+  };
+  for (const span of line) {
+    const parts = span.text.split('\n');
+    parts.forEach((part, pi) => {
+      if (pi > 0) pushRow(false);
+      for (const g of graphemes(part)) {
+        const gw = graphemeWidth(g);
+        if (gw === 0) continue;
+        if (rowW + gw > w) {
+          if (g === ' ') {
+            // A space at the edge is the break itself.
+            pushRow(true);
+            continue;
+          }
+          if (breakAt > 0) {
+            const rest = row.slice(breakAt);
+            row = row.slice(0, breakAt);
+            while (row.length && row[row.length - 1]!.g === ' ') row.pop();
+            pushRow(true);
+            row = rest;
+            rowW = rest.reduce((n, x) => n + x.w, 0);
+          } else if (row.length) {
+            pushRow(true);
+          }
+        }
+        // Spaces at the start of a wrapped continuation are swallowed.
+        if (g === ' ' && soft && row.length === 0) continue;
+        row.push({ g, w: gw, style: span.style });
+        rowW += gw;
+        if (g === ' ') breakAt = row.length;
+      }
+    });
+  }
+  rows.push(row);
+  return rows.map(toSpans);
+}
+
+function toSpans(row: Glyph[]): Line {
+  const out: Line = [];
+  let cur: Span | undefined;
+  for (const { g, style } of row) {
+    if (cur && cur.style === style) cur.text += g;
+    else {
+      cur = style ? { text: g, style } : { text: g };
+      out.push(cur);
+    }
+  }
+  return out;
+}
+
+/** Wraps plain text (which may contain newlines) in one style. */
+export function wrapText(text: string, width: number, style?: Style): Line[] {
+  return wrapLine([style ? { text, style } : { text }], width);
+}

@@ -1,0 +1,99 @@
+// Themes are data (themes/<name>.json): token → colour. Widgets name tokens in
+// their Style; the renderer resolves them here. A token that a theme lacks
+// falls back to its dotted parent ('diff.add.bg' → 'diff.add' → 'diff') and
+// finally to the terminal default. `tui.theme` is a built-in name or a path to
+// a JSON file, which may `extends` a built-in theme.
+import { readFileSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { assetPath } from '../../app/assets.js';
+
+/** Tokens every built-in theme defines (the vocabulary widgets may use). */
+export const THEME_TOKENS = [
+  'text', 'muted', 'accent', 'success', 'error', 'warning', 'info',
+  'user', 'user.bg', 'agent', 'reasoning', 'heading', 'link', 'quote', 'bullet',
+  'code', 'code.bg', 'code.border',
+  'diff.add', 'diff.add.bg', 'diff.del', 'diff.del.bg', 'diff.hunk', 'diff.context', 'diff.gutter',
+  'exec.command', 'exec.running', 'tool',
+  'plan.done', 'plan.active', 'plan.pending',
+  'selection', 'selection.bg', 'border', 'header', 'status', 'spinner', 'key', 'placeholder', 'match',
+  'modal.border', 'popup.bg',
+] as const;
+export type ThemeToken = (typeof THEME_TOKENS)[number];
+
+/** '#rrggbb' or 'default' (the terminal's own colour). */
+export type ThemeColor = string;
+
+export interface Theme {
+  readonly name: string;
+  readonly colors: Readonly<Record<string, ThemeColor>>;
+}
+
+export class ThemeError extends Error {}
+
+const COLOR = /^(#[0-9a-fA-F]{6}|default)$/;
+
+/** The colour for a token, walking up dotted parents; undefined = terminal default. */
+export function resolveColor(theme: Theme, token: string | undefined): ThemeColor | undefined {
+  let t = token;
+  while (t) {
+    const c = theme.colors[t];
+    if (c !== undefined) return c === 'default' ? undefined : c;
+    const dot = t.lastIndexOf('.');
+    t = dot > 0 ? t.slice(0, dot) : undefined;
+  }
+  return undefined;
+}
+
+export const BUILTIN_THEMES = ['dark', 'light'] as const;
+
+/** Parses a theme file's text; errors name the file and key. */
+export function parseTheme(text: string, file: string, load: (name: string) => Theme = loadTheme): Theme {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new ThemeError(`${file}: not valid JSON (${(e as Error).message})`);
+  }
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new ThemeError(`${file}: expected a JSON object`);
+  const obj = raw as Record<string, unknown>;
+  const colors = obj.colors;
+  if (!colors || typeof colors !== 'object' || Array.isArray(colors)) {
+    throw new ThemeError(`${file}: key "colors": expected an object of token → "#rrggbb" | "default"`);
+  }
+  const out: Record<string, ThemeColor> = {};
+  for (const [k, v] of Object.entries(colors as Record<string, unknown>)) {
+    if (typeof v !== 'string' || !COLOR.test(v)) {
+      throw new ThemeError(`${file}: key "colors.${k}": expected "#rrggbb" or "default", got ${JSON.stringify(v)}`);
+    }
+    out[k] = v.toLowerCase();
+  }
+  let base: Theme | undefined;
+  if (obj.extends !== undefined) {
+    if (typeof obj.extends !== 'string') throw new ThemeError(`${file}: key "extends": expected a theme name`);
+    base = load(obj.extends);
+  }
+  const name = typeof obj.name === 'string' ? obj.name : file;
+  return Object.freeze({ name, colors: Object.freeze({ ...base?.colors, ...out }) });
+}
+
+const cache = new Map<string, Theme>();
+
+/** Loads a built-in theme by name or a theme file by path (relative to `cwd`). */
+export function loadTheme(nameOrPath: string, cwd = process.cwd()): Theme {
+  const builtin = (BUILTIN_THEMES as readonly string[]).includes(nameOrPath);
+  const file = builtin ? assetPath('themes', `${nameOrPath}.json`) : isAbsolute(nameOrPath) ? nameOrPath : resolve(cwd, nameOrPath);
+  const hit = cache.get(file);
+  if (hit) return hit;
+  if (!builtin && !nameOrPath.endsWith('.json')) {
+    throw new ThemeError(`tui.theme: unknown theme "${nameOrPath}" (expected ${BUILTIN_THEMES.join(', ')} or a path to a .json file)`);
+  }
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new ThemeError(`tui.theme: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  const theme = parseTheme(text, file, (n) => loadTheme(n, cwd));
+  cache.set(file, theme);
+  return theme;
+}
