@@ -1,0 +1,88 @@
+// The Linux runner: turns the bwrap profile data plus writable roots into a
+// bubblewrap argv, finds `bwrap` on PATH and checks once that it can create
+// the namespaces it needs. It never falls back to running unsandboxed.
+import { execFile } from 'node:child_process';
+import { accessSync, constants } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import type { LinuxBwrapProfile } from './profiles.js';
+import type { WritableRoot } from './roots.js';
+import { SandboxUnavailableError } from './types.js';
+
+export interface BwrapArgvInput {
+  readonly bwrap: string;
+  readonly profile: LinuxBwrapProfile;
+  readonly roots: readonly WritableRoot[];
+  readonly networkOff: boolean;
+  /** File descriptor number the child receives the seccomp program on, when network is off. */
+  readonly seccompFd?: number;
+  readonly cwd: string;
+  readonly argv: readonly string[];
+}
+
+/** Pure: the full argv (bwrap first) for one command. */
+export function bwrapArgv(input: BwrapArgvInput): string[] {
+  const { profile } = input;
+  const out: string[] = [input.bwrap, ...profile.flags, '--ro-bind', '/', '/', '--dev', '/dev'];
+  if (profile.readOnlyDev) out.push('--remount-ro', '/dev');
+  out.push('--proc', '/proc');
+  for (const r of input.roots) out.push('--bind', r.root, r.root);
+  for (const r of input.roots) for (const p of r.readOnlySubpaths) out.push('--ro-bind', p, p);
+  const unshare = [...profile.unshare, ...(input.networkOff ? profile.whenNetworkOff.unshare : [])];
+  for (const ns of new Set(unshare)) out.push(`--unshare-${ns}`);
+  if (input.networkOff && input.seccompFd !== undefined) out.push('--seccomp', String(input.seccompFd));
+  out.push('--chdir', input.cwd, '--', ...input.argv);
+  return out;
+}
+
+const INSTALL_HINT =
+  'Install bubblewrap (Debian/Ubuntu: `apt-get install bubblewrap`; Fedora: `dnf install bubblewrap`; ' +
+  'Arch: `pacman -S bubblewrap`), or, only if you knowingly accept running commands without any sandbox, ' +
+  'use `--sandbox danger-full-access`.';
+
+/** Absolute path of `bwrap` on `path`, or SandboxUnavailableError. */
+export function findBwrap(path: string | undefined): string {
+  for (const dir of (path ?? '').split(delimiter)) {
+    if (!dir) continue;
+    const candidate = join(dir, 'bwrap');
+    try {
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // not here; keep looking
+    }
+  }
+  throw new SandboxUnavailableError(
+    `the sandbox cannot start: \`bwrap\` (bubblewrap) was not found on PATH (${path ?? 'unset'}). ` +
+      `The command was not run. ${INSTALL_HINT}`,
+  );
+}
+
+const probes = new Map<string, Promise<void>>();
+
+/**
+ * Checks once per bwrap binary that it can create the namespaces the profile
+ * asks for (user namespaces may be disabled by the kernel or AppArmor).
+ */
+export function probeBwrap(bwrap: string, profile: LinuxBwrapProfile): Promise<void> {
+  let probe = probes.get(bwrap);
+  if (!probe) {
+    const argv = bwrapArgv({
+      bwrap, profile, roots: [], networkOff: true, cwd: '/', argv: [bwrap, '--version'],
+    }).slice(1);
+    probe = new Promise<void>((resolve, reject) => {
+      execFile(bwrap, argv, { timeout: 10_000 }, (err, _stdout, stderr) => {
+        if (!err) return resolve();
+        const why = String(stderr).trim() || err.message;
+        reject(new SandboxUnavailableError(
+          `the sandbox cannot start: bubblewrap failed to create its namespaces (${why}). ` +
+            'The command was not run. Allow unprivileged user namespaces ' +
+            '(`sysctl kernel.unprivileged_userns_clone=1`; on Ubuntu 24.04+ also ' +
+            '`sysctl kernel.apparmor_restrict_unprivileged_userns=0` or an AppArmor profile for bwrap), ' +
+            'or, only if you knowingly accept running commands without any sandbox, use `--sandbox danger-full-access`.',
+        ));
+      });
+    });
+    probes.set(bwrap, probe);
+  }
+  return probe;
+}
