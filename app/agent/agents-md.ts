@@ -1,0 +1,85 @@
+// AGENTS.md discovery (reference §4.2): the global $CODEX_HOME/AGENTS.md plus
+// the project docs found from the git root down to the cwd, within a byte budget.
+import { closeSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { logger } from '../log.js';
+import { findGitRoot } from './git.js';
+
+const log = logger('codex_core::project_doc');
+
+export interface AgentsMdOptions {
+  codexHome: string;
+  cwd: string;
+  maxBytes: number;
+  fallbackFilenames: readonly string[];
+}
+
+function isFile(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Reads at most `limit` bytes of a file. */
+function readPrefix(p: string, limit: number): { text: string; truncated: boolean } {
+  const fd = openSync(p, 'r');
+  try {
+    const size = statSync(p).size;
+    const buf = Buffer.alloc(Math.min(size, limit));
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    return { text: buf.subarray(0, n).toString('utf8'), truncated: size > limit };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Directories searched for project docs: git root … cwd, or only the cwd outside a repo. */
+export function projectDocDirs(cwd: string): string[] {
+  let dir = cwd;
+  try {
+    dir = realpathSync(cwd);
+  } catch {
+    /* keep the given path */
+  }
+  const root = findGitRoot(dir);
+  if (!root) return [dir];
+  const dirs = [dir];
+  for (let cur = dir; cur !== root; ) {
+    cur = dirname(cur);
+    dirs.unshift(cur);
+  }
+  return dirs;
+}
+
+export function projectDocs(opts: AgentsMdOptions): string | undefined {
+  if (opts.maxBytes <= 0) return undefined;
+  const names = ['AGENTS.override.md', 'AGENTS.md', ...opts.fallbackFilenames];
+  let budget = opts.maxBytes;
+  const parts: string[] = [];
+  for (const dir of projectDocDirs(opts.cwd)) {
+    if (budget <= 0) break;
+    const file = names.map((n) => join(dir, n)).find(isFile);
+    if (!file) continue;
+    const { text, truncated } = readPrefix(file, budget);
+    if (truncated) log.warn(`project doc ${file} exceeds project_doc_max_bytes (${opts.maxBytes}); truncating`);
+    budget -= Buffer.byteLength(text);
+    if (text.trim()) parts.push(text);
+  }
+  return parts.length ? parts.join('\n\n') : undefined;
+}
+
+/** The user instructions: global AGENTS.md and project docs, joined by the original's separator. */
+export function userInstructions(opts: AgentsMdOptions): string | undefined {
+  const globalFile = join(opts.codexHome, 'AGENTS.md');
+  const global = isFile(globalFile) ? readPrefix(globalFile, 1 << 20).text.trim() || undefined : undefined;
+  const project = projectDocs(opts);
+  if (global && project) return `${global}\n\n--- project-doc ---\n\n${project}`;
+  return global ?? project;
+}
+
+/** The message that carries them to the model. */
+export function userInstructionsMessage(text: string): string {
+  return `<user_instructions>\n\n${text}\n\n</user_instructions>`;
+}

@@ -1,0 +1,76 @@
+// The conversation history the model sees (resent in full every request), and
+// the questions the loop asks of it: which calls still lack an output, where
+// the user turns start (fork), what a front end shows on resume.
+import type { ResponseItem } from '../model/items.js';
+import type { InitialMessage } from './protocol.js';
+
+type Call = Extract<ResponseItem, { type: 'function_call' | 'custom_tool_call' | 'local_shell_call' }>;
+
+/** Messages the session adds itself before the first user turn (and on context changes). */
+const CONTEXT_PREFIXES = ['<user_instructions>', '<environment_context>'];
+
+export function messageText(item: ResponseItem): string {
+  if (item.type !== 'message') return '';
+  return item.content.map((c) => ('text' in c ? c.text : '')).join('');
+}
+
+export function userMessage(text: string): ResponseItem {
+  return { type: 'message', role: 'user', content: [{ type: 'input_text', text }] };
+}
+
+/** A user message typed by the user (not context the session injected). */
+export function isUserTurn(item: ResponseItem): boolean {
+  if (item.type !== 'message' || item.role !== 'user') return false;
+  const text = messageText(item).trimStart();
+  return !CONTEXT_PREFIXES.some((p) => text.startsWith(p));
+}
+
+export function callId(item: Call): string {
+  return item.call_id ?? ('id' in item && item.id ? item.id : '');
+}
+
+export function isCall(item: ResponseItem): item is Call {
+  return item.type === 'function_call' || item.type === 'custom_tool_call' || item.type === 'local_shell_call';
+}
+
+/** The output item answering `call`. */
+export function callOutput(call: Call, output: string): ResponseItem {
+  return call.type === 'custom_tool_call'
+    ? { type: 'custom_tool_call_output', call_id: call.call_id, output }
+    : { type: 'function_call_output', call_id: callId(call), output };
+}
+
+/** Outputs for every call that has none (after an interrupt), so the API accepts the history. */
+export function missingOutputs(items: readonly ResponseItem[], output = 'aborted'): ResponseItem[] {
+  const answered = new Set<string>();
+  for (const it of items) {
+    if (it.type === 'function_call_output' || it.type === 'custom_tool_call_output') answered.add(it.call_id);
+  }
+  return items.filter(isCall).filter((c) => !answered.has(callId(c))).map((c) => callOutput(c, output));
+}
+
+/** History cut before the `n`-th user turn counted from the end (n ≥ 1); n = 0 keeps everything. */
+export function dropLastUserTurns(items: readonly ResponseItem[], n: number): ResponseItem[] {
+  if (n <= 0) return [...items];
+  let seen = 0;
+  for (let i = items.length - 1; i >= 0; i--) {
+    if (isUserTurn(items[i]!) && ++seen === n) return items.slice(0, i);
+  }
+  return leadingContext(items);
+}
+
+/** The session's context messages before the first user turn. */
+export function leadingContext(items: readonly ResponseItem[]): ResponseItem[] {
+  const first = items.findIndex(isUserTurn);
+  return items.slice(0, first < 0 ? items.length : first).filter((it) => it.type === 'message' && !isUserTurn(it));
+}
+
+/** What front ends render for a resumed or forked session. */
+export function initialMessages(items: readonly ResponseItem[]): InitialMessage[] {
+  const out: InitialMessage[] = [];
+  for (const it of items) {
+    if (isUserTurn(it)) out.push({ type: 'user_message', message: messageText(it) });
+    else if (it.type === 'message' && it.role === 'assistant') out.push({ type: 'agent_message', message: messageText(it) });
+  }
+  return out;
+}

@@ -1,0 +1,173 @@
+// The session log (reference §4.10, ≥0.3x line format): one JSON object per
+// line, `{timestamp, type, payload}`, under
+// $CODEX_HOME/sessions/YYYY/MM/DD/rollout-YYYY-MM-DDThh-mm-ss-<id>.jsonl.
+// Every line is written with one synchronous write(2) on an O_APPEND fd, so a
+// process killed with SIGKILL loses at most the line it was producing.
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { logger } from '../log.js';
+import type { GitInfo } from './git.js';
+
+const log = logger('codex_core::rollout');
+
+export type RolloutType = 'session_meta' | 'response_item' | 'event_msg' | 'turn_context' | 'compacted';
+const TYPES = new Set<string>(['session_meta', 'response_item', 'event_msg', 'turn_context', 'compacted']);
+
+export interface SessionMeta {
+  id: string;
+  timestamp: string;
+  cwd: string;
+  originator: string;
+  cli_version: string;
+  instructions?: string;
+  git?: GitInfo;
+}
+
+export interface RolloutLine {
+  timestamp: string;
+  type: RolloutType;
+  payload: Record<string, unknown>;
+}
+
+export class RolloutError extends Error {
+  override name = 'RolloutError';
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** `sessions/YYYY/MM/DD/rollout-YYYY-MM-DDThh-mm-ss-<id>.jsonl`, in local time like the original. */
+export function rolloutPathFor(codexHome: string, id: string, at: Date): string {
+  const [y, mo, d] = [String(at.getFullYear()), pad(at.getMonth() + 1), pad(at.getDate())];
+  const stamp = `${y}-${mo}-${d}T${pad(at.getHours())}-${pad(at.getMinutes())}-${pad(at.getSeconds())}`;
+  return join(codexHome, 'sessions', y, mo, d, `rollout-${stamp}-${id}.jsonl`);
+}
+
+export class RolloutRecorder {
+  private fd: number | undefined;
+
+  private constructor(readonly path: string, fd: number) {
+    this.fd = fd;
+  }
+
+  /** Starts a new file whose first line is the session_meta. */
+  static create(codexHome: string, meta: SessionMeta, at = new Date()): RolloutRecorder {
+    const path = rolloutPathFor(codexHome, meta.id, at);
+    mkdirSync(join(path, '..'), { recursive: true });
+    const rec = new RolloutRecorder(path, openSync(path, 'a', 0o600));
+    rec.record('session_meta', meta as unknown as Record<string, unknown>);
+    return rec;
+  }
+
+  /** Continues an existing file (resume). A line cut short by a killed writer is terminated first. */
+  static append(path: string): RolloutRecorder {
+    const fd = openSync(path, 'a+', 0o600);
+    const size = fstatSync(fd).size;
+    if (size > 0) {
+      const last = Buffer.alloc(1);
+      readSync(fd, last, 0, 1, size - 1);
+      if (last[0] !== 0x0a) writeSync(fd, '\n');
+    }
+    return new RolloutRecorder(path, fd);
+  }
+
+  record(type: RolloutType, payload: object): void {
+    if (this.fd === undefined) return;
+    const line = `${JSON.stringify({ timestamp: new Date().toISOString(), type, payload })}\n`;
+    try {
+      writeSync(this.fd, line);
+    } catch (err) {
+      log.error(`failed to write rollout ${this.path}:`, err);
+    }
+  }
+
+  close(): void {
+    if (this.fd === undefined) return;
+    closeSync(this.fd);
+    this.fd = undefined;
+  }
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Reads a rollout back. Unreadable lines are skipped with a warning (a killed writer may leave half a line). */
+export function readRollout(path: string): { meta: SessionMeta; lines: RolloutLine[] } {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new RolloutError(`Failed to read session file ${path}: ${(err as Error).message}`);
+  }
+  const lines: RolloutLine[] = [];
+  let meta: SessionMeta | undefined;
+  text.split('\n').forEach((raw, i) => {
+    if (!raw.trim()) return;
+    let v: unknown;
+    try {
+      v = JSON.parse(raw);
+    } catch {
+      log.warn(`${path}:${i + 1}: skipping a line that is not JSON`);
+      return;
+    }
+    if (!isObject(v) || typeof v.type !== 'string' || !TYPES.has(v.type) || !isObject(v.payload)) {
+      log.warn(`${path}:${i + 1}: skipping a line that is not {timestamp, type, payload}`);
+      return;
+    }
+    const line = { timestamp: String(v.timestamp ?? ''), type: v.type as RolloutType, payload: v.payload };
+    if (line.type === 'session_meta') meta ??= line.payload as unknown as SessionMeta;
+    else lines.push(line);
+  });
+  if (!meta || typeof meta.id !== 'string') {
+    throw new RolloutError(`${path} is not a session rollout: it has no session_meta line with an id`);
+  }
+  return { meta, lines };
+}
+
+/** Rollout files, newest first (names sort by time within the date folders). */
+function* rolloutFilesNewestFirst(codexHome: string): Generator<string> {
+  const root = join(codexHome, 'sessions');
+  const desc = (dir: string, re: RegExp) => {
+    try {
+      return readdirSync(dir).filter((n) => re.test(n)).sort().reverse();
+    } catch {
+      return [];
+    }
+  };
+  for (const y of desc(root, /^\d{4}$/))
+    for (const m of desc(join(root, y), /^\d{2}$/))
+      for (const d of desc(join(root, y, m), /^\d{2}$/))
+        for (const f of desc(join(root, y, m, d), /^rollout-.*\.jsonl$/)) yield join(root, y, m, d, f);
+}
+
+export function findRolloutById(codexHome: string, id: string): string | undefined {
+  const suffix = `-${id.toLowerCase()}.jsonl`;
+  for (const f of rolloutFilesNewestFirst(codexHome)) if (f.toLowerCase().endsWith(suffix)) return f;
+  return undefined;
+}
+
+/** Reads just the first line of a file (the session_meta) without loading the whole log. */
+function readMeta(path: string): SessionMeta | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const buf = Buffer.alloc(64 * 1024);
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    const first = buf.subarray(0, n).toString('utf8').split('\n')[0] ?? '';
+    const v = JSON.parse(first) as { type?: string; payload?: SessionMeta };
+    return v.type === 'session_meta' ? v.payload : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** The newest session, optionally only among those started in `cwd` (`--last`). */
+export function findNewestRollout(codexHome: string, cwd?: string): string | undefined {
+  for (const f of rolloutFilesNewestFirst(codexHome)) {
+    if (cwd === undefined) return f;
+    if (readMeta(f)?.cwd === cwd) return f;
+  }
+  return undefined;
+}

@@ -1,0 +1,187 @@
+// `codex exec` human output (0.169 behaviour): activity goes to stderr, and
+// only the final agent message goes to stdout (printed by main once the task ends).
+import type { Event, FileChange } from '../agent/protocol.js';
+import type { Config } from '../config/types.js';
+import { shellJoin } from './shell-join.js';
+
+const MAX_OUTPUT_LINES = 20;
+
+type Paint = (s: string) => string;
+export interface Palette { bold: Paint; dim: Paint; italic: Paint; red: Paint; green: Paint; cyan: Paint; magenta: Paint }
+
+const sgr = (open: string, close: string): Paint => (s) => `\x1b[${open}m${s}\x1b[${close}m`;
+export function palette(color: boolean): Palette {
+  const plain: Paint = (s) => s;
+  if (!color) return { bold: plain, dim: plain, italic: plain, red: plain, green: plain, cyan: plain, magenta: plain };
+  return {
+    bold: sgr('1', '22'), dim: sgr('2', '22'), italic: sgr('3', '23'),
+    red: sgr('31', '39'), green: sgr('32', '39'), cyan: sgr('36', '39'), magenta: sgr('35', '39'),
+  };
+}
+
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)}ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(2)}s`;
+  const m = Math.floor(ms / 60_000);
+  return `${m}m ${String(Math.floor((ms % 60_000) / 1000)).padStart(2, '0')}s`;
+}
+
+/** `1234567` → `1,234,567`, as the original's format_with_separators. */
+export function withSeparators(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+export function sandboxSummary(config: Config): string {
+  const p = config.sandboxPolicy;
+  if (p.mode !== 'workspace-write') return p.mode;
+  const roots = ['workdir'];
+  if (!p.excludeSlashTmp) roots.push('/tmp');
+  if (!p.excludeTmpdirEnvVar) roots.push('$TMPDIR');
+  roots.push(...p.writableRoots);
+  return `workspace-write [${roots.join(', ')}]${p.networkAccess ? ' (network access enabled)' : ''}`;
+}
+
+function truncatedLines(text: string): string[] {
+  const lines = text.replace(/\n$/, '').split('\n');
+  if (lines.length <= MAX_OUTPUT_LINES) return lines;
+  return [...lines.slice(0, MAX_OUTPUT_LINES), `... (${lines.length - MAX_OUTPUT_LINES} more lines)`];
+}
+
+function changeLines(changes: Record<string, FileChange>, c: Palette): string[] {
+  const out: string[] = [];
+  for (const [path, ch] of Object.entries(changes)) {
+    if ('add' in ch) out.push(c.green(`A ${path}`));
+    else if ('delete' in ch) out.push(c.red(`D ${path}`));
+    else out.push(ch.update.move_path ? `R ${path} -> ${ch.update.move_path}` : `M ${path}`);
+  }
+  return out;
+}
+
+function diffLines(diff: string, c: Palette): string[] {
+  return diff.replace(/\n$/, '').split('\n').map((l) =>
+    l.startsWith('+') && !l.startsWith('+++') ? c.green(l)
+      : l.startsWith('-') && !l.startsWith('---') ? c.red(l)
+        : l.startsWith('@@') ? c.cyan(l) : l);
+}
+
+export class HumanEventPrinter {
+  private readonly c: Palette;
+  private patchStart = new Map<string, { auto: boolean; started: number }>();
+  private tokens = 0;
+
+  constructor(
+    private readonly write: (text: string) => void,
+    color: boolean,
+    private readonly opts: { hideReasoning: boolean; version: string },
+  ) {
+    this.c = palette(color);
+  }
+
+  private lines(...lines: string[]): void {
+    this.write(`${lines.join('\n')}\n`);
+  }
+
+  header(config: Config, prompt: string, sessionId: string): void {
+    const c = this.c;
+    const entries: [string, string][] = [
+      ['workdir', config.cwd],
+      ['model', config.model],
+      ['provider', config.modelProviderId],
+      ['approval', config.approvalPolicy],
+      ['sandbox', sandboxSummary(config)],
+    ];
+    if (config.reasoningEffort) entries.push(['reasoning effort', config.reasoningEffort]);
+    if (config.reasoningSummary) entries.push(['reasoning summaries', config.reasoningSummary]);
+    entries.push(['session id', sessionId]);
+    this.lines(
+      `OpenAI Codex v${this.opts.version} (research preview)`,
+      '--------',
+      ...entries.map(([k, v]) => `${c.bold(k)}: ${v}`),
+      '--------',
+      c.bold(c.cyan('user')),
+      prompt,
+    );
+  }
+
+  warning(message: string): void {
+    this.lines(this.c.dim(`warning: ${message}`));
+  }
+
+  handle(e: Event): void {
+    const c = this.c;
+    const m = e.msg;
+    switch (m.type) {
+      case 'agent_reasoning':
+        if (!this.opts.hideReasoning) this.lines(c.italic(c.magenta('thinking')), c.italic(m.text));
+        return;
+      case 'agent_message':
+        this.lines(c.italic(c.magenta('codex')), m.message);
+        return;
+      case 'exec_command_begin':
+        this.lines(c.italic(c.magenta('exec')), `${c.bold(shellJoin(m.command))} in ${m.cwd}`);
+        return;
+      case 'exec_command_end': {
+        const took = formatDuration(m.duration_ms);
+        const status = m.declined ? c.red(' declined:')
+          : m.exit_code === 0 ? c.green(` succeeded in ${took}:`) : c.red(` exited ${m.exit_code} in ${took}:`);
+        const out = m.aggregated_output ? truncatedLines(m.aggregated_output).map(c.dim) : [];
+        this.lines(status, ...out);
+        return;
+      }
+      case 'patch_apply_begin':
+        this.patchStart.set(m.call_id, { auto: m.auto_approved, started: Date.now() });
+        this.lines(c.italic(c.magenta('apply_patch')) + ` auto_approved=${m.auto_approved}:`, ...changeLines(m.changes, c));
+        return;
+      case 'patch_apply_end': {
+        const start = this.patchStart.get(m.call_id);
+        this.patchStart.delete(m.call_id);
+        const took = formatDuration(start ? Date.now() - start.started : 0);
+        const head = `apply_patch(auto_approved=${start?.auto ?? false}) exited ${m.success ? 0 : 1} in ${took}:`;
+        const body = (m.success ? m.stdout : m.stderr || m.stdout).replace(/\n$/, '');
+        this.lines(m.success ? c.green(head) : c.red(head), ...(body ? [c.dim(body)] : []));
+        return;
+      }
+      case 'turn_diff':
+        if (m.unified_diff.trim()) this.lines(c.italic(c.magenta('turn diff:')), ...diffLines(m.unified_diff, c));
+        return;
+      case 'mcp_tool_call_begin':
+        this.lines(c.italic(c.magenta('tool')), c.bold(`${m.invocation.server}.${m.invocation.tool}(${JSON.stringify(m.invocation.arguments ?? {})})`));
+        return;
+      case 'mcp_tool_call_end': {
+        const name = `${m.invocation.server}.${m.invocation.tool}(…)`;
+        const ok = 'Ok' in m.result && m.result.Ok.isError !== true;
+        const head = `${name} ${ok ? 'success' : 'failed'} in ${formatDuration(m.duration_ms)}:`;
+        const body = 'Ok' in m.result ? JSON.stringify(m.result.Ok, null, 2) : m.result.Err;
+        this.lines(ok ? c.green(head) : c.red(head), ...truncatedLines(body).map(c.dim));
+        return;
+      }
+      case 'plan_update':
+        this.lines(
+          c.italic(c.magenta('plan')),
+          ...(m.explanation ? [c.dim(m.explanation)] : []),
+          ...m.plan.map((p) => (p.status === 'completed' ? c.green(`✓ ${p.step}`) : p.status === 'in_progress' ? c.cyan(`→ ${p.step}`) : `• ${p.step}`)),
+        );
+        return;
+      case 'token_count': {
+        const u = m.info.total_token_usage;
+        this.tokens = u.input_tokens - u.cached_input_tokens + u.output_tokens;
+        return;
+      }
+      case 'background_event':
+      case 'stream_error':
+        this.lines(c.dim(m.message));
+        return;
+      case 'error':
+        this.lines(c.red(`ERROR: ${m.message}`));
+        return;
+      case 'turn_aborted':
+        this.lines(c.dim('task interrupted'));
+        return;
+      case 'task_complete':
+        if (this.tokens > 0) this.lines(c.italic(c.magenta('tokens used')), withSeparators(this.tokens));
+        return;
+      default:
+        return;
+    }
+  }
+}

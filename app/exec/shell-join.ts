@@ -1,0 +1,12 @@
+// Python-shlex-style joining of an argv for display: `bash -lc 'echo hi'`.
+const SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;
+
+export function shellQuote(arg: string): string {
+  if (arg === '') return "''";
+  if (SAFE.test(arg)) return arg;
+  return `'${arg.replace(/'/g, `'"'"'`)}'`;
+}
+
+export function shellJoin(argv: readonly string[]): string {
+  return argv.map(shellQuote).join(' ');
+}
