@@ -1,0 +1,198 @@
+// The MCP client against real servers: the npm reference servers, configured
+// through config.toml, plus fixtures that hang, crash, or speak streamable HTTP.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { McpConnectionManager, type McpClientEvent } from '../../app/mcp/client/manager.js';
+import { EVERYTHING_BIN, FILESYSTEM_BIN, fixture, isAlive, tempHome, tomlString } from './support.js';
+
+const node = tomlString(process.execPath);
+
+test('stdio servers from npm: tools listed, called, filtered; env allow-list; children killed on shutdown', async (t) => {
+  const h = tempHome('');
+  t.after(() => h.cleanup());
+  writeFileSync(join(h.home, 'config.toml'), `
+[mcp_servers.everything]
+command = ${node}
+args = [${tomlString(EVERYTHING_BIN)}]
+env = { "CONFIGURED_VAR" = "from-config" }
+disabled_tools = ["trigger-long-running-operation"]
+
+[mcp_servers.files]
+command = ${node}
+args = [${tomlString(FILESYSTEM_BIN)}, ${tomlString(h.work)}]
+enabled_tools = ["read_text_file", "list_directory"]
+
+[mcp_servers.off]
+command = "/nonexistent/never-started"
+enabled = false
+`);
+  writeFileSync(join(h.work, 'hello.txt'), 'hello from disk\n');
+  const config = await h.load();
+  const events: McpClientEvent[] = [];
+  process.env.CODEX_MCP_TEST_SECRET = 'must-not-leak';
+  t.after(() => delete process.env.CODEX_MCP_TEST_SECRET);
+  const mcp = await McpConnectionManager.start(config.mcpServers, { cwd: config.cwd, onEvent: (e) => events.push(e) });
+  t.after(() => mcp.shutdown());
+
+  assert.deepEqual(events, []);
+  const names = mcp.tools().map((x) => x.qualifiedName);
+  assert.deepEqual(names, [...names].sort(), 'sorted');
+  for (const n of ['everything__echo', 'everything__get-sum', 'everything__get-env', 'files__list_directory', 'files__read_text_file']) {
+    assert.ok(names.includes(n), `${n} in ${names.join(', ')}`);
+  }
+  assert.ok(!names.includes('everything__trigger-long-running-operation'), 'disabled_tools');
+  assert.equal(names.filter((n) => n.startsWith('files__')).length, 2, 'enabled_tools');
+  assert.deepEqual(mcp.statuses().map((s) => [s.name, s.state]), [['everything', 'ready'], ['files', 'ready']]);
+
+  const sum = mcp.tools().find((x) => x.qualifiedName === 'everything__get-sum')!;
+  assert.deepEqual(sum.parameters, {
+    type: 'object',
+    properties: { a: { type: 'number', description: 'First number' }, b: { type: 'number', description: 'Second number' } },
+    required: ['a', 'b'],
+  });
+
+  const echo = await mcp.callTool('everything__echo', '{"message":"hi there"}');
+  assert.equal(echo.output, JSON.stringify([{ type: 'text', text: 'Echo: hi there' }]));
+  assert.equal(echo.success, true);
+  assert.deepEqual(echo.invocation, { server: 'everything', tool: 'echo', arguments: { message: 'hi there' } });
+  assert.ok('Ok' in echo.result);
+
+  const added = await mcp.callTool('everything__get-sum', '{"a":2,"b":40}');
+  assert.match(added.output, /42/);
+
+  const read = await mcp.callTool('files__read_text_file', JSON.stringify({ path: join(h.work, 'hello.txt') }));
+  assert.equal(read.success, true);
+  assert.match(read.output, /hello from disk/);
+
+  const env = JSON.parse((JSON.parse((await mcp.callTool('everything__get-env', '')).output) as { text: string }[])[0]!.text) as Record<string, string>;
+  assert.equal(env.CONFIGURED_VAR, 'from-config');
+  assert.equal(env.PATH, process.env.PATH);
+  assert.equal(env.CODEX_MCP_TEST_SECRET, undefined, 'parent env is not inherited');
+
+  const bad = await mcp.callTool('everything__echo', '{"message":');
+  assert.equal(bad.success, false);
+  assert.match(bad.output, /^err: /);
+
+  const invalid = await mcp.callTool('everything__get-sum', '{"a":"x"}');
+  assert.equal(invalid.success, false, invalid.output);
+
+  const pids = mcp.pids();
+  assert.equal(pids.length, 2);
+  await mcp.shutdown();
+  for (const pid of pids) assert.equal(isAlive(pid), false, `pid ${pid} killed`);
+});
+
+test('a server that never answers initialize times out, is reported once, and is killed; the rest go on', async (t) => {
+  const h = tempHome(`
+[mcp_servers.silent]
+command = ${node}
+args = [${tomlString(fixture('silent-server.mjs'))}]
+startup_timeout_sec = 1
+
+[mcp_servers.everything]
+command = ${node}
+args = [${tomlString(EVERYTHING_BIN)}]
+
+[mcp_servers."bad name"]
+command = ${node}
+
+[mcp_servers.nothing]
+args = ["x"]
+
+[mcp_servers.missing]
+command = "/nonexistent/mcp-server-binary"
+`);
+  t.after(() => h.cleanup());
+  const config = await h.load();
+  const events: McpClientEvent[] = [];
+  const started = Date.now();
+  const mcp = await McpConnectionManager.start(config.mcpServers, { cwd: config.cwd, onEvent: (e) => events.push(e) });
+  t.after(() => mcp.shutdown());
+  assert.ok(Date.now() - started < 8000, 'bounded by the 1 s startup timeout plus kill grace');
+
+  const byServer = new Map(events.map((e) => [e.server, e]));
+  assert.equal(events.length, 4, JSON.stringify(events));
+  assert.ok(events.every((e) => e.kind === 'startup_failed'));
+  assert.match(byServer.get('silent')!.message, /^MCP client for `silent` failed to start: timed out after 1s/);
+  const pid = Number(/silent server pid (\d+)/.exec(byServer.get('silent')!.message)?.[1]);
+  assert.ok(pid > 0, 'stderr tail is part of the message');
+  assert.equal(isAlive(pid), false, 'the hung child was killed');
+  assert.match(byServer.get('bad name')!.message, /invalid server name: must match/);
+  assert.match(byServer.get('nothing')!.message, /missing `command` \(stdio\) or `url`/);
+  assert.match(byServer.get('missing')!.message, /ENOENT/);
+
+  assert.ok(mcp.tools().some((x) => x.qualifiedName === 'everything__echo'));
+  const status = new Map(mcp.statuses().map((s) => [s.name, s.state]));
+  assert.equal(status.get('silent'), 'failed');
+  assert.equal(status.get('everything'), 'ready');
+});
+
+test('a server that exits mid-call: the call fails, the exit is reported once, its tools go away', async (t) => {
+  const h = tempHome(`
+[mcp_servers.crashy]
+command = ${node}
+args = [${tomlString(fixture('crash-server.mjs'))}]
+`);
+  t.after(() => h.cleanup());
+  const config = await h.load();
+  const events: McpClientEvent[] = [];
+  const mcp = await McpConnectionManager.start(config.mcpServers, { cwd: config.cwd, onEvent: (e) => events.push(e) });
+  t.after(() => mcp.shutdown());
+  assert.equal((await mcp.callTool('crashy__ping', '')).output, '[{"type":"text","text":"pong"}]');
+
+  const crashed = await mcp.callTool('crashy__crash', '{}');
+  assert.equal(crashed.success, false);
+  assert.match(crashed.output, /^tool call error: .*Connection closed/);
+  assert.ok('Err' in crashed.result);
+
+  const again = await mcp.callTool('crashy__ping', '');
+  assert.match(again.output, /^tool call error: MCP server `crashy` is not running/);
+  assert.equal(events.length, 1, JSON.stringify(events));
+  assert.equal(events[0]!.kind, 'server_exited');
+  assert.match(events[0]!.message, /^MCP server `crashy` exited: .*crashing on purpose/s);
+  assert.deepEqual(mcp.tools(), []);
+});
+
+test('streamable HTTP: url, bearer_token_env_var, http_headers and env_http_headers', async (t) => {
+  const child = spawn(process.execPath, [fixture('http-server.mjs')], { env: { ...process.env, EXPECTED_TOKEN: 'tok-123' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  t.after(() => child.kill());
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (s: string) => { const m = /listening (\d+)/.exec(s); if (m) resolve(Number(m[1])); });
+    child.once('exit', () => reject(new Error('fixture exited')));
+  });
+  const h = tempHome(`
+[mcp_servers.remote]
+url = "http://127.0.0.1:${port}/mcp"
+bearer_token_env_var = "CODEX_TEST_MCP_TOKEN"
+http_headers = { "X-Static" = "s1" }
+env_http_headers = { "X-From-Env" = "CODEX_TEST_MCP_HEADER" }
+
+[mcp_servers.unauthorized]
+url = "http://127.0.0.1:${port}/mcp"
+startup_timeout_sec = 5
+`);
+  t.after(() => h.cleanup());
+  const config = await h.load();
+  const events: McpClientEvent[] = [];
+  const env = { ...process.env, CODEX_TEST_MCP_TOKEN: 'tok-123', CODEX_TEST_MCP_HEADER: 'e1' };
+  const mcp = await McpConnectionManager.start(config.mcpServers, { cwd: config.cwd, env, onEvent: (e) => events.push(e) });
+  t.after(() => mcp.shutdown());
+  assert.equal(events.length, 1, JSON.stringify(events));
+  assert.match(events[0]!.message, /^MCP client for `unauthorized` failed to start: .*unauthorized$/);
+  const out = await mcp.callTool('remote__headers', '');
+  const headers = JSON.parse((JSON.parse(out.output) as { text: string }[])[0]!.text) as Record<string, string>;
+  assert.equal(headers.authorization, 'Bearer tok-123');
+  assert.equal(headers['x-static'], 's1');
+  assert.equal(headers['x-from-env'], 'e1');
+});
+
+test('no enabled servers: nothing starts', async () => {
+  const mcp = await McpConnectionManager.start({}, { cwd: process.cwd() });
+  assert.deepEqual(mcp.tools(), []);
+  assert.deepEqual(mcp.statuses(), []);
+  await mcp.shutdown();
+});

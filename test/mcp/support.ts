@@ -1,0 +1,48 @@
+// Shared helpers for the MCP tests: a temporary CODEX_HOME with a config.toml,
+// the bin paths of the npm reference servers, and fixture paths.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from '../../app/config/index.js';
+import type { Config } from '../../app/config/types.js';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const EVERYTHING_BIN = join(ROOT, 'node_modules/@modelcontextprotocol/server-everything/dist/index.js');
+export const FILESYSTEM_BIN = join(ROOT, 'node_modules/@modelcontextprotocol/server-filesystem/dist/index.js');
+export const fixture = (name: string) => join(ROOT, 'test/mcp/fixtures', name);
+/** A TOML basic string (JSON string syntax is valid TOML). */
+export const tomlString = (s: string) => JSON.stringify(s);
+
+export interface TempHome {
+  /** CODEX_HOME, holding config.toml. */
+  readonly home: string;
+  /** The session cwd. */
+  readonly work: string;
+  load(): Promise<Config>;
+  cleanup(): void;
+}
+
+export function tempHome(configToml: string): TempHome {
+  const dir = mkdtempSync(join(tmpdir(), 'codex-mcp-test-'));
+  const home = join(dir, 'home');
+  const work = join(dir, 'work');
+  mkdirSync(home);
+  mkdirSync(work);
+  writeFileSync(join(home, 'config.toml'), configToml);
+  return {
+    home,
+    work,
+    load: () => loadConfig({ codexHome: home, overrides: { cwd: work } }),
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
