@@ -45,22 +45,31 @@ export function candidateRoots(mode: ModePolicy, inputs: RootInputs): string[] {
   return out;
 }
 
+/** One root, canonical, with the protected names under it that exist; undefined if it does not exist. */
+export function canonicalRoot(candidate: string, protectedNames: readonly string[]): WritableRoot | undefined {
+  if (!existsSync(candidate)) return undefined; // nothing to bind; writes there fail like anywhere else
+  const root = realpathSync(candidate);
+  const readOnlySubpaths = protectedNames
+    .map((name) => join(root, name))
+    .filter((p) => existsSync(p))
+    .map((p) => realpathSync(p));
+  return { root, readOnlySubpaths };
+}
+
 /** Canonical, de-duplicated roots that exist, parents before children, with their protected subpaths. */
-export function resolveWritableRoots(mode: ModePolicy, inputs: RootInputs): WritableRoot[] {
-  const seen = new Set<string>();
-  const roots: WritableRoot[] = [];
-  for (const candidate of candidateRoots(mode, inputs)) {
-    if (!existsSync(candidate)) continue; // nothing to bind; writes there fail like anywhere else
-    const root = realpathSync(candidate);
-    if (seen.has(root)) continue;
-    seen.add(root);
-    const readOnlySubpaths = mode.readOnlySubpaths
-      .map((name) => join(root, name))
-      .filter((p) => existsSync(p))
-      .map((p) => realpathSync(p));
-    roots.push({ root, readOnlySubpaths });
+export function resolveWritableRoots(mode: ModePolicy, inputs: RootInputs, extra: readonly string[] = []): WritableRoot[] {
+  const byRoot = new Map<string, WritableRoot>();
+  for (const candidate of [...candidateRoots(mode, inputs), ...extra]) {
+    const r = canonicalRoot(candidate, mode.readOnlySubpaths);
+    if (r && !byRoot.has(r.root)) byRoot.set(r.root, r);
   }
-  return roots.sort((a, b) => a.root.length - b.root.length);
+  return [...byRoot.values()].sort((a, b) => a.root.length - b.root.length);
+}
+
+/** Whether the canonical `path` may be written under these roots. */
+export function isPathWritable(path: string, roots: readonly WritableRoot[]): boolean {
+  const within = (p: string, dir: string): boolean => p === dir || p.startsWith(dir.endsWith('/') ? dir : `${dir}/`);
+  return roots.some((r) => within(path, r.root) && !r.readOnlySubpaths.some((ro) => within(path, ro)));
 }
 
 export function networkAllowed(mode: ModePolicy, policy: SandboxPolicy): boolean {
