@@ -6,6 +6,7 @@ import { after, test } from 'node:test';
 import {
   assessCommandSafety, assessPatchSafety, MESSAGES, patchWritableRoots, sandboxFailureAction, SessionApprovals,
 } from '../../app/approvals/index.js';
+import type { PatchChange } from '../../app/approvals/index.js';
 import type { ApprovalPolicy } from '../../app/config/schema.js';
 import type { SandboxPolicy } from '../../app/config/types.js';
 
@@ -19,7 +20,7 @@ test('known-safe commands and session-approved commands run unsandboxed under ev
   const approved = new SessionApprovals();
   approved.approve(UNSAFE);
   for (const policy of ['untrusted', 'on-failure', 'on-request', 'never'] as ApprovalPolicy[]) {
-    for (const sandbox of [RO, WW, FULL]) {
+    for (const sandbox of [RO, WW, FULL] as SandboxPolicy[]) {
       assert.deepEqual(assessCommandSafety(['ls'], policy, sandbox, none), { decision: 'auto-approve', sandbox: 'none' });
       assert.deepEqual(assessCommandSafety(UNSAFE, policy, sandbox, approved), { decision: 'auto-approve', sandbox: 'none' });
     }
@@ -77,13 +78,14 @@ test('patch safety: inside the working root is auto-approved in the sandbox', ()
 
 test('patch safety: writes outside the roots, through a symlink, into .git or via a move need approval', () => {
   const roots = patchWritableRoots(WW, ws);
-  for (const changes of [
+  const cases: Record<string, PatchChange>[] = [
     { [join(outside, 'a')]: add },
     { 'escape/a': add },
     { '.git/hooks/pre-commit': add },
     { '../outside/a': add },
     { 'a.ts': { update: { move_path: join(outside, 'moved.ts') } } },
-  ]) {
+  ];
+  for (const changes of cases) {
     assert.deepEqual(assessPatchSafety(changes, 'on-request', roots, ws), { decision: 'ask-user' }, JSON.stringify(changes));
     assert.deepEqual(assessPatchSafety(changes, 'never', roots, ws), { decision: 'reject', reason: MESSAGES.patchOutsideProject });
     assert.deepEqual(assessPatchSafety(changes, 'on-failure', roots, ws), { decision: 'auto-approve', sandbox: 'platform' });
