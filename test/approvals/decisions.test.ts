@@ -20,9 +20,9 @@ test('known-safe commands and session-approved commands run unsandboxed under ev
   const approved = new SessionApprovals();
   approved.approve(UNSAFE);
   for (const policy of ['untrusted', 'on-failure', 'on-request', 'never'] as ApprovalPolicy[]) {
-    for (const sandbox of [RO, WW, FULL] as SandboxPolicy[]) {
-      assert.deepEqual(assessCommandSafety(['ls'], policy, sandbox, none), { decision: 'auto-approve', sandbox: 'none' });
-      assert.deepEqual(assessCommandSafety(UNSAFE, policy, sandbox, approved), { decision: 'auto-approve', sandbox: 'none' });
+    for (const sp of [RO, WW, FULL] as SandboxPolicy[]) {
+      assert.deepEqual(assessCommandSafety(['ls'], policy, sp, none), { decision: 'auto-approve', sandbox: 'none' });
+      assert.deepEqual(assessCommandSafety(UNSAFE, policy, sp, approved), { decision: 'auto-approve', sandbox: 'none' });
     }
   }
   assert.equal(approved.has(['touch', 'y']), false);
