@@ -14,13 +14,15 @@ const RO: SandboxPolicy = { mode: 'read-only' };
 const WW: SandboxPolicy = { mode: 'workspace-write', writableRoots: [], networkAccess: false, excludeTmpdirEnvVar: true, excludeSlashTmp: true };
 const FULL: SandboxPolicy = { mode: 'danger-full-access' };
 const UNSAFE = ['touch', 'x'];
+const ALL_MODES: readonly SandboxPolicy[] = [RO, WW, FULL];
+const ALL_POLICIES: readonly ApprovalPolicy[] = ['untrusted', 'on-failure', 'on-request', 'never'];
 const none = new SessionApprovals();
 
 test('known-safe commands and session-approved commands run unsandboxed under every policy', () => {
   const approved = new SessionApprovals();
   approved.approve(UNSAFE);
-  for (const policy of ['untrusted', 'on-failure', 'on-request', 'never'] as ApprovalPolicy[]) {
-    for (const sp of [RO, WW, FULL] as SandboxPolicy[]) {
+  for (const policy of ALL_POLICIES) {
+    for (const sp of ALL_MODES) {
       assert.deepEqual(assessCommandSafety(['ls'], policy, sp, none), { decision: 'auto-approve', sandbox: 'none' });
       assert.deepEqual(assessCommandSafety(UNSAFE, policy, sp, approved), { decision: 'auto-approve', sandbox: 'none' });
     }
