@@ -1,0 +1,57 @@
+// apply_patch as the agent uses it: preview (parse + validate against the
+// files, for approval and events) and apply (validate again, then write all
+// or nothing). Patch errors come back as values, never as exceptions.
+import { readFile } from 'node:fs/promises';
+import type { FileChange } from '../../agent/protocol.js';
+import { commitWrites } from './commit.js';
+import { PatchApplyError, planPatch } from './engine.js';
+import type { PatchPlan, ReadFile } from './engine.js';
+import { parsePatch, PatchParseError } from './parser.js';
+
+export { maybeParseApplyPatchFromArgv } from './detect.js';
+export type { ApplyPatchInvocation } from './detect.js';
+export { PatchApplyError } from './engine.js';
+export type { PatchPlan, PlannedWrite, ReadFile } from './engine.js';
+export { parsePatch, PatchParseError } from './parser.js';
+export type { Hunk, UpdateChunk } from './parser.js';
+
+export type PatchPreview = ({ ok: true } & PatchPlan) | { ok: false; error: string };
+
+export interface ApplyPatchResult {
+  readonly success: boolean;
+  /** The success summary (`Success. Updated the following files:` …), '' on failure. */
+  readonly stdout: string;
+  /** The error for the model, '' on success. */
+  readonly stderr: string;
+  /** What changed (empty on failure), keyed by absolute path. */
+  readonly changes: Record<string, FileChange>;
+}
+
+const readFromDisk: ReadFile = (p) => readFile(p);
+
+function isPatchError(err: unknown): err is PatchParseError | PatchApplyError {
+  return err instanceof PatchParseError || err instanceof PatchApplyError;
+}
+
+/** Parses and checks the patch against the files under `cwd`; writes nothing. */
+export async function previewPatch(patch: string, cwd: string, read: ReadFile = readFromDisk): Promise<PatchPreview> {
+  try {
+    return { ok: true, ...(await planPatch(parsePatch(patch), cwd, read)) };
+  } catch (err) {
+    if (isPatchError(err)) return { ok: false, error: err.message };
+    throw err;
+  }
+}
+
+/** Applies the patch to the files under `cwd` atomically: all files change, or none. */
+export async function applyPatch(patch: string, cwd: string): Promise<ApplyPatchResult> {
+  const preview = await previewPatch(patch, cwd);
+  if (!preview.ok) return { success: false, stdout: '', stderr: `${preview.error}\n`, changes: {} };
+  try {
+    await commitWrites(preview.writes);
+  } catch (err) {
+    if (err instanceof PatchApplyError) return { success: false, stdout: '', stderr: `${err.message}\n`, changes: {} };
+    throw err;
+  }
+  return { success: true, stdout: preview.summary, stderr: '', changes: preview.changes };
+}

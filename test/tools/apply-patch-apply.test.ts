@@ -1,0 +1,163 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterEach, beforeEach, test } from 'node:test';
+import { applyPatch, previewPatch } from '../../app/tools/apply-patch/index.js';
+
+let dir = '';
+beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'apply-patch-')); });
+afterEach(() => { rmSync(dir, { recursive: true, force: true }); });
+
+const patch = (...lines: string[]): string => ['*** Begin Patch', ...lines, '*** End Patch'].join('\n');
+
+/** Every entry under `root`: bytes, mode and link target, so any change shows. */
+function snapshot(root: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string): void => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      const st = lstatSync(p);
+      const key = relative(root, p);
+      if (st.isSymbolicLink()) out[key] = `link:${readlinkSync(p)}`;
+      else if (st.isDirectory()) { out[key] = `dir:${st.mode.toString(8)}`; walk(p); }
+      else out[key] = `file:${st.mode.toString(8)}:${readFileSync(p).toString('base64')}`;
+    }
+  };
+  walk(root);
+  return out;
+}
+
+function write(rel: string, content: string | Buffer): void {
+  mkdirSync(join(dir, rel, '..'), { recursive: true });
+  writeFileSync(join(dir, rel), content);
+}
+
+test('a successful patch writes everything and answers with the summary', async () => {
+  write('mod.txt', 'a\nb\n');
+  write('old.txt', 'x\n');
+  write('gone.txt', 'bye\n');
+  const r = await applyPatch(patch(
+    '*** Add File: deep/new/file.txt', '+hi',
+    '*** Update File: mod.txt', '@@', '-b', '+B',
+    '*** Update File: old.txt', '*** Move to: moved/old.txt', '@@', '-x', '+y',
+    '*** Delete File: gone.txt',
+  ), dir);
+  assert.equal(r.success, true, r.stderr);
+  assert.equal(r.stdout, 'Success. Updated the following files:\nA deep/new/file.txt\nM mod.txt\nM moved/old.txt\nD gone.txt\n');
+  assert.deepEqual(Object.keys(r.changes).sort(), ['deep/new/file.txt', 'gone.txt', 'mod.txt', 'old.txt'].map((p) => join(dir, p)));
+  assert.deepEqual(snapshot(dir), {
+    'deep': snapshot(dir)['deep'], 'deep/new': snapshot(dir)['deep/new'],
+    'deep/new/file.txt': `file:100644:${Buffer.from('hi\n').toString('base64')}`,
+    'mod.txt': `file:100644:${Buffer.from('a\nB\n').toString('base64')}`,
+    'moved': snapshot(dir)['moved'],
+    'moved/old.txt': `file:100644:${Buffer.from('y\n').toString('base64')}`,
+  });
+});
+
+test('a patch whose 3rd hunk fails leaves every file byte-identical', async () => {
+  write('a.txt', 'one\n');
+  write('b.txt', 'two\n');
+  write('c.txt', 'three\n');
+  const before = snapshot(dir);
+  const r = await applyPatch(patch(
+    '*** Update File: a.txt', '-one', '+ONE',
+    '*** Add File: new.txt', '+new',
+    '*** Update File: c.txt', '-not there', '+x',
+    '*** Delete File: b.txt',
+  ), dir);
+  assert.equal(r.success, false);
+  assert.equal(r.stdout, '');
+  assert.equal(r.stderr, 'Failed to find expected lines in c.txt:\nnot there\n');
+  assert.deepEqual(r.changes, {});
+  assert.deepEqual(snapshot(dir), before);
+});
+
+test('a write that fails midway is rolled back, including created directories', async () => {
+  write('a.txt', 'one\n');
+  write('blocker', 'I am a file, not a directory\n');
+  write('gone.txt', 'keep me\n');
+  chmodSync(join(dir, 'a.txt'), 0o640);
+  const before = snapshot(dir);
+  const r = await applyPatch(patch(
+    '*** Update File: a.txt', '-one', '+ONE',
+    '*** Add File: fresh/dir/new.txt', '+new',
+    '*** Add File: blocker/inside.txt', '+cannot be written',
+    '*** Delete File: gone.txt',
+  ), dir);
+  assert.equal(r.success, false);
+  assert.match(r.stderr, /^Failed to write file blocker\/inside\.txt: /);
+  assert.deepEqual(snapshot(dir), before);
+});
+
+test('a path that cannot be read as a file stops the patch before any write', async () => {
+  write('a.txt', 'one\n');
+  mkdirSync(join(dir, 'adir'));
+  write('adir/x', 'x\n');
+  const before = snapshot(dir);
+  const r = await applyPatch(patch('*** Update File: a.txt', '-one', '+ONE', '*** Delete File: adir'), dir);
+  assert.equal(r.success, false);
+  assert.match(r.stderr, /^Failed to delete file adir: .* \(os error 21\)\n$/);
+  assert.deepEqual(snapshot(dir), before);
+});
+
+test('a delete that fails after the writes rolls the writes back', async (t) => {
+  write('a.txt', 'one\n');
+  write('stuck.txt', 'immutable\n');
+  // An immutable file cannot be renamed away, even by root.
+  const chattr = spawnSync('chattr', ['+i', join(dir, 'stuck.txt')], { encoding: 'utf8' });
+  if (chattr.status !== 0) { t.skip(`chattr +i not supported here: ${chattr.stderr.trim()}`); return; }
+  try {
+    const before = snapshot(dir);
+    const r = await applyPatch(patch(
+      '*** Update File: a.txt', '-one', '+ONE',
+      '*** Add File: new/n.txt', '+n',
+      '*** Delete File: stuck.txt',
+    ), dir);
+    assert.equal(r.success, false);
+    assert.match(r.stderr, /^Failed to delete file stuck\.txt: Operation not permitted \(os error 1\)\n$/);
+    assert.deepEqual(snapshot(dir), before);
+  } finally {
+    spawnSync('chattr', ['-i', join(dir, 'stuck.txt')]);
+  }
+});
+
+test('file modes are kept and writes go through symlinks to their target', async () => {
+  write('script.sh', '#!/bin/sh\necho 1\n');
+  chmodSync(join(dir, 'script.sh'), 0o755);
+  write('real.txt', 'r\n');
+  symlinkSync('real.txt', join(dir, 'link.txt'));
+  const r = await applyPatch(patch(
+    '*** Update File: script.sh', '-echo 1', '+echo 2',
+    '*** Update File: link.txt', '-r', '+R',
+  ), dir);
+  assert.equal(r.success, true, r.stderr);
+  assert.equal(statSync(join(dir, 'script.sh')).mode & 0o777, 0o755);
+  assert.equal(readFileSync(join(dir, 'script.sh'), 'utf8'), '#!/bin/sh\necho 2\n');
+  assert.equal(readlinkSync(join(dir, 'link.txt')), 'real.txt');
+  assert.equal(readFileSync(join(dir, 'real.txt'), 'utf8'), 'R\n');
+});
+
+test('no temporary files are left behind', async () => {
+  write('a.txt', 'a\n');
+  write('b.txt', 'b\n');
+  const r = await applyPatch(patch('*** Update File: a.txt', '-a', '+A', '*** Delete File: b.txt'), dir);
+  assert.equal(r.success, true);
+  assert.deepEqual(readdirSync(dir), ['a.txt']);
+});
+
+test('parse errors come back as the failure text, nothing written', async () => {
+  const r = await applyPatch('*** Begin Patch\n*** Nope: x\n*** End Patch', dir);
+  assert.equal(r.success, false);
+  assert.match(r.stderr, /^invalid hunk at line 2, '\*\*\* Nope: x' is not a valid hunk header/);
+  assert.deepEqual(readdirSync(dir), []);
+});
+
+test('preview reports the changes without writing', async () => {
+  write('a.txt', 'a\n');
+  const p = await previewPatch(patch('*** Update File: a.txt', '-a', '+b'), dir);
+  assert.ok(p.ok);
+  assert.deepEqual(p.changes, { [join(dir, 'a.txt')]: { update: { unified_diff: '@@ -1 +1 @@\n-a\n+b\n' } } });
+  assert.equal(readFileSync(join(dir, 'a.txt'), 'utf8'), 'a\n');
+});
