@@ -1,0 +1,142 @@
+// The one command table: every subcommand, flag, positional and help text of
+// `codex`. Parsing (parse.ts), --help (help.ts) and completions (completion/)
+// are generated from it; handler modules are imported only when dispatched.
+import type { CommandSpec, FlagSpec } from './spec.js';
+
+const SANDBOX_MODES = ['read-only', 'workspace-write', 'danger-full-access'] as const;
+const APPROVAL_POLICIES = ['untrusted', 'on-failure', 'on-request', 'never'] as const;
+export const COMPLETION_SHELLS = ['bash', 'zsh', 'fish'] as const;
+export const YOLO = 'dangerously-bypass-approvals-and-sandbox';
+
+const config: FlagSpec = {
+  long: 'config', short: 'c', value: 'key=value', repeatable: true, global: true,
+  help: 'Override a configuration value that would otherwise be loaded from `~/.codex/config.toml`. Use a dotted path (`foo.bar.baz`) to override nested values. The value is parsed as TOML; if that fails, the raw string is used. Examples: -c model="o3", -c \'sandbox_workspace_write.writable_roots=["/data"]\', -c shell_environment_policy.inherit=all',
+};
+const image: FlagSpec = { long: 'image', short: 'i', value: 'FILE', repeatable: true, delimiter: ',', complete: 'file', help: 'Optional image(s) to attach to the initial prompt' };
+const model: FlagSpec = { long: 'model', short: 'm', value: 'MODEL', help: 'Model the agent should use' };
+const oss: FlagSpec = { long: 'oss', help: 'Use the local open source model provider (Ollama): the same as -c model_provider=oss, with the model gpt-oss:20b unless -m is given' };
+const profile: FlagSpec = { long: 'profile', short: 'p', value: 'CONFIG_PROFILE', help: 'Configuration profile from config.toml to specify default options' };
+const sandbox: FlagSpec = { long: 'sandbox', short: 's', value: 'SANDBOX_MODE', choices: SANDBOX_MODES, help: 'Select the sandbox policy to use when executing model-generated shell commands' };
+const approval: FlagSpec = { long: 'ask-for-approval', short: 'a', value: 'APPROVAL_POLICY', choices: APPROVAL_POLICIES, help: 'Configure when the model requires human approval before executing a command' };
+const fullAuto: FlagSpec = { long: 'full-auto', help: 'Convenience alias for low-friction sandboxed automatic execution (-a on-failure, --sandbox workspace-write)' };
+const yolo: FlagSpec = {
+  long: YOLO, aliases: ['yolo'], conflicts: ['ask-for-approval', 'full-auto'],
+  help: 'Skip all confirmation prompts and execute commands without sandboxing. EXTREMELY DANGEROUS. Intended solely for running in environments that are externally sandboxed',
+};
+const cd: FlagSpec = { long: 'cd', short: 'C', value: 'DIR', complete: 'dir', help: 'Tell the agent to use the specified directory as its working root' };
+const search: FlagSpec = { long: 'search', help: 'Enable web search: the native Responses `web_search` tool becomes available to the model' };
+const last: FlagSpec = { long: 'last', help: 'Continue the most recent session without showing the picker' };
+const json: FlagSpec = { long: 'json', help: 'Print the result as JSON' };
+
+/** Flags of the interactive TUI, shared by `codex` and `codex resume`. */
+const tuiFlags: FlagSpec[] = [config, image, model, oss, profile, sandbox, approval, fullAuto, yolo, cd, search];
+
+const execFlags: FlagSpec[] = [
+  config, image, model, oss, sandbox, profile, fullAuto, { ...yolo, conflicts: ['full-auto'] }, cd,
+  { long: 'skip-git-repo-check', help: 'Allow running Codex outside a Git repository' },
+  { long: 'color', value: 'COLOR', choices: ['always', 'never', 'auto'], defaultValue: 'auto', help: 'Specifies color settings for use in the output' },
+  { long: 'json', aliases: ['experimental-json'], help: 'Print events to stdout as JSONL' },
+  { long: 'output-last-message', value: 'FILE', complete: 'file', help: 'Specifies file where the last message from the agent should be written' },
+];
+
+const tui = () => import('../tui/main.js');
+const mcp = () => import('../mcp/main.js');
+const login = () => import('./login.js');
+const debug = () => import('../sandbox/debug.js');
+
+const debugCommand = (name: string, summary: string): CommandSpec => ({
+  name, summary, handler: debug,
+  flags: [{ long: 'full-auto', help: 'Use the workspace-write policy (writable cwd and temp dirs) instead of read-only' }],
+  rest: { name: 'COMMAND', help: 'Full command line to run under the sandbox', required: true },
+});
+
+export const ROOT: CommandSpec = {
+  name: 'codex',
+  summary: 'Codex CLI',
+  about: 'Codex CLI\n\nIf no subcommand is specified, options will be forwarded to the interactive CLI.',
+  handler: tui,
+  flags: [...tuiFlags, { long: 'version', short: 'V', help: 'Print version' }],
+  positionals: [{ name: 'PROMPT', help: 'Optional user prompt to start the session' }],
+  subcommands: [
+    {
+      name: 'exec', aliases: ['e'], summary: 'Run Codex non-interactively',
+      handler: () => import('../exec/main.js'),
+      flags: execFlags,
+      positionals: [{ name: 'PROMPT', help: 'Initial instructions for the agent. If not provided as an argument (or if `-` is used), instructions are read from stdin' }],
+      subcommands: [{
+        name: 'resume', summary: 'Resume a previous session by id or pick the most recent with --last',
+        handler: () => import('../exec/main.js'),
+        inheritFlags: true,
+        flags: [last],
+        positionals: [
+          { name: 'SESSION_ID', help: 'Session id (UUID) to resume; with --last this is taken as the prompt' },
+          { name: 'PROMPT', help: 'Prompt to send after resuming the session. If `-` is used, read from stdin' },
+        ],
+      }],
+    },
+    {
+      name: 'login', summary: 'Manage login', handler: login,
+      about: 'Store an OpenAI API key in $CODEX_HOME/auth.json (mode 0600)',
+      flags: [
+        config,
+        { long: 'api-key', value: 'API_KEY', conflicts: ['with-api-key'], help: 'Store this API key' },
+        { long: 'with-api-key', help: 'Read the API key from stdin (e.g. `printenv OPENAI_API_KEY | codex login --with-api-key`)' },
+      ],
+      subcommands: [{ name: 'status', summary: 'Show login status', handler: login, flags: [config] }],
+    },
+    { name: 'logout', summary: 'Remove stored authentication credentials', handler: login, flags: [config] },
+    {
+      name: 'mcp', summary: 'Run Codex as an MCP server over stdio, or manage the MCP servers Codex uses', handler: mcp,
+      flags: [config],
+      subcommands: [
+        { name: 'list', summary: 'List configured MCP servers', handler: mcp, flags: [config, { ...json, help: 'Output the configured servers as JSON' }] },
+        {
+          name: 'get', summary: 'Show details of a configured MCP server', handler: mcp,
+          flags: [config, { ...json, help: 'Output the server configuration as JSON' }],
+          positionals: [{ name: 'NAME', help: 'Name of the MCP server', required: true }],
+        },
+        {
+          name: 'add', summary: 'Add a global MCP server entry to config.toml', handler: mcp,
+          flags: [
+            config,
+            { long: 'env', value: 'KEY=VALUE', repeatable: true, conflicts: ['url'], help: 'Environment variables to set when launching the server (stdio servers only)' },
+            { long: 'url', value: 'URL', help: 'URL of a streamable HTTP MCP server (instead of a command)' },
+            { long: 'bearer-token-env-var', value: 'ENV_VAR', requires: ['url'], help: 'Environment variable whose value is sent as a bearer token to the --url server' },
+          ],
+          positionals: [{ name: 'NAME', help: 'Name for the MCP server (letters, digits, - and _)', required: true }],
+          rest: { name: 'COMMAND', help: 'Command (and its arguments) that launches the stdio MCP server, after --' },
+        },
+        {
+          name: 'remove', summary: 'Remove a global MCP server entry from config.toml', handler: mcp, flags: [config],
+          positionals: [{ name: 'NAME', help: 'Name of the MCP server to remove', required: true }],
+        },
+      ],
+    },
+    { name: 'mcp-server', summary: 'Run Codex as an MCP server over stdio', handler: mcp, flags: [config] },
+    {
+      name: 'proxy', summary: 'Run an OpenAI-compatible pass-through proxy to the configured model provider',
+      handler: () => import('../proxy/main.js'),
+      flags: [
+        config,
+        { long: 'bind', value: 'ADDR', defaultValue: '127.0.0.1:11435', help: 'Address to listen on' },
+        { long: 'allow-cors-any', help: 'Allow cross-origin requests from any origin, with any method and header' },
+      ],
+    },
+    {
+      name: 'resume', summary: 'Resume a previous interactive session (picker by default; --last for the most recent)',
+      handler: tui, flags: [...tuiFlags, last],
+      positionals: [{ name: 'SESSION_ID', help: 'Session id (UUID) to resume' }, { name: 'PROMPT', help: 'Optional prompt to send after resuming' }],
+    },
+    {
+      name: 'debug', summary: 'Internal debugging commands',
+      subcommands: [
+        debugCommand('landlock', 'Run a command under Landlock+seccomp (Linux only)'),
+        debugCommand('seatbelt', 'Run a command under Seatbelt (macOS only)'),
+      ],
+    },
+    {
+      name: 'completion', summary: 'Generate shell completion scripts', handler: () => import('./completion/main.js'),
+      positionals: [{ name: 'SHELL', help: 'Shell to generate completions for', choices: COMPLETION_SHELLS }],
+    },
+  ],
+};
