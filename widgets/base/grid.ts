@@ -127,32 +127,36 @@ export class CellGrid implements Surface {
  * outside its rectangle.
  */
 export class ClippedSurface implements Surface {
-  constructor(private readonly base: Surface, private readonly area: Rect) {}
+  /** `scrollY` rows of the child's drawing are above the area (a partly scrolled-out cell). */
+  constructor(private readonly base: Surface, private readonly area: Rect, private readonly scrollY = 0) {}
 
   get width(): number { return this.area.width; }
   get height(): number { return this.area.height; }
 
   writeText(x: number, y: number, text: string, style?: Style, maxWidth?: number): number {
-    if (x < 0 || y < 0 || y >= this.area.height || x >= this.area.width) return 0;
+    const row = y - this.scrollY;
+    if (x < 0 || row < 0 || row >= this.area.height || x >= this.area.width) return 0;
     const room = this.area.width - x;
-    return this.base.writeText(this.area.x + x, this.area.y + y, text, style, Math.min(room, maxWidth ?? room));
+    return this.base.writeText(this.area.x + x, this.area.y + row, text, style, Math.min(room, maxWidth ?? room));
   }
 
   writeLine(x: number, y: number, line: Line, maxWidth?: number): number {
-    if (x < 0 || y < 0 || y >= this.area.height || x >= this.area.width) return 0;
+    const row = y - this.scrollY;
+    if (x < 0 || row < 0 || row >= this.area.height || x >= this.area.width) return 0;
     const room = this.area.width - x;
-    return this.base.writeLine(this.area.x + x, this.area.y + y, line, Math.min(room, maxWidth ?? room));
+    return this.base.writeLine(this.area.x + x, this.area.y + row, line, Math.min(room, maxWidth ?? room));
   }
 
   fill(area: Rect, ch: string, style?: Style): void {
     const x = Math.max(0, area.x);
-    const y = Math.max(0, area.y);
+    const y = Math.max(0, area.y - this.scrollY);
     const w = Math.min(this.area.width, area.x + area.width) - x;
-    const h = Math.min(this.area.height, area.y + area.height) - y;
+    const h = Math.min(this.area.height, area.y - this.scrollY + area.height) - y;
     if (w > 0 && h > 0) this.base.fill({ x: this.area.x + x, y: this.area.y + y, width: w, height: h }, ch, style);
   }
 
   setCursor(x: number, y: number): void {
-    if (x >= 0 && y >= 0 && x < this.area.width && y < this.area.height) this.base.setCursor(this.area.x + x, this.area.y + y);
+    const row = y - this.scrollY;
+    if (x >= 0 && row >= 0 && x < this.area.width && row < this.area.height) this.base.setCursor(this.area.x + x, this.area.y + row);
   }
 }

@@ -1,0 +1,206 @@
+// The composer: a multi-line input with the key table of reference §3.1,
+// history recall, bracketed paste (a placeholder over 1000 characters) and
+// paste-burst detection. It receives named actions from the keymap machine,
+// never raw keys, and draws a rule, a `› ` prompt and the wrapped text.
+import { ComposerHistory } from './history.js';
+import { caretPosition, indexAt, layoutRows, type VisualRow } from './layout.js';
+import { PasteBurst } from './paste-burst.js';
+import { TextArea } from './textarea.js';
+import type { Rect, Style, Surface, Widget } from '../base/types.js';
+
+export const LARGE_PASTE_CHARS = 1000;
+export const COMPOSER_MAX_ROWS = 8;
+const PROMPT = '› ';
+
+export type ComposerOutcome = { type: 'submit'; text: string } | { type: 'edited' } | { type: 'unchanged' };
+
+const S = {
+  rule: { fg: 'border' } as Style,
+  prompt: { fg: 'accent', bold: true } as Style,
+  text: { fg: 'text' } as Style,
+  placeholder: { fg: 'placeholder', italic: true } as Style,
+};
+
+export interface ComposerOptions {
+  disablePasteBurst?: boolean;
+  placeholder?: string;
+}
+
+export class Composer implements Widget {
+  readonly textarea = new TextArea();
+  readonly history = new ComposerHistory();
+  private readonly burst = new PasteBurst();
+  private width = 80;
+  private scroll = 0;
+  private preferredCol: number | undefined;
+  /** Hidden while a modal or pager owns the screen. */
+  focused = true;
+
+  constructor(private readonly opts: ComposerOptions = {}) {}
+
+  get text(): string {
+    return this.textarea.text;
+  }
+
+  isEmpty(): boolean {
+    return this.textarea.isEmpty() && !this.burst.active;
+  }
+
+  setText(text: string): void {
+    this.textarea.placeholders = [];
+    this.textarea.setText(text);
+    this.history.reset();
+  }
+
+  /** Inserts pasted text; over LARGE_PASTE_CHARS it becomes a `[Pasted Content N chars]` placeholder. */
+  paste(text: string): void {
+    const clean = text.replace(/\r\n?/g, '\n');
+    const n = [...clean].length;
+    if (n > LARGE_PASTE_CHARS) this.textarea.insertPlaceholder(`[Pasted Content ${n} chars]`, clean);
+    else this.textarea.insert(clean);
+    this.history.reset();
+  }
+
+  /** Ends a paste burst once typing pauses; true when the text changed. */
+  tick(now: number): boolean {
+    const text = this.burst.flush(now);
+    if (text === undefined) return false;
+    this.paste(text);
+    return true;
+  }
+
+  /** Whether a paste burst is waiting for the stream to pause (the caller keeps ticking). */
+  get burstPending(): boolean {
+    return this.burst.active;
+  }
+
+  /** Applies a composer action; `now` is for paste-burst timing. */
+  apply(action: string, text: string | undefined, now: number): ComposerOutcome {
+    const ta = this.textarea;
+    const before = ta.text;
+    const beforeCursor = ta.cursor;
+    if (action !== 'insert_text' && action !== 'submit' && action !== 'newline') this.burst.interrupt();
+    if (action !== 'history_prev_or_up' && action !== 'history_next_or_down') this.preferredCol = undefined;
+    switch (action) {
+      case 'insert_text': {
+        if (text === undefined) break;
+        if (this.opts.disablePasteBurst) {
+          ta.insert(text);
+          break;
+        }
+        const r = this.burst.onChar(text, now, ta.text.slice(0, ta.cursor));
+        if (r === 'insert') ta.insert(text);
+        else if (typeof r === 'number' && r > 0) ta.setText(ta.text.slice(0, ta.cursor - r) + ta.text.slice(ta.cursor), ta.cursor - r);
+        break;
+      }
+      case 'paste':
+        if (text !== undefined) {
+          const pending = this.burst.flush(now, true);
+          if (pending !== undefined) this.paste(pending);
+          this.paste(text);
+        }
+        break;
+      case 'submit': {
+        if (!this.opts.disablePasteBurst && this.burst.onEnter(now)) return { type: 'unchanged' };
+        const pending = this.burst.flush(now, true);
+        if (pending !== undefined) this.paste(pending);
+        const out = ta.expanded().trim();
+        if (!out) return { type: 'unchanged' };
+        this.history.push(ta.text);
+        ta.placeholders = [];
+        ta.setText('');
+        this.scroll = 0;
+        return { type: 'submit', text: out };
+      }
+      case 'newline': ta.insert('\n'); break;
+      case 'history_prev_or_up': this.upDown(-1); break;
+      case 'history_next_or_down': this.upDown(1); break;
+      case 'line_start': ta.lineStart(); break;
+      case 'line_end': ta.lineEnd(); break;
+      case 'char_left': ta.left(); break;
+      case 'char_right': ta.right(); break;
+      case 'word_left': ta.wordLeft(); break;
+      case 'word_right': ta.wordRight(); break;
+      case 'delete_word_backward': ta.deleteWordBackward(); break;
+      case 'delete_word_forward': ta.deleteWordForward(); break;
+      case 'kill_line_start': ta.killLineStart(); break;
+      case 'kill_line_end': ta.killLineEnd(); break;
+      case 'yank': ta.yank(); break;
+      case 'delete_backward': ta.deleteBackward(); break;
+      case 'delete_forward': ta.deleteForward(); break;
+      default: return { type: 'unchanged' };
+    }
+    if (ta.text !== before) {
+      if (action !== 'history_prev_or_up' && action !== 'history_next_or_down') this.history.reset();
+      return { type: 'edited' };
+    }
+    return ta.cursor !== beforeCursor ? { type: 'edited' } : { type: 'unchanged' };
+  }
+
+  // Up/Down: history when the rules allow it, otherwise move a visual row.
+  private upDown(dir: -1 | 1): void {
+    const ta = this.textarea;
+    if (this.history.shouldNavigate(ta.text, ta.cursor)) {
+      const entry = dir < 0 ? this.history.prev() : this.history.next();
+      if (entry !== undefined) {
+        ta.placeholders = [];
+        ta.setText(entry, dir < 0 ? 0 : entry.length);
+        return;
+      }
+      if (ta.text === '') return;
+    }
+    const rows = layoutRows(ta.text, this.innerWidth(this.width));
+    const pos = caretPosition(rows, ta.cursor, this.innerWidth(this.width));
+    const col = this.preferredCol ?? pos.col;
+    const target = pos.row + dir;
+    if (target < 0) ta.cursor = 0;
+    else if (target >= rows.length) ta.cursor = ta.text.length;
+    else ta.cursor = indexAt(rows, target, col);
+    this.preferredCol = col;
+  }
+
+  private innerWidth(width: number): number {
+    return Math.max(1, width - PROMPT.length);
+  }
+
+  private rows(width: number): VisualRow[] {
+    return layoutRows(this.textarea.text, this.innerWidth(width));
+  }
+
+  measure(width: number): number {
+    this.width = width;
+    const rows = this.rows(width);
+    const caret = caretPosition(rows, this.textarea.cursor, this.innerWidth(width));
+    return 1 + Math.min(COMPOSER_MAX_ROWS, Math.max(rows.length, caret.row + 1));
+  }
+
+  render(surface: Surface, area: Rect): void {
+    if (area.height <= 0 || area.width <= 0) return;
+    this.width = area.width;
+    surface.writeText(area.x, area.y, '─'.repeat(area.width), S.rule);
+    const textRows = area.height - 1;
+    if (textRows <= 0) return;
+    const inner = this.innerWidth(area.width);
+    surface.writeText(area.x, area.y + 1, PROMPT, S.prompt, area.width);
+    if (this.textarea.isEmpty() && !this.burst.active) {
+      surface.writeText(area.x + PROMPT.length, area.y + 1, this.opts.placeholder ?? 'Ask Codex to do anything', S.placeholder, inner);
+      if (this.focused) surface.setCursor(area.x + PROMPT.length, area.y + 1);
+      return;
+    }
+    const rows = this.rows(area.width);
+    const caret = caretPosition(rows, this.textarea.cursor, inner);
+    // Keep the caret's row inside the visible window.
+    if (caret.row < this.scroll) this.scroll = caret.row;
+    if (caret.row >= this.scroll + textRows) this.scroll = caret.row - textRows + 1;
+    this.scroll = Math.max(0, Math.min(this.scroll, Math.max(0, Math.max(rows.length, caret.row + 1) - textRows)));
+    for (let i = 0; i < textRows; i++) {
+      const row = rows[this.scroll + i];
+      if (!row) break;
+      const y = area.y + 1 + i;
+      for (const c of row.cells) {
+        surface.writeText(area.x + PROMPT.length + c.col, y, c.g.charCodeAt(0) < 0x20 ? ' ' : c.g, S.text, c.width);
+      }
+    }
+    if (this.focused) surface.setCursor(area.x + PROMPT.length + caret.col, area.y + 1 + caret.row - this.scroll);
+  }
+}

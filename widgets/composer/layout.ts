@@ -1,0 +1,71 @@
+// Lays the composer text out in visual rows (hard wrap at the width, between
+// graphemes) and maps between the caret's string index and its row/column, so
+// Up/Down move by visual row and the terminal cursor lands on the caret.
+import { graphemeWidth } from '../base/text.js';
+
+export interface VisualRow {
+  /** String indices [start, end) of the row's text. */
+  start: number;
+  end: number;
+  /** Graphemes with their columns; controls (tab) draw as one blank column. */
+  cells: { g: string; col: number; index: number; width: number }[];
+}
+
+const segmenter = new Intl.Segmenter();
+
+export function cellWidth(g: string): number {
+  return g.charCodeAt(0) < 0x20 ? 1 : Math.max(1, graphemeWidth(g));
+}
+
+export function layoutRows(text: string, width: number): VisualRow[] {
+  const w = Math.max(1, width);
+  const rows: VisualRow[] = [];
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    let row: VisualRow = { start: offset, end: offset, cells: [] };
+    let col = 0;
+    for (const { segment, index } of segmenter.segment(line)) {
+      const cw = Math.min(w, cellWidth(segment));
+      if (col + cw > w) {
+        rows.push(row);
+        row = { start: offset + index, end: offset + index, cells: [] };
+        col = 0;
+      }
+      row.cells.push({ g: segment, col, index: offset + index, width: cw });
+      col += cw;
+      row.end = offset + index + segment.length;
+    }
+    rows.push(row);
+    offset += line.length + 1;
+  }
+  return rows;
+}
+
+function rowWidth(row: VisualRow): number {
+  const last = row.cells[row.cells.length - 1];
+  return last ? last.col + last.width : 0;
+}
+
+/** Row and column of the caret; a caret after a full row sits at the next row's start. */
+export function caretPosition(rows: VisualRow[], cursor: number, width: number): { row: number; col: number } {
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
+    if (cursor < row.start || cursor > row.end) continue;
+    const next = rows[r + 1];
+    // At a soft-wrap boundary the caret belongs to the following row.
+    if (cursor === row.end && next && next.start === row.end) continue;
+    const cell = row.cells.find((c) => c.index >= cursor);
+    const col = cell ? cell.col : rowWidth(row);
+    if (col >= width) return { row: r + 1, col: 0 };
+    return { row: r, col };
+  }
+  return { row: Math.max(0, rows.length - 1), col: rows.length ? rowWidth(rows[rows.length - 1]!) : 0 };
+}
+
+/** The string index nearest to column `col` of row `r`. */
+export function indexAt(rows: VisualRow[], r: number, col: number): number {
+  const row = rows[r];
+  if (!row) return 0;
+  for (const c of row.cells) if (c.col + c.width > col) return c.index;
+  return row.end;
+}

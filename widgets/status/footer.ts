@@ -1,0 +1,46 @@
+// The footer under the composer: key hints (classic: `⏎ send   ⇧⏎ newline
+// ⌃T transcript   ⌃C quit`), replaced by a transient hint such as
+// `ctrl + c again to quit` or `Esc edit prev`, and `N% context left` on the
+// right once token usage is known.
+import { displayWidth, truncate } from '../base/text.js';
+import type { Rect, Style, Surface, Widget } from '../base/types.js';
+
+export const DEFAULT_HINTS: [string, string][] = [['⏎', 'send'], ['⇧⏎', 'newline'], ['⌃T', 'transcript'], ['⌃C', 'quit']];
+
+const S = {
+  key: { fg: 'key', bold: true } as Style,
+  label: { fg: 'muted' } as Style,
+  notice: { fg: 'warning' } as Style,
+  context: { fg: 'muted' } as Style,
+};
+
+export class Footer implements Widget {
+  hints: [string, string][] = DEFAULT_HINTS;
+  /** A transient message shown instead of the hints. */
+  notice: string | undefined;
+  /** Percentage of the context window left, when known. */
+  contextLeft: number | undefined;
+
+  measure(_width: number): number {
+    return 1;
+  }
+
+  render(surface: Surface, area: Rect): void {
+    if (area.height <= 0) return;
+    const right = this.contextLeft === undefined ? '' : `${this.contextLeft}% context left`;
+    const rightW = displayWidth(right);
+    const leftRoom = Math.max(0, area.width - 1 - (rightW ? rightW + 2 : 0));
+    let x = area.x + 1;
+    if (this.notice) {
+      surface.writeText(x, area.y, truncate(this.notice, leftRoom), S.notice);
+    } else {
+      for (const [key, label] of this.hints) {
+        const piece = displayWidth(key) + 1 + displayWidth(label);
+        if (x - area.x - 1 + piece > leftRoom) break;
+        x += surface.writeText(x, area.y, key, S.key);
+        x += surface.writeText(x, area.y, ` ${label}   `, S.label);
+      }
+    }
+    if (right && rightW < area.width) surface.writeText(area.x + area.width - rightW, area.y, right, S.context);
+  }
+}
