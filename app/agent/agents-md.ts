@@ -64,8 +64,9 @@ export function projectDocs(opts: AgentsMdOptions): string | undefined {
     if (!file) continue;
     const { text, truncated } = readPrefix(file, budget);
     if (truncated) log.warn(`project doc ${file} exceeds project_doc_max_bytes (${opts.maxBytes}); truncating`);
+    if (!text.trim()) continue;
     budget -= Buffer.byteLength(text);
-    if (text.trim()) parts.push(text);
+    parts.push(text);
   }
   return parts.length ? parts.join('\n\n') : undefined;
 }

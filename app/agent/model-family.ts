@@ -1,0 +1,39 @@
+// What the model slug implies for the request (reference §2 `model`, §4.3, §4.5):
+// reasoning parameters, the apply_patch tool flavour, verbosity, context window.
+// Prefix rules as data, like the original's model-family table.
+import type { Config } from '../config/types.js';
+
+export interface ModelFamily {
+  reasoning: boolean;
+  /** The freeform (grammar) apply_patch tool; others get the JSON function variant. */
+  freeformApplyPatch: boolean;
+  verbosity: boolean;
+  contextWindow?: number;
+}
+
+interface FamilyRule { prefix: string; reasoning: boolean; freeform: boolean; verbosity: boolean; window?: number }
+
+const RULES: readonly FamilyRule[] = [
+  { prefix: 'gpt-5-codex', reasoning: true, freeform: true, verbosity: false, window: 272_000 },
+  { prefix: 'gpt-5', reasoning: true, freeform: true, verbosity: true, window: 272_000 },
+  { prefix: 'codex-', reasoning: true, freeform: false, verbosity: false, window: 200_000 },
+  { prefix: 'o3', reasoning: true, freeform: false, verbosity: false, window: 200_000 },
+  { prefix: 'o4-mini', reasoning: true, freeform: false, verbosity: false, window: 200_000 },
+  { prefix: 'o1', reasoning: true, freeform: false, verbosity: false, window: 200_000 },
+  { prefix: 'gpt-4.1', reasoning: false, freeform: false, verbosity: false, window: 1_047_576 },
+  { prefix: 'gpt-4o', reasoning: false, freeform: false, verbosity: false, window: 128_000 },
+  { prefix: 'gpt-oss', reasoning: false, freeform: false, verbosity: false, window: 96_000 },
+];
+
+export function modelFamily(config: Pick<Config, 'model' | 'toml' | 'provider'>): ModelFamily {
+  const rule = RULES.find((r) => config.model.startsWith(r.prefix));
+  const chat = config.provider.wireApi === 'chat';
+  const window = config.toml.model_context_window ?? rule?.window;
+  return {
+    reasoning: (rule?.reasoning ?? false) || config.toml.model_supports_reasoning_summaries,
+    // Custom (freeform) tools exist only on the Responses wire.
+    freeformApplyPatch: (rule?.freeform ?? false) && !chat,
+    verbosity: rule?.verbosity ?? false,
+    ...(window !== undefined ? { contextWindow: window } : {}),
+  };
+}

@@ -1,0 +1,159 @@
+// One task (reference §4.8): a user input becomes one or more model requests.
+// Each request sends the full history plus any input injected meanwhile; the
+// returned items are recorded, their tool calls run one after another, and
+// their outputs go back to the model until it answers without calling a tool.
+import type { Config } from '../config/types.js';
+import type { ModelRequest, ResponseEvent, ResponseItem, StreamModel, ToolSpec } from '../model/items.js';
+import { ModelError } from '../model/errors.js';
+import { callOutput, isCall, messageText } from './conversation.js';
+import type { ModelFamily } from './model-family.js';
+import type { EventMsg, TokenUsage } from './protocol.js';
+import type { TurnContext } from './turn-context.js';
+
+type Call = Extract<ResponseItem, { type: 'function_call' | 'custom_tool_call' | 'local_shell_call' }>;
+
+/** What a task needs from its session. */
+export interface TaskHost {
+  readonly config: Config;
+  readonly sessionId: string;
+  readonly originator: string;
+  readonly family: ModelFamily;
+  readonly streamModel: StreamModel;
+  turnContext(): TurnContext;
+  history(): readonly ResponseItem[];
+  record(items: ResponseItem[]): void;
+  emit(msg: EventMsg): void;
+  /** Input the user submitted while this task ran; seen by the next request. */
+  takePendingInput(): ResponseItem[];
+  addTokenUsage(usage: TokenUsage): void;
+  /** The tools offered on this request. */
+  toolSpecs(ctx: TurnContext): ToolSpec[];
+  /** Runs one tool call and returns the output text for the model. */
+  runTool(call: Call, ctx: TurnContext, signal: AbortSignal): Promise<string>;
+}
+
+export interface TaskOptions {
+  /** Replaces the base instructions (compaction). */
+  instructions?: string;
+  /** Offer no tools (compaction). */
+  noTools?: boolean;
+}
+
+export class TaskAborted extends Error {
+  override name = 'TaskAborted';
+}
+
+function throwIfAborted(signal: AbortSignal): void {
+  if (signal.aborted) throw new TaskAborted('interrupted');
+}
+
+export function buildRequest(host: TaskHost, ctx: TurnContext, opts: TaskOptions): ModelRequest {
+  const { config, family } = host;
+  const store = !config.disableResponseStorage;
+  const req: ModelRequest = {
+    model: ctx.model,
+    instructions: opts.instructions ?? ctx.baseInstructions,
+    input: [...host.history()],
+    tools: opts.noTools ? [] : host.toolSpecs(ctx),
+    parallel_tool_calls: false,
+    store,
+    include: !store && family.reasoning ? ['reasoning.encrypted_content'] : [],
+    prompt_cache_key: host.sessionId,
+  };
+  if (family.reasoning) {
+    req.reasoning = {
+      ...(ctx.effort ? { effort: ctx.effort } : {}),
+      ...(ctx.summary && ctx.summary !== 'none' ? { summary: ctx.summary } : {}),
+    };
+  }
+  if (family.verbosity && config.verbosity) req.text = { verbosity: config.verbosity };
+  return req;
+}
+
+/** Streams one model request and returns its output items (only those of the attempt that completed). */
+async function streamTurn(host: TaskHost, req: ModelRequest, signal: AbortSignal): Promise<ResponseItem[]> {
+  const showRaw = host.config.showRawAgentReasoning;
+  let items: ResponseItem[] = [];
+  const events: AsyncIterable<ResponseEvent> = host.streamModel(host.config.provider, req, {
+    signal,
+    sessionId: host.sessionId,
+    originator: host.originator,
+    codexHome: host.config.codexHome,
+    onRetry: (n) => host.emit({ type: 'stream_error', message: n.message }),
+  });
+  for await (const ev of events) {
+    switch (ev.type) {
+      case 'created':
+        items = []; // a retried stream starts over
+        break;
+      case 'output_text_delta':
+        host.emit({ type: 'agent_message_delta', delta: ev.delta });
+        break;
+      case 'reasoning_summary_delta':
+        host.emit({ type: 'agent_reasoning_delta', delta: ev.delta });
+        break;
+      case 'reasoning_content_delta':
+        if (showRaw) host.emit({ type: 'agent_reasoning_raw_content_delta', delta: ev.delta });
+        break;
+      case 'reasoning_summary_part_added':
+        host.emit({ type: 'agent_reasoning_section_break' });
+        break;
+      case 'output_item_done':
+        items.push(ev.item);
+        break;
+      case 'completed':
+        if (ev.token_usage) host.addTokenUsage(ev.token_usage);
+        return items;
+      case 'output_item_added':
+        break;
+    }
+  }
+  return items;
+}
+
+/** Shows an output item to the front ends. */
+function announce(host: TaskHost, item: ResponseItem): void {
+  if (item.type === 'message' && item.role === 'assistant') {
+    const text = messageText(item);
+    if (text) host.emit({ type: 'agent_message', message: text });
+  } else if (item.type === 'reasoning') {
+    for (const s of item.summary) host.emit({ type: 'agent_reasoning', text: s.text });
+    if (host.config.showRawAgentReasoning) {
+      for (const c of item.content ?? []) host.emit({ type: 'agent_reasoning_raw_content', text: c.text });
+    }
+  }
+}
+
+/**
+ * Runs the task to the end. Returns the last agent message. Throws TaskAborted
+ * when `signal` fires, and ModelError when the model request fails for good.
+ */
+export async function runTask(host: TaskHost, signal: AbortSignal, opts: TaskOptions = {}): Promise<string | null> {
+  let last: string | null = null;
+  for (;;) {
+    throwIfAborted(signal);
+    const pending = host.takePendingInput();
+    if (pending.length) host.record(pending);
+    const ctx = host.turnContext();
+    let output: ResponseItem[];
+    try {
+      output = await streamTurn(host, buildRequest(host, ctx, opts), signal);
+    } catch (err) {
+      if (signal.aborted || (err instanceof ModelError && err.kind === 'aborted')) throw new TaskAborted('interrupted');
+      throw err;
+    }
+    let calledTools = false;
+    for (const item of output) {
+      throwIfAborted(signal);
+      host.record([item]);
+      announce(host, item);
+      if (item.type === 'message' && item.role === 'assistant') last = messageText(item) || last;
+      if (!isCall(item)) continue;
+      calledTools = true;
+      const result = await host.runTool(item, ctx, signal);
+      throwIfAborted(signal);
+      host.record([callOutput(item, result)]);
+    }
+    if (!calledTools) return last;
+  }
+}

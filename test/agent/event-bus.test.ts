@@ -1,0 +1,18 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { EventBus } from '../../app/agent/event-bus.js';
+
+test('events before the first subscriber are buffered and delivered to it, in order', () => {
+  const bus = new EventBus();
+  bus.emit({ id: '', msg: { type: 'background_event', message: 'a' } });
+  bus.emit({ id: '', msg: { type: 'background_event', message: 'b' } });
+  const seen: string[] = [];
+  const off = bus.subscribe((e) => seen.push(e.msg.type === 'background_event' ? e.msg.message : ''));
+  const late: string[] = [];
+  bus.subscribe((e) => late.push(e.msg.type === 'background_event' ? e.msg.message : ''));
+  bus.emit({ id: '', msg: { type: 'background_event', message: 'c' } });
+  off();
+  bus.emit({ id: '', msg: { type: 'background_event', message: 'd' } });
+  assert.deepEqual(seen, ['a', 'b', 'c']);
+  assert.deepEqual(late, ['c', 'd']);
+});

@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { notificationJson, notify } from '../../app/agent/notify.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'codex-notify-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+const n = { threadId: 't', turnId: '12345', cwd: '/w', inputMessages: ['Rename `foo` to `bar`.'], lastAssistantMessage: 'Done.' };
+
+test('payload uses the kebab-case fields of the original', () => {
+  assert.deepEqual(JSON.parse(notificationJson(n)), {
+    type: 'agent-turn-complete', 'thread-id': 't', 'turn-id': '12345', cwd: '/w',
+    'input-messages': ['Rename `foo` to `bar`.'], 'last-assistant-message': 'Done.',
+  });
+  assert.equal(JSON.parse(notificationJson({ ...n, lastAssistantMessage: null }))['last-assistant-message'], null);
+});
+
+test('the program gets the JSON as its last argument', async () => {
+  const script = join(dir, 'notify.sh');
+  const out = join(dir, 'out.txt');
+  writeFileSync(script, `#!/bin/sh\nprintf '%s\\n' "$1" > "${out}.tmp"\nprintf '%s' "$2" >> "${out}.tmp"\nmv "${out}.tmp" "${out}"\n`, { mode: 0o755 });
+  notify([script, 'extra-arg'], n);
+  for (let i = 0; i < 100 && !existsSync(out); i++) await new Promise((r) => setTimeout(r, 20));
+  const [first, json] = readFileSync(out, 'utf8').split('\n');
+  assert.equal(first, 'extra-arg');
+  assert.equal(JSON.parse(json!)['turn-id'], '12345');
+});
+
+test('a missing program is not fatal', async () => {
+  notify([join(dir, 'does-not-exist')], n);
+  notify(undefined, n);
+  notify([], n);
+  await new Promise((r) => setTimeout(r, 50));
+});

@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, utimesSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { after, test } from 'node:test';
+import {
+  findNewestRollout, findRolloutById, readRollout, RolloutRecorder, rolloutPathFor, type SessionMeta,
+} from '../../app/agent/rollout.js';
+
+const home = mkdtempSync(join(tmpdir(), 'codex-rollout-'));
+after(() => rmSync(home, { recursive: true, force: true }));
+
+const meta = (id: string, cwd = '/w'): SessionMeta => ({ id, timestamp: '2026-01-01T00:00:00Z', cwd, originator: 'test', cli_version: '0.0.0' });
+
+test('path follows sessions/YYYY/MM/DD/rollout-YYYY-MM-DDThh-mm-ss-<id>.jsonl in local time', () => {
+  const at = new Date(2026, 10, 24, 14, 46, 5);
+  assert.equal(rolloutPathFor('/h', 'abc', at), '/h/sessions/2026/11/24/rollout-2026-11-24T14-46-05-abc.jsonl');
+});
+
+test('lines are {timestamp,type,payload}, written as they happen, and read back', () => {
+  const rec = RolloutRecorder.create(home, meta('11111111-0000-7000-8000-000000000001'));
+  rec.record('response_item', { type: 'message', role: 'user', content: [{ type: 'input_text', text: 'hi' }] });
+  // Visible on disk before close: nothing is buffered in the process.
+  const text = readFileSync(rec.path, 'utf8');
+  const lines = text.trim().split('\n').map((l) => JSON.parse(l) as { timestamp: string; type: string; payload: unknown });
+  assert.deepEqual(lines.map((l) => l.type), ['session_meta', 'response_item']);
+  assert.match(lines[0]!.timestamp, /^\d{4}-\d\d-\d\dT/);
+  rec.close();
+  const back = readRollout(rec.path);
+  assert.equal(back.meta.id, '11111111-0000-7000-8000-000000000001');
+  assert.equal(back.lines.length, 1);
+  assert.equal(back.lines[0]!.type, 'response_item');
+});
+
+test('a half-written last line is skipped on read and terminated before appending', () => {
+  const rec = RolloutRecorder.create(home, meta('11111111-0000-7000-8000-000000000002'));
+  rec.record('event_msg', { type: 'agent_message', message: 'one' });
+  rec.close();
+  appendFileSync(rec.path, '{"timestamp":"x","type":"event_ms');
+  assert.equal(readRollout(rec.path).lines.length, 1);
+  const again = RolloutRecorder.append(rec.path);
+  again.record('event_msg', { type: 'agent_message', message: 'two' });
+  again.close();
+  const back = readRollout(rec.path);
+  assert.deepEqual(back.lines.map((l) => l.payload.message), ['one', 'two']);
+});
+
+test('a file without session_meta is an error naming the file', () => {
+  const p = join(home, 'bogus.jsonl');
+  appendFileSync(p, '{"timestamp":"x","type":"event_msg","payload":{}}\n');
+  assert.throws(() => readRollout(p), (e: Error) => e.message.includes(p) && /session_meta/.test(e.message));
+  assert.throws(() => readRollout(join(home, 'missing.jsonl')), /Failed to read session file/);
+});
+
+test('sessions are found by id and newest first, optionally by cwd', () => {
+  const h = mkdtempSync(join(tmpdir(), 'codex-find-'));
+  try {
+    const a = RolloutRecorder.create(h, meta('aaaaaaaa-0000-7000-8000-00000000000a', '/one'), new Date(2026, 0, 1, 10, 0, 0));
+    const b = RolloutRecorder.create(h, meta('bbbbbbbb-0000-7000-8000-00000000000b', '/two'), new Date(2026, 0, 2, 9, 0, 0));
+    a.close();
+    b.close();
+    assert.equal(findRolloutById(h, 'AAAAAAAA-0000-7000-8000-00000000000A'), a.path);
+    assert.equal(findRolloutById(h, 'nope'), undefined);
+    assert.equal(findNewestRollout(h), b.path);
+    assert.equal(findNewestRollout(h, '/one'), a.path);
+    assert.equal(findNewestRollout(h, '/three'), undefined);
+    assert.match(basename(b.path), /^rollout-2026-01-02T09-00-00-bbbb/);
+    utimesSync(a.path, new Date(), new Date()); // mtime does not matter, names do
+    assert.equal(findNewestRollout(h), b.path);
+  } finally {
+    rmSync(h, { recursive: true, force: true });
+  }
+});
