@@ -1,0 +1,41 @@
+// Runs a real command under a real sandbox plan and collects its output, bounded in time.
+import { planLaunch, spawnPlan } from '../../app/sandbox/index.js';
+import type { LaunchPlan } from '../../app/sandbox/index.js';
+import type { SandboxPolicy } from '../../app/config/types.js';
+
+export interface RunResult {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly plan: LaunchPlan;
+}
+
+export interface RunOptions {
+  readonly cwd: string;
+  readonly sandboxCwd?: string;
+  readonly env?: Record<string, string>;
+  readonly timeoutMs?: number;
+}
+
+export async function runIn(policy: SandboxPolicy, argv: readonly string[], opts: RunOptions): Promise<RunResult> {
+  const plan = await planLaunch({
+    argv, cwd: opts.cwd, sandboxCwd: opts.sandboxCwd ?? opts.cwd, policy,
+    env: opts.env ?? { PATH: process.env['PATH'] ?? '/usr/bin:/bin' },
+  });
+  const child = spawnPlan(plan, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (d: Buffer) => { stdout += d.toString(); });
+  child.stderr?.on('data', (d: Buffer) => { stderr += d.toString(); });
+  const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 20_000);
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (c) => resolve(c));
+  });
+  clearTimeout(timer);
+  return { code, stdout, stderr, plan };
+}
+
+export const sh = (script: string): string[] => ['/bin/sh', '-c', script];
+/** A node one-liner (ESM) run inside the sandbox. */
+export const nodeScript = (code: string): string[] => [process.execPath, '--input-type=module', '-e', code];
