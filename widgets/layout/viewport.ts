@@ -1,64 +1,24 @@
-// A scrollable stack of widgets (the transcript's history cells). Heights are
-// cached per width and re-measured only for items that report a change, so a
-// 10,000-line transcript costs little per frame; only visible items render.
-// At the bottom the view is sticky (new content scrolls in); scrolled up, it
-// stays where the user put it while content grows below.
-import { ClippedSurface } from '../base/grid.js';
-import type { Rect, Surface, Widget } from '../base/types.js';
+// Scrolling over tall content (the transcript, a pager's text): the source
+// knows its height at a width and draws any window of rows; the viewport keeps
+// the scroll position. At the bottom it is sticky (new content scrolls in);
+// scrolled up, it stays on the same rows while content grows below.
+import { wrapLine } from '../base/text.js';
+import type { Line, Rect, Surface, Widget } from '../base/types.js';
 
-export interface ViewportItem extends Widget {
-  /** Set by the viewport; the item calls it when its content (and so height) changed. */
-  onChange?: (() => void) | undefined;
+export interface ScrollSource {
+  totalHeight(width: number): number;
+  /** Draws rows [topRow, topRow + area.height) into `area`. */
+  renderWindow(surface: Surface, area: Rect, topRow: number): void;
 }
 
 export class Viewport implements Widget {
-  private items: ViewportItem[] = [];
-  private heights: number[] = [];
-  private dirty = new Set<ViewportItem>();
-  private width = -1;
-  private total = 0;
   /** Rows between the bottom of the view and the bottom of the content (0 = sticky). */
   private fromBottom = 0;
+  private lastTotal = 0;
   private lastHeight = 1;
-  /** Called when an item changed, so the owner can schedule a frame. */
-  onInvalidate: (() => void) | undefined;
+  private lastWidth = -1;
 
-  get length(): number {
-    return this.items.length;
-  }
-
-  all(): readonly ViewportItem[] {
-    return this.items;
-  }
-
-  push(item: ViewportItem): void {
-    this.items.push(item);
-    this.heights.push(-1);
-    this.watch(item);
-    this.dirty.add(item);
-    this.onInvalidate?.();
-  }
-
-  /** Keeps the first `n` items (backtrack trims the transcript). */
-  truncate(n: number): void {
-    for (const it of this.items.slice(n)) it.onChange = undefined;
-    this.items.length = Math.min(n, this.items.length);
-    this.heights.length = this.items.length;
-    this.width = -1;
-    this.onInvalidate?.();
-  }
-
-  clear(): void {
-    this.truncate(0);
-    this.fromBottom = 0;
-  }
-
-  private watch(item: ViewportItem): void {
-    item.onChange = () => {
-      this.dirty.add(item);
-      this.onInvalidate?.();
-    };
-  }
+  constructor(public source: ScrollSource) {}
 
   get atBottom(): boolean {
     return this.fromBottom === 0;
@@ -74,55 +34,57 @@ export class Viewport implements Widget {
   toBottom(): void { this.fromBottom = 0; }
 
   private maxScroll(): number {
-    return Math.max(0, this.total - this.lastHeight);
-  }
-
-  /** Content height at `width`, updating the cached heights. */
-  contentHeight(width: number): number {
-    const before = this.total;
-    if (width !== this.width) {
-      this.width = width;
-      this.total = 0;
-      for (let i = 0; i < this.items.length; i++) this.total += this.heights[i] = this.items[i]!.measure(width);
-      this.dirty.clear();
-      return this.total;
-    }
-    if (this.dirty.size) {
-      for (let i = 0; i < this.items.length; i++) {
-        const it = this.items[i]!;
-        if (!this.dirty.has(it) && this.heights[i]! >= 0) continue;
-        const h = it.measure(width);
-        this.total += h - Math.max(0, this.heights[i]!);
-        this.heights[i] = h;
-      }
-      this.dirty.clear();
-      // Scrolled up: keep the same content in view while it grows below.
-      if (this.fromBottom > 0 && this.total > before) this.fromBottom += this.total - before;
-    }
-    return this.total;
+    return Math.max(0, this.lastTotal - this.lastHeight);
   }
 
   measure(width: number): number {
-    return this.contentHeight(width);
+    return this.source.totalHeight(width);
   }
 
+  /** The first content row drawn by the last frame (for tests and the pager's position). */
+  topRow = 0;
+
   render(surface: Surface, area: Rect): void {
+    const total = this.source.totalHeight(area.width);
+    // Scrolled up: keep the same rows in view while content grows below (a
+    // resize re-wraps everything, so there the offset is kept as it is).
+    if (this.fromBottom > 0 && area.width === this.lastWidth && total > this.lastTotal) this.fromBottom += total - this.lastTotal;
+    this.lastTotal = total;
+    this.lastWidth = area.width;
     this.lastHeight = Math.max(1, area.height);
-    const total = this.contentHeight(area.width);
     this.fromBottom = Math.min(this.fromBottom, this.maxScroll());
     // Content shorter than the view is drawn from the top.
-    const top = Math.max(0, total - area.height - this.fromBottom);
-    let y = 0;
-    for (let i = 0; i < this.items.length && y < top + area.height; i++) {
-      const h = this.heights[i]!;
-      if (y + h > top && h > 0) {
-        const skip = Math.max(0, top - y);
-        const rowOnScreen = y + skip - top;
-        const visible = Math.min(h - skip, area.height - rowOnScreen);
-        const clip = new ClippedSurface(surface, { x: area.x, y: area.y + rowOnScreen, width: area.width, height: visible }, skip);
-        this.items[i]!.render(clip, { x: 0, y: 0, width: area.width, height: h });
-      }
-      y += h;
+    this.topRow = Math.max(0, total - area.height - this.fromBottom);
+    this.source.renderWindow(surface, area, this.topRow);
+  }
+}
+
+/** Plain styled lines as a scroll source (pager text such as /diff), wrapped per width. */
+export class LinesSource implements ScrollSource {
+  private width = -1;
+  private rows: Line[] = [];
+
+  constructor(private lines: Line[]) {}
+
+  setLines(lines: Line[]): void {
+    this.lines = lines;
+    this.width = -1;
+  }
+
+  private layout(width: number): Line[] {
+    if (width !== this.width) {
+      this.width = width;
+      this.rows = this.lines.flatMap((l) => wrapLine(l, width));
     }
+    return this.rows;
+  }
+
+  totalHeight(width: number): number {
+    return this.layout(width).length;
+  }
+
+  renderWindow(surface: Surface, area: Rect, topRow: number): void {
+    const rows = this.layout(area.width);
+    for (let i = 0; i < area.height && topRow + i < rows.length; i++) surface.writeLine(area.x, area.y + i, rows[topRow + i]!, area.width);
   }
 }
