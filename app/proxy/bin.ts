@@ -1,4 +1,5 @@
 #!/usr/bin/env node
-// Placeholder entry of the standalone `codex-proxy` binary; the proxy owner replaces it.
-process.stderr.write('codex-proxy: not available yet\n');
-process.exitCode = 2;
+// The standalone `codex-proxy` binary: the same command as `codex proxy`,
+// parsed by the same command table.
+process.argv.splice(2, 0, 'proxy');
+await import('../cli/main.js');

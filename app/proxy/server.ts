@@ -1,0 +1,196 @@
+// The proxy server: node:http in front, an undici Agent behind (pooled
+// keep-alive connections to the provider). Bodies stream both ways with
+// back-pressure through `pipeline`, so a 1 GB upload or a long SSE stream
+// never sits in memory; a client that goes away aborts the upstream request.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { Agent } from 'undici';
+import type { Config } from '../config/types.js';
+import { logger } from '../log.js';
+import { injectedAuthorization, providerHeaders } from './auth.js';
+import { addMissing, forwardableHeaders, type HeaderMap } from './headers.js';
+import { upstreamTarget } from './upstream.js';
+
+const log = logger('codex_proxy');
+
+export interface ProxyOptions {
+  readonly config: Config;
+  readonly host: string;
+  readonly port: number;
+  readonly allowCorsAny: boolean;
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+export interface RunningProxy {
+  readonly url: string;
+  readonly address: AddressInfo;
+  /** Requests being served right now. */
+  inFlight(): number;
+  /** Stops accepting, lets in-flight requests finish for up to `graceMs`, then cuts the rest. */
+  close(graceMs?: number): Promise<void>;
+}
+
+const CORS_HEADERS = {
+  'access-control-allow-origin': '*',
+  'access-control-expose-headers': '*',
+};
+
+/** A pass-through byte counter for the access log. */
+function counter(onBytes: (n: number) => void): Transform {
+  return new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      onBytes(chunk.length);
+      done(null, chunk);
+    },
+  });
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, extra: HeaderMap = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { ...extra, 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+function errorBody(message: string, type: string): unknown {
+  return { error: { message, type, param: null, code: null } };
+}
+
+/** A short cause for a failed upstream request, naming the error code when there is one. */
+function describeCause(err: unknown): string {
+  const e = err as { code?: string; message?: string; cause?: { code?: string; message?: string } };
+  const inner = e.cause?.message && e.cause.message !== e.message ? `: ${e.cause.message}` : '';
+  const code = e.code ?? e.cause?.code;
+  return `${code && !String(e.message).includes(code) ? `${code} ` : ''}${e.message ?? String(err)}${inner}`;
+}
+
+export async function startProxy(opts: ProxyOptions): Promise<RunningProxy> {
+  const env = opts.env ?? process.env;
+  const agent = new Agent({ keepAliveTimeout: 30_000, connections: 256, pipelining: 1 });
+  const cors: HeaderMap = opts.allowCorsAny ? CORS_HEADERS : {};
+  let active = 0;
+  let drained: (() => void) | undefined;
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const started = performance.now();
+    let bytesIn = 0;
+    let bytesOut = 0;
+    active++;
+    res.once('close', () => {
+      active--;
+      const ms = (performance.now() - started).toFixed(1);
+      log.info(`${req.method} ${req.url?.split('?')[0]} ${res.statusCode} ${ms}ms in=${bytesIn}B out=${bytesOut}B${res.writableFinished ? '' : ' (incomplete)'}`);
+      if (active === 0) drained?.();
+    });
+
+    if (opts.allowCorsAny && req.method === 'OPTIONS') {
+      res.writeHead(204, {
+        ...cors,
+        'access-control-allow-methods': req.headers['access-control-request-method'] ?? '*',
+        'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '*',
+        'access-control-max-age': '86400',
+      });
+      res.end();
+      return;
+    }
+    const pathname = (req.url ?? '/').split('?')[0];
+    if (pathname === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
+      sendJson(res, 200, { status: 'ok' }, cors);
+      return;
+    }
+    const target = upstreamTarget(opts.config.provider, req.url ?? '/');
+    if (!target) {
+      sendJson(res, 404, errorBody(`Not found: ${pathname}. The proxy serves /v1/* and /health.`, 'not_found'), cors);
+      return;
+    }
+
+    const headers = forwardableHeaders(req.headers, { dropHost: true });
+    delete headers.expect; // node answers 100-continue itself; undici refuses the header
+    addMissing(headers, providerHeaders(opts.config, env));
+    if (headers.authorization === undefined) {
+      const auth = await injectedAuthorization(opts.config, env);
+      if (auth) headers.authorization = auth;
+    }
+
+    const abort = new AbortController();
+    res.once('close', () => {
+      if (!res.writableFinished) abort.abort(new Error('client closed the connection'));
+    });
+    const hasBody = (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0') || req.headers['transfer-encoding'] !== undefined;
+    const body = hasBody ? req.pipe(counter((n) => (bytesIn += n))) : undefined;
+
+    let upstream;
+    try {
+      upstream = await agent.request({
+        origin: target.origin,
+        path: target.path,
+        method: (req.method ?? 'GET') as 'GET',
+        headers,
+        body,
+        signal: abort.signal,
+        headersTimeout: 0,
+        bodyTimeout: 0,
+      });
+    } catch (err) {
+      if (abort.signal.aborted) return; // the client left; nothing to answer
+      log.warn(`upstream ${target.origin} failed: ${describeCause(err)}`);
+      if (!res.headersSent) sendJson(res, 502, errorBody(`Upstream error: ${describeCause(err)}`, 'upstream_error'), cors);
+      else res.destroy();
+      return;
+    }
+
+    const outHeaders = { ...forwardableHeaders(upstream.headers as HeaderMap, { dropHost: false }), ...cors };
+    res.writeHead(upstream.statusCode, outHeaders);
+    res.flushHeaders(); // SSE: the client sees the status before the first event
+    try {
+      await pipeline(upstream.body, counter((n) => (bytesOut += n)), res);
+    } catch (err) {
+      if (!abort.signal.aborted) log.warn(`upstream ${target.origin} broke mid-response: ${describeCause(err)}`);
+      res.destroy();
+    }
+  };
+
+  const server: Server = createServer({ noDelay: true, keepAliveTimeout: 30_000 }, (req, res) => {
+    handle(req, res).catch((err) => {
+      log.error('proxy handler failed:', err);
+      if (!res.headersSent) sendJson(res, 500, errorBody(`Proxy error: ${describeCause(err)}`, 'proxy_error'));
+      else res.destroy();
+    });
+  });
+  // Uploads and streams may take as long as they take.
+  server.requestTimeout = 0;
+  server.headersTimeout = 60_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, opts.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+
+  return {
+    url: `http://${host}:${address.port}`,
+    address,
+    inFlight: () => active,
+    async close(graceMs = 10_000): Promise<void> {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      if (active > 0) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, graceMs);
+          drained = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+      }
+      server.closeAllConnections();
+      await closed;
+      await agent.close().catch(() => agent.destroy());
+    },
+  };
+}
