@@ -1,0 +1,128 @@
+// The approval modal's view (reference §3.5, numbered form):
+//
+//   Would you like to run the following command?
+//
+//   Reason: …
+//
+//   $ touch x
+//
+// › 1. Yes, proceed (y)
+//   2. Yes, and don't ask again for this command (a)
+//   3. No, and tell Codex what to do differently (esc)
+//
+//   Press enter to confirm or esc to cancel
+//
+// For a patch the body is the coloured diff. When the area is too short, the
+// title and the options stay and the body scrolls (`scrollBody(±n)`).
+import { lineWidth } from '../base/text.js';
+import type { Line, Rect, Surface, Widget } from '../base/types.js';
+import { fromFileChanges } from '../diff/parse.js';
+import { renderDiff } from '../diff/render.js';
+import { wrapIndented } from '../markdown/wrap.js';
+import { drawRows } from '../transcript/cell.js';
+import { displayCommand } from '../transcript/command.js';
+import { TOKENS } from '../transcript/tokens.js';
+import { type ApprovalRequest, ApprovalState } from './state.js';
+
+const PAD: Line = [{ text: '  ' }];
+
+export class ApprovalModal extends ApprovalState implements Widget {
+  private scroll = 0;
+  private bodyCache: { width: number; rows: Line[] } | undefined;
+
+  constructor(request: ApprovalRequest) {
+    super(request);
+  }
+
+  /** PgUp/PgDn (or wheel) over a tall command or diff. */
+  scrollBody(delta: number): void {
+    this.scroll = Math.max(0, this.scroll + delta);
+  }
+
+  private head(width: number): Line[] {
+    const r = this.request;
+    const title = r.kind === 'exec' ? 'Would you like to run the following command?' : 'Would you like to make the following edits?';
+    const rows: Line[] = [[{ text: '─'.repeat(width), style: { fg: TOKENS.modalBorder } }], []];
+    rows.push(...wrapIndented([{ text: title, style: { bold: true } }], width, PAD), []);
+    if (r.reason) {
+      rows.push(...wrapIndented([{ text: 'Reason: ', style: { fg: TOKENS.muted } }, { text: r.reason, style: { italic: true } }], width, PAD), []);
+    }
+    return rows;
+  }
+
+  private body(width: number): Line[] {
+    if (this.bodyCache?.width === width) return this.bodyCache.rows;
+    const r = this.request;
+    let rows: Line[];
+    if (r.kind === 'exec') {
+      rows = displayCommand(r.command)
+        .split('\n')
+        .flatMap((l, i) => wrapIndented([{ text: l, style: { fg: TOKENS.command, bold: true } }], width, i ? [{ text: '    ' }] : [{ text: '  ' }, { text: '$ ', style: { fg: TOKENS.muted } }], [{ text: '    ' }]));
+    } else {
+      const diff = renderDiff(fromFileChanges(r.changes), Math.max(1, width - 2), r.cwd ? { cwd: r.cwd } : {});
+      rows = diff.map((l) => [...PAD, ...l]);
+      if (r.grantRoot) {
+        rows.push([], ...wrapIndented([{ text: `This will grant write access to ${r.grantRoot} for the remainder of this session.`, style: { fg: TOKENS.warning } }], width, PAD));
+      }
+    }
+    this.bodyCache = { width, rows };
+    return rows;
+  }
+
+  private tail(width: number): Line[] {
+    const rows: Line[] = [[]];
+    this.options.forEach((o, i) => {
+      const on = i === this.selected;
+      const style = on ? { fg: TOKENS.accent, bold: true } : {};
+      rows.push(
+        ...wrapIndented(
+          [{ text: `${i + 1}. ${o.label}`, style }, { text: ` (${o.key})`, style: on ? style : { fg: TOKENS.muted } }],
+          width,
+          [on ? { text: '› ', style } : { text: '  ' }],
+          [{ text: '     ' }],
+        ),
+      );
+    });
+    rows.push([], ...wrapIndented([{ text: 'Press enter to confirm or esc to cancel', style: { fg: TOKENS.muted } }], width, PAD));
+    return rows;
+  }
+
+  measure(width: number): number {
+    return this.head(width).length + this.body(width).length + this.tail(width).length;
+  }
+
+  render(surface: Surface, area: Rect): void {
+    surface.fill(area, ' ');
+    const w = area.width;
+    const head = this.head(w);
+    const body = this.body(w);
+    const tail = this.tail(w);
+    let y = area.y;
+    const put = (rows: Line[], from = 0, count = rows.length): void => {
+      drawRows(surface, { x: area.x, y, width: w, height: Math.max(0, Math.min(count, area.y + area.height - y)) }, rows, from);
+      y += Math.min(count, rows.length - from);
+    };
+    const room = area.height - head.length - tail.length;
+    if (body.length <= room) {
+      this.scroll = 0;
+      put(head);
+      put(body);
+      put(tail);
+      return;
+    }
+    // Too tall: the body scrolls in what is left (at least two rows: content + position).
+    const view = Math.max(2, room);
+    const shown = view - 1;
+    this.scroll = Math.min(this.scroll, body.length - shown);
+    put(head);
+    put(body, this.scroll, shown);
+    const below = body.length - this.scroll - shown;
+    const where: Line = [
+      ...PAD,
+      { text: `lines ${this.scroll + 1}-${this.scroll + shown} of ${body.length}`, style: { fg: TOKENS.muted } },
+      { text: below > 0 ? ` · ${below} more below (PgDn)` : ' · PgUp to scroll up', style: { fg: TOKENS.muted, dim: true } },
+    ];
+    put([lineWidth(where) <= w ? where : [{ text: `↓${below}`, style: { fg: TOKENS.muted } }]]);
+    put(tail);
+  }
+}

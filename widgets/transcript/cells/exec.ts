@@ -1,0 +1,125 @@
+// A command the agent runs. Running: the caller's spinner frame, `Running`, the
+// command and the live tail of its output. Finished: `✓ Ran` or `✗ Ran … exit N`
+// with the duration and the last lines of output, dimmed (`… +N lines` above).
+// Declined (the user said no) and interrupted commands say so.
+import type { Line, Span, Style } from '../../base/types.js';
+import { wrapIndented } from '../../markdown/wrap.js';
+import { HistoryCell } from '../cell.js';
+import { displayCommand } from '../command.js';
+import { printable } from '../sanitize.js';
+import { TOKENS } from '../tokens.js';
+
+export type ExecState =
+  | { status: 'running' }
+  | { status: 'done'; exitCode: number; durationMs: number }
+  | { status: 'declined' }
+  | { status: 'interrupted' };
+
+export interface ExecCellOptions {
+  /** Output rows kept under the command (default 5). */
+  tailLines?: number;
+}
+
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.max(0, Math.round(ms))}ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)}s`;
+  const m = Math.floor(ms / 60_000);
+  return `${m}m ${Math.floor((ms % 60_000) / 1000)}s`;
+}
+
+const DIM: Style = { fg: TOKENS.muted, dim: true };
+
+export class ExecCell extends HistoryCell {
+  readonly kind = 'exec';
+  readonly command: string;
+  private state: ExecState = { status: 'running' };
+  private output = '';
+  private frame = '•';
+  private readonly tail: number;
+
+  constructor(readonly argv: readonly string[], opts: ExecCellOptions = {}) {
+    super();
+    this.command = displayCommand(argv);
+    this.tail = opts.tailLines ?? 5;
+  }
+
+  get status(): ExecState['status'] {
+    return this.state.status;
+  }
+
+  /** The spinner glyph for this frame, from the caller's clock; ignored once finished. */
+  setSpinnerFrame(frame: string): void {
+    if (this.state.status !== 'running' || frame === this.frame) return;
+    this.frame = frame;
+    this.changed();
+  }
+
+  /** Live output (already decoded from the event's base64). */
+  appendOutput(chunk: string): void {
+    if (!chunk || this.state.status !== 'running') return;
+    this.output += chunk;
+    this.changed();
+  }
+
+  /** `exec_command_end`: `output` (aggregated) replaces what streamed in. */
+  finish(exitCode: number, durationMs: number, output?: string): void {
+    if (output !== undefined) this.output = output;
+    this.state = { status: 'done', exitCode, durationMs };
+    this.changed();
+  }
+
+  decline(): void {
+    this.state = { status: 'declined' };
+    this.changed();
+  }
+
+  /** The turn was interrupted while this ran (it is shown as failed). */
+  interrupt(): void {
+    if (this.state.status !== 'running') return;
+    this.state = { status: 'interrupted' };
+    this.changed();
+  }
+
+  protected build(width: number): Line[] {
+    const s = this.state;
+    const cmd: Span = { text: this.command, style: { fg: TOKENS.command, bold: true } };
+    let head: Line;
+    switch (s.status) {
+      case 'running':
+        head = [{ text: `${this.frame} `, style: { fg: TOKENS.spinner } }, { text: 'Running ', style: { bold: true } }, cmd];
+        break;
+      case 'done': {
+        const ok = s.exitCode === 0;
+        head = [
+          { text: ok ? '✓ ' : '✗ ', style: { fg: ok ? TOKENS.success : TOKENS.error, bold: true } },
+          { text: 'Ran ', style: { bold: true } },
+          cmd,
+          ...(ok ? [] : [{ text: ` · exit ${s.exitCode}`, style: { fg: TOKENS.error } }]),
+          { text: ` · ${formatDuration(s.durationMs)}`, style: DIM },
+        ];
+        break;
+      }
+      case 'declined':
+        head = [{ text: '✗ ', style: { fg: TOKENS.error, bold: true } }, { text: 'Declined ', style: { bold: true } }, cmd];
+        break;
+      case 'interrupted':
+        head = [{ text: '✗ ', style: { fg: TOKENS.error, bold: true } }, { text: 'Interrupted ', style: { bold: true } }, cmd];
+        break;
+    }
+    const rows = wrapIndented(head.slice(1), width, [head[0]!], [{ text: '  ' }]);
+    return rows.concat(this.outputRows(width));
+  }
+
+  private outputRows(width: number): Line[] {
+    const text = printable(this.output).replace(/\n+$/, '');
+    if (!text || this.state.status === 'declined') return [];
+    const all = text.split('\n');
+    const shown = all.slice(-this.tail);
+    const out: Line[] = [];
+    const branch: Line = [{ text: '  └ ', style: DIM }];
+    const indent: Line = [{ text: '    ' }];
+    if (all.length > shown.length) out.push(...wrapIndented([{ text: `… +${all.length - shown.length} lines`, style: DIM }], width, branch, indent));
+    for (const l of shown) out.push(...wrapIndented([{ text: l, style: DIM }], width, out.length ? indent : branch, indent));
+    return out;
+  }
+}

@@ -1,0 +1,42 @@
+// The theme tokens the transcript, markdown, diff and approval widgets use, in
+// one place; `satisfies` makes the type-check fail if a theme vocabulary entry
+// is renamed or a token here is not part of it.
+import type { ThemeToken } from '../base/theme.js';
+
+export const TOKENS = {
+  text: 'text',
+  muted: 'muted',
+  accent: 'accent',
+  success: 'success',
+  error: 'error',
+  warning: 'warning',
+  info: 'info',
+  user: 'user',
+  userBg: 'user.bg',
+  agent: 'agent',
+  reasoning: 'reasoning',
+  heading: 'heading',
+  link: 'link',
+  quote: 'quote',
+  bullet: 'bullet',
+  code: 'code',
+  codeBorder: 'code.border',
+  diffAdd: 'diff.add',
+  diffDel: 'diff.del',
+  diffHunk: 'diff.hunk',
+  diffContext: 'diff.context',
+  diffGutter: 'diff.gutter',
+  command: 'exec.command',
+  running: 'exec.running',
+  tool: 'tool',
+  planDone: 'plan.done',
+  planActive: 'plan.active',
+  planPending: 'plan.pending',
+  selection: 'selection',
+  selectionBg: 'selection.bg',
+  border: 'border',
+  header: 'header',
+  spinner: 'spinner',
+  key: 'key',
+  modalBorder: 'modal.border',
+} as const satisfies Record<string, ThemeToken>;
