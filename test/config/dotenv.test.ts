@@ -1,0 +1,20 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { loadDotEnv, parseDotEnv } from '../../app/config/dotenv.js';
+import { tempHome } from './home.js';
+
+test('parseDotEnv: comments, export, quotes, inline comments', () => {
+  const text = '# comment\nA=1\nexport B = two words \nC="quoted # not a comment"\nD=\'single\'\nE=x # trailing\nnot a line\nF="multi\\nline"\n';
+  assert.deepEqual(parseDotEnv(text), [['A', '1'], ['B', 'two words'], ['C', 'quoted # not a comment'], ['D', 'single'], ['E', 'x'], ['F', 'multi\nline']]);
+});
+
+test('loadDotEnv sets missing variables, keeps existing ones and never sets CODEX_*', () => {
+  const home = tempHome({ '.env': 'OPENAI_API_KEY=sk-from-file\nKEEP=file\nCODEX_HOME=/evil\ncodex_sandbox=x\n' });
+  const env: NodeJS.ProcessEnv = { KEEP: 'env' };
+  assert.deepEqual(loadDotEnv(home, env), ['OPENAI_API_KEY']);
+  assert.deepEqual(env, { KEEP: 'env', OPENAI_API_KEY: 'sk-from-file' });
+});
+
+test('a missing .env is fine', () => {
+  assert.deepEqual(loadDotEnv(tempHome(), {}), []);
+});
