@@ -130,7 +130,7 @@ export const ROOT: CommandSpec = {
     {
       name: 'debug', summary: 'Internal debugging commands',
       subcommands: [
-        debugCommand('landlock', 'Run a command under Landlock+seccomp (Linux only)'),
+        debugCommand('landlock', 'Run a command under the Linux sandbox (here: bubblewrap + seccomp, not Landlock; Linux only)'),
         debugCommand('seatbelt', 'Run a command under Seatbelt (macOS only)'),
       ],
     },
