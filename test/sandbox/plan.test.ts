@@ -1,0 +1,176 @@
+// Pure parts of the sandbox: the bwrap argv, the seatbelt profile, the seccomp
+// program (run through a small BPF interpreter for both architectures), the
+// environment policy and denial detection; plus planLaunch's refusals.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { bwrapArgv } from '../../app/sandbox/bwrap.js';
+import { createCommandEnv } from '../../app/sandbox/env.js';
+import { looksLikeSandboxDenial, planLaunch, SandboxUnavailableError } from '../../app/sandbox/index.js';
+import { linuxBwrapProfile, modePolicy, seatbeltBaseProfile } from '../../app/sandbox/profiles.js';
+import { candidateRoots, resolveWritableRoots } from '../../app/sandbox/roots.js';
+import { assembleSeccomp, seccompInstructions } from '../../app/sandbox/seccomp.js';
+import { seatbeltArgv, seatbeltProfile } from '../../app/sandbox/seatbelt.js';
+import type { SandboxPolicy } from '../../app/config/types.js';
+
+const WW: SandboxPolicy = { mode: 'workspace-write', writableRoots: ['/data'], networkAccess: false, excludeTmpdirEnvVar: false, excludeSlashTmp: false };
+
+test('bwrap argv: read-only view, fresh /dev and /proc, roots, .git re-bound, namespaces, seccomp, chdir', () => {
+  const argv = bwrapArgv({
+    bwrap: '/usr/bin/bwrap', profile: linuxBwrapProfile(), networkOff: true, seccompFd: 3, cwd: '/w/sub',
+    roots: [{ root: '/tmp', readOnlySubpaths: [] }, { root: '/w', readOnlySubpaths: ['/w/.git'] }],
+    argv: ['ls', '-l'],
+  });
+  assert.deepEqual(argv, [
+    '/usr/bin/bwrap', '--new-session', '--die-with-parent', '--cap-drop', 'ALL',
+    '--ro-bind', '/', '/', '--dev', '/dev', '--remount-ro', '/dev', '--proc', '/proc',
+    '--bind', '/tmp', '/tmp', '--bind', '/w', '/w', '--ro-bind', '/w/.git', '/w/.git',
+    '--unshare-pid', '--unshare-ipc', '--unshare-net', '--seccomp', '3',
+    '--chdir', '/w/sub', '--', 'ls', '-l',
+  ]);
+  const online = bwrapArgv({ bwrap: 'bwrap', profile: linuxBwrapProfile(), networkOff: false, cwd: '/w', roots: [], argv: ['x'] });
+  assert.equal(online.includes('--unshare-net'), false);
+  assert.equal(online.includes('--seccomp'), false);
+});
+
+test('writable root sources follow the policy and its exclude flags', () => {
+  const ww = modePolicy('workspace-write');
+  const inputs = { sandboxCwd: '/w', tmpdirs: ['/t1', undefined, '/t2'] };
+  assert.deepEqual(candidateRoots(ww, { ...inputs, policy: WW }), ['/w', '/data', '/tmp', '/t1', '/t2']);
+  assert.deepEqual(candidateRoots(ww, { ...inputs, policy: { ...WW, excludeSlashTmp: true, excludeTmpdirEnvVar: true } }), ['/w', '/data']);
+  assert.deepEqual(candidateRoots(modePolicy('read-only'), { ...inputs, policy: { mode: 'read-only' } }), []);
+});
+
+const base = mkdtempSync(join(tmpdir(), 'codex-plan-'));
+after(() => rmSync(base, { recursive: true, force: true }));
+
+test('roots are canonical (symlinks resolved), de-duplicated, parents first; missing ones are skipped', () => {
+  mkdirSync(join(base, 'ws', '.git'), { recursive: true });
+  mkdirSync(join(base, 'ws', 'inner'));
+  symlinkSync(join(base, 'ws'), join(base, 'ws-link'));
+  const roots = resolveWritableRoots(modePolicy('workspace-write'), {
+    policy: { ...WW, writableRoots: [join(base, 'ws', 'inner'), join(base, 'missing'), join(base, 'ws')], excludeSlashTmp: true, excludeTmpdirEnvVar: true },
+    sandboxCwd: join(base, 'ws-link'), tmpdirs: [],
+  });
+  assert.deepEqual(roots, [
+    { root: join(base, 'ws'), readOnlySubpaths: [join(base, 'ws', '.git')] },
+    { root: join(base, 'ws', 'inner'), readOnlySubpaths: [] },
+  ]);
+});
+
+test('seatbelt profile: base policy, reads, writes limited to roots minus .git, network only when allowed', () => {
+  const roots = [{ root: '/Users/me/proj', readOnlySubpaths: ['/Users/me/proj/.git'] }, { root: '/private/tmp', readOnlySubpaths: [] }];
+  const { profile, params } = seatbeltProfile({ base: seatbeltBaseProfile(), roots, networkAllowed: false, argv: ['ls'] });
+  assert.ok(profile.startsWith('; Base of the macOS'));
+  assert.match(profile, /\(deny default\)/);
+  assert.match(profile, /\(allow file-read\*\)/);
+  assert.ok(profile.includes('(allow file-write*\n  (require-all (subpath (param "WRITABLE_ROOT_0")) (require-not (subpath (param "WRITABLE_ROOT_0_RO_0"))))\n  (subpath (param "WRITABLE_ROOT_1")))'));
+  assert.doesNotMatch(profile, /network-outbound/);
+  assert.deepEqual(params, [['WRITABLE_ROOT_0', '/Users/me/proj'], ['WRITABLE_ROOT_0_RO_0', '/Users/me/proj/.git'], ['WRITABLE_ROOT_1', '/private/tmp']]);
+  const argv = seatbeltArgv({ base: '(version 1)', roots, networkAllowed: true, argv: ['ls', '-l'] });
+  assert.equal(argv[0], '/usr/bin/sandbox-exec');
+  assert.equal(argv[1], '-p');
+  assert.match(argv[2]!, /\(allow network-outbound\)\n\(allow network-inbound\)\n\(allow system-socket\)/);
+  assert.deepEqual(argv.slice(3), ['-DWRITABLE_ROOT_0=/Users/me/proj', '-DWRITABLE_ROOT_0_RO_0=/Users/me/proj/.git', '-DWRITABLE_ROOT_1=/private/tmp', '--', 'ls', '-l']);
+  const readOnly = seatbeltProfile({ base: '(version 1)', roots: [], networkAllowed: false, argv: ['ls'] }).profile;
+  assert.doesNotMatch(readOnly, /file-write\*/);
+});
+
+/** Runs a classic-BPF seccomp program on one syscall, as the kernel would. */
+function runBpf(prog: Buffer, data: { nr: number; arch: number; args: number[] }): number {
+  const mem = Buffer.alloc(64);
+  mem.writeInt32LE(data.nr, 0);
+  mem.writeUInt32LE(data.arch, 4);
+  data.args.forEach((a, i) => mem.writeUInt32LE(a, 16 + i * 8));
+  let acc = 0;
+  for (let pc = 0; pc < prog.length / 8;) {
+    const code = prog.readUInt16LE(pc * 8);
+    const jt = prog.readUInt8(pc * 8 + 2);
+    const jf = prog.readUInt8(pc * 8 + 3);
+    const k = prog.readUInt32LE(pc * 8 + 4);
+    if (code === 0x20) { acc = mem.readUInt32LE(k); pc += 1; }
+    else if (code === 0x15) pc += 1 + (acc === k ? jt : jf);
+    else if (code === 0x35) pc += 1 + (acc >= k ? jt : jf);
+    else if (code === 0x06) return k;
+    else throw new Error(`unexpected opcode ${code}`);
+  }
+  throw new Error('fell off the program');
+}
+
+const RULES = linuxBwrapProfile().whenNetworkOff.seccomp;
+const ALLOW = 0x7fff0000;
+const EPERM = 0x00050001;
+const KILL = 0x80000000;
+
+for (const [arch, auditArch, socketNr] of [['x64', 0xc000003e, 41], ['arm64', 0xc00000b7, 198]] as const) {
+  test(`seccomp (${arch}): socket() refused for AF_UNIX/AF_INET/AF_INET6, allowed otherwise; io_uring refused; other arches killed`, () => {
+    const prog = assembleSeccomp(RULES, arch);
+    const sys = (nr: number, ...args: number[]) => runBpf(prog, { nr, arch: auditArch, args });
+    assert.equal(sys(socketNr, 1), EPERM);
+    assert.equal(sys(socketNr, 2), EPERM);
+    assert.equal(sys(socketNr, 10), EPERM);
+    assert.equal(sys(socketNr, 16), ALLOW, 'AF_NETLINK is not in the list');
+    assert.equal(sys(arch === 'x64' ? 53 : 199, 1), ALLOW, 'socketpair(AF_UNIX) stays allowed');
+    for (const nr of [425, 426, 427]) assert.equal(sys(nr), EPERM);
+    assert.equal(sys(0), ALLOW);
+    assert.equal(runBpf(prog, { nr: socketNr, arch: 0x40000003, args: [2] }), KILL, 'i386 syscalls are killed');
+    if (arch === 'x64') assert.equal(sys(0x40000000 + 41, 2), EPERM, 'x32 syscalls are refused');
+  });
+}
+
+test('seccomp: unknown architectures are refused, not silently unfiltered', () => {
+  assert.throws(() => seccompInstructions(RULES, 'riscv64'), /no seccomp filter for CPU architecture riscv64/);
+});
+
+test('environment policy: inherit all/core/none, default excludes, exclude, set, include_only, in that order', () => {
+  const parent = { HOME: '/h', PATH: '/bin', OPENAI_API_KEY: 'k', my_secret_x: 's', GH_TOKEN: 't', FOO: 'f', BAR: 'b', EDITOR: 'vi' };
+  assert.deepEqual(createCommandEnv(undefined, parent), { HOME: '/h', PATH: '/bin', FOO: 'f', BAR: 'b', EDITOR: 'vi' });
+  assert.deepEqual(createCommandEnv({ inherit: 'core' }, parent), { HOME: '/h', PATH: '/bin' });
+  assert.deepEqual(createCommandEnv({ inherit: 'none', set: { A: '1' } }, parent), { A: '1' });
+  assert.deepEqual(
+    createCommandEnv({ ignore_default_excludes: true, exclude: ['f?o', 'EDIT*'] }, parent),
+    { HOME: '/h', PATH: '/bin', OPENAI_API_KEY: 'k', my_secret_x: 's', GH_TOKEN: 't', BAR: 'b' },
+  );
+  // set runs before include_only, so a set variable must also be included to survive
+  assert.deepEqual(createCommandEnv({ set: { NEW_VAR: 'n', OTHER: 'o' }, include_only: ['path', 'new_*'] }, parent), { PATH: '/bin', NEW_VAR: 'n' });
+  // set may re-add a name the default excludes dropped
+  assert.deepEqual(createCommandEnv({ inherit: 'none', set: { MY_TOKEN: 'x' } }, parent), { MY_TOKEN: 'x' });
+});
+
+test('sandbox denial: only sandboxed, non-zero, not 127, with a denial message', () => {
+  const r = { sandbox: 'linux-bwrap' as const, exitCode: 1, stdout: '', stderr: "touch: cannot touch '/x': Read-only file system" };
+  assert.equal(looksLikeSandboxDenial(r), true);
+  assert.equal(looksLikeSandboxDenial({ ...r, stderr: 'PermissionError: [Errno 1] Operation not permitted' }), true);
+  assert.equal(looksLikeSandboxDenial({ ...r, sandbox: 'none' }), false);
+  assert.equal(looksLikeSandboxDenial({ ...r, exitCode: 0 }), false);
+  assert.equal(looksLikeSandboxDenial({ ...r, exitCode: 127 }), false);
+  assert.equal(looksLikeSandboxDenial({ ...r, stderr: 'assertion failed: 1 != 2' }), false);
+  assert.equal(looksLikeSandboxDenial({ ...r, timedOut: true }), false);
+});
+
+test('planLaunch: danger-full-access runs the command directly with the env unchanged', async () => {
+  const plan = await planLaunch({ argv: ['ls'], cwd: base, sandboxCwd: base, policy: { mode: 'danger-full-access' }, env: { A: '1' } });
+  assert.deepEqual(plan, { argv: ['ls'], env: { A: '1' }, cwd: base, sandbox: 'none' });
+});
+
+test('planLaunch: without bwrap on PATH it refuses with how to fix it', async () => {
+  const saved = process.env['PATH'];
+  process.env['PATH'] = '/nonexistent:/also-not-here';
+  try {
+    await assert.rejects(
+      planLaunch({ argv: ['touch', 'x'], cwd: base, sandboxCwd: base, policy: WW, env: {} }),
+      (err: unknown) => {
+        assert.ok(err instanceof SandboxUnavailableError);
+        assert.match(err.message, /`bwrap` \(bubblewrap\) was not found on PATH \(\/nonexistent:\/also-not-here\)/);
+        assert.match(err.message, /The command was not run/);
+        assert.match(err.message, /apt-get install bubblewrap/);
+        assert.match(err.message, /--sandbox danger-full-access/);
+        return true;
+      },
+    );
+  } finally {
+    process.env['PATH'] = saved;
+  }
+});
