@@ -28,3 +28,15 @@ export class ModelError extends Error {
     super(message);
   }
 }
+
+/**
+ * A broken stream (cut, idle, `response.failed`, a Chat stream without
+ * `[DONE]`): retried up to stream_max_retries, then surfaced as a
+ * `ModelError('stream')`. Internal to the client and its decoders.
+ */
+export class StreamError extends Error {
+  override readonly name = 'StreamError';
+  constructor(message: string, readonly retryAfterMs?: number) {
+    super(message);
+  }
+}

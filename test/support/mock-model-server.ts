@@ -29,8 +29,8 @@
 // or a fault:
 //   { fault: 'status', status: 500, body?: object|string, retryAfter?: string|number, retryAfterMs?: number }
 //   { fault: 'cut', output?: MockOutput[], afterEvents?: number, close?: 'destroy'|'end' }
-//       sends the first `afterEvents` SSE events of the rendered reply (default: all but the last),
-//       then half of the next event, then destroys the socket (or ends the body cleanly with 'end').
+//       sends the first `afterEvents` SSE events of the rendered reply (default: all up to the one
+//       that completes it, `response.completed` or the Chat finish_reason chunk), then half of the next, then destroys the socket (or ends the body cleanly with 'end').
 //   { fault: 'stall', output?: MockOutput[], afterEvents?: number, stallMs?: number }
 //       sends `afterEvents` events (default 0) then goes silent; after stallMs (default: never) it
 //       finishes the reply normally.
@@ -235,6 +235,12 @@ export function renderChat(output: MockOutput[], usage: MockUsage, seq: number, 
   return events;
 }
 
+/** The event that completes a reply: `response.completed`, or the Chat chunk with a finish_reason. */
+function completionIndex(events: string[]): number {
+  const i = events.findIndex((e) => e.startsWith('event: response.completed') || /"finish_reason":"/.test(e));
+  return i < 0 ? events.length - 1 : i;
+}
+
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const parts: Buffer[] = [];
@@ -257,7 +263,10 @@ export async function startMockModelServer(
   let next = 0;
 
   async function stream(res: ServerResponse, events: string[], delayMs: number, isOpen: () => boolean) {
-    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+    if (!res.headersSent) {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+      res.flushHeaders();
+    }
     for (const e of events) {
       if (!isOpen()) return;
       res.write(e);
@@ -308,7 +317,7 @@ export async function startMockModelServer(
       await stream(res, events, turn.delayMs ?? 0, isOpen);
       res.end();
     } else if (turn.fault === 'cut') {
-      const n = Math.min(turn.afterEvents ?? events.length - 1, events.length - 1);
+      const n = Math.min(turn.afterEvents ?? completionIndex(events), events.length - 1);
       await stream(res, events.slice(0, n), 0, isOpen);
       const partial = events[n]!;
       res.write(partial.slice(0, Math.max(1, Math.floor(partial.length / 2))));

@@ -1,0 +1,181 @@
+// The Chat Completions wire (reference §4.7), for `wire_api = "chat"`
+// providers: history items and tools become chat messages and function tools;
+// streamed chunks are aggregated back into Responses items (message,
+// reasoning, function_call) so the agent sees one shape whatever the wire.
+import { randomUUID } from 'node:crypto';
+import { logger } from '../log.js';
+import { StreamError } from './errors.js';
+import type { ContentItem, ModelRequest, ResponseEvent, ResponseItem, TokenUsage, ToolSpec } from './items.js';
+import type { SseEvent } from './sse.js';
+import type { WireDecoder } from './wire.js';
+
+const log = logger('codex_core::model');
+
+interface ChatToolCall { id: string; type: 'function'; function: { name: string; arguments: string } }
+type ChatContent = string | ({ type: 'text'; text: string } | { type: 'image_url'; image_url: { url: string } })[];
+export type ChatMessage =
+  | { role: 'system' | 'user' | 'assistant'; content: ChatContent | null; tool_calls?: ChatToolCall[] }
+  | { role: 'tool'; tool_call_id: string; content: string };
+
+function content(parts: ContentItem[]): ChatContent {
+  const text = parts.flatMap((p) => (p.type === 'input_image' ? [] : [p.text])).join('');
+  if (!parts.some((p) => p.type === 'input_image')) return text;
+  return parts.map((p) => (p.type === 'input_image' ? { type: 'image_url', image_url: { url: p.image_url } } : { type: 'text', text: p.text }));
+}
+
+/** The leading system message, then the history; consecutive calls share one assistant message. */
+export function chatMessages(instructions: string, input: ResponseItem[]): ChatMessage[] {
+  const out: ChatMessage[] = [{ role: 'system', content: instructions }];
+  const call = (id: string, name: string, args: string) => {
+    const tc: ChatToolCall = { id, type: 'function', function: { name, arguments: args } };
+    const last = out[out.length - 1]!;
+    if (last.role === 'assistant') (last.tool_calls ??= []).push(tc);
+    else out.push({ role: 'assistant', content: null, tool_calls: [tc] });
+  };
+  for (const item of input) {
+    switch (item.type) {
+      case 'message':
+        // Many chat servers know only system/user/assistant.
+        out.push({ role: item.role === 'developer' ? 'system' : item.role, content: content(item.content) });
+        break;
+      case 'function_call': call(item.call_id, item.name, item.arguments); break;
+      case 'custom_tool_call': call(item.call_id, item.name, item.input); break;
+      case 'local_shell_call': call(item.call_id ?? item.id ?? '', 'local_shell', JSON.stringify(item.action)); break;
+      case 'function_call_output':
+      case 'custom_tool_call_output':
+        out.push({ role: 'tool', tool_call_id: item.call_id, content: item.output });
+        break;
+      case 'reasoning':
+      case 'web_search_call':
+        break; // not representable on this wire
+    }
+  }
+  return out;
+}
+
+/** Only function tools exist on the Chat wire. */
+export function chatTools(tools: ToolSpec[]): object[] {
+  return tools.flatMap((t) =>
+    t.type === 'function'
+      ? [{ type: 'function', function: { name: t.name, description: t.description, strict: t.strict, parameters: t.parameters } }]
+      : [],
+  );
+}
+
+export function chatBody(r: ModelRequest): Record<string, unknown> {
+  const tools = chatTools(r.tools);
+  return { model: r.model, messages: chatMessages(r.instructions, r.input), stream: true, ...(tools.length > 0 && { tools }) };
+}
+
+interface ChatUsage {
+  prompt_tokens?: number;
+  completion_tokens?: number;
+  total_tokens?: number;
+  prompt_tokens_details?: { cached_tokens?: number } | null;
+  completion_tokens_details?: { reasoning_tokens?: number } | null;
+}
+
+interface ChatChunk {
+  id?: string;
+  error?: { message?: string };
+  usage?: ChatUsage | null;
+  choices?: {
+    delta?: {
+      content?: string | null;
+      reasoning?: string | { text?: string } | null;
+      reasoning_content?: string | null;
+      tool_calls?: { index?: number; id?: string; function?: { name?: string; arguments?: string } }[];
+    };
+    finish_reason?: string | null;
+  }[];
+}
+
+function mapUsage(u: ChatUsage): TokenUsage {
+  const input = u.prompt_tokens ?? 0;
+  const output = u.completion_tokens ?? 0;
+  return {
+    input_tokens: input,
+    cached_input_tokens: u.prompt_tokens_details?.cached_tokens ?? 0,
+    output_tokens: output,
+    reasoning_output_tokens: u.completion_tokens_details?.reasoning_tokens ?? 0,
+    total_tokens: u.total_tokens ?? input + output,
+  };
+}
+
+export class ChatDecoder implements WireDecoder {
+  private text = '';
+  private reasoning = '';
+  private calls = new Map<number, { id: string; name: string; arguments: string }>();
+  private responseId = '';
+  private usage: TokenUsage | undefined;
+  private finished = false;
+  private flushed = false;
+  private sawDone = false;
+
+  get done(): boolean {
+    return this.sawDone;
+  }
+
+  push(ev: SseEvent): ResponseEvent[] {
+    if (ev.data.trim() === '[DONE]') {
+      this.sawDone = true;
+      return [];
+    }
+    let chunk: ChatChunk;
+    try {
+      chunk = JSON.parse(ev.data) as ChatChunk;
+    } catch {
+      log.warn('skipping SSE event that is not JSON:', ev.data.slice(0, 200));
+      return [];
+    }
+    if (typeof chunk !== 'object' || chunk === null) return [];
+    if (chunk.error) throw new StreamError(chunk.error.message ?? 'error event in chat stream');
+    if (chunk.id) this.responseId = chunk.id;
+    if (chunk.usage) this.usage = mapUsage(chunk.usage);
+    const out: ResponseEvent[] = [];
+    const choice = chunk.choices?.[0];
+    const d = choice?.delta;
+    if (d) {
+      if (typeof d.content === 'string' && d.content !== '') {
+        this.text += d.content;
+        out.push({ type: 'output_text_delta', delta: d.content });
+      }
+      const r = typeof d.reasoning === 'string' ? d.reasoning : (d.reasoning?.text ?? d.reasoning_content ?? '');
+      if (r) {
+        this.reasoning += r;
+        out.push({ type: 'reasoning_content_delta', delta: r });
+      }
+      for (const tc of d.tool_calls ?? []) {
+        const index = tc.index ?? 0;
+        const acc = this.calls.get(index) ?? { id: '', name: '', arguments: '' };
+        if (tc.id) acc.id = tc.id;
+        if (tc.function?.name) acc.name += tc.function.name;
+        if (tc.function?.arguments) acc.arguments += tc.function.arguments;
+        this.calls.set(index, acc);
+      }
+    }
+    if (choice?.finish_reason) {
+      this.finished = true;
+      out.push(...this.flush());
+    }
+    return out;
+  }
+
+  /** The aggregated items, once: reasoning, then the assistant message, then the calls in index order. */
+  private flush(): ResponseEvent[] {
+    if (this.flushed) return [];
+    this.flushed = true;
+    const items: ResponseItem[] = [];
+    if (this.reasoning) items.push({ type: 'reasoning', id: '', summary: [], content: [{ type: 'reasoning_text', text: this.reasoning }] });
+    if (this.text) items.push({ type: 'message', role: 'assistant', content: [{ type: 'output_text', text: this.text }] });
+    for (const [index, c] of [...this.calls].sort((a, b) => a[0] - b[0])) {
+      items.push({ type: 'function_call', name: c.name, arguments: c.arguments, call_id: c.id || `call_${index}_${randomUUID()}` });
+    }
+    return items.map((item) => ({ type: 'output_item_done', item }));
+  }
+
+  finish(): ResponseEvent[] {
+    if (!this.finished && !this.sawDone) throw new StreamError('stream closed before [DONE]');
+    return [...this.flush(), { type: 'completed', response_id: this.responseId, ...(this.usage && { token_usage: this.usage }) }];
+  }
+}

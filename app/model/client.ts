@@ -1,0 +1,168 @@
+// streamModel: one model call as a stream of ResponseEvents, over either wire,
+// with the retry policy of reference §4.5/§4.6: connect errors, 5xx and 429 are
+// retried up to request_max_retries (backoff with jitter, or the server's
+// Retry-After); a stream that breaks before completion is re-requested up to
+// stream_max_retries. Every retry is announced through `onRetry`. Other 4xx
+// fail at once with the server's message. The AbortSignal cuts everything.
+import type { IncomingMessage } from 'node:http';
+import type { ModelProviderInfo } from '../config/types.js';
+import { logger } from '../log.js';
+import { chatBody, ChatDecoder } from './chat-wire.js';
+import { ModelError, StreamError } from './errors.js';
+import { nextWithin, readText, send } from './http.js';
+import type { ModelRequest, ResponseEvent, RetryNotice, StreamModel, StreamOptions } from './items.js';
+import { endpointUrl, requestHeaders } from './provider.js';
+import { responsesBody, ResponsesDecoder } from './responses-wire.js';
+import { backoffMs, reconnectMessage, retryAfterMs, sleep } from './retry.js';
+import { SseParser, type SseEvent } from './sse.js';
+import type { WireDecoder } from './wire.js';
+
+const log = logger('codex_core::model');
+
+const aborted = () => new ModelError('aborted', 'Request interrupted');
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** The server's own words from an error body: `error.message` when it is JSON, else the text. */
+export function serverMessage(body: string): string {
+  try {
+    const j = JSON.parse(body) as { error?: { message?: unknown } | string; message?: unknown };
+    if (typeof j.error === 'string') return j.error;
+    if (typeof j.error?.message === 'string') return j.error.message;
+    if (typeof j.message === 'string') return j.message;
+  } catch { /* not JSON */ }
+  return body.trim().slice(0, 2000);
+}
+
+/** A 429 that waiting will not fix. */
+function fatal429(body: string): ModelError | undefined {
+  let type: unknown;
+  try {
+    const e = (JSON.parse(body) as { error?: { type?: unknown; code?: unknown } }).error;
+    type = e?.type ?? e?.code;
+  } catch { return undefined; }
+  if (type === 'usage_limit_reached') return new ModelError('fatal', "You've hit your usage limit. Try again later.", 429);
+  if (type === 'usage_not_included') return new ModelError('fatal', 'To use Codex with your ChatGPT plan, upgrade to Plus: https://openai.com/chatgpt/pricing.', 429);
+  if (type === 'insufficient_quota') return new ModelError('fatal', 'Quota exceeded. Check your plan and billing details.', 429);
+  return undefined;
+}
+
+interface Attempt { url: URL; headers: Record<string, string>; body: string; provider: ModelProviderInfo; opts: StreamOptions }
+
+function notify(opts: StreamOptions, n: Omit<RetryNotice, 'message'>): void {
+  const notice = { ...n, message: reconnectMessage(n.attempt, n.max, n.reason) };
+  log.warn(`${notice.message}; retrying in ${n.delayMs} ms`);
+  opts.onRetry?.(notice);
+}
+
+async function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  try {
+    await sleep(ms, signal);
+  } catch {
+    throw aborted();
+  }
+}
+
+/** POSTs until a 2xx response head arrives, retrying what is retryable. */
+async function open(a: Attempt): Promise<IncomingMessage> {
+  const max = a.provider.requestMaxRetries;
+  for (let retry = 0; ; retry++) {
+    let reason: string;
+    let hint: number | undefined;
+    let last: { status: number; text: string } | undefined;
+    try {
+      // A server that accepts but never answers is as stuck as an idle stream.
+      const res = await send(a.url, {
+        method: 'POST', headers: a.headers, body: a.body, signal: a.opts.signal, timeoutMs: a.provider.streamIdleTimeoutMs,
+      });
+      const status = res.statusCode ?? 0;
+      if (status >= 200 && status < 300) return res;
+      const body = await readText(res);
+      const statusText = `${status} ${res.statusMessage ?? ''}`.trim();
+      const message = serverMessage(body);
+      if (status !== 429 && status < 500) throw new ModelError('http_status', `unexpected status ${statusText}: ${message}`, status);
+      const f = status === 429 ? fatal429(body) : undefined;
+      if (f) throw f;
+      reason = `${statusText}${message ? `: ${message}` : ''}`;
+      hint = retryAfterMs(res.headers);
+      last = { status, text: reason };
+    } catch (e) {
+      if (a.opts.signal?.aborted) throw aborted();
+      if (e instanceof ModelError) throw e;
+      reason = `connection failed: ${errorText(e)}`;
+    }
+    if (retry >= max) {
+      throw new ModelError('retry_limit', last ? `exceeded retry limit, last status: ${last.text}` : `exceeded retry limit: ${reason}`, last?.status);
+    }
+    const delayMs = hint ?? backoffMs(retry + 1);
+    notify(a.opts, { kind: 'request', attempt: retry + 1, max, delayMs, reason });
+    await pause(delayMs, a.opts.signal);
+  }
+}
+
+/** SSE events of a response body; a gap longer than idleMs is a StreamError. */
+async function* sseEvents(res: IncomingMessage, idleMs: number): AsyncGenerator<SseEvent> {
+  res.setEncoding('utf8');
+  const parser = new SseParser();
+  const it = res[Symbol.asyncIterator]() as AsyncIterator<string>;
+  for (;;) {
+    const r = await nextWithin(it, idleMs, () => {
+      res.destroy();
+      return new StreamError('idle timeout waiting for SSE');
+    });
+    if (r.done) break;
+    yield* parser.push(r.value);
+  }
+  yield* parser.end();
+}
+
+export const streamModel: StreamModel = async function* streamModel(
+  provider: ModelProviderInfo,
+  request: ModelRequest,
+  opts: StreamOptions = {},
+): AsyncGenerator<ResponseEvent> {
+  if (opts.signal?.aborted) throw aborted();
+  const env = opts.env ?? process.env;
+  const chat = provider.wireApi === 'chat';
+  const a: Attempt = {
+    url: endpointUrl(provider),
+    headers: await requestHeaders(provider, {
+      env,
+      originator: opts.originator ?? 'codex_cli_rs',
+      ...(opts.codexHome !== undefined && { codexHome: opts.codexHome }),
+      ...(opts.sessionId !== undefined && { sessionId: opts.sessionId }),
+    }),
+    body: JSON.stringify(chat ? chatBody(request) : responsesBody(request)),
+    provider,
+    opts,
+  };
+  log.debug(`POST ${a.url.href} (${a.body.length} bytes)`);
+  const max = provider.streamMaxRetries;
+  for (let retry = 1; ; retry++) {
+    const res = await open(a);
+    const decoder: WireDecoder = chat ? new ChatDecoder() : new ResponsesDecoder();
+    let failure: StreamError;
+    yield { type: 'created' };
+    try {
+      for await (const ev of sseEvents(res, provider.streamIdleTimeoutMs)) {
+        yield* decoder.push(ev);
+        if (decoder.done) break;
+      }
+      yield* decoder.finish();
+      return;
+    } catch (e) {
+      if (opts.signal?.aborted) throw aborted();
+      if (e instanceof ModelError) throw e;
+      failure = e instanceof StreamError ? e : new StreamError(`error reading SSE: ${errorText(e)}`);
+    } finally {
+      // Once complete, let the rest of the body drain so the keep-alive socket can be reused.
+      if (!res.complete) {
+        if (decoder.done) res.resume();
+        else res.destroy();
+      }
+    }
+    if (retry > max) throw new ModelError('stream', `stream disconnected before completion: ${failure.message}`);
+    const delayMs = failure.retryAfterMs ?? backoffMs(retry);
+    notify(opts, { kind: 'stream', attempt: retry, max, delayMs, reason: failure.message });
+    await pause(delayMs, opts.signal);
+  }
+};

@@ -1,0 +1,80 @@
+// The transport: node:http / node:https with keep-alive agents (undici costs
+// ~150 ms to load; the model client is on every run's start path). An
+// AbortSignal destroys the request and its response at once.
+import type { Agent as HttpAgent, IncomingMessage } from 'node:http';
+import * as http from 'node:http';
+import * as https from 'node:https';
+
+let agents: { http: HttpAgent; https: https.Agent } | undefined;
+
+function agentFor(url: URL): HttpAgent {
+  agents ??= {
+    http: new http.Agent({ keepAlive: true }),
+    https: new https.Agent({ keepAlive: true }),
+  };
+  return url.protocol === 'https:' ? agents.https : agents.http;
+}
+
+export interface SendOptions {
+  method: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: string;
+  signal?: AbortSignal;
+  /** Gives up on connecting/waiting for the response head after this long. */
+  timeoutMs?: number;
+}
+
+/** Sends a request; resolves with the response head (the body is still to be read). */
+export function send(url: URL, o: SendOptions): Promise<IncomingMessage> {
+  return new Promise((resolve, reject) => {
+    if (o.signal?.aborted) return reject(o.signal.reason);
+    const mod = url.protocol === 'https:' ? https : http;
+    const headers = { ...o.headers };
+    if (o.body !== undefined) headers['content-length'] = String(Buffer.byteLength(o.body));
+    const req = mod.request(url, { method: o.method, headers, agent: agentFor(url) });
+    const onAbort = () => {
+      req.destroy(o.signal!.reason instanceof Error ? o.signal!.reason : new Error('aborted'));
+    };
+    o.signal?.addEventListener('abort', onAbort, { once: true });
+    const timer = o.timeoutMs ? setTimeout(() => req.destroy(new Error(`no response within ${o.timeoutMs} ms`)), o.timeoutMs) : undefined;
+    req.on('error', (e) => {
+      clearTimeout(timer);
+      o.signal?.removeEventListener('abort', onAbort);
+      reject(e);
+    });
+    req.on('response', (res) => {
+      clearTimeout(timer);
+      // The signal now guards the body; the listener goes when the body is done.
+      if (o.signal) {
+        const stop = () => res.destroy(new Error('aborted'));
+        o.signal.removeEventListener('abort', onAbort);
+        o.signal.addEventListener('abort', stop, { once: true });
+        res.once('close', () => o.signal!.removeEventListener('abort', stop));
+      }
+      resolve(res);
+    });
+    req.end(o.body);
+  });
+}
+
+/** Reads a whole (error) body as text, at most `limit` bytes. */
+export async function readText(res: IncomingMessage, limit = 64 * 1024): Promise<string> {
+  const parts: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of res as AsyncIterable<Buffer>) {
+    if (size < limit) parts.push(chunk);
+    size += chunk.length;
+  }
+  return Buffer.concat(parts).toString('utf8').slice(0, limit);
+}
+
+/** Reads the next chunk, failing with `onIdle()` when none arrives within `idleMs`. */
+export function nextWithin<T>(it: AsyncIterator<T>, idleMs: number, onIdle: () => Error): Promise<IteratorResult<T>> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(onIdle()), idleMs);
+    it.next().then(
+      (r) => { clearTimeout(timer); resolve(r); },
+      (e: unknown) => { clearTimeout(timer); reject(e); },
+    );
+  });
+}

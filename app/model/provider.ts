@@ -1,0 +1,88 @@
+// What a provider entry means on the wire: the endpoint URL (base_url + path +
+// query_params) and the request headers (auth, identification, the provider's
+// static and env-mapped headers) — reference §2 model_providers and §4.5.
+import { arch, release, type } from 'node:os';
+import type { ModelProviderInfo } from '../config/types.js';
+import { cliVersion } from '../config/version.js';
+import { resolveAuth } from './auth.js';
+import { ModelError } from './errors.js';
+
+export function endpointUrl(provider: ModelProviderInfo): URL {
+  const path = provider.wireApi === 'chat' ? '/chat/completions' : '/responses';
+  const url = new URL(provider.baseUrl.replace(/\/+$/, '') + path);
+  for (const [k, v] of Object.entries(provider.queryParams)) url.searchParams.set(k, v);
+  return url;
+}
+
+const nonEmpty = (v: string | undefined) => (v !== undefined && v.trim() !== '' ? v : undefined);
+
+function missingEnv(name: string, instructions: string | undefined): ModelError {
+  return new ModelError('auth', `Missing environment variable: \`${name}\`.${instructions ? ` ${instructions}` : ''}`);
+}
+
+/**
+ * Authorization headers. `env_key` wins when set; a provider that requires
+ * OpenAI auth falls back to auth.json / OPENAI_API_KEY; otherwise no auth.
+ */
+export async function authHeaders(
+  provider: ModelProviderInfo,
+  codexHome: string | undefined,
+  env: NodeJS.ProcessEnv,
+): Promise<Record<string, string>> {
+  if (provider.envKey) {
+    const key = nonEmpty(env[provider.envKey]);
+    if (key) return { authorization: `Bearer ${key.trim()}` };
+    if (!provider.requiresOpenaiAuth) throw missingEnv(provider.envKey, provider.envKeyInstructions);
+  }
+  if (!provider.requiresOpenaiAuth) return {};
+  const auth = codexHome ? await resolveAuth(codexHome, env) : envOnlyAuth(env);
+  if (!auth) throw missingEnv(provider.envKey ?? 'OPENAI_API_KEY', provider.envKeyInstructions ?? 'Set it, or sign in with `codex login`.');
+  if (auth.mode === 'apikey') return { authorization: `Bearer ${auth.apiKey}` };
+  const access = auth.tokens.access_token;
+  if (typeof access !== 'string' || access === '') throw new ModelError('auth', 'auth.json: tokens.access_token is missing; sign in again with `codex login`.');
+  const account = auth.tokens.account_id;
+  return { authorization: `Bearer ${access}`, ...(typeof account === 'string' && account ? { 'chatgpt-account-id': account } : {}) };
+}
+
+function envOnlyAuth(env: NodeJS.ProcessEnv) {
+  const apiKey = nonEmpty(env.OPENAI_API_KEY)?.trim();
+  return apiKey ? { mode: 'apikey' as const, apiKey } : undefined;
+}
+
+const ARCH: Record<string, string> = { x64: 'x86_64', arm64: 'aarch64' };
+
+/** `codex_cli_rs/<ver> (<OS> <ver>; <arch>) <terminal>` */
+export function userAgent(originator: string, env: NodeJS.ProcessEnv): string {
+  const term = env.TERM_PROGRAM
+    ? `${env.TERM_PROGRAM}${env.TERM_PROGRAM_VERSION ? `/${env.TERM_PROGRAM_VERSION}` : ''}`
+    : (env.TERM ?? 'unknown');
+  return `${originator}/${cliVersion()} (${type()} ${release()}; ${ARCH[arch()] ?? arch()}) ${term}`;
+}
+
+export interface HeaderOptions {
+  codexHome?: string;
+  env: NodeJS.ProcessEnv;
+  originator: string;
+  sessionId?: string;
+}
+
+/** All request headers, lower-case names; the provider's own headers may override ours. */
+export async function requestHeaders(provider: ModelProviderInfo, o: HeaderOptions): Promise<Record<string, string>> {
+  const h: Record<string, string> = {
+    'content-type': 'application/json',
+    accept: 'text/event-stream',
+    originator: o.originator,
+    'user-agent': userAgent(o.originator, o.env),
+    ...(await authHeaders(provider, o.codexHome, o.env)),
+  };
+  if (provider.wireApi === 'responses') {
+    h['openai-beta'] = 'responses=experimental';
+    if (o.sessionId) h.session_id = o.sessionId;
+  }
+  for (const [k, v] of Object.entries(provider.httpHeaders)) h[k.toLowerCase()] = v;
+  for (const [k, name] of Object.entries(provider.envHttpHeaders)) {
+    const v = nonEmpty(o.env[name]);
+    if (v) h[k.toLowerCase()] = v;
+  }
+  return h;
+}

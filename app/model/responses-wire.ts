@@ -1,0 +1,128 @@
+// The Responses API wire (reference §4.5, §4.6): the request body, and a pure
+// decoder from SSE events to ResponseEvents. `response.completed` is held back
+// and emitted by finish(), so a stream that breaks first is a StreamError.
+import { logger } from '../log.js';
+import { ModelError, StreamError } from './errors.js';
+import { responseItemSchema, type ModelRequest, type ResponseEvent, type ResponseItem, type TokenUsage } from './items.js';
+import { retryHintFromMessage } from './retry.js';
+import type { SseEvent } from './sse.js';
+import type { WireDecoder } from './wire.js';
+
+const log = logger('codex_core::model');
+
+export function responsesBody(r: ModelRequest): Record<string, unknown> {
+  return {
+    model: r.model,
+    instructions: r.instructions,
+    input: r.input,
+    tools: r.tools,
+    tool_choice: 'auto',
+    parallel_tool_calls: r.parallel_tool_calls,
+    ...(r.reasoning && { reasoning: r.reasoning }),
+    store: r.store,
+    stream: true,
+    include: r.include,
+    ...(r.prompt_cache_key !== undefined && { prompt_cache_key: r.prompt_cache_key }),
+    ...(r.text && { text: r.text }),
+  };
+}
+
+interface WireUsage {
+  input_tokens?: number;
+  input_tokens_details?: { cached_tokens?: number } | null;
+  output_tokens?: number;
+  output_tokens_details?: { reasoning_tokens?: number } | null;
+  total_tokens?: number;
+}
+
+export function mapResponsesUsage(u: WireUsage): TokenUsage {
+  const input = u.input_tokens ?? 0;
+  const output = u.output_tokens ?? 0;
+  return {
+    input_tokens: input,
+    cached_input_tokens: u.input_tokens_details?.cached_tokens ?? 0,
+    output_tokens: output,
+    reasoning_output_tokens: u.output_tokens_details?.reasoning_tokens ?? 0,
+    total_tokens: u.total_tokens ?? input + output,
+  };
+}
+
+function parseItem(raw: unknown, what: string): ResponseItem | undefined {
+  const r = responseItemSchema.safeParse(raw);
+  if (r.success) return r.data;
+  log.debug(`ignoring ${what} item the client does not know:`, JSON.stringify(raw)?.slice(0, 500));
+  return undefined;
+}
+
+/** `response.failed`: fatal conditions end the turn; anything else is retried like a cut stream. */
+function failure(error: { code?: string; type?: string; message?: string } | undefined): Error {
+  const code = error?.code ?? error?.type;
+  const message = error?.message ?? 'response.failed event received';
+  if (code === 'context_length_exceeded')
+    return new ModelError('fatal', "Codex ran out of room in the model's context window. Start a new conversation or clear earlier history before retrying.");
+  if (code === 'insufficient_quota')
+    return new ModelError('fatal', 'Quota exceeded. Check your plan and billing details.');
+  if (code === 'usage_not_included')
+    return new ModelError('fatal', 'To use Codex with your ChatGPT plan, upgrade to Plus: https://openai.com/chatgpt/pricing.');
+  return new StreamError(message, retryHintFromMessage(message));
+}
+
+export class ResponsesDecoder implements WireDecoder {
+  private completed: Extract<ResponseEvent, { type: 'completed' }> | undefined;
+
+  get done(): boolean {
+    return this.completed !== undefined;
+  }
+
+  push(ev: SseEvent): ResponseEvent[] {
+    let data: { type?: string; [k: string]: unknown };
+    try {
+      data = JSON.parse(ev.data) as typeof data;
+    } catch {
+      log.warn('skipping SSE event that is not JSON:', ev.data.slice(0, 200));
+      return [];
+    }
+    if (typeof data !== 'object' || data === null) return [];
+    const type = data.type ?? ev.event;
+    const delta = typeof data.delta === 'string' ? data.delta : '';
+    switch (type) {
+      case 'response.output_text.delta': return [{ type: 'output_text_delta', delta }];
+      case 'response.reasoning_summary_text.delta': return [{ type: 'reasoning_summary_delta', delta }];
+      case 'response.reasoning_text.delta': return [{ type: 'reasoning_content_delta', delta }];
+      case 'response.reasoning_summary_part.added': return [{ type: 'reasoning_summary_part_added' }];
+      case 'response.output_item.added': {
+        const raw = data.item as { type?: string } | undefined;
+        if (raw?.type !== 'web_search_call') return [];
+        const item = parseItem(raw, 'added');
+        return item ? [{ type: 'output_item_added', item }] : [];
+      }
+      case 'response.output_item.done': {
+        const item = parseItem(data.item, 'output');
+        return item ? [{ type: 'output_item_done', item }] : [];
+      }
+      case 'response.completed': {
+        const resp = (data.response ?? {}) as { id?: string; usage?: WireUsage | null };
+        this.completed = {
+          type: 'completed',
+          response_id: resp.id ?? '',
+          ...(resp.usage && { token_usage: mapResponsesUsage(resp.usage) }),
+        };
+        return [];
+      }
+      case 'response.failed': {
+        const resp = (data.response ?? {}) as { error?: { code?: string; type?: string; message?: string } };
+        throw failure(resp.error);
+      }
+      case 'response.incomplete': {
+        const resp = (data.response ?? {}) as { incomplete_details?: { reason?: string } | null };
+        throw new StreamError(`Incomplete response returned, reason: ${resp.incomplete_details?.reason ?? 'unknown'}`);
+      }
+      default: return []; // created, in_progress, *.done, argument deltas: nothing the agent needs
+    }
+  }
+
+  finish(): ResponseEvent[] {
+    if (!this.completed) throw new StreamError('stream closed before response.completed');
+    return [this.completed];
+  }
+}
