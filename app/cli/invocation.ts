@@ -39,8 +39,8 @@ export function flagsToCliOverrides(flags: ParsedCommand['flags']): string[] {
   return list;
 }
 
-/** TUI commands show config warnings themselves; the others get them on stderr before they start. */
-const showsOwnWarnings = (cmd: ParsedCommand) => cmd.path.length === 0 || cmd.path[0] === 'resume';
+/** `codex [PROMPT]` and `codex resume` run the full-screen TUI. */
+export const isTuiCommand = (cmd: ParsedCommand): boolean => cmd.path.length === 0 || cmd.path[0] === 'resume';
 
 export function createContext(cmd: ParsedCommand): CommandContext {
   return {
@@ -48,10 +48,9 @@ export function createContext(cmd: ParsedCommand): CommandContext {
     async loadConfig(extra?: ConfigOverrides): Promise<Config> {
       const { loadConfig } = await import('../config/index.js');
       const config = await loadConfig({ cliOverrides: flagsToCliOverrides(cmd.flags), overrides: { ...flagsToOverrides(cmd.flags), ...extra } });
-      if (!showsOwnWarnings(cmd)) for (const w of config.warnings) process.stderr.write(`warning: ${w}\n`);
+      // The TUI shows config warnings on its own screen; other commands get them on stderr.
+      if (!isTuiCommand(cmd)) for (const w of config.warnings) process.stderr.write(`warning: ${w}\n`);
       return config;
     },
   };
 }
-
-export { showsOwnWarnings };

@@ -1,15 +1,14 @@
 #!/usr/bin/env node
 // `codex` entry point: parse argv with the command table, answer --version and
 // --help without loading anything else, then lazily import the handler.
-import { join } from 'node:path';
 import { cliVersion } from '../config/version.js';
 import { ROOT } from './commands.js';
 import { renderHelp, usageErrorText } from './help.js';
 import { parseArgv, UsageError, type ParseResult } from './parse.js';
 
 async function dispatch(result: Extract<ParseResult, { kind: 'run' }>): Promise<number> {
-  const [{ createContext, showsOwnWarnings }, { findCodexHome }, { loadDotEnv }, { configureLogging }] = await Promise.all([
-    import('./invocation.js'), import('../config/home.js'), import('../config/dotenv.js'), import('../log.js'),
+  const [{ createContext, isTuiCommand }, { findCodexHome }, { loadDotEnv }, { setupLogging }] = await Promise.all([
+    import('./invocation.js'), import('../config/home.js'), import('../config/dotenv.js'), import('./logging.js'),
   ]);
   const handler = result.chain[result.chain.length - 1]!.handler!;
   let codexHome: string | undefined;
@@ -19,9 +18,7 @@ async function dispatch(result: Extract<ParseResult, { kind: 'run' }>): Promise<
     // An invalid CODEX_HOME is reported by the config loader when the handler needs it.
   }
   if (codexHome) loadDotEnv(codexHome);
-  // The TUI owns the terminal, so its log goes to a file; everything else logs to stderr.
-  if (showsOwnWarnings(result.cmd) && codexHome) configureLogging({ file: join(codexHome, 'log', 'codex-tui.log') }, 'info');
-  else configureLogging('stderr', 'warn');
+  setupLogging(isTuiCommand(result.cmd) ? 'tui' : 'stderr', codexHome);
   const { main } = await handler();
   return main(createContext(result.cmd));
 }
