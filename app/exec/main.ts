@@ -1,8 +1,184 @@
-// Placeholder created with the command table so `codex exec` dispatches; the
-// owner of this folder replaces it with the real front end.
+// `codex exec` (reference §1.5, 0.169 behaviour): run one task headless.
+// Activity goes to stderr (or JSONL events to stdout with --json); only the
+// final agent message goes to stdout. Approval is forced to `never`.
+import { fstatSync, writeFileSync } from 'node:fs';
 import type { CommandContext } from '../cli/context.js';
+import type { Event, InputItem } from '../agent/protocol.js';
+import type { Config } from '../config/types.js';
+import { findGitRoot } from '../agent/git.js';
+import { PromptError, resolvePrompt } from './prompt-input.js';
 
-export async function main(_ctx: CommandContext): Promise<number> {
-  process.stderr.write('codex exec: not available yet\n');
-  return 2;
+const EXIT_INTERRUPTED = 130;
+
+interface ExecArgs {
+  resume?: { id?: string; last: boolean };
+  prompt?: string;
+  json: boolean;
+  color: 'always' | 'never' | 'auto';
+  outputLastMessage?: string;
+  skipGitRepoCheck: boolean;
+  images: string[];
+}
+
+function execArgs(ctx: CommandContext): ExecArgs {
+  const { flags, positionals, path } = ctx.cmd;
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const isResume = path[1] === 'resume';
+  const last = flags.last === true;
+  const images = Array.isArray(flags.image) ? flags.image : typeof flags.image === 'string' ? [flags.image] : [];
+  const args: ExecArgs = {
+    json: flags.json === true,
+    color: (str(flags.color) ?? 'auto') as ExecArgs['color'],
+    skipGitRepoCheck: flags['skip-git-repo-check'] === true || flags['dangerously-bypass-approvals-and-sandbox'] === true,
+    images,
+  };
+  const out = str(flags['output-last-message']);
+  if (out !== undefined) args.outputLastMessage = out;
+  if (isResume) {
+    // With --last the first positional is the prompt.
+    const [first, second] = positionals;
+    args.resume = last ? { last } : { ...(first !== undefined ? { id: first } : {}), last };
+    const prompt = last ? first : second;
+    if (prompt !== undefined) args.prompt = prompt;
+  } else if (positionals[0] !== undefined) {
+    args.prompt = positionals[0];
+  }
+  return args;
+}
+
+function isTrusted(config: Config): boolean {
+  const root = findGitRoot(config.cwd);
+  if (root) return true;
+  return Object.entries(config.toml.projects).some(([p, v]) => v.trust_level === 'trusted' && (config.cwd === p || config.cwd.startsWith(`${p}/`)));
+}
+
+function stdinHasData(): boolean {
+  try {
+    const st = fstatSync(0);
+    return st.isFIFO() || st.isFile() || st.isSocket();
+  } catch {
+    return false;
+  }
+}
+
+function fail(message: string): number {
+  process.stderr.write(`${message}\n`);
+  return 1;
+}
+
+async function resumePath(config: Config, resume: NonNullable<ExecArgs['resume']>): Promise<string | undefined> {
+  const { findNewestRollout, findRolloutById } = await import('../agent/rollout.js');
+  if (resume.id !== undefined) {
+    const path = findRolloutById(config.codexHome, resume.id);
+    if (!path) throw new Error(`No saved session found with id ${resume.id} (looked in ${config.codexHome}/sessions)`);
+    return path;
+  }
+  return resume.last ? findNewestRollout(config.codexHome, config.cwd) : undefined;
+}
+
+export async function main(ctx: CommandContext): Promise<number> {
+  const args = execArgs(ctx);
+  let prompt: string;
+  try {
+    prompt = await resolvePrompt(args.prompt, {
+      stdin: process.stdin,
+      stdinIsTTY: process.stdin.isTTY === true,
+      stdinHasData: stdinHasData(),
+      note: (t) => process.stderr.write(`${t}\n`),
+    });
+  } catch (err) {
+    if (err instanceof PromptError) return fail(err.message);
+    throw err;
+  }
+  const config = await ctx.loadConfig({ approvalPolicy: 'never' });
+  if (!args.skipGitRepoCheck && !isTrusted(config)) {
+    return fail('Not inside a trusted directory and --skip-git-repo-check was not specified.');
+  }
+  let rolloutPath: string | undefined;
+  try {
+    rolloutPath = args.resume ? await resumePath(config, args.resume) : undefined;
+  } catch (err) {
+    return fail((err as Error).message);
+  }
+  const { startSession } = await import('../agent/session.js');
+  const session = await startSession(config, { originator: 'codex_exec', ...(rolloutPath ? { resume: { rolloutPath } } : {}) });
+  const { printer, finish } = await makePrinter(args, config, prompt);
+
+  let failed = false;
+  let interrupted = false;
+  let lastMessage: string | null = null;
+  const done = new Promise<void>((resolve) => {
+    let ended = false;
+    session.subscribe((e: Event) => {
+      printer(e);
+      const m = e.msg;
+      if (m.type === 'error') failed = true;
+      if (!ended && (m.type === 'task_complete' || m.type === 'turn_aborted')) {
+        ended = true;
+        if (m.type === 'task_complete') lastMessage = m.last_agent_message;
+        session.submit({ type: 'shutdown' });
+      }
+      if (m.type === 'shutdown_complete') resolve();
+    });
+  });
+  const onSigint = () => {
+    if (interrupted) process.exit(EXIT_INTERRUPTED);
+    interrupted = true;
+    session.submit({ type: 'interrupt' });
+  };
+  process.on('SIGINT', onSigint);
+  const items: InputItem[] = [{ type: 'text', text: prompt }, ...args.images.map((path) => ({ type: 'local_image' as const, path }))];
+  session.submit({ type: 'user_input', items });
+  try {
+    await done;
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+  finish(lastMessage);
+  if (args.outputLastMessage !== undefined) writeLastMessage(args.outputLastMessage, lastMessage);
+  if (interrupted) return EXIT_INTERRUPTED;
+  return failed ? 1 : 0;
+}
+
+function writeLastMessage(path: string, message: string | null): void {
+  try {
+    writeFileSync(path, message ?? '');
+  } catch (err) {
+    process.stderr.write(`Failed to write last message file ${path}: ${(err as Error).message}\n`);
+    return;
+  }
+  if (message === null) process.stderr.write(`Warning: no last agent message; wrote empty content to ${path}\n`);
+}
+
+function useColor(mode: ExecArgs['color']): boolean {
+  if (mode === 'always') return true;
+  if (mode === 'never') return false;
+  return process.stderr.isTTY === true && process.stdout.isTTY === true;
+}
+
+/** The event printer for the chosen output mode, and what to do once the task is over. */
+async function makePrinter(args: ExecArgs, config: Config, prompt: string): Promise<{ printer: (e: Event) => void; finish: (last: string | null) => void }> {
+  if (args.json) {
+    const { JsonlEventMapper } = await import('./jsonl-output.js');
+    const mapper = new JsonlEventMapper();
+    return {
+      printer: (e) => {
+        for (const ev of mapper.map(e)) process.stdout.write(`${JSON.stringify(ev)}\n`);
+      },
+      finish: () => undefined,
+    };
+  }
+  const [{ HumanEventPrinter }, { cliVersion }] = await Promise.all([import('./human-output.js'), import('../config/version.js')]);
+  const human = new HumanEventPrinter((t) => process.stderr.write(t), useColor(args.color), {
+    hideReasoning: config.hideAgentReasoning, version: cliVersion(),
+  });
+  return {
+    printer: (e) => {
+      if (e.msg.type === 'session_configured') human.header(config, prompt, e.msg.session_id);
+      else human.handle(e);
+    },
+    finish: (last) => {
+      if (last !== null) process.stdout.write(last.endsWith('\n') ? last : `${last}\n`);
+    },
+  };
 }

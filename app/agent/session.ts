@@ -1,0 +1,382 @@
+// The Session: the one agent loop every front end drives. Ops go in through
+// submit(); one ordered stream of events comes out through subscribe().
+// Tasks run in the background; interrupt, approvals and injected input act on
+// the running task. See reference §4.1 and §4.8.
+import { cliVersion } from '../config/version.js';
+import type { Config } from '../config/types.js';
+import type { ResponseItem, StreamModel } from '../model/items.js';
+import { ModelError } from '../model/errors.js';
+import { userInstructions, userInstructionsMessage } from './agents-md.js';
+import { ApprovalGate } from './approval-gate.js';
+import { runCompaction } from './compact.js';
+import { dropLastUserTurns, initialMessages, isUserTurn, messageText, missingOutputs, userMessage } from './conversation.js';
+import { environmentContextMessage } from './environment-context.js';
+import { EventBus, type EventListener } from './event-bus.js';
+import { readGitInfo } from './git.js';
+import { appendHistory, historyMetadata } from './history.js';
+import { uuidv7 } from './ids.js';
+import { modelFamily, type ModelFamily } from './model-family.js';
+import { notify } from './notify.js';
+import { baseInstructions } from './prompt.js';
+import type { EventMsg, InputItem, Op, TokenUsage } from './protocol.js';
+import { readRollout, RolloutRecorder, type SessionMeta } from './rollout.js';
+import { ToolRouter, type McpManager } from './tool-router.js';
+import { runTask, TaskAborted, type TaskHost } from './turn.js';
+import { applyOverride, environmentChanged, initialTurnContext, turnContextRecord, type TurnContext } from './turn-context.js';
+import { userInputItems } from './user-input.js';
+
+export interface SessionOptions {
+  /** Continue a recorded session: its items are replayed so the model sees them. */
+  resume?: { rolloutPath: string };
+  /** `originator` header and rollout field; default `codex_cli_rs` (exec passes `codex_exec`). */
+  originator?: string;
+}
+
+export interface Session {
+  readonly id: string;
+  readonly rolloutPath: string;
+  submit(op: Op): string;
+  subscribe(listener: EventListener): () => void;
+}
+
+interface RunningTask {
+  readonly subId: string;
+  readonly abort: AbortController;
+  readonly inputs: string[];
+  pending: ResponseItem[];
+  done: Promise<void>;
+}
+
+const ZERO: TokenUsage = { input_tokens: 0, cached_input_tokens: 0, output_tokens: 0, reasoning_output_tokens: 0, total_tokens: 0 };
+
+function addUsage(a: TokenUsage, b: TokenUsage): TokenUsage {
+  return {
+    input_tokens: a.input_tokens + b.input_tokens,
+    cached_input_tokens: a.cached_input_tokens + b.cached_input_tokens,
+    output_tokens: a.output_tokens + b.output_tokens,
+    reasoning_output_tokens: a.reasoning_output_tokens + b.reasoning_output_tokens,
+    total_tokens: a.total_tokens + b.total_tokens,
+  };
+}
+
+function originatorFor(config: Config, opts: SessionOptions): string {
+  return process.env.CODEX_INTERNAL_ORIGINATOR_OVERRIDE
+    || config.toml.responses_originator_header_internal_override
+    || opts.originator
+    || 'codex_cli_rs';
+}
+
+class AgentSession implements Session {
+  private readonly bus = new EventBus();
+  private readonly gate = new ApprovalGate((msg) => this.emit(this.task?.subId ?? '', msg));
+  private readonly family: ModelFamily;
+  private items: ResponseItem[] = [];
+  private ctx: TurnContext;
+  private task: RunningTask | undefined;
+  private nextSub = 1;
+  private usage = ZERO;
+  private closed = false;
+  private tools!: ToolRouter;
+
+  constructor(
+    readonly config: Config,
+    private rec: RolloutRecorder,
+    private sessionId: string,
+    readonly originator: string,
+    private readonly streamModel: StreamModel,
+    private mcp: McpManager | undefined,
+  ) {
+    this.family = modelFamily(config);
+    this.ctx = initialTurnContext(config, baseInstructions(config.baseInstructionsOverride));
+  }
+
+  get id(): string {
+    return this.sessionId;
+  }
+
+  get rolloutPath(): string {
+    return this.rec.path;
+  }
+
+  init(items: ResponseItem[]): void {
+    this.items = items;
+    this.tools = new ToolRouter({
+      config: this.config, family: this.family, gate: this.gate, mcp: this.mcp,
+    });
+  }
+
+  subscribe(listener: EventListener): () => void {
+    return this.bus.subscribe(listener);
+  }
+
+  emit(id: string, msg: EventMsg): void {
+    if (msg.type === 'agent_message' || msg.type === 'user_message' || msg.type === 'token_count'
+      || msg.type === 'agent_reasoning' || msg.type === 'turn_aborted' || msg.type === 'error') {
+      this.rec.record('event_msg', msg);
+    }
+    this.bus.emit({ id, msg });
+  }
+
+  record(items: ResponseItem[]): void {
+    for (const it of items) {
+      this.items.push(it);
+      this.rec.record('response_item', it);
+    }
+  }
+
+  configured(initial?: ReturnType<typeof initialMessages>): void {
+    const { logId, count } = historyMetadata(this.config.codexHome);
+    this.emit('', {
+      type: 'session_configured',
+      session_id: this.sessionId,
+      model: this.ctx.model,
+      ...(this.ctx.effort ? { reasoning_effort: this.ctx.effort } : {}),
+      history_log_id: logId,
+      history_entry_count: count,
+      ...(initial?.length ? { initial_messages: initial } : {}),
+      rollout_path: this.rec.path,
+    });
+  }
+
+  submit(op: Op): string {
+    const id = String(this.nextSub++);
+    // Ops act in submission order but after the caller got the id back.
+    queueMicrotask(() => {
+      this.handle(id, op).catch((err: unknown) => this.emit(id, { type: 'error', message: (err as Error).message }));
+    });
+    return id;
+  }
+
+  private async handle(id: string, op: Op): Promise<void> {
+    if (this.closed && op.type !== 'shutdown') return;
+    switch (op.type) {
+      case 'user_input':
+        return this.userInput(id, op.items);
+      case 'override_turn_context': {
+        const next = applyOverride(this.ctx, op);
+        const changed = environmentChanged(this.ctx, next);
+        this.ctx = next;
+        if (changed) this.record([userMessage(this.environmentContext())]);
+        this.rec.record('turn_context', turnContextRecord(next));
+        return;
+      }
+      case 'interrupt':
+        this.task?.abort.abort();
+        return;
+      case 'exec_approval':
+        this.gate.answer('exec', op.id, op.decision);
+        if (op.decision === 'abort') this.task?.abort.abort();
+        return;
+      case 'patch_approval':
+        this.gate.answer('patch', op.id, op.decision);
+        if (op.decision === 'abort') this.task?.abort.abort();
+        return;
+      case 'add_to_history':
+        if (this.config.historyPersistence !== 'none') appendHistory(this.config.codexHome, this.sessionId, op.text);
+        return;
+      case 'list_mcp_tools':
+        this.emit(id, { type: 'mcp_list_tools_response', servers: this.mcp?.statuses() ?? [] });
+        return;
+      case 'compact':
+        await this.replaceTask();
+        this.startTask(id, [], 'compact');
+        return;
+      case 'fork':
+        return this.fork(op.drop_user_turns);
+      case 'shutdown':
+        return this.shutdown(id);
+    }
+  }
+
+  private environmentContext(): string {
+    return environmentContext(this.ctx);
+  }
+
+  private async userInput(id: string, input: InputItem[]): Promise<void> {
+    const items = await userInputItems(input, this.ctx.cwd);
+    const text = input.flatMap((i) => (i.type === 'text' ? [i.text] : [])).join('\n');
+    if (text && this.config.historyPersistence !== 'none') appendHistory(this.config.codexHome, this.sessionId, text);
+    if (this.task) {
+      // Injected: the running task's next request sees it.
+      this.task.pending.push(...items);
+      this.task.inputs.push(text);
+      this.emit(this.task.subId, { type: 'user_message', message: text });
+      return;
+    }
+    this.startTask(id, items, 'regular', text);
+  }
+
+  /** Starting a task while one runs (compaction) aborts the old one with reason `replaced`. */
+  private async replaceTask(): Promise<void> {
+    const t = this.task;
+    if (!t) return;
+    t.abort.abort('replaced');
+    await t.done;
+  }
+
+  private startTask(subId: string, input: ResponseItem[], kind: 'regular' | 'compact', text = ''): void {
+    const task: RunningTask = { subId, abort: new AbortController(), inputs: text ? [text] : [], pending: [], done: Promise.resolve() };
+    this.task = task;
+    task.done = this.runTask(task, input, kind).finally(() => {
+      if (this.task === task) this.task = undefined;
+      // Input injected after the last request of the task starts the next one.
+      if (task.pending.length && !this.closed) this.startTask(String(this.nextSub++), task.pending, 'regular', task.inputs.slice(1).join('\n'));
+    });
+  }
+
+  private host(task: RunningTask, tracker = this.tools.newTurn(this.ctx.cwd)): TaskHost {
+    return {
+      config: this.config,
+      sessionId: this.sessionId,
+      originator: this.originator,
+      family: this.family,
+      streamModel: this.streamModel,
+      turnContext: () => this.ctx,
+      history: () => this.items,
+      record: (items) => this.record(items),
+      emit: (msg) => this.emit(task.subId, msg),
+      takePendingInput: () => task.pending.splice(0),
+      addTokenUsage: (last) => {
+        this.usage = addUsage(this.usage, last);
+        this.emit(task.subId, {
+          type: 'token_count',
+          info: {
+            total_token_usage: this.usage, last_token_usage: last,
+            ...(this.family.contextWindow ? { model_context_window: this.family.contextWindow } : {}),
+          },
+        });
+      },
+      toolSpecs: (ctx) => this.tools.specs(ctx),
+      runTool: (call, ctx, signal) => this.tools.run(call, ctx, signal, tracker, (msg) => this.emit(task.subId, msg)),
+    };
+  }
+
+  private async runTask(task: RunningTask, input: ResponseItem[], kind: 'regular' | 'compact'): Promise<void> {
+    const emit = (msg: EventMsg) => this.emit(task.subId, msg);
+    emit({ type: 'task_started', ...(this.family.contextWindow ? { model_context_window: this.family.contextWindow } : {}) });
+    this.rec.record('turn_context', turnContextRecord(this.ctx));
+    const host = this.host(task);
+    try {
+      if (kind === 'compact') {
+        const { summary, replacement } = await runCompaction(host, task.abort.signal);
+        this.items = replacement;
+        this.rec.record('compacted', { message: summary, replacement_history: replacement });
+        emit({ type: 'agent_message', message: 'Compact task completed' });
+        emit({ type: 'task_complete', last_agent_message: null });
+        return;
+      }
+      for (const it of input) {
+        this.record([it]);
+        if (isUserTurn(it)) emit({ type: 'user_message', message: messageText(it) });
+      }
+      const last = await runTask(host, task.abort.signal);
+      emit({ type: 'task_complete', last_agent_message: last });
+      notify(this.config.notify, {
+        threadId: this.sessionId, turnId: task.subId, cwd: this.ctx.cwd,
+        inputMessages: task.inputs.filter(Boolean), lastAssistantMessage: last,
+      });
+    } catch (err) {
+      if (err instanceof TaskAborted || task.abort.signal.aborted) {
+        this.record(missingOutputs(this.items));
+        emit({ type: 'turn_aborted', reason: task.abort.signal.reason === 'replaced' ? 'replaced' : 'interrupted' });
+        return;
+      }
+      const message = err instanceof ModelError || err instanceof Error ? err.message : String(err);
+      this.record(missingOutputs(this.items));
+      emit({ type: 'error', message });
+      emit({ type: 'task_complete', last_agent_message: null });
+    }
+  }
+
+  private async fork(dropUserTurns: number): Promise<void> {
+    await this.replaceTask();
+    const kept = dropLastUserTurns(this.items, dropUserTurns);
+    this.rec.close();
+    this.sessionId = uuidv7();
+    this.rec = RolloutRecorder.create(this.config.codexHome, sessionMeta(this.config, this.sessionId, this.originator));
+    this.items = [];
+    this.record(kept);
+    this.configured(initialMessages(kept));
+  }
+
+  private async shutdown(id: string): Promise<void> {
+    if (!this.closed) {
+      this.closed = true;
+      this.task?.abort.abort();
+      await this.task?.done;
+      await this.mcp?.shutdown();
+      this.rec.close();
+    }
+    this.emit(id, { type: 'shutdown_complete' });
+  }
+
+}
+
+function environmentContext(ctx: TurnContext): string {
+  return environmentContextMessage({
+    cwd: ctx.cwd, approvalPolicy: ctx.approvalPolicy, sandboxPolicy: ctx.sandboxPolicy,
+    ...(process.env.SHELL ? { shell: process.env.SHELL } : {}),
+  });
+}
+
+function sessionMeta(config: Config, id: string, originator: string, instructions?: string): SessionMeta {
+  const git = readGitInfo(config.cwd);
+  return {
+    id, timestamp: new Date().toISOString(), cwd: config.cwd, originator, cli_version: cliVersion(),
+    ...(instructions ? { instructions } : {}),
+    ...(git ? { git } : {}),
+  };
+}
+
+/** Items of a recorded session, as the model saw them (compactions applied). */
+function replayItems(lines: ReturnType<typeof readRollout>['lines']): ResponseItem[] {
+  let items: ResponseItem[] = [];
+  for (const l of lines) {
+    if (l.type === 'response_item') items.push(l.payload as unknown as ResponseItem);
+    else if (l.type === 'compacted' && Array.isArray(l.payload.replacement_history)) {
+      items = l.payload.replacement_history as ResponseItem[];
+    }
+  }
+  return items;
+}
+
+export async function startSession(config: Config, opts: SessionOptions = {}): Promise<Session> {
+  const originator = originatorFor(config, opts);
+  const { streamModel } = await import('../model/client.js');
+  let mcp: McpManager | undefined;
+  const mcpEvents: EventMsg[] = [];
+  if (Object.values(config.mcpServers).some((s) => s.enabled !== false)) {
+    const { McpConnectionManager } = await import('../mcp/client/manager.js');
+    mcp = await McpConnectionManager.start(config.mcpServers, {
+      cwd: config.cwd,
+      onEvent: (e) => mcpEvents.push(e.kind === 'startup_failed' ? { type: 'error', message: e.message } : { type: 'background_event', message: e.message }),
+    });
+  }
+  if (opts.resume) {
+    const { meta, lines } = readRollout(opts.resume.rolloutPath);
+    const items = replayItems(lines);
+    const s = new AgentSession(config, RolloutRecorder.append(opts.resume.rolloutPath), meta.id, originator, streamModel, mcp);
+    s.init(items);
+    // Calls cut off by the kill get their "aborted" outputs now.
+    s.record(missingOutputs(items));
+    s.configured(initialMessages(items));
+    for (const m of mcpEvents) s.emit('', m);
+    return s;
+  }
+  const id = uuidv7();
+  const instructions = userInstructions({
+    codexHome: config.codexHome, cwd: config.cwd,
+    maxBytes: config.projectDocMaxBytes, fallbackFilenames: config.projectDocFallbackFilenames,
+  });
+  const rec = RolloutRecorder.create(config.codexHome, sessionMeta(config, id, originator, instructions));
+  const s = new AgentSession(config, rec, id, originator, streamModel, mcp);
+  s.init([]);
+  // The context every new session starts with (reference §4.2).
+  s.record([
+    ...(instructions ? [userMessage(userInstructionsMessage(instructions))] : []),
+    userMessage(environmentContext(initialTurnContext(config, ''))),
+  ]);
+  s.configured();
+  for (const m of mcpEvents) s.emit('', m);
+  return s;
+}

@@ -1,0 +1,18 @@
+// What every tool handler gets for one call.
+import type { SessionApprovals } from '../approvals/session-approvals.js';
+import type { Config } from '../config/types.js';
+import type { ApprovalGate } from './approval-gate.js';
+import type { EventMsg } from './protocol.js';
+import type { TurnContext } from './turn-context.js';
+import type { TurnDiffTracker } from './turn-diff.js';
+
+export interface ToolEnv {
+  readonly config: Config;
+  readonly ctx: TurnContext;
+  readonly callId: string;
+  readonly signal: AbortSignal;
+  readonly gate: ApprovalGate;
+  readonly approvals: SessionApprovals;
+  readonly tracker: TurnDiffTracker;
+  emit(msg: EventMsg): void;
+}

@@ -1,0 +1,96 @@
+// Routes the model's tool calls (reference §4.3): shell (and local_shell),
+// apply_patch (freeform, JSON, or through shell), update_plan and MCP tools.
+// Unknown names and unparsable arguments become outputs the model can read.
+import { SessionApprovals } from '../approvals/session-approvals.js';
+import type { Config } from '../config/types.js';
+import type { ResponseItem, ToolSpec } from '../model/items.js';
+import { parseApplyPatchArgs, parseShellArgs } from '../tools/args.js';
+import { handleUpdatePlan } from '../tools/plan.js';
+import { builtinToolSpecs } from '../tools/specs.js';
+import type { ApprovalGate } from './approval-gate.js';
+import { handleMcpCall, type McpManager } from './mcp-call.js';
+import type { ModelFamily } from './model-family.js';
+import { handlePatch } from './patch-call.js';
+import type { EventMsg } from './protocol.js';
+import { handleShell } from './shell-call.js';
+import type { ToolEnv } from './tool-env.js';
+import type { TurnContext } from './turn-context.js';
+import { TurnDiffTracker } from './turn-diff.js';
+
+export type { McpManager } from './mcp-call.js';
+
+type Call = Extract<ResponseItem, { type: 'function_call' | 'custom_tool_call' | 'local_shell_call' }>;
+
+export interface ToolRouterDeps {
+  readonly config: Config;
+  readonly family: ModelFamily;
+  readonly gate: ApprovalGate;
+  readonly mcp: McpManager | undefined;
+}
+
+export class ToolRouter {
+  /** Commands approved for the session and roots granted to patches. */
+  readonly approvals = new SessionApprovals();
+
+  constructor(private readonly deps: ToolRouterDeps) {}
+
+  /** A fresh diff tracker for a task. */
+  newTurn(cwd: string): TurnDiffTracker {
+    return new TurnDiffTracker(cwd);
+  }
+
+  applyPatchMode(): 'freeform' | 'function' | 'none' {
+    if (!this.deps.config.includeApplyPatchTool) return 'none';
+    return this.deps.family.freeformApplyPatch ? 'freeform' : 'function';
+  }
+
+  specs(ctx: TurnContext): ToolSpec[] {
+    const tools = builtinToolSpecs({
+      approvalPolicy: ctx.approvalPolicy,
+      includePlanTool: this.deps.config.includePlanTool,
+      applyPatch: this.applyPatchMode(),
+    });
+    for (const t of this.deps.mcp?.tools() ?? []) {
+      tools.push({ type: 'function', name: t.qualifiedName, description: t.description, strict: false, parameters: t.parameters });
+    }
+    return tools;
+  }
+
+  async run(call: Call, ctx: TurnContext, signal: AbortSignal, tracker: TurnDiffTracker, emit: (m: EventMsg) => void): Promise<string> {
+    const callId = call.type === 'local_shell_call' ? call.call_id ?? call.id ?? '' : call.call_id;
+    const env: ToolEnv = {
+      config: this.deps.config, ctx, callId, signal, gate: this.deps.gate, approvals: this.approvals, tracker, emit,
+    };
+    if (call.type === 'local_shell_call') {
+      const a = call.action;
+      return handleShell({
+        command: a.command,
+        ...(a.working_directory ? { workdir: a.working_directory } : {}),
+        ...(a.timeout_ms ? { timeout_ms: a.timeout_ms } : {}),
+      }, env);
+    }
+    if (call.type === 'custom_tool_call') {
+      if (call.name === 'apply_patch') return handlePatch(call.input, ctx.cwd, env);
+      return `unsupported custom tool call: ${call.name}`;
+    }
+    switch (call.name) {
+      case 'shell':
+      case 'container.exec': {
+        const args = parseShellArgs(call.arguments);
+        return args.ok ? handleShell(args.value, env) : args.error;
+      }
+      case 'apply_patch': {
+        const args = parseApplyPatchArgs(call.arguments);
+        return args.ok ? handlePatch(args.value.input, ctx.cwd, env) : args.error;
+      }
+      case 'update_plan': {
+        const r = handleUpdatePlan(call.arguments);
+        if (r.ok) emit(r.event);
+        return r.output;
+      }
+      default:
+        if (this.deps.mcp?.isMcpTool(call.name)) return handleMcpCall(this.deps.mcp, call.name, call.arguments, env);
+        return `unsupported call: ${call.name}`;
+    }
+  }
+}
