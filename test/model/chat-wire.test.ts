@@ -1,0 +1,125 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ChatDecoder, chatBody, chatMessages, chatTools } from '../../app/model/chat-wire.js';
+import { StreamError } from '../../app/model/errors.js';
+import type { ResponseEvent, ResponseItem } from '../../app/model/items.js';
+import { parseSse } from '../../app/model/sse.js';
+import { renderChat } from '../support/mock-model-server.js';
+import { request } from './helpers.js';
+
+const user = (text: string): ResponseItem => ({ type: 'message', role: 'user', content: [{ type: 'input_text', text }] });
+
+test('history → chat messages: system first, roles, calls and outputs, dropped items', () => {
+  const input: ResponseItem[] = [
+    { type: 'message', role: 'developer', content: [{ type: 'input_text', text: 'policy' }] },
+    { type: 'message', role: 'user', content: [{ type: 'input_text', text: 'a' }, { type: 'input_text', text: 'b' }] },
+    { type: 'reasoning', id: 'r1', summary: [{ type: 'summary_text', text: 'thinking' }] },
+    { type: 'message', role: 'assistant', content: [{ type: 'output_text', text: 'Let me look.' }] },
+    { type: 'function_call', name: 'shell', arguments: '{"command":["ls"]}', call_id: 'c1' },
+    { type: 'custom_tool_call', name: 'apply_patch', input: '*** Begin Patch', call_id: 'c2' },
+    { type: 'function_call_output', call_id: 'c1', output: 'file.txt' },
+    { type: 'custom_tool_call_output', call_id: 'c2', output: 'Done!' },
+    { type: 'local_shell_call', call_id: 'c3', status: 'completed', action: { type: 'exec', command: ['pwd'] } },
+    { type: 'function_call_output', call_id: 'c3', output: '/tmp' },
+    { type: 'web_search_call', action: { type: 'search', query: 'x' } },
+    user('thanks'),
+  ];
+  assert.deepEqual(chatMessages('SYS', input), [
+    { role: 'system', content: 'SYS' },
+    { role: 'system', content: 'policy' },
+    { role: 'user', content: 'ab' },
+    {
+      role: 'assistant',
+      content: 'Let me look.',
+      tool_calls: [
+        { id: 'c1', type: 'function', function: { name: 'shell', arguments: '{"command":["ls"]}' } },
+        { id: 'c2', type: 'function', function: { name: 'apply_patch', arguments: '*** Begin Patch' } },
+      ],
+    },
+    { role: 'tool', tool_call_id: 'c1', content: 'file.txt' },
+    { role: 'tool', tool_call_id: 'c2', content: 'Done!' },
+    {
+      role: 'assistant',
+      content: null,
+      tool_calls: [{ id: 'c3', type: 'function', function: { name: 'local_shell', arguments: '{"type":"exec","command":["pwd"]}' } }],
+    },
+    { role: 'tool', tool_call_id: 'c3', content: '/tmp' },
+    { role: 'user', content: 'thanks' },
+  ]);
+});
+
+test('images become image_url parts', () => {
+  const msgs = chatMessages('S', [{ type: 'message', role: 'user', content: [{ type: 'input_text', text: 'see' }, { type: 'input_image', image_url: 'data:image/png;base64,AA' }] }]);
+  assert.deepEqual(msgs[1], { role: 'user', content: [{ type: 'text', text: 'see' }, { type: 'image_url', image_url: { url: 'data:image/png;base64,AA' } }] });
+});
+
+test('only function tools are sent; no tools → no tools key', () => {
+  const params = { type: 'object', properties: {} };
+  assert.deepEqual(chatTools([
+    { type: 'function', name: 'shell', description: 'run', strict: false, parameters: params },
+    { type: 'custom', name: 'apply_patch', description: 'patch', format: { type: 'text' } },
+    { type: 'local_shell' },
+    { type: 'web_search' },
+  ]), [{ type: 'function', function: { name: 'shell', description: 'run', strict: false, parameters: params } }]);
+  const body = chatBody(request());
+  assert.equal('tools' in body, false);
+  assert.equal(body.stream, true);
+  assert.equal(body.model, 'gpt-test');
+});
+
+function decode(sse: string): ResponseEvent[] {
+  const d = new ChatDecoder();
+  const out: ResponseEvent[] = [];
+  for (const ev of parseSse(sse)) {
+    out.push(...d.push(ev));
+    if (d.done) break;
+  }
+  return [...out, ...d.finish()];
+}
+
+test('decoder: text, reasoning and several tool calls aggregate into items', () => {
+  const sse = renderChat([
+    { type: 'reasoning', summary: ['hmm'] },
+    { type: 'text', text: 'Running two things.' },
+    { type: 'function_call', name: 'a', arguments: '{"k":"v"}', call_id: 'x1' },
+    { type: 'function_call', name: 'b', arguments: '{}', call_id: 'x2' },
+  ], { input_tokens: 5, cached_input_tokens: 1, output_tokens: 3, reasoning_output_tokens: 0, total_tokens: 8 }, 0, 'm').join('');
+  const events = decode(sse);
+  assert.deepEqual(events.filter((e) => e.type === 'reasoning_content_delta'), [{ type: 'reasoning_content_delta', delta: 'hmm' }]);
+  assert.deepEqual(events.filter((e) => e.type === 'output_item_done').map((e) => e.type === 'output_item_done' && e.item), [
+    { type: 'reasoning', id: '', summary: [], content: [{ type: 'reasoning_text', text: 'hmm' }] },
+    { type: 'message', role: 'assistant', content: [{ type: 'output_text', text: 'Running two things.' }] },
+    { type: 'function_call', name: 'a', arguments: '{"k":"v"}', call_id: 'x1' },
+    { type: 'function_call', name: 'b', arguments: '{}', call_id: 'x2' },
+  ]);
+  assert.deepEqual(events.at(-1), {
+    type: 'completed', response_id: 'chatcmpl_mock_0',
+    token_usage: { input_tokens: 5, cached_input_tokens: 1, output_tokens: 3, reasoning_output_tokens: 0, total_tokens: 8 },
+  });
+});
+
+test('decoder: reasoning as {text} or reasoning_content; a call without id gets one', () => {
+  const chunk = (delta: object, finish: string | null = null) => `data: ${JSON.stringify({ id: 'q', choices: [{ delta, finish_reason: finish }] })}\n\n`;
+  const events = decode(
+    chunk({ reasoning: { text: 'a' } }) + chunk({ reasoning_content: 'b' }) +
+    chunk({ tool_calls: [{ index: 0, function: { name: 'sh', arguments: '{"x"' } }] }) +
+    chunk({ tool_calls: [{ index: 0, function: { arguments: ':1}' } }] }) + chunk({}, 'tool_calls') + 'data: [DONE]\n\n',
+  );
+  assert.equal(events.filter((e) => e.type === 'reasoning_content_delta').map((e) => e.type === 'reasoning_content_delta' && e.delta).join(''), 'ab');
+  const call = events.find((e) => e.type === 'output_item_done' && e.item.type === 'function_call');
+  assert.ok(call?.type === 'output_item_done' && call.item.type === 'function_call');
+  assert.equal(call.item.arguments, '{"x":1}');
+  assert.match(call.item.call_id, /^call_0_/);
+  assert.equal(events.at(-1)!.type, 'completed');
+});
+
+test('decoder: a stream that ends before finish_reason or [DONE] is a StreamError', () => {
+  const d = new ChatDecoder();
+  d.push({ event: 'message', data: JSON.stringify({ choices: [{ delta: { content: 'half' } }] }) });
+  assert.throws(() => d.finish(), (e: unknown) => e instanceof StreamError && e.message === 'stream closed before [DONE]');
+});
+
+test('decoder: an error chunk is a StreamError with its message', () => {
+  const d = new ChatDecoder();
+  assert.throws(() => d.push({ event: 'message', data: '{"error":{"message":"model overloaded"}}' }), (e: unknown) => e instanceof StreamError && e.message === 'model overloaded');
+});
