@@ -4,7 +4,7 @@
 // never sits in memory; a client that goes away aborts the upstream request.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Transform } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Agent } from 'undici';
 import type { Config } from '../config/types.js';
@@ -37,14 +37,28 @@ const CORS_HEADERS = {
   'access-control-expose-headers': '*',
 };
 
-/** A pass-through byte counter for the access log. */
-function counter(onBytes: (n: number) => void): Transform {
-  return new Transform({
-    transform(chunk: Buffer, _enc, done) {
-      onBytes(chunk.length);
-      done(null, chunk);
-    },
-  });
+/** Bodies up to this size are read whole and sent in one write; larger ones stream. */
+const BUFFER_LIMIT = 256 * 1024;
+
+/** The request body for undici: small ones as a Buffer (one write, no stream machinery), large ones streamed. */
+async function requestBody(req: IncomingMessage, onBytes: (n: number) => void): Promise<Buffer | Readable | undefined> {
+  const length = req.headers['content-length'];
+  if (length === '0' || (length === undefined && req.headers['transfer-encoding'] === undefined)) return undefined;
+  if (length !== undefined && Number(length) <= BUFFER_LIMIT) {
+    const chunks: Buffer[] = [];
+    for await (const c of req as AsyncIterable<Buffer>) chunks.push(c);
+    const body = Buffer.concat(chunks);
+    onBytes(body.length);
+    return body;
+  }
+  return req.pipe(
+    new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        onBytes(chunk.length);
+        done(null, chunk);
+      },
+    }),
+  );
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown, extra: HeaderMap = {}): void {
@@ -117,8 +131,7 @@ export async function startProxy(opts: ProxyOptions): Promise<RunningProxy> {
     res.once('close', () => {
       if (!res.writableFinished) abort.abort(new Error('client closed the connection'));
     });
-    const hasBody = (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0') || req.headers['transfer-encoding'] !== undefined;
-    const body = hasBody ? req.pipe(counter((n) => (bytesIn += n))) : undefined;
+    const body = await requestBody(req, (n) => (bytesIn += n));
 
     let upstream;
     try {
@@ -144,7 +157,8 @@ export async function startProxy(opts: ProxyOptions): Promise<RunningProxy> {
     res.writeHead(upstream.statusCode, outHeaders);
     res.flushHeaders(); // SSE: the client sees the status before the first event
     try {
-      await pipeline(upstream.body, counter((n) => (bytesOut += n)), res);
+      upstream.body.on('data', (c: Buffer) => (bytesOut += c.length));
+      await pipeline(upstream.body, res);
     } catch (err) {
       if (!abort.signal.aborted) log.warn(`upstream ${target.origin} broke mid-response: ${describeCause(err)}`);
       res.destroy();

@@ -1,0 +1,95 @@
+// `codex proxy` and `codex-proxy` as a user runs them: startup lines, the
+// access log, the non-loopback warning and graceful shutdown on SIGTERM.
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { assetPath } from '../../app/assets.js';
+import { startMockUpstream, type MockUpstream } from './mock-upstream.js';
+
+let upstream: MockUpstream;
+let home: string;
+
+before(async () => {
+  upstream = await startMockUpstream();
+  home = mkdtempSync(join(tmpdir(), 'codex-proxy-cli-'));
+  writeFileSync(join(home, 'config.toml'), `model_provider = "mock"\n[model_providers.mock]\nname = "Mock"\nbase_url = "${upstream.url}"\n`);
+});
+after(async () => {
+  await upstream.close();
+  rmSync(home, { recursive: true, force: true });
+});
+
+interface Running {
+  child: ChildProcess;
+  url: string;
+  stderr: () => string;
+  exit: Promise<number | null>;
+}
+
+async function spawnProxy(bin: string, args: string[]): Promise<Running> {
+  const child = spawn(process.execPath, [assetPath('dist', bin), ...args], {
+    env: { ...process.env, CODEX_HOME: home, RUST_LOG: 'info', OPENAI_API_KEY: 'sk-test-secret-key-00000' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stderr!.on('data', (d) => (err += d));
+  const exit = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout!.on('data', (d) => {
+      out += d;
+      const m = /listening on (http:\/\/\S+)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    void exit.then((code) => reject(new Error(`proxy exited ${code}: ${err}`)));
+  });
+  assert.match(out, /proxying: \/v1\/\* -> http:\/\/127\.0\.0\.1:\d+\/v1\)\nPress Ctrl\+C to stop the proxy\.\n/);
+  return { child, url, stderr: () => err, exit };
+}
+
+test('codex proxy: serves, logs one line per request without the key, drains in-flight streams on SIGTERM', async () => {
+  const p = await spawnProxy('codex.js', ['proxy', '--bind', '127.0.0.1:0']);
+  // Start a stream that is still running when SIGTERM arrives.
+  const body = new Promise<string>((resolve, reject) => {
+    const req = request(`${p.url}/v1/gated-sse`, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (d: string) => {
+        text += d;
+        if (text.includes('"n":1') && !text.includes('"n":2')) {
+          p.child.kill('SIGTERM');
+          setTimeout(() => upstream.release(), 300);
+        }
+      });
+      res.on('end', () => resolve(text));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+  assert.match(await body, /"n":2[\s\S]*\[DONE\]/);
+  assert.equal(await p.exit, 0);
+  assert.match(p.stderr(), /INFO +codex_proxy: GET \/v1\/gated-sse 200 [\d.]+ms in=0B out=\d+B/);
+  assert.doesNotMatch(p.stderr(), /sk-test-secret/);
+});
+
+test('codex-proxy binary takes the same flags; a non-loopback bind warns about credentials', async () => {
+  const p = await spawnProxy('codex-proxy.js', ['--bind', '0.0.0.0:0']);
+  p.child.kill('SIGINT');
+  assert.equal(await p.exit, 0);
+  assert.match(p.stderr(), /warning: binding to 0\.0\.0\.0, which is not a loopback address/);
+});
+
+test('a malformed --bind is a usage error naming the flag', async () => {
+  const child = spawn(process.execPath, [assetPath('dist', 'codex.js'), 'proxy', '--bind', 'nonsense'], {
+    env: { ...process.env, CODEX_HOME: home },
+  });
+  let err = '';
+  child.stderr.on('data', (d) => (err += d));
+  const code = await new Promise((r) => child.once('exit', r));
+  assert.equal(code, 2);
+  assert.match(err, /--bind: expected HOST:PORT/);
+});
