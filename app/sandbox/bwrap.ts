@@ -22,11 +22,13 @@ export interface BwrapArgvInput {
 /** Pure: the full argv (bwrap first) for one command. */
 export function bwrapArgv(input: BwrapArgvInput): string[] {
   const { profile } = input;
-  const out: string[] = [input.bwrap, ...profile.flags, '--ro-bind', '/', '/', '--dev', '/dev'];
-  if (profile.readOnlyDev) out.push('--remount-ro', '/dev');
-  out.push('--proc', '/proc');
+  const out: string[] = [input.bwrap, ...profile.flags, '--ro-bind', '/', '/'];
   for (const r of input.roots) out.push('--bind', r.root, r.root);
   for (const r of input.roots) for (const p of r.readOnlySubpaths) out.push('--ro-bind', p, p);
+  // Fresh /dev and /proc last, so not even a writable root of `/` can bring back the host's.
+  out.push('--dev', '/dev');
+  if (profile.readOnlyDev) out.push('--remount-ro', '/dev');
+  out.push('--proc', '/proc');
   const unshare = [...profile.unshare, ...(input.networkOff ? profile.whenNetworkOff.unshare : [])];
   for (const ns of new Set(unshare)) out.push(`--unshare-${ns}`);
   if (input.networkOff && input.seccompFd !== undefined) out.push('--seccomp', String(input.seccompFd));

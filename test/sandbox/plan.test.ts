@@ -25,8 +25,9 @@ test('bwrap argv: read-only view, fresh /dev and /proc, roots, .git re-bound, na
   });
   assert.deepEqual(argv, [
     '/usr/bin/bwrap', '--new-session', '--die-with-parent', '--cap-drop', 'ALL',
-    '--ro-bind', '/', '/', '--dev', '/dev', '--remount-ro', '/dev', '--proc', '/proc',
+    '--ro-bind', '/', '/',
     '--bind', '/tmp', '/tmp', '--bind', '/w', '/w', '--ro-bind', '/w/.git', '/w/.git',
+    '--dev', '/dev', '--remount-ro', '/dev', '--proc', '/proc',
     '--unshare-pid', '--unshare-ipc', '--unshare-net', '--seccomp', '3',
     '--chdir', '/w/sub', '--', 'ls', '-l',
   ]);
