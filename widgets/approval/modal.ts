@@ -28,6 +28,8 @@ const PAD: Line = [{ text: '  ' }];
 
 export class ApprovalModal extends ApprovalState implements Widget {
   private scroll = 0;
+  /** The largest useful scroll offset, as of the last render. */
+  private maxScroll = 0;
   private bodyCache: { width: number; rows: Line[] } | undefined;
 
   constructor(request: ApprovalRequest) {
@@ -36,7 +38,7 @@ export class ApprovalModal extends ApprovalState implements Widget {
 
   /** PgUp/PgDn (or wheel) over a tall command or diff. */
   scrollBody(delta: number): void {
-    this.scroll = Math.max(0, this.scroll + delta);
+    this.scroll = Math.max(0, Math.min(this.maxScroll, this.scroll + delta));
   }
 
   private head(width: number): Line[] {
@@ -104,7 +106,7 @@ export class ApprovalModal extends ApprovalState implements Widget {
     };
     const room = area.height - head.length - tail.length;
     if (body.length <= room) {
-      this.scroll = 0;
+      this.scroll = this.maxScroll = 0;
       put(head);
       put(body);
       put(tail);
@@ -113,7 +115,8 @@ export class ApprovalModal extends ApprovalState implements Widget {
     // Too tall: the body scrolls in what is left (at least two rows: content + position).
     const view = Math.max(2, room);
     const shown = view - 1;
-    this.scroll = Math.min(this.scroll, body.length - shown);
+    this.maxScroll = body.length - shown;
+    this.scroll = Math.min(this.scroll, this.maxScroll);
     put(head);
     put(body, this.scroll, shown);
     const below = body.length - this.scroll - shown;

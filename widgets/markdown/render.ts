@@ -89,5 +89,7 @@ export function renderBlocks(blocks: readonly Block[], width: number, prev?: Blo
 
 /** One-shot rendering of a complete markdown string. */
 export function renderMarkdown(text: string, width: number): Line[] {
-  return renderBlocks(parseBlocks(text.split('\n')), width);
+  const lines = text.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop(); // the newline ends the last line
+  return renderBlocks(parseBlocks(lines), width);
 }

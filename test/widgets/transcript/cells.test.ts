@@ -1,0 +1,153 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { lineWidth } from '../../../widgets/base/text.js';
+import { ExecCell, formatDuration } from '../../../widgets/transcript/cells/exec.js';
+import { SessionHeaderCell, tildePath } from '../../../widgets/transcript/cells/header.js';
+import { McpToolCallCell } from '../../../widgets/transcript/cells/mcp.js';
+import { AssistantMessageCell, ReasoningCell, UserMessageCell } from '../../../widgets/transcript/cells/message.js';
+import { errorCell, infoCell } from '../../../widgets/transcript/cells/notice.js';
+import { PatchCell } from '../../../widgets/transcript/cells/patch.js';
+import { PlanCell } from '../../../widgets/transcript/cells/plan.js';
+import { displayCommand } from '../../../widgets/transcript/command.js';
+import { plain, styleOf } from './helpers.js';
+
+test('user message: › prompt, tinted rows padded to the width, wrapped with an indent', () => {
+  const cell = new UserMessageCell('hello there general kenobi\nsecond');
+  const rows = cell.lines(20);
+  assert.deepEqual(plain(rows), ['› hello there', '  general kenobi', '  second']);
+  for (const r of rows) assert.equal(lineWidth(r), 20);
+  assert.equal(styleOf(rows, 'hello')?.bg, 'user.bg');
+});
+
+test('assistant message streams: deltas re-render, markdown under a bullet, cache per width', () => {
+  const cell = new AssistantMessageCell();
+  let changes = 0;
+  cell.onChange = () => changes++;
+  cell.appendDelta('Hello **wor');
+  assert.deepEqual(plain(cell.lines(40)), ['• Hello **wor']);
+  cell.appendDelta('ld**\n\n- a');
+  assert.deepEqual(plain(cell.lines(40)), ['• Hello world', '', '  • a']);
+  assert.equal(styleOf(cell.lines(40), 'world')?.bold, true);
+  assert.equal(changes, 2);
+  assert.equal(cell.lines(40), cell.lines(40), 'rows are cached until something changes');
+  cell.setText('Hello **world**\n\n- a');
+  assert.equal(changes, 2, 'the same final text changes nothing');
+});
+
+test('reasoning is dimmed italic, and takes no rows when hidden', () => {
+  const cell = new ReasoningCell('**Thinking** about it');
+  const rows = cell.lines(40);
+  assert.deepEqual(plain(rows), ['• Thinking about it']);
+  assert.equal(styleOf(rows, 'about')?.dim, true);
+  assert.equal(styleOf(rows, 'about')?.italic, true);
+  cell.setHidden(true);
+  assert.equal(cell.measure(40), 0);
+  assert.equal(new ReasoningCell('x', { hidden: true }).measure(40), 0);
+});
+
+test('exec cell: running with the caller’s spinner frame and live output, then ✓ with duration', () => {
+  const cell = new ExecCell(['bash', '-lc', 'npm test']);
+  cell.setSpinnerFrame('⠙');
+  cell.appendOutput('line 1\nline 2\n');
+  assert.deepEqual(plain(cell.lines(40)), ['⠙ Running npm test', '  └ line 1', '    line 2']);
+  cell.finish(0, 1500, Array.from({ length: 8 }, (_, i) => `out ${i + 1}`).join('\n'));
+  const rows = cell.lines(40);
+  assert.deepEqual(plain(rows), ['✓ Ran npm test · 1.5s', '  └ … +3 lines', '    out 4', '    out 5', '    out 6', '    out 7', '    out 8']);
+  assert.equal(styleOf(rows, '✓')?.fg, 'success');
+  assert.equal(styleOf(rows, 'out 4')?.dim, true);
+  cell.setSpinnerFrame('⠹');
+  assert.equal(plain(cell.lines(40))[0], '✓ Ran npm test · 1.5s', 'a finished cell ignores the spinner');
+});
+
+test('exec cell: failure shows ✗ and the exit code in red; declined and interrupted say so', () => {
+  const failed = new ExecCell(['false']);
+  failed.finish(2, 30, 'bad\n');
+  const rows = failed.lines(60);
+  assert.deepEqual(plain(rows), ['✗ Ran false · exit 2 · 30ms', '  └ bad']);
+  assert.equal(styleOf(rows, 'exit 2')?.fg, 'error');
+  const declined = new ExecCell(['touch', 'x']);
+  declined.decline();
+  assert.deepEqual(plain(declined.lines(60)), ['✗ Declined touch x']);
+  const stopped = new ExecCell(['sleep', '100']);
+  stopped.appendOutput('zzz');
+  stopped.interrupt();
+  assert.deepEqual(plain(stopped.lines(60)), ['✗ Interrupted sleep 100', '  └ zzz']);
+});
+
+test('commands are shown shell-quoted; the bash -lc wrapper shows just the script', () => {
+  assert.equal(displayCommand(['bash', '-lc', 'ls | wc -l']), 'ls | wc -l');
+  assert.equal(displayCommand(['echo', "it's", 'a b', '']), `echo 'it'\\''s' 'a b' ''`);
+  assert.equal(formatDuration(65_000), '1m 5s');
+  assert.equal(formatDuration(999), '999ms');
+});
+
+test('patch cell: the diff under • Edited, then ✓ or ✗ with the error', () => {
+  const changes = { '/repo/src/a.ts': { update: { unified_diff: '@@ -1 +1 @@\n-old\n+new\n' } } };
+  const cell = new PatchCell(changes, '/repo');
+  assert.deepEqual(plain(cell.lines(40)), ['• Edited src/a.ts (+1 -1)', '    1 -old', '    1 +new']);
+  cell.finish(true);
+  assert.equal(plain(cell.lines(40))[0], '✓ Edited src/a.ts (+1 -1)');
+  const bad = new PatchCell(changes, '/repo');
+  bad.finish(false, 'error: context not found\n');
+  assert.deepEqual(plain(bad.lines(40)).slice(-1), ['  └ error: context not found']);
+  assert.equal(plain(bad.lines(40))[0], '✗ Edited src/a.ts (+1 -1)');
+});
+
+test('plan: check boxes, the step in progress highlighted, done steps struck through, wrapping aligned', () => {
+  const cell = new PlanCell(
+    [
+      { step: 'Read the code', status: 'completed' },
+      { step: 'Fix the parser so that it handles long lines', status: 'in_progress' },
+      { step: 'Write tests', status: 'pending' },
+    ],
+    'Small fix.',
+  );
+  const rows = cell.lines(30);
+  assert.deepEqual(plain(rows), [
+    '• Updated Plan 1/3',
+    '  └ Small fix.',
+    '    ✔ Read the code',
+    '    □ Fix the parser so that',
+    '      it handles long lines',
+    '    □ Write tests',
+  ]);
+  assert.equal(styleOf(rows, 'Read the code')?.strikethrough, true);
+  assert.equal(styleOf(rows, 'Fix the parser')?.bold, true);
+  assert.equal(styleOf(rows, 'Fix the parser')?.fg, 'plan.active');
+  assert.equal(styleOf(rows, 'Write tests')?.fg, 'plan.pending');
+});
+
+test('MCP call: Calling while running, then Called with duration and result; errors in red', () => {
+  const cell = new McpToolCallCell({ server: 'docs', tool: 'search', arguments: { q: 'ratatui' } });
+  assert.deepEqual(plain(cell.lines(60)), ['• Calling docs.search({"q":"ratatui"})']);
+  cell.finish(1200, { Ok: { content: [{ type: 'text', text: 'Found 3 pages' }, { type: 'image', data: '', mimeType: 'image/png' }] } });
+  assert.deepEqual(plain(cell.lines(60)), ['• Called docs.search({"q":"ratatui"}) · 1.2s', '  └ Found 3 pages', '    <image>']);
+  const err = new McpToolCallCell({ server: 's', tool: 't' });
+  err.finish(5, { Err: 'tool call failed: timeout' });
+  const rows = err.lines(60);
+  assert.deepEqual(plain(rows), ['✗ Called s.t() · 5ms', '  └ tool call failed: timeout']);
+  assert.equal(styleOf(rows, 'timeout')?.fg, 'error');
+});
+
+test('notices: errors in red with ■, info muted, multi-line text indented', () => {
+  const rows = errorCell('stream failed\nretry later').lines(40);
+  assert.deepEqual(plain(rows), ['■ stream failed', '  retry later']);
+  assert.equal(styleOf(rows, 'stream failed')?.fg, 'error');
+  assert.deepEqual(plain(infoCell('compacted').lines(40)), ['• compacted']);
+});
+
+test('session header: a box with version, model, directory (~ for home) and the welcome hint', () => {
+  const rows = plain(new SessionHeaderCell({ version: '0.1.0', model: 'gpt-5-codex', reasoningEffort: 'high', directory: '/home/me/proj', home: '/home/me', hints: true }).lines(80));
+  assert.deepEqual(rows.slice(0, 6), [
+    '╭────────────────────────────────────────────────╮',
+    '│ >_ OpenAI Codex (v0.1.0)                       │',
+    '│                                                │',
+    '│ model:     gpt-5-codex high   /model to change │',
+    '│ directory: ~/proj                              │',
+    '╰────────────────────────────────────────────────╯',
+  ]);
+  assert.equal(rows[7], '  To get started, describe a task or try one of these commands:');
+  assert.equal(tildePath('/home/mex', '/home/me'), '/home/mex');
+  // Narrow terminals: the box shrinks and its lines are cut with an ellipsis.
+  for (const r of new SessionHeaderCell({ version: '1', model: 'm', directory: '/a/very/long/directory/path' }).lines(24)) assert.ok(lineWidth(r) <= 24);
+});

@@ -1,0 +1,126 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { lineWidth } from '../../../widgets/base/text.js';
+import { parseBlocks } from '../../../widgets/markdown/blocks.js';
+import { parseInline } from '../../../widgets/markdown/inline.js';
+import { renderMarkdown } from '../../../widgets/markdown/render.js';
+import { MarkdownDocument } from '../../../widgets/markdown/stream.js';
+import { plain, styleOf } from './helpers.js';
+
+test('inline: bold, italic, both, strike, code, links, autolinks, escapes', () => {
+  const spans = parseInline('a **b** *c* ***d*** ~~e~~ `f` [g](http://h) <https://i> \\*j\\*');
+  assert.equal(spans.map((s) => s.text).join(''), 'a b c d e f g (http://h) https://i *j*');
+  const by = (t: string) => spans.find((s) => s.text === t)?.style;
+  assert.deepEqual(by('b'), { bold: true });
+  assert.deepEqual(by('c'), { italic: true });
+  assert.deepEqual(by('d'), { bold: true, italic: true });
+  assert.deepEqual(by('e'), { strikethrough: true });
+  assert.equal(by('f')?.fg, 'code');
+  assert.equal(by('g')?.fg, 'link');
+  assert.equal(by('g')?.underline, true);
+  assert.equal(by(' (http://h) ')?.fg, undefined);
+  assert.equal(spans.find((s) => s.text.includes('(http://h)'))?.style?.fg, 'muted');
+  assert.equal(by('https://i')?.underline, true);
+});
+
+test('inline: identifiers, citations and arithmetic stay plain text', () => {
+  for (const t of ['see src/a_b_c.rs:12 and snake_case_name', 'a * b * c', '2*3 = 6 and x_1', '**unclosed bold', 'a ` lone tick']) {
+    const spans = parseInline(t);
+    assert.equal(spans.map((s) => s.text).join(''), t, t);
+    assert.equal(spans.length, 1, `${t} has no styled part`);
+  }
+  // Emphasis nests inside links and bold.
+  const s = parseInline('**bold `code` end**');
+  assert.equal(s.find((x) => x.text === 'code')?.style?.bold, true);
+  assert.equal(s.find((x) => x.text === 'code')?.style?.fg, 'code');
+});
+
+test('blocks: headings, paragraphs, lists with nesting, quotes, code, rules, tables', () => {
+  const src = ['# H1', 'para line 1', 'para line 2', '', '- a', '  - b', '    1. c', '- d', '', '> q', '```py', 'x = 1', '```', '---', '| t |'];
+  const kinds = parseBlocks(src).map((b) => (b.kind === 'list_item' ? `${b.kind}:${b.marker}:${b.depth}` : b.kind));
+  assert.deepEqual(kinds, ['heading', 'paragraph', 'list_item:•:0', 'list_item:◦:1', 'list_item:1.:2', 'list_item:•:0', 'quote', 'code', 'rule', 'table']);
+  const code = parseBlocks(src).find((b) => b.kind === 'code');
+  assert.ok(code?.kind === 'code' && code.lang === 'py' && code.closed && code.lines[0] === 'x = 1');
+});
+
+test('ordered lists are renumbered like markdown does; a new list restarts', () => {
+  const rows = plain(renderMarkdown('1. a\n1. b\n1. c\n\ntext\n\n3. x\n3. y', 40));
+  assert.deepEqual(rows, ['1. a', '2. b', '3. c', '', 'text', '', '3. x', '4. y']);
+});
+
+test('list items wrap with a hanging indent at width 20; nested items align under the parent text', () => {
+  const rows = plain(renderMarkdown('- first item with quite a few words\n  - nested item that also wraps around', 20));
+  assert.deepEqual(rows, ['• first item with', '  quite a few words', '  ◦ nested item that', '    also wraps', '    around']);
+});
+
+test('paragraphs keep line breaks and wrap at 80 without splitting words', () => {
+  const text = 'word '.repeat(40).trim();
+  const rows = plain(renderMarkdown(`${text}\nnext line`, 80));
+  assert.equal(rows.length, 4);
+  for (const r of rows) assert.ok(r.length <= 80);
+  assert.equal(rows[3], 'next line');
+  assert.ok(rows.slice(0, 3).every((r) => !r.startsWith(' ') && !r.endsWith('wor')));
+});
+
+test('fenced code: a border, the language label, lines wrapped inside the box', () => {
+  const rows = plain(renderMarkdown('```rust\nfn main() { println!("a long line of rust code"); }\n```', 30));
+  assert.equal(rows[0], '╭─ rust ─────────────────────╮');
+  assert.ok(rows.slice(1, -1).every((r) => r.startsWith('│ ') && r.endsWith(' │') && r.length === 30), rows.join('\n'));
+  assert.equal(rows[rows.length - 1], '╰────────────────────────────╯');
+  const joined = rows.slice(1, -1).map((r) => r.slice(2, -2).trim()).join(' ');
+  assert.equal(joined, 'fn main() { println!("a long line of rust code"); }');
+});
+
+test('quotes, rules and headings are styled from theme tokens', () => {
+  const rows = renderMarkdown('# Title\n\n> wise *words*\n\n---', 20);
+  assert.equal(styleOf(rows, 'Title')?.fg, 'heading');
+  assert.equal(styleOf(rows, 'Title')?.bold, true);
+  assert.equal(styleOf(rows, '│ ')?.fg, 'quote');
+  assert.equal(styleOf(rows, 'words')?.italic, true);
+  assert.deepEqual(plain(rows), ['Title', '', '│ wise words', '', '─'.repeat(20)]);
+});
+
+test('wide characters wrap by display width', () => {
+  const rows = renderMarkdown('日本語のテキストはとても長いです', 10);
+  for (const r of rows) assert.ok(lineWidth(r) <= 10);
+  assert.equal(plain(rows).join(''), '日本語のテキストはとても長いです');
+});
+
+const SAMPLE = '# Plan\n\nSome **bold** text and `code`.\n\n- one\n- two\n  - nested\n\n```ts\nconst a = 1;\nconst b = 2;\n```\n\n1. x\n1. y\n\n> quote\n\nDone.\n';
+
+test('streaming in any chunking renders exactly what the whole text renders', () => {
+  fc.assert(
+    fc.property(fc.array(fc.integer({ min: 1, max: SAMPLE.length - 1 }), { maxLength: 12 }), fc.constantFrom(20, 37, 80), (cuts, width) => {
+      const points = [...new Set(cuts)].sort((a, b) => a - b);
+      const doc = new MarkdownDocument();
+      let at = 0;
+      for (const p of [...points, SAMPLE.length]) {
+        doc.append(SAMPLE.slice(at, p));
+        at = p;
+        assert.deepEqual(plain(doc.render(width)), plain(renderMarkdown(SAMPLE.slice(0, p), width)));
+      }
+      assert.deepEqual(doc.render(width), renderMarkdown(SAMPLE, width));
+    }),
+    { numRuns: 60 },
+  );
+});
+
+test('finished blocks are rendered once: appending reuses their rows', () => {
+  const doc = new MarkdownDocument('# Title\n\npara one\n\n');
+  doc.append('- item\n');
+  const first = doc.render(40);
+  doc.append('more text that keeps streaming');
+  const second = doc.render(40);
+  assert.equal(second[0], first[0], 'the heading row is the same object (cached)');
+  doc.append(' and more');
+  assert.equal(doc.render(40)[0], first[0]);
+});
+
+test('setText with a different final text re-renders from scratch', () => {
+  const doc = new MarkdownDocument('hello wor');
+  doc.setText('goodbye');
+  assert.deepEqual(plain(doc.render(20)), ['goodbye']);
+  doc.setText('goodbye\n\n- x');
+  assert.deepEqual(plain(doc.render(20)), ['goodbye', '', '• x']);
+});
