@@ -1,0 +1,143 @@
+// Runs a LaunchPlan (the sandbox decided how) as its own process group:
+// streams output as it comes, enforces the timeout, and on timeout or abort
+// kills the whole group, grandchildren included. Output is kept within a
+// memory cap. Never rejects for the command's own failures.
+import { stat } from 'node:fs/promises';
+import { constants } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { spawnPlan } from '../sandbox/spawn.js';
+import type { LaunchPlan } from '../sandbox/types.js';
+import { CappedBuffer } from './capped-buffer.js';
+
+/** Reference §4.3: the classic shell tool's default. */
+export const DEFAULT_EXEC_TIMEOUT_MS = 10_000;
+/** Exit code reported for a command killed by its timeout. */
+export const TIMEOUT_EXIT_CODE = 124;
+/** At most this many output callbacks per command (reference: 10 000 delta events). */
+export const MAX_OUTPUT_DELTAS = 10_000;
+const DEFAULT_CAPTURE_BYTES = 1024 * 1024;
+/** SIGTERM first, SIGKILL after this. */
+const KILL_GRACE_MS = 500;
+/** After the command exits, how long a background child may keep its output pipes open. */
+const IO_DRAIN_MS = 2_000;
+
+export type OutputStream = 'stdout' | 'stderr';
+
+export interface RunOptions {
+  /** Default DEFAULT_EXEC_TIMEOUT_MS. */
+  readonly timeoutMs?: number;
+  /** Aborting kills the process group. */
+  readonly signal?: AbortSignal;
+  /** Called with raw chunks as they arrive, at most `maxOutputDeltas` times. */
+  readonly onOutput?: (stream: OutputStream, chunk: Buffer) => void;
+  /** Default MAX_OUTPUT_DELTAS. */
+  readonly maxOutputDeltas?: number;
+  /** Memory cap per collected stream (stdout, stderr, aggregated). Default 1 MiB. */
+  readonly maxCaptureBytes?: number;
+}
+
+export interface ExecOutcome {
+  /** The exit status; 128+n after signal n; 124 on timeout; 127/126 when it could not start. */
+  readonly exitCode: number;
+  readonly stdout: string;
+  readonly stderr: string;
+  /** stdout and stderr interleaved in arrival order. */
+  readonly aggregatedOutput: string;
+  readonly durationMs: number;
+  readonly timedOut: boolean;
+  /** The timeout that applied, in milliseconds. */
+  readonly timeoutMs: number;
+  readonly aborted: boolean;
+  /** Why the program could not be started (not found, bad working directory, …). */
+  readonly spawnError?: string;
+}
+
+function killGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // ESRCH: the group is already gone
+  }
+}
+
+function notStarted(message: string, code: number, timeoutMs: number, started: number): ExecOutcome {
+  return {
+    exitCode: code, stdout: '', stderr: '', aggregatedOutput: '', durationMs: performance.now() - started,
+    timedOut: false, timeoutMs, aborted: false, spawnError: message,
+  };
+}
+
+export async function runLaunchPlan(plan: LaunchPlan, opts: RunOptions = {}): Promise<ExecOutcome> {
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_EXEC_TIMEOUT_MS;
+  const started = performance.now();
+  const dir = await stat(plan.cwd).catch(() => undefined);
+  if (!dir?.isDirectory()) return notStarted(`working directory ${plan.cwd} does not exist`, 127, timeoutMs, started);
+  if (opts.signal?.aborted) return { ...notStarted('aborted before start', 130, timeoutMs, started), aborted: true };
+
+  const cap = opts.maxCaptureBytes ?? DEFAULT_CAPTURE_BYTES;
+  const out = { stdout: new CappedBuffer(cap), stderr: new CappedBuffer(cap), all: new CappedBuffer(cap) };
+  let deltas = 0;
+  let timedOut = false;
+  let aborted = false;
+
+  const child = spawnPlan(plan, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const collect = (stream: OutputStream) => (chunk: Buffer): void => {
+    out[stream].push(chunk);
+    out.all.push(chunk);
+    if (opts.onOutput && deltas < (opts.maxOutputDeltas ?? MAX_OUTPUT_DELTAS)) {
+      deltas++;
+      opts.onOutput(stream, chunk);
+    }
+  };
+  child.stdout?.on('data', collect('stdout'));
+  child.stderr?.on('data', collect('stderr'));
+
+  let graceTimer: NodeJS.Timeout | undefined;
+  const stop = (): void => {
+    if (child.pid === undefined || graceTimer) return;
+    const pid = child.pid;
+    killGroup(pid, 'SIGTERM');
+    graceTimer = setTimeout(() => killGroup(pid, 'SIGKILL'), KILL_GRACE_MS);
+  };
+  const timer = setTimeout(() => { timedOut = true; stop(); }, timeoutMs);
+  const onAbort = (): void => { aborted = true; stop(); };
+  opts.signal?.addEventListener('abort', onAbort, { once: true });
+
+  try {
+    const status = await new Promise<{ code: number | null; signal: NodeJS.Signals | null } | Error>((resolve) => {
+      child.once('error', (err) => resolve(err));
+      child.once('exit', (code, signal) => resolve({ code, signal }));
+    });
+    if (status instanceof Error) {
+      const code = (status as NodeJS.ErrnoException).code === 'ENOENT' ? 127 : 126;
+      return notStarted(`${plan.argv[0] ?? ''}: ${status.message}`, code, timeoutMs, started);
+    }
+    // Output may still be in the pipes; a background grandchild may hold them open.
+    await new Promise<void>((resolve) => {
+      const drain = setTimeout(() => {
+        child.stdout?.destroy();
+        child.stderr?.destroy();
+        resolve();
+      }, IO_DRAIN_MS);
+      child.once('close', () => { clearTimeout(drain); resolve(); });
+      if (child.stdout?.closed !== false && child.stderr?.closed !== false) { clearTimeout(drain); resolve(); }
+    });
+    const signalNo = status.signal ? constants.signals[status.signal] : undefined;
+    const exitCode = timedOut ? TIMEOUT_EXIT_CODE : status.code ?? 128 + (signalNo ?? 0);
+    return {
+      exitCode,
+      stdout: out.stdout.text(),
+      stderr: out.stderr.text(),
+      aggregatedOutput: out.all.text(),
+      durationMs: performance.now() - started,
+      timedOut,
+      timeoutMs,
+      aborted,
+    };
+  } finally {
+    clearTimeout(timer);
+    opts.signal?.removeEventListener('abort', onAbort);
+    // The grace timer stays armed if we signalled: stragglers of the group still get SIGKILL.
+    graceTimer?.unref();
+  }
+}

@@ -1,0 +1,142 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { LaunchPlan } from '../../app/sandbox/types.js';
+import { runLaunchPlan, TIMEOUT_EXIT_CODE } from '../../app/tools/exec.js';
+
+let dir = '';
+const leftovers: number[] = [];
+beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'exec-')); });
+afterEach(() => {
+  for (const pid of leftovers.splice(0)) { try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ } }
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const env = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined));
+const bash = (script: string, extra: Partial<LaunchPlan> = {}): LaunchPlan =>
+  ({ argv: ['bash', '-c', script], env, cwd: dir, sandbox: 'none', ...extra });
+
+/** Running (a zombie waiting for its reaper counts as gone). */
+function alive(pid: number): boolean {
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+async function waitGone(pid: number): Promise<boolean> {
+  for (let i = 0; i < 50 && alive(pid); i++) await sleep(100);
+  return !alive(pid);
+}
+
+test('exit code, separate and interleaved output, cwd and env', async () => {
+  const r = await runLaunchPlan(bash('echo out; echo err >&2; pwd; echo "$GREETING"; exit 3',
+    { env: { ...env, GREETING: 'hi there' } }));
+  assert.equal(r.exitCode, 3);
+  assert.equal(r.stdout, `out\n${dir}\nhi there\n`);
+  assert.equal(r.stderr, 'err\n');
+  assert.match(r.aggregatedOutput, /out\n/);
+  assert.match(r.aggregatedOutput, /err\n/);
+  assert.equal(r.timedOut, false);
+  assert.equal(r.aborted, false);
+  assert.ok(r.durationMs > 0);
+});
+
+test('a command killed by a signal reports 128+n', async () => {
+  assert.equal((await runLaunchPlan(bash('kill -TERM $$'))).exitCode, 143);
+  assert.equal((await runLaunchPlan(bash('kill -KILL $$'))).exitCode, 137);
+});
+
+test('stdin is /dev/null', async () => {
+  const r = await runLaunchPlan(bash('cat; echo "rc=$?"'));
+  assert.equal(r.stdout, 'rc=0\n');
+});
+
+test('timeout kills the whole process group, grandchildren that ignore SIGTERM included', async () => {
+  const script = [
+    'sleep 30 & echo $! > sleeper',
+    "bash -c 'trap \"\" TERM; echo $$ > stubborn; while :; do sleep 0.1; done' &",
+    'echo started; wait',
+  ].join('\n');
+  const r = await runLaunchPlan(bash(script), { timeoutMs: 700 });
+  assert.equal(r.timedOut, true);
+  assert.equal(r.exitCode, TIMEOUT_EXIT_CODE);
+  assert.equal(r.stdout, 'started\n');
+  const sleeper = Number(readFileSync(join(dir, 'sleeper'), 'utf8'));
+  const stubborn = Number(readFileSync(join(dir, 'stubborn'), 'utf8'));
+  leftovers.push(sleeper, stubborn);
+  assert.ok(await waitGone(sleeper), 'background sleep survived the timeout');
+  assert.ok(await waitGone(stubborn), 'SIGTERM-ignoring grandchild survived the timeout');
+});
+
+test('aborting kills the group and says so', async () => {
+  const ac = new AbortController();
+  const running = runLaunchPlan(bash('sleep 20 & echo $! > kid; echo go; wait'), {
+    signal: ac.signal,
+    onOutput: () => ac.abort(),
+  });
+  const r = await running;
+  assert.equal(r.aborted, true);
+  assert.equal(r.timedOut, false);
+  assert.notEqual(r.exitCode, 0);
+  const kid = Number(readFileSync(join(dir, 'kid'), 'utf8'));
+  leftovers.push(kid);
+  assert.ok(await waitGone(kid));
+  const pre = new AbortController();
+  pre.abort();
+  assert.equal((await runLaunchPlan(bash('echo never'), { signal: pre.signal })).aborted, true);
+});
+
+test('a background child holding the pipes does not keep the call waiting forever', async () => {
+  const r = await runLaunchPlan(bash('sleep 20 & echo $! > bg; echo done'), { timeoutMs: 15_000 });
+  leftovers.push(Number(readFileSync(join(dir, 'bg'), 'utf8')));
+  assert.equal(r.exitCode, 0);
+  assert.equal(r.timedOut, false);
+  assert.equal(r.stdout, 'done\n');
+});
+
+test('captured output stays within the memory cap, keeping head and tail', async () => {
+  const r = await runLaunchPlan(
+    bash('echo START; head -c 3000000 /dev/zero | tr "\\0" x; echo; echo END'),
+    { maxCaptureBytes: 64 * 1024 },
+  );
+  assert.equal(r.exitCode, 0);
+  assert.ok(r.stdout.length < 70 * 1024, `kept ${r.stdout.length} bytes`);
+  assert.ok(r.stdout.startsWith('START\nxxx'));
+  assert.ok(r.stdout.endsWith('xxx\nEND\n'));
+  assert.match(r.stdout, /\[\.\.\. \d+ bytes not kept \.\.\.\]/);
+  assert.ok(r.aggregatedOutput.length < 70 * 1024);
+});
+
+test('output chunks stream to the callback, up to the delta limit', async () => {
+  const seen: string[] = [];
+  const r = await runLaunchPlan(bash('echo a; sleep 0.2; echo b >&2'), {
+    onOutput: (stream, chunk) => seen.push(`${stream}:${chunk.toString()}`),
+  });
+  assert.equal(r.exitCode, 0);
+  assert.deepEqual(seen, ['stdout:a\n', 'stderr:b\n']);
+  let calls = 0;
+  const many = await runLaunchPlan(bash('for i in $(seq 20); do echo $i; sleep 0.02; done'), {
+    onOutput: () => { calls++; }, maxOutputDeltas: 5,
+  });
+  assert.equal(calls, 5);
+  assert.equal(many.stdout.split('\n').length, 21, 'the output itself is complete');
+});
+
+test('extra buffers reach the child as fd 3, 4, …', async () => {
+  const r = await runLaunchPlan(bash('cat <&3; echo; cat <&4', { extraFds: [Buffer.from('first'), Buffer.from('second')] }));
+  assert.equal(r.stdout, 'first\nsecond');
+});
+
+test('a program or working directory that does not exist is reported, not thrown', async () => {
+  const missing = await runLaunchPlan({ argv: ['no-such-program-xyz'], env, cwd: dir, sandbox: 'none' });
+  assert.equal(missing.exitCode, 127);
+  assert.match(missing.spawnError ?? '', /no-such-program-xyz: .*ENOENT/);
+  const badCwd = await runLaunchPlan(bash('true', { cwd: join(dir, 'nope') }));
+  assert.equal(badCwd.exitCode, 127);
+  assert.equal(badCwd.spawnError, `working directory ${join(dir, 'nope')} does not exist`);
+});
