@@ -6,6 +6,7 @@
 //   t.add(cell) → index            append a cell (any HistoryCell subclass)
 //   t.cells, t.length, t.last()     read access
 //   t.totalHeight(width)            rows of the whole transcript at a width
+//                                   (also `measure`; `render` draws from the top)
 //   t.renderWindow(surface, area, topRow, { highlight?, footer? })
 //                                   draw rows [topRow, topRow + area.height)
 //   t.cellTop(i, width), t.cellHeight(i, width)   where a cell sits (scrolling)
@@ -20,7 +21,7 @@
 // recomputed from the first dirty cell on. Drawing a window finds the first
 // visible cell by binary search. Nothing here depends on the composer, so a
 // keystroke never re-wraps the transcript; a resize re-wraps every cell once.
-import type { Line, Rect, Surface } from '../base/types.js';
+import type { Line, Rect, Surface, Widget } from '../base/types.js';
 import type { HistoryCell } from './cell.js';
 import { TOKENS } from './tokens.js';
 
@@ -31,7 +32,7 @@ export interface WindowOptions {
   footer?: Line;
 }
 
-export class Transcript {
+export class Transcript implements Widget {
   private readonly items: HistoryCell[] = [];
   private heights: number[] = [];
   /** offsets[i] = first row of cell i; valid for i < validOffsets. */
@@ -112,6 +113,16 @@ export class Transcript {
     this.layout(width);
     const end = this.offsets[this.items.length]!;
     return end > 0 ? end - this.gap : 0;
+  }
+
+  /** Widget: the whole transcript's height. */
+  measure(width: number): number {
+    return this.totalHeight(width);
+  }
+
+  /** Widget: the window from the top (the viewport uses renderWindow with its scroll offset). */
+  render(surface: Surface, area: Rect): void {
+    this.renderWindow(surface, area, 0);
   }
 
   cellTop(index: number, width: number): number {
