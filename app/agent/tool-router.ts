@@ -39,15 +39,16 @@ export class ToolRouter {
     return new TurnDiffTracker(cwd);
   }
 
-  applyPatchMode(): 'freeform' | 'function' | 'none' {
-    if (!this.deps.config.includeApplyPatchTool) return 'none';
+  /** GPT-5 families on the Responses wire get the freeform tool; every other model the JSON variant. */
+  applyPatchMode(): 'freeform' | 'function' {
     return this.deps.family.freeformApplyPatch ? 'freeform' : 'function';
   }
 
   specs(ctx: TurnContext): ToolSpec[] {
     const tools = builtinToolSpecs({
       approvalPolicy: ctx.approvalPolicy,
-      includePlanTool: this.deps.config.includePlanTool,
+      // Offered unless config.toml turns it off explicitly, as 0.169 does.
+      includePlanTool: this.deps.config.includePlanTool || this.deps.config.toml.include_plan_tool !== false,
       applyPatch: this.applyPatchMode(),
     });
     for (const t of this.deps.mcp?.tools() ?? []) {
