@@ -41,11 +41,8 @@ export async function main(ctx: CommandContext): Promise<number> {
     process.stderr.write(`error: cannot listen on ${bind.host}:${bind.port}: ${(e as Error).message}\n`);
     return 1;
   }
-  process.stdout.write(
-    `codex proxy listening on ${proxy.url} (health: /health, proxying: /v1/* -> ${config.provider.baseUrl})\n` +
-      'Press Ctrl+C to stop the proxy.\n',
-  );
-  await new Promise<void>((resolve) => {
+  // Handlers go in before the banner: a supervisor may signal as soon as it reads it.
+  const stopped = new Promise<void>((resolve) => {
     const stop = (signal: string): void => {
       process.stderr.write(`${signal}: stopping; waiting up to 10s for ${proxy.inFlight()} in-flight request(s)\n`);
       process.off('SIGINT', onInt);
@@ -60,5 +57,10 @@ export async function main(ctx: CommandContext): Promise<number> {
     process.on('SIGINT', onInt);
     process.on('SIGTERM', onTerm);
   });
+  process.stdout.write(
+    `codex proxy listening on ${proxy.url} (health: /health, proxying: /v1/* -> ${config.provider.baseUrl})\n` +
+      'Press Ctrl+C to stop the proxy.\n',
+  );
+  await stopped;
   return 0;
 }
