@@ -12,17 +12,21 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+async function store(codexHome: string, raw: string, ifEmpty: string, done: string): Promise<number> {
+  const key = raw.trim();
+  if (!key) {
+    say(ifEmpty);
+    return 1;
+  }
+  await saveApiKey(codexHome, key);
+  say(done);
+  return 0;
+}
+
 async function login(ctx: CommandContext, codexHome: string): Promise<number> {
   const flags = ctx.cmd.flags;
   if (typeof flags['api-key'] === 'string') {
-    const key = flags['api-key'].trim();
-    if (!key) {
-      say('Error logging in: --api-key needs a non-empty key');
-      return 1;
-    }
-    await saveApiKey(codexHome, key);
-    say('Successfully logged in');
-    return 0;
+    return store(codexHome, flags['api-key'], 'Error logging in: --api-key needs a non-empty key', 'Successfully logged in');
   }
   if (flags['with-api-key'] === true) {
     if (process.stdin.isTTY) {
@@ -30,14 +34,7 @@ async function login(ctx: CommandContext, codexHome: string): Promise<number> {
       return 1;
     }
     say('Reading API key from stdin...');
-    const key = (await readStdin()).trim();
-    if (!key) {
-      say('No API key provided via stdin.');
-      return 1;
-    }
-    await saveApiKey(codexHome, key);
-    say('API key saved. Authentication is checked when you send a request.');
-    return 0;
+    return store(codexHome, await readStdin(), 'No API key provided via stdin.', 'API key saved. Authentication is checked when you send a request.');
   }
   say('Signing in with ChatGPT in the browser is not supported by this implementation.');
   say('Use `codex login --api-key KEY`, or pipe the key: `printenv OPENAI_API_KEY | codex login --with-api-key`.');

@@ -1,7 +1,7 @@
 // Bash completion script generated from the completion model. The function
 // walks COMP_WORDS to find the subcommand path (skipping flag values), then
 // offers that command's flags, subcommands, choices, files or directories.
-import type { CompletionModel, ValueKind } from './model.js';
+import { groupValueFlags, subcommandSteps, type CompletionModel, type ValueKind } from './model.js';
 
 const q = (s: string) => `"${s.replace(/(["\\$`])/g, '\\$1')}"`;
 const words = (list: readonly string[]) => q(list.join(' '));
@@ -17,17 +17,8 @@ function valueBranch(kind: ValueKind): string {
 
 export function bashScript(m: CompletionModel): string {
   const fn = `_${m.program.replace(/[^A-Za-z0-9_]/g, '_')}`;
-  const byKind = new Map<string, string[]>();
-  for (const [name, kind] of m.values) {
-    const branch = valueBranch(kind);
-    byKind.set(branch, [...(byKind.get(branch) ?? []), name]);
-  }
   const valueFlags = [...m.values.keys()];
-  const subCases = [...m.subwords].map(([key, name]) => {
-    const [parent, word] = key.split('\t') as [string, string];
-    const target = parent ? `${parent} ${name}` : name;
-    return `                    ${q(`${parent}/${word}`)}) cmdpath=${q(target)}; continue ;;`;
-  });
+  const subCases = subcommandSteps(m).map(({ parent, word, target }) => `                    ${q(`${parent}/${word}`)}) cmdpath=${q(target)}; continue ;;`);
   const flagCases = m.nodes.map((n) => `            ${q(n.path)}) COMPREPLY=($(compgen -W ${words(n.flags.flatMap((f) => f.names))} -- "$cur")) ;;`);
   const wordCases = m.nodes.flatMap((n) => {
     const branches: string[] = [];
@@ -61,7 +52,7 @@ ${subCases.join('\n')}
     done
     if ((skip)); then
         case "$prev" in
-${[...byKind].map(([branch, names]) => `            ${names.join('|')}) ${branch} ;;`).join('\n')}
+${groupValueFlags(m, valueBranch).map(([branch, names]) => `            ${names.join('|')}) ${branch} ;;`).join('\n')}
         esac
         return 0
     fi

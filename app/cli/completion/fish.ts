@@ -1,7 +1,7 @@
 // Fish completion script generated from the completion model: a helper walks
 // the command line to the current subcommand path; one `complete` line per
 // flag and subcommand is guarded by it.
-import { shortHelp, type CompletionModel, type ValueKind } from './model.js';
+import { shortHelp, subcommandSteps, type CompletionModel, type ValueKind } from './model.js';
 
 const sq = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
@@ -18,10 +18,7 @@ function valueArgs(kind: ValueKind | undefined): string {
 export function fishScript(m: CompletionModel): string {
   const p = m.program;
   const helper = `__fish_${p.replace(/[^A-Za-z0-9_]/g, '_')}`;
-  const subCases = [...m.subwords].map(([key, name]) => {
-    const [parent, word] = key.split('\t') as [string, string];
-    return `                case ${sq(`${parent}/${word}`)}\n                    set path ${sq(parent ? `${parent} ${name}` : name)}\n                    continue`;
-  });
+  const subCases = subcommandSteps(m).map(({ parent, word, target }) => `                case ${sq(`${parent}/${word}`)}\n                    set path ${sq(target)}\n                    continue`);
   const lines: string[] = [];
   for (const n of m.nodes) {
     const at = `${helper}_at ${sq(n.path)}`;

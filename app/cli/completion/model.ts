@@ -78,3 +78,21 @@ export function shortHelp(text: string): string {
   const first = text.split(/(?<=\.)\s|\s\(|:\s/)[0]!.replace(/\.$/, '');
   return first.length > 80 ? `${first.slice(0, 77)}...` : first;
 }
+
+/** Value-taking flag spellings grouped by the shell snippet that completes their value. */
+export function groupValueFlags(m: CompletionModel, snippet: (kind: ValueKind) => string): [string, string[]][] {
+  const groups = new Map<string, string[]>();
+  for (const [name, kind] of m.values) {
+    const s = snippet(kind);
+    groups.set(s, [...(groups.get(s) ?? []), name]);
+  }
+  return [...groups];
+}
+
+/** Every subcommand step: from the command at `parent`, the word `word` (name or alias) leads to `target`. */
+export function subcommandSteps(m: CompletionModel): { parent: string; word: string; target: string }[] {
+  return [...m.subwords].map(([key, name]) => {
+    const [parent, word] = key.split('\t') as [string, string];
+    return { parent, word, target: parent ? `${parent} ${name}` : name };
+  });
+}

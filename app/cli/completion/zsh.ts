@@ -1,6 +1,6 @@
 // Zsh completion script generated from the completion model: the same walk
 // as the bash script over $words, then _describe / compadd / _files.
-import { shortHelp, type CompletionModel, type ValueKind } from './model.js';
+import { groupValueFlags, shortHelp, subcommandSteps, type CompletionModel, type ValueKind } from './model.js';
 
 const sq = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 const pattern = (s: string) => (s === '' ? "''" : sq(s));
@@ -16,15 +16,7 @@ function valueBranch(kind: ValueKind): string {
 
 export function zshScript(m: CompletionModel): string {
   const fn = `_${m.program.replace(/[^A-Za-z0-9_]/g, '_')}`;
-  const byKind = new Map<string, string[]>();
-  for (const [name, kind] of m.values) {
-    const branch = valueBranch(kind);
-    byKind.set(branch, [...(byKind.get(branch) ?? []), name]);
-  }
-  const subCases = [...m.subwords].map(([key, name]) => {
-    const [parent, word] = key.split('\t') as [string, string];
-    return `                ${sq(`${parent}/${word}`)}) cmdpath=${sq(parent ? `${parent} ${name}` : name)}; continue ;;`;
-  });
+  const subCases = subcommandSteps(m).map(({ parent, word, target }) => `                ${sq(`${parent}/${word}`)}) cmdpath=${sq(target)}; continue ;;`);
   const flagCases = m.nodes.map((n) => {
     const items = n.flags.flatMap((f) => f.names.map((name) => sq(`${name}:${shortHelp(f.help)}`)));
     return `        ${pattern(n.path)}) opts=(${items.join(' ')}) ;;`;
@@ -62,7 +54,7 @@ ${subCases.join('\n')}
     done
     if ((skip)); then
         case $prev in
-${[...byKind].map(([branch, names]) => `            ${names.join('|')}) ${branch} ;;`).join('\n')}
+${groupValueFlags(m, valueBranch).map(([branch, names]) => `            ${names.join('|')}) ${branch} ;;`).join('\n')}
         esac
         return
     fi
