@@ -1,0 +1,36 @@
+// The official TypeScript SDK drives this program unchanged: it spawns
+// `codex exec --experimental-json …` with the prompt on stdin and reads the JSONL.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Codex } from '@openai/codex-sdk';
+import { CODEX_JS, createWorkspace } from '../support/cli.js';
+import { messageTexts, withMock } from './support.js';
+
+test('@openai/codex-sdk runs a thread, reads the final response, and resumes it', () =>
+  withMock([
+    { output: [{ type: 'function_call', name: 'shell', arguments: { command: ['echo', 'sdk-tool'] }, call_id: 'c' }], usage: { input_tokens: 7, output_tokens: 3 } },
+    { output: [{ type: 'text', text: 'Hello from the mock' }], usage: { input_tokens: 8, output_tokens: 4 } },
+    { output: [{ type: 'text', text: 'Second turn' }] },
+  ], async (mock) => {
+    const ws = createWorkspace(mock.url);
+    try {
+      const codex = new Codex({ codexPathOverride: CODEX_JS, env: ws.env });
+      const thread = codex.startThread({ workingDirectory: ws.repo, sandboxMode: 'read-only' });
+      const turn = await thread.run('Say hello');
+      assert.equal(turn.finalResponse, 'Hello from the mock');
+      assert.deepEqual(turn.usage, { input_tokens: 15, cached_input_tokens: 0, cache_write_input_tokens: 0, output_tokens: 7, reasoning_output_tokens: 0 });
+      assert.deepEqual(turn.items.map((i) => i.type), ['command_execution', 'agent_message']);
+      assert.ok(thread.id);
+      // The SDK marks its requests with its own originator.
+      assert.equal(mock.requests[0]!.headers.originator, 'codex_sdk_ts');
+
+      const resumed = codex.resumeThread(thread.id!, { workingDirectory: ws.repo });
+      const again = await resumed.run('And again');
+      assert.equal(again.finalResponse, 'Second turn');
+      assert.equal(resumed.id, thread.id);
+      assert.deepEqual(messageTexts(mock.requests[2]!.body.input).filter((t) => !t.includes('<environment_context>')),
+        ['user: Say hello', 'assistant: Hello from the mock', 'user: And again']);
+    } finally {
+      ws.cleanup();
+    }
+  }));
