@@ -13,6 +13,8 @@ export interface BwrapArgvInput {
   readonly profile: LinuxBwrapProfile;
   readonly roots: readonly WritableRoot[];
   readonly networkOff: boolean;
+  /** Flags the probe found necessary on this machine (the profile's fallbackFlags), if any. */
+  readonly extraFlags?: readonly string[];
   /** File descriptor number the child receives the seccomp program on, when network is off. */
   readonly seccompFd?: number;
   readonly cwd: string;
@@ -22,7 +24,7 @@ export interface BwrapArgvInput {
 /** Pure: the full argv (bwrap first) for one command. */
 export function bwrapArgv(input: BwrapArgvInput): string[] {
   const { profile } = input;
-  const out: string[] = [input.bwrap, ...profile.flags, '--ro-bind', '/', '/'];
+  const out: string[] = [input.bwrap, ...profile.flags, ...(input.extraFlags ?? []), '--ro-bind', '/', '/'];
   for (const r of input.roots) out.push('--bind', r.root, r.root);
   for (const r of input.roots) for (const p of r.readOnlySubpaths) out.push('--ro-bind', p, p);
   // Fresh /dev and /proc last, so not even a writable root of `/` can bring back the host's.
@@ -59,31 +61,42 @@ export function findBwrap(path: string | undefined): string {
   );
 }
 
-const probes = new Map<string, Promise<void>>();
+const probes = new Map<string, Promise<readonly string[]>>();
+
+function tryBwrap(bwrap: string, profile: LinuxBwrapProfile, extraFlags: readonly string[]): Promise<string | undefined> {
+  const argv = bwrapArgv({
+    bwrap, profile, extraFlags, roots: [], networkOff: true, cwd: '/', argv: [bwrap, '--version'],
+  }).slice(1);
+  return new Promise((resolve) => {
+    execFile(bwrap, argv, { timeout: 10_000 }, (err, _stdout, stderr) => {
+      resolve(err ? String(stderr).trim() || err.message : undefined);
+    });
+  });
+}
 
 /**
  * Checks once per bwrap binary that it can create the namespaces the profile
- * asks for (user namespaces may be disabled by the kernel or AppArmor).
+ * asks for, and which extra flags that takes here: none, or the profile's
+ * fallbackFlags. User namespaces may be disabled by the kernel or AppArmor.
  */
-export function probeBwrap(bwrap: string, profile: LinuxBwrapProfile): Promise<void> {
+export function probeBwrap(bwrap: string, profile: LinuxBwrapProfile): Promise<readonly string[]> {
   let probe = probes.get(bwrap);
   if (!probe) {
-    const argv = bwrapArgv({
-      bwrap, profile, roots: [], networkOff: true, cwd: '/', argv: [bwrap, '--version'],
-    }).slice(1);
-    probe = new Promise<void>((resolve, reject) => {
-      execFile(bwrap, argv, { timeout: 10_000 }, (err, _stdout, stderr) => {
-        if (!err) return resolve();
-        const why = String(stderr).trim() || err.message;
-        reject(new SandboxUnavailableError(
-          `the sandbox cannot start: bubblewrap failed to create its namespaces (${why}). ` +
-            'The command was not run. Allow unprivileged user namespaces ' +
-            '(`sysctl kernel.unprivileged_userns_clone=1`; on Ubuntu 24.04+ also ' +
-            '`sysctl kernel.apparmor_restrict_unprivileged_userns=0` or an AppArmor profile for bwrap), ' +
-            'or, only if you knowingly accept running commands without any sandbox, use `--sandbox danger-full-access`.',
-        ));
-      });
-    });
+    probe = (async () => {
+      const why = await tryBwrap(bwrap, profile, []);
+      if (why === undefined) return [];
+      if (profile.fallbackFlags.length > 0 && (await tryBwrap(bwrap, profile, profile.fallbackFlags)) === undefined) {
+        return profile.fallbackFlags;
+      }
+      throw new SandboxUnavailableError(
+        `the sandbox cannot start: bubblewrap failed to create its namespaces (${why}). ` +
+          'The command was not run. Allow unprivileged user namespaces ' +
+          '(`sysctl kernel.unprivileged_userns_clone=1`; on Ubuntu 24.04+ also ' +
+          '`sysctl kernel.apparmor_restrict_unprivileged_userns=0` or an AppArmor profile for bwrap; ' +
+          'in a container, allow the unshare/clone syscalls), ' +
+          'or, only if you knowingly accept running commands without any sandbox, use `--sandbox danger-full-access`.',
+      );
+    })();
     probes.set(bwrap, probe);
   }
   return probe;

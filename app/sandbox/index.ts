@@ -38,7 +38,7 @@ export async function planLaunch(req: LaunchRequest): Promise<LaunchPlan> {
   if (platform === 'linux') {
     const profile = linuxBwrapProfile();
     const bwrap = findBwrap(process.env['PATH']);
-    await probeBwrap(bwrap, profile);
+    const extraFlags = await probeBwrap(bwrap, profile);
     let extraFds: Buffer[] = [];
     if (networkOff) {
       try {
@@ -51,7 +51,7 @@ export async function planLaunch(req: LaunchRequest): Promise<LaunchPlan> {
       }
     }
     const argv = bwrapArgv({
-      bwrap, profile, roots, networkOff, cwd: req.cwd, argv: req.argv,
+      bwrap, profile, extraFlags, roots, networkOff, cwd: req.cwd, argv: req.argv,
       ...(networkOff ? { seccompFd: 3 } : {}),
     });
     return { argv, env, cwd: req.cwd, extraFds, sandbox: 'linux-bwrap' };

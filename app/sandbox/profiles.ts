@@ -18,6 +18,8 @@ const modePolicySchema = z.strictObject({
 const linuxBwrapSchema = z.strictObject({
   description: z.string(),
   flags: z.array(z.string()),
+  /** Added when bwrap cannot create namespaces with `flags` alone (checked once by the probe). */
+  fallbackFlags: z.array(z.string()),
   readOnlyDev: z.boolean(),
   unshare: z.array(z.enum(['pid', 'ipc', 'net', 'uts', 'cgroup'])),
   whenNetworkOff: z.strictObject({
