@@ -1,5 +1,6 @@
 // Shared helpers for the MCP tests: a temporary CODEX_HOME with a config.toml,
 // the bin paths of the npm reference servers, and fixture paths.
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,4 +46,26 @@ export function isAlive(pid: number): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The real CLI: dist/codex.js (build first). CODEX_MCP_TEST_FROM_SOURCE=1 runs
+ * app/cli/main.ts through tsx instead, for working on a tree that does not build.
+ */
+export function codexArgv(args: readonly string[]): string[] {
+  return process.env.CODEX_MCP_TEST_FROM_SOURCE === '1'
+    ? ['--import', 'tsx', join(ROOT, 'app/cli/main.ts'), ...args]
+    : [join(ROOT, 'dist/codex.js'), ...args];
+}
+
+export interface CliResult { status: number | null; stdout: string; stderr: string }
+
+export function runCodex(args: readonly string[], codexHome: string): CliResult {
+  const res = spawnSync(process.execPath, codexArgv(args), {
+    cwd: ROOT,
+    env: { ...process.env, CODEX_HOME: codexHome },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  return { status: res.status, stdout: res.stdout, stderr: res.stderr };
 }
