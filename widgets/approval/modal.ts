@@ -22,7 +22,7 @@ import { wrapIndented } from '../markdown/wrap.js';
 import { drawRows } from '../transcript/cell.js';
 import { displayCommand } from '../transcript/command.js';
 import { TOKENS } from '../transcript/tokens.js';
-import { type ApprovalRequest, ApprovalState } from './state.js';
+import { type ApprovalRequest, ApprovalState, type ReviewDecision } from './state.js';
 
 const PAD: Line = [{ text: '  ' }];
 
@@ -30,10 +30,52 @@ export class ApprovalModal extends ApprovalState implements Widget {
   private scroll = 0;
   /** The largest useful scroll offset, as of the last render. */
   private maxScroll = 0;
+  /** Body rows visible in the last render (a page). */
+  private lastView = 1;
   private bodyCache: { width: number; rows: Line[] } | undefined;
 
   constructor(request: ApprovalRequest) {
     super(request);
+  }
+
+  /**
+   * A keymap action of the 'modal' mode. Returns the decision when the modal is
+   * done (the caller sends the op, records `decisionCell` and opens the next
+   * queued request), undefined while it stays open.
+   */
+  apply(action: string): ReviewDecision | undefined {
+    switch (action) {
+      case 'modal_prev':
+        this.move(-1);
+        return undefined;
+      case 'modal_next':
+        this.move(1);
+        return undefined;
+      case 'modal_confirm':
+        return this.decision();
+      case 'modal_approve':
+        return this.shortcut('y');
+      case 'modal_approve_always':
+        return this.shortcut('a');
+      case 'modal_deny':
+        return this.shortcut('esc');
+      case 'modal_abort':
+        return 'abort';
+      case 'scroll_up':
+        this.scrollBody(-3);
+        return undefined;
+      case 'scroll_down':
+        this.scrollBody(3);
+        return undefined;
+      case 'scroll_page_up':
+        this.scrollBody(-Math.max(1, this.lastView - 1));
+        return undefined;
+      case 'scroll_page_down':
+        this.scrollBody(Math.max(1, this.lastView - 1));
+        return undefined;
+      default:
+        return undefined;
+    }
   }
 
   /** PgUp/PgDn (or wheel) over a tall command or diff. */
@@ -116,6 +158,7 @@ export class ApprovalModal extends ApprovalState implements Widget {
     const view = Math.max(2, room);
     const shown = view - 1;
     this.maxScroll = body.length - shown;
+    this.lastView = shown;
     this.scroll = Math.min(this.scroll, this.maxScroll);
     put(head);
     put(body, this.scroll, shown);

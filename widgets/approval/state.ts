@@ -1,8 +1,10 @@
 // The approval modal's state (reference §3.5, the numbered form), pure: which
 // option is selected, how keys choose one, and the queue of requests that
 // arrive while one is open. Keys reach this through the keymap machine as
-// `select(n)` (number keys), `move(±1)` (arrows), `shortcut('y' | 'a' | 'esc')`
-// and Enter (`decision()`).
+// `select(n)` (number keys), `move(±1)` (arrows), `shortcut('y' | 'a' | 'n' |
+// 'esc')` and Enter (`decision()`); `ApprovalModal.apply` maps the keymap's
+// modal actions onto these. The third option (esc) denies, so the model hears
+// "no" and can try something else; Ctrl+C aborts (denies and interrupts the turn).
 import type { FileChange } from '../diff/parse.js';
 
 /** Structurally the agent protocol's ReviewDecision. */
@@ -23,19 +25,21 @@ export type ApprovalRequest =
 export interface ApprovalOption {
   label: string;
   key: 'y' | 'a' | 'esc';
+  /** Further keys that choose this option. */
+  aliases?: readonly string[];
   decision: ReviewDecision;
 }
 
 const EXEC_OPTIONS: readonly ApprovalOption[] = [
   { label: 'Yes, proceed', key: 'y', decision: 'approved' },
   { label: "Yes, and don't ask again for this command", key: 'a', decision: 'approved_for_session' },
-  { label: 'No, and tell Codex what to do differently', key: 'esc', decision: 'abort' },
+  { label: 'No, and tell Codex what to do differently', key: 'esc', aliases: ['n'], decision: 'denied' },
 ];
 
 const PATCH_OPTIONS: readonly ApprovalOption[] = [
   { label: 'Yes, proceed', key: 'y', decision: 'approved' },
   { label: "Yes, and don't ask again for these files", key: 'a', decision: 'approved_for_session' },
-  { label: 'No, and tell Codex what to do differently', key: 'esc', decision: 'abort' },
+  { label: 'No, and tell Codex what to do differently', key: 'esc', aliases: ['n'], decision: 'denied' },
 ];
 
 export function optionsFor(kind: ApprovalRequest['kind']): readonly ApprovalOption[] {
@@ -76,7 +80,7 @@ export class ApprovalState {
   /** A letter key (case-insensitive) or esc: its decision, or undefined if no option has it. */
   shortcut(key: string): ReviewDecision | undefined {
     const k = key.toLowerCase();
-    const i = this.options.findIndex((o) => o.key === k);
+    const i = this.options.findIndex((o) => o.key === k || o.aliases?.includes(k));
     if (i < 0) return undefined;
     this.index = i;
     return this.options[i]!.decision;

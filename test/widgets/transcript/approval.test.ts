@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CellGrid } from '../../../widgets/base/grid.js';
-import type { ReviewDecision as ProtocolDecision, FileChange as ProtocolFileChange } from '../../../app/agent/protocol.js';
+import type { EventMsg, Op, ReviewDecision as ProtocolDecision, FileChange as ProtocolFileChange } from '../../../app/agent/protocol.js';
+import { approvalOp, approvalRequestFrom } from '../../../widgets/approval/request.js';
 import { decisionCell, decisionText } from '../../../widgets/approval/history.js';
 import { ApprovalModal } from '../../../widgets/approval/modal.js';
 import { type ApprovalRequest, ApprovalQueue, ApprovalState, type ReviewDecision } from '../../../widgets/approval/state.js';
@@ -35,7 +36,7 @@ test('state machine: numbers select, arrows wrap, Enter returns the highlighted 
   s.move(1);
   assert.equal(s.decision(), 'approved_for_session');
   s.move(1);
-  assert.equal(s.decision(), 'abort');
+  assert.equal(s.decision(), 'denied');
   s.move(1);
   assert.equal(s.selected, 0, 'down from the last wraps to the first');
   s.move(-1);
@@ -47,14 +48,42 @@ test('state machine: numbers select, arrows wrap, Enter returns the highlighted 
   assert.equal(s.selected, 1, 'an invalid number changes nothing');
 });
 
-test('shortcuts: y, a (any case) and esc decide directly; other letters do nothing', () => {
+test('shortcuts: y, a, n (any case) and esc decide directly; other letters do nothing', () => {
   const s = new ApprovalState(EXEC);
   assert.equal(s.shortcut('Y'), 'approved');
   assert.equal(s.shortcut('a'), 'approved_for_session');
   assert.equal(s.selected, 1);
-  assert.equal(s.shortcut('esc'), 'abort');
+  assert.equal(s.shortcut('esc'), 'denied');
+  assert.equal(s.shortcut('N'), 'denied');
   assert.equal(s.shortcut('q'), undefined);
   assert.equal(s.selected, 2);
+});
+
+test('keymap modal actions drive the modal; only deciding actions return a decision', () => {
+  const m = new ApprovalModal(EXEC);
+  assert.equal(m.apply('modal_next'), undefined);
+  assert.equal(m.apply('modal_next'), undefined);
+  assert.equal(m.apply('modal_prev'), undefined);
+  assert.equal(m.apply('modal_confirm'), 'approved_for_session');
+  assert.equal(m.apply('modal_approve'), 'approved');
+  assert.equal(m.apply('modal_approve_always'), 'approved_for_session');
+  assert.equal(m.apply('modal_deny'), 'denied');
+  assert.equal(m.apply('modal_abort'), 'abort');
+  assert.equal(m.apply('insert_text'), undefined);
+});
+
+test('events become requests and decisions become the ops that answer them by call id', () => {
+  const exec = approvalRequestFrom({ type: 'exec_approval_request', call_id: 'call_1', command: ['touch', 'x'], cwd: '/w', reason: 'why' });
+  assert.deepEqual(exec, { kind: 'exec', id: 'call_1', command: ['touch', 'x'], cwd: '/w', reason: 'why' });
+  const patch = approvalRequestFrom({ type: 'apply_patch_approval_request', call_id: 'call_2', changes: PATCH.kind === 'patch' ? { ...PATCH.changes } : {}, grant_root: '/g' }, '/r');
+  assert.equal(patch.kind === 'patch' && patch.grantRoot, '/g');
+  assert.equal(patch.kind === 'patch' && patch.cwd, '/r');
+  const op: Op = approvalOp(exec, 'denied');
+  assert.deepEqual(op, { type: 'exec_approval', id: 'call_1', decision: 'denied' });
+  assert.deepEqual(approvalOp(patch, 'approved'), { type: 'patch_approval', id: 'call_2', decision: 'approved' });
+  // The structural event type accepts the protocol's events as they are.
+  const ev: Extract<EventMsg, { type: 'exec_approval_request' }> = { type: 'exec_approval_request', call_id: 'c', command: [], cwd: '/' };
+  approvalRequestFrom(ev);
 });
 
 test('queue: a request arriving while one is open waits; resolving opens the next in order', () => {
@@ -69,7 +98,7 @@ test('queue: a request arriving while one is open waits; resolving opens the nex
   assert.equal(first.decision, 'approved_for_session');
   assert.equal(first.next?.request.id, 'p1');
   assert.equal(q.current?.selected, 0, 'the next request starts on the first option');
-  assert.equal(q.resolve('abort').next?.request.id, 'c2');
+  assert.equal(q.resolve('denied').next?.request.id, 'c2');
   assert.deepEqual(q.clear().map((r) => r.id), ['c2']);
   assert.equal(q.current, undefined);
   assert.throws(() => q.resolve('approved'), /no approval request is open/);
