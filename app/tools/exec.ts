@@ -60,6 +60,17 @@ function killGroup(pid: number, signal: NodeJS.Signals): void {
   }
 }
 
+// Groups still running; if this process exits first, they go with it.
+const liveGroups = new Set<number>();
+let exitHookInstalled = false;
+
+function track(pid: number): void {
+  liveGroups.add(pid);
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once('exit', () => { for (const g of liveGroups) killGroup(g, 'SIGKILL'); });
+}
+
 function notStarted(message: string, code: number, timeoutMs: number, started: number): ExecOutcome {
   return {
     exitCode: code, stdout: '', stderr: '', aggregatedOutput: '', durationMs: performance.now() - started,
@@ -89,6 +100,7 @@ export async function runLaunchPlan(plan: LaunchPlan, opts: RunOptions = {}): Pr
       opts.onOutput(stream, chunk);
     }
   };
+  if (child.pid !== undefined) track(child.pid);
   child.stdout?.on('data', collect('stdout'));
   child.stderr?.on('data', collect('stderr'));
 
@@ -135,6 +147,7 @@ export async function runLaunchPlan(plan: LaunchPlan, opts: RunOptions = {}): Pr
       aborted,
     };
   } finally {
+    if (child.pid !== undefined) liveGroups.delete(child.pid);
     clearTimeout(timer);
     opts.signal?.removeEventListener('abort', onAbort);
     // The grace timer stays armed if we signalled: stragglers of the group still get SIGKILL.

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -130,6 +131,20 @@ test('output chunks stream to the callback, up to the delta limit', async () => 
 test('extra buffers reach the child as fd 3, 4, …', async () => {
   const r = await runLaunchPlan(bash('cat <&3; echo; cat <&4', { extraFds: [Buffer.from('first'), Buffer.from('second')] }));
   assert.equal(r.stdout, 'first\nsecond');
+});
+
+test('when this process exits, commands still running are killed with it', async () => {
+  const script = `
+    import { runLaunchPlan } from ${JSON.stringify(new URL('../../app/tools/exec.ts', import.meta.url).href)};
+    const env = { PATH: process.env.PATH ?? '' };
+    void runLaunchPlan({ argv: ['bash', '-c', 'sleep 30 & echo $! > kid; echo up; wait'], env, cwd: ${JSON.stringify(dir)}, sandbox: 'none' },
+      { onOutput: () => process.exit(0) });
+  `;
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 20_000 });
+  assert.equal(r.status, 0, r.stderr);
+  const kid = Number(readFileSync(join(dir, 'kid'), 'utf8'));
+  leftovers.push(kid);
+  assert.ok(await waitGone(kid), 'the command outlived the process that ran it');
 });
 
 test('a program or working directory that does not exist is reported, not thrown', async () => {

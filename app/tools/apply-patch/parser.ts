@@ -102,7 +102,7 @@ function parseHunk(lines: readonly string[], start: number, end: number): { hunk
     const path = header.slice(UPDATE.length);
     let i = start + 1;
     let movePath: string | undefined;
-    const maybeMove = lines[i];
+    const maybeMove = lines[i]?.trim();
     if (i < end && maybeMove !== undefined && maybeMove.startsWith(MOVE)) {
       movePath = maybeMove.slice(MOVE.length);
       i++;

@@ -26,19 +26,21 @@ const PASSES: readonly ((s: string) => string)[] = [
   foldPunctuation,
 ];
 
-function matchesAt(lines: readonly string[], pattern: readonly string[], at: number, norm: (s: string) => string): boolean {
-  for (let k = 0; k < pattern.length; k++) {
-    if (norm(lines[at + k] ?? '') !== norm(pattern[k] ?? '')) return false;
-  }
-  return true;
+// Normalised copies of a file's lines per pass, reused across the chunks of one file.
+const normalisedCache = new WeakMap<readonly string[], Map<number, readonly string[]>>();
+
+function normalised(lines: readonly string[], pass: number): readonly string[] {
+  if (pass === 0) return lines;
+  let perPass = normalisedCache.get(lines);
+  if (!perPass) normalisedCache.set(lines, (perPass = new Map()));
+  let out = perPass.get(pass);
+  if (!out) perPass.set(pass, (out = lines.map(PASSES[pass]!)));
+  return out;
 }
 
-function scan(lines: readonly string[], pattern: readonly string[], from: number): number | undefined {
-  const last = lines.length - pattern.length;
-  for (const norm of PASSES) {
-    for (let i = from; i <= last; i++) if (matchesAt(lines, pattern, i, norm)) return i;
-  }
-  return undefined;
+function matchesAt(lines: readonly string[], pattern: readonly string[], at: number): boolean {
+  for (let k = 0; k < pattern.length; k++) if (lines[at + k] !== pattern[k]) return false;
+  return true;
 }
 
 /**
@@ -51,9 +53,16 @@ export function seekSequence(
 ): number | undefined {
   if (pattern.length === 0) return start;
   if (pattern.length > lines.length) return undefined;
-  if (atEof) {
-    const tail = lines.length - pattern.length;
-    if (tail >= start && PASSES.some((norm) => matchesAt(lines, pattern, tail, norm))) return tail;
+  const last = lines.length - pattern.length;
+  if (atEof && last >= start) {
+    for (let pass = 0; pass < PASSES.length; pass++) {
+      if (matchesAt(normalised(lines, pass), pattern.map(PASSES[pass]!), last)) return last;
+    }
   }
-  return scan(lines, pattern, start);
+  for (let pass = 0; pass < PASSES.length; pass++) {
+    const file = normalised(lines, pass);
+    const pat = pattern.map(PASSES[pass]!);
+    for (let i = start; i <= last; i++) if (matchesAt(file, pat, i)) return i;
+  }
+  return undefined;
 }
