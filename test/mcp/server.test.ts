@@ -1,0 +1,119 @@
+// `codex mcp` driven by the official SDK Client over stdio: the two tools and
+// their schemas, a `codex` call against the mock model server with its
+// `codex/event` stream, an exec approval answered through elicitation/create
+// with a denial that reaches the model, then `codex-reply`.
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import { CODEX_REPLY_TOOL, CODEX_TOOL } from '../../app/mcp/server/tool-specs.js';
+import { createWorkspace, type Workspace } from '../support/cli.js';
+import { startMockModelServer } from '../support/mock-model-server.js';
+import { codexArgv } from './support.js';
+
+interface CodexEvent { _meta: { requestId: number | string }; id: string; msg: { type: string; [k: string]: unknown } }
+
+async function connect(ws: Workspace, t: { after: (fn: () => unknown) => void }) {
+  const transport = new StdioClientTransport({ command: process.execPath, args: codexArgv(['mcp']), env: ws.env, cwd: ws.repo, stderr: 'pipe' });
+  let stderr = '';
+  transport.stderr?.on('data', (d: Buffer) => { stderr += d.toString(); });
+  // Outgoing messages, to learn the JSON-RPC id of each tools/call.
+  const sent: JSONRPCMessage[] = [];
+  const client = new Client({ name: 'codex-mcp-test', version: '1.0.0' }, { capabilities: { elicitation: {} } });
+  await client.connect(transport);
+  const send = transport.send.bind(transport);
+  transport.send = (m) => { sent.push(m); return send(m); };
+  t.after(() => client.close());
+  const events: CodexEvent[] = [];
+  client.fallbackNotificationHandler = async (n) => {
+    if (n.method === 'codex/event') events.push(n.params as unknown as CodexEvent);
+  };
+  const callId = (name: string) => {
+    const req = sent.filter((m) => 'method' in m && m.method === 'tools/call' && (m.params as { name: string }).name === name).at(-1);
+    return (req as { id: number }).id;
+  };
+  return { client, events, callId, stderr: () => stderr };
+}
+
+test('tools/list: exactly codex and codex-reply with the reference schemas; serverInfo', async (t) => {
+  const mock = await startMockModelServer([]);
+  t.after(() => mock.close());
+  const ws = createWorkspace(mock.url);
+  t.after(() => ws.cleanup());
+  const { client } = await connect(ws, t);
+  assert.deepEqual(client.getServerVersion(), { name: 'codex-mcp-server', version: (await import('../../app/config/version.js')).cliVersion(), title: 'Codex' });
+  assert.deepEqual(client.getServerCapabilities()?.tools, { listChanged: true });
+  const { tools } = await client.listTools();
+  assert.deepEqual(tools, [CODEX_TOOL, CODEX_REPLY_TOOL]);
+  assert.deepEqual(Object.keys(CODEX_TOOL.inputSchema.properties!), ['prompt', 'model', 'profile', 'cwd', 'approval-policy', 'sandbox', 'config', 'base-instructions', 'include-plan-tool']);
+  assert.deepEqual(CODEX_TOOL.inputSchema.required, ['prompt']);
+  assert.deepEqual(CODEX_REPLY_TOOL.inputSchema.required, ['conversationId', 'prompt']);
+  const bad = await client.callTool({ name: 'codex', arguments: { model: 'x' } });
+  assert.equal(bad.isError, true);
+  assert.match((bad.content as { text: string }[])[0]!.text, /^Failed to parse configuration for Codex tool: prompt: /);
+  const ghost = await client.callTool({ name: 'codex-reply', arguments: { conversationId: 'nope', prompt: 'hi' } });
+  assert.equal(ghost.isError, true);
+});
+
+test('codex: events stream, exec approval denied through elicitation reaches the model, then codex-reply', async (t) => {
+  const mock = await startMockModelServer([
+    { output: [{ type: 'function_call', name: 'shell', call_id: 'call_touch', arguments: { command: ['touch', 'denied.txt'] } }] },
+    { output: [{ type: 'text', text: 'The command was denied, so I stopped.' }] },
+    { output: [{ type: 'text', text: 'Second answer.' }] },
+  ]);
+  t.after(() => mock.close());
+  const ws = createWorkspace(mock.url);
+  t.after(() => ws.cleanup());
+  const { client, events, callId, stderr } = await connect(ws, t);
+  const elicitations: Record<string, unknown>[] = [];
+  client.fallbackRequestHandler = async (req) => {
+    if (req.method !== 'elicitation/create') throw new Error(`unexpected request ${req.method}`);
+    elicitations.push(req.params as Record<string, unknown>);
+    return { decision: 'denied' };
+  };
+
+  const first = await client.callTool({
+    name: 'codex',
+    arguments: { prompt: 'create denied.txt', 'approval-policy': 'untrusted', sandbox: 'workspace-write', config: { hide_agent_reasoning: true } },
+  });
+  assert.deepEqual(first, { content: [{ type: 'text', text: 'The command was denied, so I stopped.' }], isError: false }, stderr());
+  const id1 = callId('codex');
+
+  const types = events.map((e) => e.msg.type);
+  assert.equal(types[0], 'session_configured');
+  for (const ty of ['task_started', 'exec_approval_request', 'exec_command_end', 'agent_message', 'task_complete']) assert.ok(types.includes(ty), `${ty} in ${types.join(',')}`);
+  assert.ok(events.every((e) => e._meta.requestId === id1), 'every event carries the tools/call id');
+  const conversationId = events[0]!.msg.session_id as string;
+  assert.match(conversationId, /^[0-9a-f-]{36}$/);
+
+  assert.equal(elicitations.length, 1);
+  const approvalEvent = events.find((e) => e.msg.type === 'exec_approval_request')!;
+  assert.deepEqual(elicitations[0], {
+    message: `Allow Codex to run \`touch denied.txt\` in \`${ws.repo}\`?`,
+    requestedSchema: { type: 'object', properties: {} },
+    codex_elicitation: 'exec-approval',
+    codex_mcp_tool_call_id: id1,
+    codex_event_id: approvalEvent.id,
+    codex_call_id: 'call_touch',
+    codex_command: ['touch', 'denied.txt'],
+    codex_cwd: ws.repo,
+  });
+  assert.equal(existsSync(join(ws.repo, 'denied.txt')), false, 'the denied command never ran');
+  const output = mock.requests[1]!.body.input!.find((i) => i.type === 'function_call_output') as { call_id: string; output: string };
+  assert.equal(output.call_id, 'call_touch');
+  assert.match(output.output, /exec command rejected by user/);
+
+  const before = events.length;
+  const second = await client.callTool({ name: 'codex-reply', arguments: { conversationId, prompt: 'and now?' } });
+  assert.deepEqual(second, { content: [{ type: 'text', text: 'Second answer.' }], isError: false });
+  const id2 = callId('codex-reply');
+  const later = events.slice(before);
+  assert.ok(later.length > 0 && later.every((e) => e._meta.requestId === id2));
+  assert.equal(later.at(-1)!.msg.type, 'task_complete');
+  const input = mock.requests[2]!.body.input!;
+  const texts = JSON.stringify(input);
+  assert.ok(texts.includes('create denied.txt') && texts.includes('and now?'), 'the reply continues the same conversation');
+});
