@@ -3,7 +3,10 @@
 // which is imported only when a handler asks for the configuration.
 import type { Config, ConfigOverrides } from '../config/types.js';
 import type { CommandContext, FlagValue, ParsedCommand } from './context.js';
+import { logger } from '../log.js';
 import { YOLO } from './commands.js';
+
+const log = logger('codex_config');
 
 const str = (v: FlagValue): string | undefined => (typeof v === 'string' ? v : undefined);
 
@@ -48,8 +51,12 @@ export function createContext(cmd: ParsedCommand): CommandContext {
     async loadConfig(extra?: ConfigOverrides): Promise<Config> {
       const { loadConfig } = await import('../config/index.js');
       const config = await loadConfig({ cliOverrides: flagsToCliOverrides(cmd.flags), overrides: { ...flagsToOverrides(cmd.flags), ...extra } });
-      // The TUI shows config warnings on its own screen; other commands get them on stderr.
-      if (!isTuiCommand(cmd)) for (const w of config.warnings) process.stderr.write(`warning: ${w}\n`);
+      // The TUI owns the screen: it shows config.warnings itself, and they also go to its log.
+      // Other commands print them on stderr before they start.
+      for (const w of config.warnings) {
+        if (isTuiCommand(cmd)) log.warn(w);
+        else process.stderr.write(`warning: ${w}\n`);
+      }
       return config;
     },
   };

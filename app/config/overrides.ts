@@ -25,7 +25,7 @@ function parseOverrideValue(text: string): unknown {
   try {
     return parse(`_x_ = ${text}`)['_x_'];
   } catch {
-    return text.replace(/^['"]|['"]$/g, '');
+    return text.replace(/^['"]+|['"]+$/g, '');
   }
 }
 

@@ -48,3 +48,21 @@ test('ctx.loadConfig applies the flags of the invocation (and extra overrides la
   assert.equal(forced.approvalPolicy, 'never');
   await assert.rejects(createContext(cmd('-C', join(home, 'nope'))).loadConfig(), { name: 'ConfigError', message: `-C/--cd: directory ${JSON.stringify(join(home, 'nope'))} does not exist` });
 });
+
+test('config warnings: stderr for exec and friends, the log for the TUI', async () => {
+  writeFileSync(join(home, 'config.toml'), 'modle = "x"\n');
+  const { setupLogging, tuiLogFile } = await import('../../app/cli/logging.js');
+  const { readFileSync } = await import('node:fs');
+  const lines: string[] = [];
+  const write = process.stderr.write.bind(process.stderr);
+  process.stderr.write = ((chunk: string) => lines.push(chunk) > 0) as typeof process.stderr.write;
+  try {
+    await createContext(cmd('exec', 'x')).loadConfig();
+    setupLogging('tui', home);
+    await createContext(cmd()).loadConfig();
+  } finally {
+    process.stderr.write = write;
+  }
+  assert.deepEqual(lines, [`warning: ${join(home, 'config.toml')}:1:1: unknown key \`modle\` (ignored)\n`]);
+  assert.match(readFileSync(tuiLogFile(home), 'utf8'), /WARN {2}codex_config: .*config\.toml:1:1: unknown key `modle` \(ignored\)\n$/);
+});

@@ -36,6 +36,7 @@ test('invalid TOML falls back to the raw string with surrounding quotes trimmed'
   assert.equal(value('model="unterminated'), 'unterminated');
   assert.equal(value("x=[1, 2"), '[1, 2');
   assert.equal(value('x='), '');
+  assert.equal(value(`x="'half`), 'half', 'every leading/trailing quote goes, as trim_matches does');
 });
 
 test('dotted keys become paths', () => {
