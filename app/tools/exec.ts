@@ -2,6 +2,7 @@
 // streams output as it comes, enforces the timeout, and on timeout or abort
 // kills the whole group, grandchildren included. Output is kept within a
 // memory cap. Never rejects for the command's own failures.
+import type { ChildProcess } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import { constants } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -91,7 +92,13 @@ export async function runLaunchPlan(plan: LaunchPlan, opts: RunOptions = {}): Pr
   let timedOut = false;
   let aborted = false;
 
-  const child = spawnPlan(plan, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let child: ChildProcess;
+  try {
+    child = spawnPlan(plan, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  } catch (err) {
+    // Rejected before any process existed, e.g. a NUL byte in an argument.
+    return notStarted(`${plan.argv[0] ?? ''}: ${(err as Error).message}`, 126, timeoutMs, started);
+  }
   const collect = (stream: OutputStream) => (chunk: Buffer): void => {
     out[stream].push(chunk);
     out.all.push(chunk);

@@ -151,6 +151,9 @@ test('a program or working directory that does not exist is reported, not thrown
   const missing = await runLaunchPlan({ argv: ['no-such-program-xyz'], env, cwd: dir, sandbox: 'none' });
   assert.equal(missing.exitCode, 127);
   assert.match(missing.spawnError ?? '', /no-such-program-xyz: .*ENOENT/);
+  const nul = await runLaunchPlan(bash('echo a\u0000b'));
+  assert.equal(nul.exitCode, 126);
+  assert.match(nul.spawnError ?? '', /^bash: .*null bytes/);
   const badCwd = await runLaunchPlan(bash('true', { cwd: join(dir, 'nope') }));
   assert.equal(badCwd.exitCode, 127);
   assert.equal(badCwd.spawnError, `working directory ${join(dir, 'nope')} does not exist`);
