@@ -76,8 +76,8 @@ test('--version and --help', () => {
   assert.deepEqual(parseArgv(['-m', 'x', '-V'], ROOT), { kind: 'version' });
   const h = parseArgv(['exec', '--help'], ROOT);
   assert.equal(h.kind, 'help');
-  assert.deepEqual((h as { chain: CommandSpec[] }).chain.map((c) => c.name), ['codex', 'exec']);
-  assert.deepEqual((parseArgv(['mcp', 'add', '-h'], ROOT) as { chain: CommandSpec[] }).chain.map((c) => c.name), ['codex', 'mcp', 'add']);
+  assert.deepEqual((h as { chain: readonly CommandSpec[] }).chain.map((c) => c.name), ['codex', 'exec']);
+  assert.deepEqual((parseArgv(['mcp', 'add', '-h'], ROOT) as { chain: readonly CommandSpec[] }).chain.map((c) => c.name), ['codex', 'mcp', 'add']);
   usageError(['exec', '--version'], "unexpected argument '--version' found");
 });
 
