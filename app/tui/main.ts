@@ -1,8 +1,121 @@
-// Placeholder created with the command table so `codex` dispatches; the
-// owner of this folder replaces it with the real front end.
+// `codex` and `codex resume`: the full-screen TUI. Loads config, theme and
+// keymap (errors print before the screen changes), starts the session, then
+// owns the terminal until the user quits: input → app → frames; agent events →
+// app → frames. On exit it restores the terminal and prints the token usage
+// and how to resume.
 import type { CommandContext } from '../cli/context.js';
+import type { Config } from '../config/types.js';
+import type { TokenUsage } from '../agent/protocol.js';
 
-export async function main(_ctx: CommandContext): Promise<number> {
-  process.stderr.write('codex: not available yet\n');
-  return 2;
+function usageLine(u: TokenUsage): string {
+  const cached = u.cached_input_tokens ? ` (+ ${u.cached_input_tokens} cached)` : '';
+  return `Token usage: total=${u.total_tokens} input=${u.input_tokens}${cached} output=${u.output_tokens}`;
+}
+
+async function resolveResume(ctx: CommandContext, config: Config): Promise<{ rolloutPath?: string; prompt?: string }> {
+  const { findNewestRollout, findRolloutById } = await import('../agent/rollout.js');
+  const [first, second] = ctx.cmd.positionals;
+  if (ctx.cmd.path[0] !== 'resume') return first !== undefined ? { prompt: first } : {};
+  if (ctx.cmd.flags.last === true) {
+    const path = findNewestRollout(config.codexHome, config.cwd);
+    if (!path) throw new Error(`codex resume --last: no saved session for ${config.cwd} in ${config.codexHome}/sessions`);
+    const prompt = first ?? second;
+    return { rolloutPath: path, ...(prompt !== undefined ? { prompt } : {}) };
+  }
+  if (first === undefined) throw new Error('codex resume: pass a SESSION_ID or --last (there is no interactive session picker)');
+  const path = findRolloutById(config.codexHome, first);
+  if (!path) throw new Error(`codex resume: no saved session with id ${first} in ${config.codexHome}/sessions`);
+  return { rolloutPath: path, ...(second !== undefined ? { prompt: second } : {}) };
+}
+
+export async function main(ctx: CommandContext): Promise<number> {
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    process.stderr.write('codex: the interactive TUI needs a terminal on stdin and stdout; use `codex exec` to run without one\n');
+    return 1;
+  }
+  let config: Config;
+  let start: { rolloutPath?: string; prompt?: string };
+  const [{ loadTheme }, { buildKeymap }] = await Promise.all([import('../../widgets/base/theme.js'), import('../../keymaps/engine.js')]);
+  try {
+    config = await ctx.loadConfig();
+    start = await resolveResume(ctx, config);
+    loadTheme(config.tui.theme, config.cwd);
+    buildKeymap(config.tui.keymap as Parameters<typeof buildKeymap>[0]);
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n`);
+    return 1;
+  }
+  for (const w of config.warnings) process.stderr.write(`warning: ${w}\n`);
+
+  const [{ startSession }, { historyEntry }, { TuiApp }, { Tty, guardExit }, { Renderer }, { Palette, detectColorDepth }, { cliVersion },
+    { installSlashCommands }, { installApprovals }, { installBacktrack }, { PagerOverlay }] = await Promise.all([
+    import('../agent/session.js'), import('../agent/history.js'), import('./app.js'), import('./renderer/tty.js'),
+    import('./renderer/renderer.js'), import('./renderer/palette.js'), import('../config/version.js'),
+    import('./slash-actions.js'), import('./approval-overlay.js'), import('./backtrack.js'), import('./pager.js'),
+  ]);
+
+  const session = await startSession(config, start.rolloutPath ? { resume: { rolloutPath: start.rolloutPath } } : {});
+  const tty = new Tty();
+  const unguard = guardExit(() => tty.restore());
+  let finish: () => void = () => undefined;
+  const finished = new Promise<void>((resolve) => (finish = resolve));
+  let renderer: InstanceType<typeof Renderer> | undefined;
+  let ticker: NodeJS.Timeout | undefined;
+
+  const app = new TuiApp(session, config, {
+    now: () => performance.now(),
+    requestFrame: () => {
+      renderer?.request();
+      scheduleTick();
+    },
+    exit: () => finish(),
+    notify: (message) => tty.write(`\x1b]9;${message.replace(/[\x00-\x1f\x07]/g, ' ')}\x07`),
+    historyEntry: (logId, offset) => historyEntry(config.codexHome, logId, offset)?.text,
+  }, cliVersion());
+
+  // Spinner, elapsed time, paste-burst flush and hint expiry run only while needed.
+  function scheduleTick(): void {
+    if (ticker || !app.needsTicks) return;
+    ticker = setTimeout(() => {
+      ticker = undefined;
+      if (app.tick()) renderer?.request();
+      scheduleTick();
+    }, app.composer.burstPending ? 10 : 100);
+  }
+
+  installSlashCommands(app, {
+    newSession: async () => {
+      app.detach();
+      app.session.submit({ type: 'shutdown' });
+      const next = await startSession(config);
+      app.transcript.clear();
+      app.attach(next);
+    },
+  });
+  const approvals = installApprovals(app);
+  app.onTaskEnd = () => approvals.clear();
+  installBacktrack(app);
+  app.onOpenTranscript = () => app.pushOverlay(new PagerOverlay('Transcript', app.transcript));
+  app.onRedraw = () => renderer?.invalidate();
+
+  const palette = new Palette(loadTheme(config.tui.theme, config.cwd), detectColorDepth());
+  renderer = new Renderer(tty, palette, tty.cols, tty.rows, (grid) => app.render(grid));
+  tty.start({
+    onInput: (events) => app.handleInput(events),
+    onResize: (cols, rows) => renderer?.resize(cols, rows),
+  });
+  app.attach();
+  renderer.paint();
+  if (start.prompt?.trim()) app.submitText(start.prompt.trim());
+
+  await finished;
+  renderer.dispose();
+  if (ticker) clearTimeout(ticker);
+  app.detach();
+  session.submit({ type: 'shutdown' });
+  tty.restore();
+  unguard();
+  if (app.tokenUsage && app.tokenUsage.total_tokens > 0) process.stdout.write(`${usageLine(app.tokenUsage)}\n`);
+  process.stdout.write(`To continue this session, run codex resume ${session.id}\n`);
+  return 0;
 }

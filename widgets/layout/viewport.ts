@@ -59,22 +59,22 @@ export class Viewport implements Widget {
   }
 }
 
-/** Plain styled lines as a scroll source (pager text such as /diff), wrapped per width. */
+/** Rows built per width as a scroll source (pager text such as /diff), cached until the width changes. */
 export class LinesSource implements ScrollSource {
   private width = -1;
   private rows: Line[] = [];
 
-  constructor(private lines: Line[]) {}
+  constructor(private readonly build: (width: number) => Line[]) {}
 
-  setLines(lines: Line[]): void {
-    this.lines = lines;
-    this.width = -1;
+  /** Plain lines, word-wrapped to the width. */
+  static wrapped(lines: readonly Line[]): LinesSource {
+    return new LinesSource((w) => lines.flatMap((l) => wrapLine(l, w)));
   }
 
   private layout(width: number): Line[] {
     if (width !== this.width) {
       this.width = width;
-      this.rows = this.lines.flatMap((l) => wrapLine(l, width));
+      this.rows = this.build(width);
     }
     return this.rows;
   }

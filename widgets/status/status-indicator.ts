@@ -7,6 +7,11 @@ import type { Rect, Style, Surface, Widget } from '../base/types.js';
 const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 export const SPINNER_INTERVAL_MS = 100;
 
+/** The spinner glyph for a moment in time (shared by running cells). */
+export function spinnerFrame(now: number): string {
+  return SPINNER[Math.floor(now / SPINNER_INTERVAL_MS) % SPINNER.length]!;
+}
+
 const S = {
   spinner: { fg: 'spinner' } as Style,
   header: { fg: 'status', bold: true } as Style,
@@ -42,7 +47,7 @@ export class StatusIndicator implements Widget {
   render(surface: Surface, area: Rect): void {
     if (area.height <= 0) return;
     const elapsed = Math.max(0, Math.floor((this.now - this.startedAt) / 1000));
-    const frame = this.animate ? SPINNER[Math.floor(this.now / SPINNER_INTERVAL_MS) % SPINNER.length]! : '•';
+    const frame = this.animate ? spinnerFrame(this.now) : '•';
     let x = area.x;
     x += surface.writeText(x, area.y, `${frame} `, S.spinner);
     x += surface.writeText(x, area.y, truncate(this.header, Math.max(1, area.width - 30)), S.header);

@@ -1,0 +1,229 @@
+// Agent events → transcript cells and status. Streams: assistant and reasoning
+// deltas grow the current cell until the final message; exec, patch and MCP
+// calls are matched by call_id; the first **bold** line of the reasoning
+// becomes the status header. Notifications go out when the terminal is unfocused.
+import type { EventMsg, McpServerStatus } from '../agent/protocol.js';
+import type { HistoryCell } from '../../widgets/transcript/cell.js';
+import { ExecCell } from '../../widgets/transcript/cells/exec.js';
+import { SessionHeaderCell } from '../../widgets/transcript/cells/header.js';
+import { McpToolCallCell } from '../../widgets/transcript/cells/mcp.js';
+import { AssistantMessageCell, ReasoningCell, UserMessageCell } from '../../widgets/transcript/cells/message.js';
+import { errorCell, infoCell, warningCell } from '../../widgets/transcript/cells/notice.js';
+import { PatchCell } from '../../widgets/transcript/cells/patch.js';
+import { PlanCell } from '../../widgets/transcript/cells/plan.js';
+import { displayCommand } from '../../widgets/transcript/command.js';
+import { truncate } from '../../widgets/base/text.js';
+import type { TuiApp } from './app.js';
+
+type CallCell = HistoryCell & { setSpinnerFrame?(frame: string): void };
+
+export interface EventState {
+  app: TuiApp;
+  assistant: AssistantMessageCell | undefined;
+  reasoning: ReasoningCell | undefined;
+  reasoningText: string;
+  calls: Map<string, CallCell>;
+}
+
+export const INTERRUPTED_MESSAGE = 'Conversation interrupted - tell the model what to do differently';
+
+/** The first `**bold**` run of a reasoning summary (the status header while working). */
+export function reasoningHeader(text: string): string | undefined {
+  const m = /\*\*([^*\n]+)\*\*/.exec(text);
+  return m?.[1]?.trim() || undefined;
+}
+
+function notifyEnabled(app: TuiApp, kind: 'agent-turn-complete' | 'approval-requested'): boolean {
+  const n = app.config.tui.notifications;
+  return n === true || (Array.isArray(n) && n.includes(kind));
+}
+
+function notify(app: TuiApp, kind: 'agent-turn-complete' | 'approval-requested', message: string): void {
+  if (!app.focused && notifyEnabled(app, kind)) app.host.notify(message);
+}
+
+function endTask(s: EventState): void {
+  s.app.running = false;
+  s.assistant = undefined;
+  s.reasoning = undefined;
+  s.reasoningText = '';
+  s.app.status.queued = [];
+  s.app.onTaskEnd?.();
+}
+
+export function applyAgentEvent(s: EventState, msg: EventMsg): void {
+  const { app } = s;
+  switch (msg.type) {
+    case 'session_configured': {
+      app.statusBar.info = { ...app.statusBar.info, model: msg.model, ...(msg.reasoning_effort ? { reasoningEffort: msg.reasoning_effort } : {}) };
+      app.composer.history.setPersistent(msg.history_entry_count, (offset) => app.host.historyEntry(msg.history_log_id, offset));
+      app.addCell(new SessionHeaderCell({
+        version: app.version, model: msg.model, directory: app.config.cwd,
+        ...(msg.reasoning_effort ? { reasoningEffort: msg.reasoning_effort } : {}),
+        ...(process.env.HOME ? { home: process.env.HOME } : {}),
+        hints: !msg.initial_messages?.length,
+      }));
+      for (const m of msg.initial_messages ?? []) {
+        app.addCell(m.type === 'user_message' ? new UserMessageCell(m.message) : new AssistantMessageCell(m.message));
+      }
+      return;
+    }
+    case 'task_started':
+      app.running = true;
+      app.status.start(app.host.now());
+      return;
+    case 'task_complete':
+      endTask(s);
+      notify(app, 'agent-turn-complete', msg.last_agent_message ? truncate(msg.last_agent_message.replace(/\s+/g, ' '), 80) : 'Agent turn complete');
+      return;
+    case 'turn_aborted':
+      for (const c of s.calls.values()) if (c instanceof ExecCell && c.status === 'running') c.interrupt();
+      s.calls.clear();
+      if (msg.reason === 'interrupted') {
+        app.addCell(errorCell(INTERRUPTED_MESSAGE));
+        // Messages typed while it ran go back to the composer.
+        if (app.status.queued.length && app.composer.isEmpty()) app.composer.setText(app.status.queued.join('\n'));
+      }
+      endTask(s);
+      return;
+    case 'user_message': {
+      const i = app.status.queued.indexOf(msg.message);
+      if (i >= 0) app.status.queued.splice(i, 1);
+      s.assistant = undefined;
+      app.addCell(new UserMessageCell(msg.message));
+      return;
+    }
+    case 'agent_message_delta':
+      if (!s.assistant) {
+        s.assistant = new AssistantMessageCell();
+        app.addCell(s.assistant);
+      }
+      s.assistant.appendDelta(msg.delta);
+      return;
+    case 'agent_message':
+      if (s.assistant) s.assistant.setText(msg.message);
+      else app.addCell(new AssistantMessageCell(msg.message));
+      s.assistant = undefined;
+      return;
+    case 'agent_reasoning_delta':
+    case 'agent_reasoning_raw_content_delta':
+      if (msg.type === 'agent_reasoning_raw_content_delta' && !app.config.showRawAgentReasoning) return;
+      if (!s.reasoning) {
+        s.reasoning = new ReasoningCell('', { hidden: app.config.hideAgentReasoning });
+        s.reasoningText = '';
+        app.addCell(s.reasoning);
+      }
+      s.reasoning.appendDelta(msg.delta);
+      s.reasoningText += msg.delta;
+      app.status.header = reasoningHeader(s.reasoningText) ?? app.status.header;
+      return;
+    case 'agent_reasoning':
+    case 'agent_reasoning_raw_content':
+      if (msg.type === 'agent_reasoning_raw_content' && !app.config.showRawAgentReasoning) return;
+      if (s.reasoning) s.reasoning.setText(msg.text);
+      else app.addCell(new ReasoningCell(msg.text, { hidden: app.config.hideAgentReasoning }));
+      app.status.header = reasoningHeader(msg.text) ?? app.status.header;
+      s.reasoning = undefined;
+      return;
+    case 'agent_reasoning_section_break':
+      s.reasoning = undefined;
+      return;
+    case 'exec_command_begin': {
+      const cell = new ExecCell(msg.command);
+      s.calls.set(msg.call_id, cell);
+      s.assistant = undefined;
+      app.addCell(cell);
+      return;
+    }
+    case 'exec_command_output_delta': {
+      const cell = s.calls.get(msg.call_id);
+      if (cell instanceof ExecCell) cell.appendOutput(Buffer.from(msg.chunk, 'base64').toString('utf8'));
+      return;
+    }
+    case 'exec_command_end': {
+      const cell = s.calls.get(msg.call_id);
+      s.calls.delete(msg.call_id);
+      if (!(cell instanceof ExecCell)) return;
+      if (msg.declined) cell.decline();
+      else cell.finish(msg.exit_code, msg.duration_ms, msg.aggregated_output);
+      return;
+    }
+    case 'patch_apply_begin': {
+      const cell = new PatchCell(msg.changes, app.config.cwd);
+      s.calls.set(msg.call_id, cell);
+      s.assistant = undefined;
+      app.addCell(cell);
+      return;
+    }
+    case 'patch_apply_end': {
+      const cell = s.calls.get(msg.call_id);
+      s.calls.delete(msg.call_id);
+      if (cell instanceof PatchCell) cell.finish(msg.success, msg.success ? msg.stdout : msg.stderr || msg.stdout);
+      return;
+    }
+    case 'mcp_tool_call_begin': {
+      const cell = new McpToolCallCell(msg.invocation);
+      s.calls.set(msg.call_id, cell);
+      app.addCell(cell);
+      return;
+    }
+    case 'mcp_tool_call_end': {
+      const cell = s.calls.get(msg.call_id);
+      s.calls.delete(msg.call_id);
+      if (cell instanceof McpToolCallCell) cell.finish(msg.duration_ms, msg.result);
+      return;
+    }
+    case 'plan_update':
+      app.addCell(new PlanCell(msg.plan, msg.explanation));
+      return;
+    case 'token_count': {
+      app.tokenUsage = msg.info.total_token_usage;
+      const win = msg.info.model_context_window;
+      if (win) {
+        const used = msg.info.last_token_usage.total_tokens;
+        app.footer.contextLeft = Math.max(0, Math.min(100, Math.round(100 - (used / win) * 100)));
+      }
+      return;
+    }
+    case 'exec_approval_request':
+      notify(app, 'approval-requested', `Approval requested: ${truncate(displayCommand(msg.command), 60)}`);
+      app.onApprovalRequest?.(msg);
+      return;
+    case 'apply_patch_approval_request': {
+      const files = Object.keys(msg.changes);
+      notify(app, 'approval-requested', files.length === 1 ? `Codex wants to edit ${files[0]}` : `Codex wants to edit ${files.length} files`);
+      app.onApprovalRequest?.(msg);
+      return;
+    }
+    case 'background_event':
+      app.addCell(infoCell(msg.message));
+      return;
+    case 'stream_error':
+      app.status.header = msg.message;
+      return;
+    case 'error':
+      app.addCell(errorCell(msg.message));
+      endTask(s);
+      return;
+    case 'mcp_list_tools_response':
+      app.addCell(mcpListCell(msg.servers));
+      return;
+    case 'turn_diff':
+      app.lastTurnDiff = msg.unified_diff;
+      return;
+    case 'shutdown_complete':
+      app.quit();
+      return;
+  }
+}
+
+function mcpListCell(servers: McpServerStatus[]): HistoryCell {
+  if (!servers.length) return warningCell('No MCP servers configured. See the mcp_servers section of config.toml.');
+  const lines: string[] = ['/mcp'];
+  for (const s of servers) {
+    lines.push(`  ${s.name} — ${s.state}${s.error ? `: ${s.error}` : ''}`);
+    for (const t of s.tools) lines.push(`    ${t.qualified_name}${t.description ? ` — ${t.description}` : ''}`);
+    if (!s.tools.length && s.state === 'ready') lines.push('    (no tools)');
+  }
+  return infoCell(lines.join('\n'));
+}

@@ -1,0 +1,325 @@
+// The TUI controller core: keys go through the keymap machine to named actions
+// (overlay first, then the app and the composer), agent events become history
+// cells (agent-events.ts), and `draw` lays the screen out. It does no I/O: the
+// shell (main.ts) passes a session, a clock, a frame scheduler and an exit.
+import { buildKeymap, type Keymap, type KeymapMode, type ResolvedAction } from '../../keymaps/engine.js';
+import { Composer } from '../../widgets/composer/composer.js';
+import type { Surface, Widget } from '../../widgets/base/types.js';
+import { renderColumn, type ColumnChild } from '../../widgets/layout/column.js';
+import { Viewport } from '../../widgets/layout/viewport.js';
+import { Footer } from '../../widgets/status/footer.js';
+import { StatusBar, type SessionInfo } from '../../widgets/status/status-bar.js';
+import { spinnerFrame, StatusIndicator } from '../../widgets/status/status-indicator.js';
+import { tildePath } from '../../widgets/transcript/cells/header.js';
+import { Transcript } from '../../widgets/transcript/transcript.js';
+import type { HistoryCell } from '../../widgets/transcript/cell.js';
+import type { Config } from '../config/types.js';
+import type { Event, EventMsg, Op, TokenUsage } from '../agent/protocol.js';
+import type { InputEvent } from './input/decoder.js';
+import type { ComposerTrigger, Overlay } from './overlay.js';
+import { applyAgentEvent, type EventState } from './agent-events.js';
+import { ClippedSurface } from '../../widgets/base/grid.js';
+
+/** What the controller needs from a session (app/agent/session.ts `Session`). */
+export interface AgentSession {
+  readonly id: string;
+  readonly rolloutPath: string;
+  submit(op: Op): string;
+  subscribe(listener: (e: Event) => void): () => void;
+}
+
+export interface AppHost {
+  now(): number;
+  /** Schedule a frame. */
+  requestFrame(): void;
+  /** Leave the TUI (the shell restores the terminal and prints the summary). */
+  exit(): void;
+  /** A desktop notification (OSC 9); only called while the terminal is unfocused. */
+  notify(message: string): void;
+  /** Entry `offset` of history.jsonl if it is still the file `logId`. */
+  historyEntry(logId: number, offset: number): string | undefined;
+}
+
+export const QUIT_HINT_MS = 2000;
+export const QUIT_HINT = 'ctrl + c again to quit';
+export const BACKTRACK_HINT = 'Esc edit prev';
+
+export class TuiApp implements Widget {
+  readonly keymap: Keymap;
+  readonly transcript = new Transcript();
+  readonly view = new Viewport(this.transcript);
+  readonly composer: Composer;
+  readonly footer = new Footer();
+  readonly statusBar: StatusBar;
+  readonly status = new StatusIndicator();
+  readonly events: EventState;
+  private overlays: Overlay[] = [];
+  private triggers: ComposerTrigger[] = [];
+  running = false;
+  focused = true;
+  tokenUsage: TokenUsage | undefined;
+  private quitArmedUntil = 0;
+  private noticeUntil = 0;
+  private unsubscribe: (() => void) | undefined;
+
+  constructor(
+    public session: AgentSession,
+    readonly config: Config,
+    readonly host: AppHost,
+    readonly version: string,
+  ) {
+    this.keymap = buildKeymap(config.tui.keymap as Parameters<typeof buildKeymap>[0]);
+    this.composer = new Composer({ disablePasteBurst: config.disablePasteBurst });
+    this.statusBar = new StatusBar(sessionInfo(config));
+    this.status.animate = config.tui.animations;
+    this.events = { app: this, assistant: undefined, reasoning: undefined, calls: new Map(), reasoningText: '' };
+    this.transcript.onChange = () => host.requestFrame();
+  }
+
+  /** Starts consuming the session's events. */
+  attach(session: AgentSession = this.session): void {
+    this.unsubscribe?.();
+    this.session = session;
+    this.unsubscribe = session.subscribe((e) => this.onEvent(e));
+  }
+
+  detach(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+  }
+
+  onEvent(e: Event): void {
+    applyAgentEvent(this.events, e.msg);
+    this.host.requestFrame();
+  }
+
+  submit(op: Op): string {
+    return this.session.submit(op);
+  }
+
+  addCell(cell: HistoryCell): void {
+    this.transcript.add(cell);
+  }
+
+  // ── overlays and composer triggers ──────────────────────────────────────
+
+  pushOverlay(o: Overlay): void {
+    this.overlays.push(o);
+    this.composer.focused = o.placement !== 'screen' && o.mode !== 'modal';
+    this.host.requestFrame();
+  }
+
+  closeOverlay(o: Overlay | undefined = this.top()): void {
+    if (!o) return;
+    this.overlays = this.overlays.filter((x) => x !== o);
+    o.onClose?.();
+    const top = this.top();
+    this.composer.focused = !top || (top.placement !== 'screen' && top.mode !== 'modal');
+    this.host.requestFrame();
+  }
+
+  top(): Overlay | undefined {
+    return this.overlays[this.overlays.length - 1];
+  }
+
+  hasOverlay(pred: (o: Overlay) => boolean): boolean {
+    return this.overlays.some(pred);
+  }
+
+  /** Registers a watcher of composer edits that may open an overlay (slash popup, `@` picker). */
+  addComposerTrigger(t: ComposerTrigger): void {
+    this.triggers.push(t);
+  }
+
+  get mode(): KeymapMode {
+    return this.top()?.mode ?? 'composer';
+  }
+
+  // ── input ───────────────────────────────────────────────────────────────
+
+  handleInput(events: readonly InputEvent[]): void {
+    for (const e of events) {
+      if (e.type === 'focus') {
+        this.focused = e.focused;
+        continue;
+      }
+      const r = this.keymap.resolve(this.mode, e);
+      if (r) this.dispatch(r);
+    }
+    this.host.requestFrame();
+  }
+
+  dispatch(r: ResolvedAction): void {
+    if (r.action !== 'cancel') this.disarmBacktrack();
+    const top = this.top();
+    if (top) {
+      const res = top.handle(r);
+      if (res === 'close') this.closeOverlay(top);
+      if (res !== 'pass') return;
+    }
+    if (this.appAction(r.action)) return;
+    this.composerAction(r);
+  }
+
+  private appAction(action: string): boolean {
+    const now = this.host.now();
+    switch (action) {
+      case 'cancel':
+        if (this.running) this.interrupt();
+        else if (this.composer.isEmpty() && this.onBacktrack) {
+          // Esc–Esc (reference §3.4): the first Esc primes, the second opens the preview.
+          if (this.backtrackPrimed) {
+            this.disarmBacktrack();
+            this.onBacktrack();
+          } else {
+            this.backtrackPrimed = true;
+            this.footer.notice = BACKTRACK_HINT;
+            this.noticeUntil = Infinity;
+          }
+        }
+        return true;
+      case 'interrupt_or_quit':
+        if (this.running) this.interrupt();
+        else if (now < this.quitArmedUntil) this.quit();
+        else {
+          this.quitArmedUntil = now + QUIT_HINT_MS;
+          this.showNotice(QUIT_HINT, QUIT_HINT_MS);
+        }
+        return true;
+      case 'open_transcript': this.onOpenTranscript?.(); return true;
+      case 'scroll_page_up': this.view.pageUp(); return true;
+      case 'scroll_page_down': this.view.pageDown(); return true;
+      case 'scroll_top': this.view.toTop(); return true;
+      case 'scroll_bottom': this.view.toBottom(); return true;
+      case 'scroll_up': this.view.scrollBy(-3); return true;
+      case 'scroll_down': this.view.scrollBy(3); return true;
+      case 'redraw': this.onRedraw?.(); return true;
+      default: return false;
+    }
+  }
+
+  /** Esc–Esc with an empty composer and nothing running: opens the backtrack preview (installed by backtrack.ts). */
+  onBacktrack: (() => void) | undefined;
+  private backtrackPrimed = false;
+
+  private disarmBacktrack(): void {
+    if (!this.backtrackPrimed) return;
+    this.backtrackPrimed = false;
+    if (this.footer.notice === BACKTRACK_HINT) this.footer.notice = undefined;
+  }
+
+  /** A turn ended (completed, aborted or failed): pending approvals are dropped. */
+  onTaskEnd: (() => void) | undefined;
+  /** Ctrl+T: opens the transcript pager (installed by the shell). */
+  onOpenTranscript: (() => void) | undefined;
+  /** An approval request (exec or patch); the approval modal hook answers it with an op. */
+  onApprovalRequest: ((req: Extract<EventMsg, { type: 'exec_approval_request' | 'apply_patch_approval_request' }>) => void) | undefined;
+  /** The last `turn_diff` (the turn's changes), for /diff. */
+  lastTurnDiff: string | undefined;
+  /** Ctrl+L: full repaint. */
+  onRedraw: (() => void) | undefined;
+  /** A submitted line starting with `/` that names a command; returns false when it is not one. */
+  onSlashCommand: ((text: string) => boolean) | undefined;
+
+  private composerAction(r: ResolvedAction): void {
+    const before = this.composer.text;
+    const out = this.composer.apply(r.action, r.text, this.host.now());
+    if (out.type === 'submit') this.submitText(out.text);
+    else if (out.type === 'edited') this.composerEdited(before);
+  }
+
+  private composerEdited(before: string): void {
+    const text = this.composer.text;
+    const cursor = this.composer.textarea.cursor;
+    if (text !== before) this.quitArmedUntil = 0;
+    const top = this.top();
+    if (top?.composerChanged) {
+      if (top.composerChanged(text, cursor) === 'close') this.closeOverlay(top);
+      return;
+    }
+    if (top) return;
+    for (const t of this.triggers) {
+      const o = t(text, cursor);
+      if (o) {
+        this.pushOverlay(o);
+        return;
+      }
+    }
+  }
+
+  /** Submits user text: a slash command, or a user turn (injected into a running one). */
+  submitText(text: string): void {
+    this.view.toBottom();
+    if (text.startsWith('/') && this.onSlashCommand?.(text)) return;
+    if (this.running) this.status.queued.push(text);
+    this.submit({ type: 'user_input', items: [{ type: 'text', text }] });
+  }
+
+  interrupt(): void {
+    this.submit({ type: 'interrupt' });
+  }
+
+  quit(): void {
+    this.host.exit();
+  }
+
+  showNotice(text: string, ms: number): void {
+    this.footer.notice = text;
+    this.noticeUntil = this.host.now() + ms;
+  }
+
+  /** Periodic work: spinner and elapsed time, paste-burst flush, hint expiry. True = needs a frame. */
+  tick(): boolean {
+    const now = this.host.now();
+    let dirty = false;
+    if (this.composer.burstPending && this.composer.tick(now)) {
+      this.composerEdited('');
+      dirty = true;
+    }
+    if (this.footer.notice && now >= this.noticeUntil) {
+      this.footer.notice = undefined;
+      dirty = true;
+    }
+    if (this.running) {
+      this.status.now = now;
+      if (this.status.animate) this.events.calls.forEach((c) => c.setSpinnerFrame?.(spinnerFrame(now)));
+      dirty = true;
+    }
+    return dirty;
+  }
+
+  /** Whether `tick` has work to do (the shell runs its timer only then). */
+  get needsTicks(): boolean {
+    return this.running || this.composer.burstPending || this.footer.notice !== undefined;
+  }
+
+  // ── drawing ─────────────────────────────────────────────────────────────
+
+  measure(_width: number): number {
+    return 0;
+  }
+
+  render(surface: Surface, area = { x: 0, y: 0, width: surface.width, height: surface.height }): void {
+    const top = this.top();
+    if (top?.placement === 'screen') {
+      top.widget.render(new ClippedSurface(surface, area), { x: 0, y: 0, width: area.width, height: area.height });
+      return;
+    }
+    const children: ColumnChild[] = [{ widget: this.statusBar }, { widget: this.view, flex: true }];
+    if (this.running) children.push({ widget: this.status });
+    for (const o of this.overlays) if (o.placement === 'bottom') children.push({ widget: o.widget });
+    children.push({ widget: this.composer }, { widget: this.footer });
+    renderColumn(children, surface, area);
+  }
+}
+
+export function sessionInfo(config: Config, model = config.model): SessionInfo {
+  return {
+    cwd: tildePath(config.cwd, process.env.HOME),
+    model,
+    ...(config.reasoningEffort ? { reasoningEffort: config.reasoningEffort } : {}),
+    provider: config.provider.name,
+    sandbox: config.sandboxPolicy.mode,
+    approval: config.approvalPolicy,
+  };
+}

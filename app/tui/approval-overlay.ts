@@ -1,0 +1,79 @@
+// Wires approval requests to the approval modal (widgets/approval): requests
+// queue in arrival order, the open one takes the 'modal' keymap mode, and the
+// decision goes back to the loop as an exec_approval/patch_approval op (same
+// call id) with a line in the transcript recording it. A turn that ends drops
+// whatever was still waiting.
+import type { ResolvedAction } from '../../keymaps/engine.js';
+import { decisionCell } from '../../widgets/approval/history.js';
+import { ApprovalModal } from '../../widgets/approval/modal.js';
+import { ApprovalQueue, type ApprovalRequest, type ReviewDecision } from '../../widgets/approval/state.js';
+import type { EventMsg } from '../agent/protocol.js';
+import type { TuiApp } from './app.js';
+import type { Overlay, OverlayResult } from './overlay.js';
+
+type RequestMsg = Extract<EventMsg, { type: 'exec_approval_request' | 'apply_patch_approval_request' }>;
+
+export function toApprovalRequest(msg: RequestMsg, cwd: string): ApprovalRequest {
+  if (msg.type === 'exec_approval_request') {
+    return { kind: 'exec', id: msg.call_id, command: msg.command, cwd: msg.cwd, ...(msg.reason ? { reason: msg.reason } : {}) };
+  }
+  return {
+    kind: 'patch', id: msg.call_id, changes: msg.changes, cwd,
+    ...(msg.reason ? { reason: msg.reason } : {}), ...(msg.grant_root ? { grantRoot: msg.grant_root } : {}),
+  };
+}
+
+class ApprovalOverlay implements Overlay {
+  readonly mode = 'modal';
+  readonly placement = 'bottom';
+  constructor(readonly widget: ApprovalModal, private readonly decide: (d: ReviewDecision) => void) {}
+
+  handle(r: ResolvedAction): OverlayResult {
+    const m = this.widget;
+    const pick = (d: ReviewDecision | undefined): OverlayResult => {
+      if (d) this.decide(d);
+      return 'handled';
+    };
+    switch (r.action) {
+      case 'modal_prev': m.move(-1); return 'handled';
+      case 'modal_next': m.move(1); return 'handled';
+      case 'modal_confirm': return pick(m.decision());
+      case 'modal_approve': return pick(m.shortcut('y'));
+      case 'modal_approve_always': return pick(m.shortcut('a'));
+      case 'modal_deny': return pick(m.shortcut('esc'));
+      case 'modal_abort': return pick('abort');
+      case 'scroll_up': m.scrollBody(-3); return 'handled';
+      case 'scroll_down': m.scrollBody(3); return 'handled';
+      default: return 'handled';
+    }
+  }
+}
+
+export function installApprovals(app: TuiApp): { clear(): void } {
+  const queue = new ApprovalQueue((req) => new ApprovalModal(req));
+  let open: ApprovalOverlay | undefined;
+  const show = (): void => {
+    const current = queue.current;
+    if (!current) return;
+    open = new ApprovalOverlay(current, decide);
+    app.pushOverlay(open);
+  };
+  function decide(decision: ReviewDecision): void {
+    const { request, next } = queue.resolve(decision);
+    app.submit({ type: request.kind === 'exec' ? 'exec_approval' : 'patch_approval', id: request.id, decision });
+    app.addCell(decisionCell(request, decision));
+    app.closeOverlay(open);
+    open = undefined;
+    if (next) show();
+  }
+  app.onApprovalRequest = (msg) => {
+    if (queue.push(toApprovalRequest(msg, app.config.cwd))) show();
+  };
+  return {
+    clear(): void {
+      queue.clear();
+      if (open) app.closeOverlay(open);
+      open = undefined;
+    },
+  };
+}

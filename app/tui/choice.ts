@@ -1,0 +1,54 @@
+// A titled list of choices above the composer (/model presets, /approvals
+// presets): ↑/↓ select, Enter picks, Esc closes. Uses the 'popup' keymap mode;
+// typing is swallowed so it never edits the composer behind it.
+import type { ResolvedAction } from '../../keymaps/engine.js';
+import { ClippedSurface } from '../../widgets/base/grid.js';
+import type { Rect, Style, Surface, Widget } from '../../widgets/base/types.js';
+import { SelectList, type ListItem } from '../../widgets/layout/select-list.js';
+import type { Overlay, OverlayResult } from './overlay.js';
+
+const TITLE: Style = { fg: 'accent', bold: true };
+
+class ChoiceView implements Widget {
+  readonly list = new SelectList(10);
+  constructor(readonly title: string, items: ListItem[]) {
+    this.list.setItems(items);
+  }
+
+  measure(width: number): number {
+    return 1 + this.list.measure(width);
+  }
+
+  render(surface: Surface, area: Rect): void {
+    surface.writeText(area.x + 1, area.y, this.title, TITLE, area.width - 1);
+    const r = { x: area.x, y: area.y + 1, width: area.width, height: area.height - 1 };
+    if (r.height > 0) this.list.render(new ClippedSurface(surface, r), { x: 0, y: 0, width: r.width, height: r.height });
+  }
+}
+
+export class ChoiceOverlay<T> implements Overlay {
+  readonly mode = 'popup';
+  readonly placement = 'bottom';
+  readonly widget: ChoiceView;
+
+  constructor(title: string, private readonly choices: { item: ListItem; value: T }[], private readonly pick: (value: T) => void) {
+    this.widget = new ChoiceView(title, choices.map((c) => c.item));
+  }
+
+  handle(r: ResolvedAction): OverlayResult {
+    switch (r.action) {
+      case 'popup_prev': this.widget.list.move(-1); return 'handled';
+      case 'popup_next': this.widget.list.move(1); return 'handled';
+      case 'popup_close': return 'close';
+      case 'popup_accept':
+      case 'popup_complete': {
+        const c = this.choices[this.widget.list.selected];
+        if (c) this.pick(c.value);
+        return 'close';
+      }
+      default:
+        // Ctrl+C still reaches the app (quit/interrupt); nothing else edits behind the list.
+        return r.action === 'interrupt_or_quit' ? 'pass' : 'handled';
+    }
+  }
+}

@@ -1,0 +1,134 @@
+// What each slash command does (reference §3.3). Commands not allowed while a
+// task runs say so instead of running.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ReasoningEffort } from '../config/schema.js';
+import type { SandboxPolicy } from '../config/types.js';
+import type { ApprovalPolicy } from '../config/schema.js';
+import { errorCell, infoCell } from '../../widgets/transcript/cells/notice.js';
+import { parseUnifiedDiff } from '../../widgets/diff/parse.js';
+import { renderDiff } from '../../widgets/diff/render.js';
+import { LinesSource } from '../../widgets/layout/viewport.js';
+import type { TuiApp } from './app.js';
+import { ChoiceOverlay } from './choice.js';
+import { workingTreeDiff } from './git-diff.js';
+import { INIT_PROMPT } from './init-prompt.js';
+import { PagerOverlay } from './pager.js';
+import { parseSlash, slashTrigger, type SlashCommand } from './slash-commands.js';
+
+export interface SlashHost {
+  /** /new: replace the session with a fresh one (the shell starts it). */
+  newSession(): Promise<void>;
+}
+
+const MODEL_PRESETS: { model: string; effort: ReasoningEffort }[] = [
+  { model: 'gpt-5-codex', effort: 'low' }, { model: 'gpt-5-codex', effort: 'medium' }, { model: 'gpt-5-codex', effort: 'high' },
+  { model: 'gpt-5', effort: 'minimal' }, { model: 'gpt-5', effort: 'low' }, { model: 'gpt-5', effort: 'medium' }, { model: 'gpt-5', effort: 'high' },
+];
+
+function approvalPresets(app: TuiApp): { label: string; description: string; approval: ApprovalPolicy; sandbox: SandboxPolicy }[] {
+  const current = app.config.sandboxPolicy;
+  const workspace: SandboxPolicy = current.mode === 'workspace-write'
+    ? current
+    : { mode: 'workspace-write', writableRoots: [], networkAccess: false, excludeTmpdirEnvVar: false, excludeSlashTmp: false };
+  return [
+    { label: 'Read Only', description: 'Codex can read files and answer questions; edits and commands need approval', approval: 'on-request', sandbox: { mode: 'read-only' } },
+    { label: 'Auto', description: 'Codex can edit files and run commands in the workspace; asks to go further', approval: 'on-request', sandbox: workspace },
+    { label: 'Full Access', description: 'Codex can edit and run anything, with network access, without asking', approval: 'never', sandbox: { mode: 'danger-full-access' } },
+  ];
+}
+
+function statusText(app: TuiApp): string {
+  const i = app.statusBar.info;
+  const u = app.tokenUsage;
+  const lines = [
+    '/status',
+    '📂 Workspace',
+    `  Path: ${i.cwd}`,
+    `  Approval Mode: ${i.approval}`,
+    `  Sandbox: ${i.sandbox}`,
+    `  AGENTS files: ${existsSync(join(app.config.cwd, 'AGENTS.md')) ? 'AGENTS.md' : '(none)'}`,
+    '🧠 Model',
+    `  Name: ${i.model}`,
+    `  Provider: ${i.provider}`,
+    `  Reasoning Effort: ${i.reasoningEffort ?? 'default'}`,
+    `  Reasoning Summaries: ${app.config.reasoningSummary ?? 'auto'}`,
+    '📊 Token Usage',
+    `  Session ID: ${app.session.id}`,
+    `  Input: ${u?.input_tokens ?? 0}${u?.cached_input_tokens ? ` (+ ${u.cached_input_tokens} cached)` : ''}`,
+    `  Output: ${u?.output_tokens ?? 0}`,
+    `  Total: ${u?.total_tokens ?? 0}`,
+  ];
+  return lines.join('\n');
+}
+
+async function showDiff(app: TuiApp): Promise<void> {
+  const diff = await workingTreeDiff(app.config.cwd);
+  if (diff === undefined) {
+    app.addCell(infoCell('/diff — not inside a git repository'));
+  } else if (!diff.trim()) {
+    app.addCell(infoCell('/diff — no changes'));
+  } else {
+    const files = parseUnifiedDiff(diff);
+    app.pushOverlay(new PagerOverlay('/diff', new LinesSource((w) => renderDiff(files, w, { cwd: app.config.cwd })), true));
+  }
+  app.host.requestFrame();
+}
+
+function run(app: TuiApp, host: SlashHost, cmd: SlashCommand): void {
+  if (app.running && !cmd.whileRunning) {
+    app.addCell(errorCell(`'/${cmd.name}' is disabled while a task is in progress.`));
+    return;
+  }
+  switch (cmd.name) {
+    case 'model':
+      app.pushOverlay(new ChoiceOverlay('Select model and reasoning effort',
+        MODEL_PRESETS.map((p) => ({ item: { label: `${p.model} ${p.effort}` }, value: p })),
+        (p) => {
+          app.submit({ type: 'override_turn_context', model: p.model, effort: p.effort });
+          app.statusBar.info = { ...app.statusBar.info, model: p.model, reasoningEffort: p.effort };
+          app.addCell(infoCell(`Model changed to ${p.model} ${p.effort}`));
+        }));
+      return;
+    case 'approvals':
+      app.pushOverlay(new ChoiceOverlay('Select approval mode',
+        approvalPresets(app).map((p) => ({ item: { label: p.label, description: p.description }, value: p })),
+        (p) => {
+          app.submit({ type: 'override_turn_context', approval_policy: p.approval, sandbox_policy: p.sandbox });
+          app.statusBar.info = { ...app.statusBar.info, approval: p.approval, sandbox: p.sandbox.mode };
+          app.addCell(infoCell(`Approval mode set to ${p.label} (approval: ${p.approval}, sandbox: ${p.sandbox.mode})`));
+        }));
+      return;
+    case 'new':
+      host.newSession().catch((e: unknown) => app.addCell(errorCell(`/new failed: ${(e as Error).message}`)));
+      return;
+    case 'init':
+      if (existsSync(join(app.config.cwd, 'AGENTS.md'))) {
+        app.addCell(infoCell('AGENTS.md already exists here. Skipping /init to avoid overwriting it.'));
+        return;
+      }
+      app.submit({ type: 'user_input', items: [{ type: 'text', text: INIT_PROMPT }] });
+      return;
+    case 'compact': app.submit({ type: 'compact' }); return;
+    case 'diff':
+      showDiff(app).catch((e: unknown) => app.addCell(errorCell(`/diff failed: ${(e as Error).message}`)));
+      return;
+    case 'mention':
+      app.dispatch({ action: 'insert_text', text: '@' });
+      return;
+    case 'status': app.addCell(infoCell(statusText(app))); return;
+    case 'mcp': app.submit({ type: 'list_mcp_tools' }); return;
+    case 'quit': app.quit(); return;
+  }
+}
+
+/** Installs the popup trigger and the command runner on the app. */
+export function installSlashCommands(app: TuiApp, host: SlashHost): void {
+  app.addComposerTrigger(slashTrigger(app));
+  app.onSlashCommand = (text) => {
+    const parsed = parseSlash(text);
+    if (!parsed) return false;
+    run(app, host, parsed.command);
+    return true;
+  };
+}

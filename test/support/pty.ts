@@ -1,0 +1,114 @@
+// Drives the real CLI (dist/codex.js) in a pseudo-terminal (node-pty) and reads
+// its screen back through @xterm/headless, for end-to-end TUI tests.
+//
+//   const t = spawnPty(ws, [], { cols: 100, rows: 30 });
+//   await t.waitForText('Ask Codex');
+//   t.type('hello'); t.key('enter');
+//   await t.waitForText(/streamed answer/);
+//   t.key('ctrl+c'); t.key('ctrl+c');
+//   const code = await t.exited();   // every test ends with t.dispose()
+import * as pty from 'node-pty';
+import { CODEX_JS, type Workspace } from './cli.js';
+import { newTerminal, screenLines, type Terminal } from './screen.js';
+
+/** Bytes a terminal sends for named keys. */
+export const KEYS: Record<string, string> = {
+  enter: '\r', esc: '\x1b', tab: '\t', backspace: '\x7f', up: '\x1b[A', down: '\x1b[B', right: '\x1b[C', left: '\x1b[D',
+  home: '\x1b[H', end: '\x1b[F', pageup: '\x1b[5~', pagedown: '\x1b[6~', delete: '\x1b[3~',
+  'ctrl+c': '\x03', 'ctrl+j': '\n', 'ctrl+t': '\x14', 'ctrl+a': '\x01', 'ctrl+e': '\x05', 'ctrl+u': '\x15', 'ctrl+k': '\x0b',
+  'ctrl+w': '\x17', 'ctrl+y': '\x19', 'shift+enter': '\x1b[13;2u', 'alt+enter': '\x1b\r',
+};
+
+export interface PtyOptions {
+  cols?: number;
+  rows?: number;
+  env?: Record<string, string | undefined>;
+  cwd?: string;
+}
+
+export interface PtyApp {
+  readonly term: Terminal;
+  /** Every byte the app wrote. */
+  output(): string;
+  screen(): string;
+  write(data: string): void;
+  type(text: string): void;
+  key(name: keyof typeof KEYS | string): void;
+  paste(text: string): void;
+  resize(cols: number, rows: number): void;
+  waitForText(pattern: string | RegExp, timeoutMs?: number): Promise<string>;
+  waitForNoText(pattern: string | RegExp, timeoutMs?: number): Promise<string>;
+  exited(timeoutMs?: number): Promise<number>;
+  dispose(): void;
+}
+
+export function spawnPty(ws: Workspace, args: string[], opts: PtyOptions = {}): PtyApp {
+  const cols = opts.cols ?? 100;
+  const rows = opts.rows ?? 30;
+  const env: Record<string, string> = { ...ws.env, TERM: 'xterm-256color' };
+  for (const [k, v] of Object.entries(opts.env ?? {})) {
+    if (v === undefined) delete env[k];
+    else env[k] = v;
+  }
+  const proc = pty.spawn(process.execPath, [CODEX_JS, ...args], { name: 'xterm-256color', cols, rows, cwd: opts.cwd ?? ws.repo, env });
+  const term = newTerminal(cols, rows);
+  let out = '';
+  let pending = Promise.resolve();
+  let exitCode: number | undefined;
+  const exitWaiters: ((code: number) => void)[] = [];
+  proc.onData((d) => {
+    out += d;
+    pending = pending.then(() => new Promise<void>((r) => term.write(d, r)));
+  });
+  proc.onExit(({ exitCode: c }) => {
+    exitCode = c;
+    for (const w of exitWaiters) w(c);
+  });
+  const screen = (): string => screenLines(term).join('\n');
+  const poll = async (ok: () => boolean, what: string, timeoutMs: number): Promise<string> => {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      await pending;
+      if (ok()) return screen();
+      if (Date.now() > until) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; screen:\n${screen()}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  };
+  const test = (p: string | RegExp): boolean => (typeof p === 'string' ? screen().includes(p) : p.test(screen()));
+  return {
+    term,
+    output: () => out,
+    screen,
+    write: (d) => proc.write(d),
+    type: (text) => {
+      // One write per character, spaced out, so the app sees typing (not a paste burst).
+      for (const ch of text) proc.write(ch);
+    },
+    key: (name) => {
+      const seq = KEYS[name];
+      if (seq === undefined) throw new Error(`pty: unknown key ${name}`);
+      proc.write(seq);
+    },
+    paste: (text) => proc.write(`\x1b[200~${text}\x1b[201~`),
+    resize: (c, r) => {
+      proc.resize(c, r);
+      term.resize(c, r);
+    },
+    waitForText: (p, t = 10_000) => poll(() => test(p), `"${String(p)}"`, t),
+    waitForNoText: (p, t = 10_000) => poll(() => !test(p), `"${String(p)}" to disappear`, t),
+    exited: (t = 10_000) =>
+      exitCode !== undefined
+        ? Promise.resolve(exitCode)
+        : new Promise<number>((resolve, reject) => {
+            const timer = setTimeout(() => reject(new Error(`pty: app did not exit within ${t} ms; screen:\n${screen()}`)), t);
+            exitWaiters.push((c) => {
+              clearTimeout(timer);
+              resolve(c);
+            });
+          }),
+    dispose: () => {
+      if (exitCode === undefined) proc.kill('SIGKILL');
+      term.dispose();
+    },
+  };
+}
