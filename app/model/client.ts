@@ -4,6 +4,7 @@
 // Retry-After); a stream that breaks before completion is re-requested up to
 // stream_max_retries. Every retry is announced through `onRetry`. Other 4xx
 // fail at once with the server's message. The AbortSignal cuts everything.
+import { readFile } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import type { ModelProviderInfo } from '../config/types.js';
 import { logger } from '../log.js';
@@ -14,7 +15,7 @@ import type { ModelRequest, ResponseEvent, RetryNotice, StreamModel, StreamOptio
 import { endpointUrl, requestHeaders } from './provider.js';
 import { responsesBody, ResponsesDecoder } from './responses-wire.js';
 import { backoffMs, reconnectMessage, retryAfterMs, sleep } from './retry.js';
-import { SseParser, type SseEvent } from './sse.js';
+import { parseSse, SseParser, type SseEvent } from './sse.js';
 import type { WireDecoder } from './wire.js';
 
 const log = logger('codex_core::model');
@@ -115,6 +116,45 @@ async function* sseEvents(res: IncomingMessage, idleMs: number): AsyncGenerator<
   yield* parser.end();
 }
 
+/**
+ * After the last event, waits (briefly) for the end of the body, so the
+ * keep-alive socket is free for the next turn's request instead of a new one.
+ */
+function drain(res: IncomingMessage, maxMs = 250): Promise<void> {
+  if (res.complete || res.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      res.destroy();
+      done();
+    }, maxMs);
+    res.once('end', done).once('close', done).resume();
+  });
+}
+
+/** CODEX_RS_SSE_FIXTURE=<file>: the stream is read from a file instead of the network (tests). */
+async function* fromFixture(file: string, decoder: WireDecoder): AsyncGenerator<ResponseEvent> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    throw new ModelError('stream', `CODEX_RS_SSE_FIXTURE: cannot read ${file}: ${errorText(e)}`);
+  }
+  yield { type: 'created' };
+  for (const ev of parseSse(text)) {
+    yield* decoder.push(ev);
+    if (decoder.done) break;
+  }
+  try {
+    yield* decoder.finish();
+  } catch (e) {
+    throw e instanceof StreamError ? new ModelError('stream', `${file}: ${e.message}`) : e;
+  }
+}
+
 export const streamModel: StreamModel = async function* streamModel(
   provider: ModelProviderInfo,
   request: ModelRequest,
@@ -123,6 +163,10 @@ export const streamModel: StreamModel = async function* streamModel(
   if (opts.signal?.aborted) throw aborted();
   const env = opts.env ?? process.env;
   const chat = provider.wireApi === 'chat';
+  if (env.CODEX_RS_SSE_FIXTURE) {
+    yield* fromFixture(env.CODEX_RS_SSE_FIXTURE, chat ? new ChatDecoder() : new ResponsesDecoder());
+    return;
+  }
   const a: Attempt = {
     url: endpointUrl(provider),
     headers: await requestHeaders(provider, {
@@ -147,18 +191,16 @@ export const streamModel: StreamModel = async function* streamModel(
         yield* decoder.push(ev);
         if (decoder.done) break;
       }
-      yield* decoder.finish();
+      const final = decoder.finish();
+      await drain(res);
+      yield* final;
       return;
     } catch (e) {
       if (opts.signal?.aborted) throw aborted();
       if (e instanceof ModelError) throw e;
       failure = e instanceof StreamError ? e : new StreamError(`error reading SSE: ${errorText(e)}`);
     } finally {
-      // Once complete, let the rest of the body drain so the keep-alive socket can be reused.
-      if (!res.complete) {
-        if (decoder.done) res.resume();
-        else res.destroy();
-      }
+      if (!res.complete) res.destroy();
     }
     if (retry > max) throw new ModelError('stream', `stream disconnected before completion: ${failure.message}`);
     const delayMs = failure.retryAfterMs ?? backoffMs(retry);

@@ -207,6 +207,28 @@ for (const wire of ['responses', 'chat'] as const) {
       }
     });
 
+    test('the request body carries the history; calls reuse one keep-alive connection', async () => {
+      const from = script({ output: [{ type: 'text', text: 'one' }] }, { output: [{ type: 'text', text: 'two' }] });
+      const input = [
+        ...request().input,
+        { type: 'function_call' as const, name: 'shell', arguments: '{}', call_id: 'c9' },
+        { type: 'function_call_output' as const, call_id: 'c9', output: 'ok' },
+      ];
+      await run(provider(), request({ input }));
+      await run(provider(), request({ input }));
+      const [a, b] = mock.requests.slice(from);
+      assert.equal(a!.body.model, 'gpt-test');
+      if (wire === 'responses') {
+        assert.deepEqual(a!.body.input, input);
+        assert.equal(a!.body.instructions, 'You are a test.');
+      } else {
+        assert.deepEqual(a!.body.messages?.map((m) => m.role), ['system', 'user', 'assistant', 'tool']);
+        assert.equal(a!.body.messages?.[3]?.tool_call_id, 'c9');
+      }
+      // Keep-alive: the second call goes out on a connection an earlier call opened.
+      assert.ok(mock.requests.slice(0, -1).some((r) => r.remotePort === b!.remotePort), 'no connection was reused');
+    });
+
     test('abort while the server stalls ends the call at once and closes the connection', async () => {
       script({ fault: 'stall', afterEvents: 1 });
       const ac = new AbortController();
@@ -248,4 +270,25 @@ test('connection refused is retried, then reported', async () => {
   assert.match(e.message, /^exceeded retry limit: connection failed: connect ECONNREFUSED/);
   assert.deepEqual(r.retries.map((n) => `${n.attempt}/${n.max}`), ['1/2', '2/2']);
   assert.ok(r.retries[1]!.delayMs >= 360 && r.retries[1]!.delayMs < 440, 'second backoff doubles');
+});
+
+test('CODEX_RS_SSE_FIXTURE: the stream comes from a file, no network and no key needed', async () => {
+  const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const { renderResponses } = await import('../support/mock-model-server.js');
+  const dir = mkdtempSync(join(tmpdir(), 'codex-fixture-'));
+  try {
+    const file = join(dir, 'sse.txt');
+    const usage = { input_tokens: 1, cached_input_tokens: 0, output_tokens: 1, reasoning_output_tokens: 0, total_tokens: 2 };
+    writeFileSync(file, renderResponses([{ type: 'text', text: 'from file' }], usage, 0).join(''));
+    const r = await run(mockProvider('http://127.0.0.1:9/v1'), request(), { env: { CODEX_RS_SSE_FIXTURE: file } });
+    assert.equal(r.error, undefined);
+    assert.equal(text(r.events), 'from file');
+    writeFileSync(file, 'data: {"type":"response.output_text.delta","delta":"x"}\n\n');
+    const bad = await run(mockProvider('http://127.0.0.1:9/v1'), request(), { env: { CODEX_RS_SSE_FIXTURE: file } });
+    assert.equal(errorOf(bad.error).message, `${file}: stream closed before response.completed`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

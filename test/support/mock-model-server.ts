@@ -104,6 +104,8 @@ export interface LoggedRequest {
   body: LoggedBody;
   /** Index of the script turn that answered it (-1: script exhausted). */
   turn: number;
+  /** The client's port: equal for two requests on one keep-alive connection. */
+  remotePort: number;
 }
 
 export interface MockModelServer {
@@ -287,7 +289,7 @@ export async function startMockModelServer(
     const index = next < turns.length ? next++ : repeat && turns.length > 0 ? turns.length - 1 : -1;
     const logged: LoggedRequest = {
       wire, method: req.method ?? '', path: url.pathname, query: Object.fromEntries(url.searchParams),
-      headers: req.headers, body, turn: index,
+      headers: req.headers, body, turn: index, remotePort: req.socket.remotePort ?? 0,
     };
     requests.push(logged);
     opts.onRequest?.(logged);
