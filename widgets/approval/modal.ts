@@ -26,6 +26,16 @@ import { type ApprovalRequest, ApprovalState, type ReviewDecision } from './stat
 
 const PAD: Line = [{ text: '  ' }];
 
+// Keymap actions of the 'modal' mode (keymaps/default.json) and what they do.
+const SHORTCUT_ACTIONS: Record<string, string> = { modal_approve: 'y', modal_approve_always: 'a', modal_deny: 'esc' };
+const MOVE_ACTIONS: Record<string, number> = { modal_prev: -1, modal_next: 1 };
+const SCROLL_ACTIONS: Record<string, number | 'page' | '-page'> = {
+  scroll_up: -3,
+  scroll_down: 3,
+  scroll_page_up: '-page',
+  scroll_page_down: 'page',
+};
+
 export class ApprovalModal extends ApprovalState implements Widget {
   private scroll = 0;
   /** The largest useful scroll offset, as of the last render. */
@@ -44,38 +54,16 @@ export class ApprovalModal extends ApprovalState implements Widget {
    * queued request), undefined while it stays open.
    */
   apply(action: string): ReviewDecision | undefined {
-    switch (action) {
-      case 'modal_prev':
-        this.move(-1);
-        return undefined;
-      case 'modal_next':
-        this.move(1);
-        return undefined;
-      case 'modal_confirm':
-        return this.decision();
-      case 'modal_approve':
-        return this.shortcut('y');
-      case 'modal_approve_always':
-        return this.shortcut('a');
-      case 'modal_deny':
-        return this.shortcut('esc');
-      case 'modal_abort':
-        return 'abort';
-      case 'scroll_up':
-        this.scrollBody(-3);
-        return undefined;
-      case 'scroll_down':
-        this.scrollBody(3);
-        return undefined;
-      case 'scroll_page_up':
-        this.scrollBody(-Math.max(1, this.lastView - 1));
-        return undefined;
-      case 'scroll_page_down':
-        this.scrollBody(Math.max(1, this.lastView - 1));
-        return undefined;
-      default:
-        return undefined;
-    }
+    if (action === 'modal_confirm') return this.decision();
+    if (action === 'modal_abort') return 'abort';
+    const key = SHORTCUT_ACTIONS[action];
+    if (key) return this.shortcut(key);
+    const move = MOVE_ACTIONS[action];
+    if (move) this.move(move);
+    const page = Math.max(1, this.lastView - 1);
+    const scroll = SCROLL_ACTIONS[action];
+    if (scroll) this.scrollBody(scroll === 'page' ? page : scroll === '-page' ? -page : scroll);
+    return undefined;
   }
 
   /** PgUp/PgDn (or wheel) over a tall command or diff. */

@@ -74,6 +74,17 @@ test('exec cell: failure shows ✗ and the exit code in red; declined and interr
   assert.deepEqual(plain(stopped.lines(60)), ['✗ Interrupted sleep 100', '  └ zzz']);
 });
 
+test('exec cell: huge output keeps a bounded tail and counts the rest', () => {
+  const cell = new ExecCell(['yes']);
+  for (let i = 1; i <= 20_000; i++) cell.appendOutput(`y${i}\n`);
+  const rows = plain(cell.lines(40));
+  assert.deepEqual(rows, ['• Running yes', '  └ … +19995 lines', '    y19996', '    y19997', '    y19998', '    y19999', '    y20000']);
+  cell.finish(0, 10, `${'x'.repeat(5000)}\nlast\n`);
+  const done = plain(cell.lines(80));
+  assert.equal(done.length, 1 + Math.ceil(1001 / 76) + 1, 'a 5000-char line shows as its first 1000 chars and an ellipsis');
+  assert.equal(done[done.length - 1], '    last');
+});
+
 test('commands are shown shell-quoted; the bash -lc wrapper shows just the script', () => {
   assert.equal(displayCommand(['bash', '-lc', 'ls | wc -l']), 'ls | wc -l');
   assert.equal(displayCommand(['echo', "it's", 'a b', '']), `echo 'it'\\''s' 'a b' ''`);

@@ -28,12 +28,17 @@ export function formatDuration(ms: number): string {
 }
 
 const DIM: Style = { fg: TOKENS.muted, dim: true };
+const KEEP_CHARS = 16_384;
+/** Longest output line shown (a minified file is not worth a screen of rows). */
+const LINE_CHARS = 1000;
 
 export class ExecCell extends HistoryCell {
   readonly kind = 'exec';
   readonly command: string;
   private state: ExecState = { status: 'running' };
+  /** The end of the output; `dropped` lines before it were let go (only the tail is shown). */
   private output = '';
+  private dropped = 0;
   private frame = '•';
   private readonly tail: number;
 
@@ -58,12 +63,26 @@ export class ExecCell extends HistoryCell {
   appendOutput(chunk: string): void {
     if (!chunk || this.state.status !== 'running') return;
     this.output += chunk;
+    this.trim();
     this.changed();
+  }
+
+  // A chatty command must not grow memory or per-frame work: keep a bounded tail.
+  private trim(): void {
+    if (this.output.length <= KEEP_CHARS) return;
+    const lines = this.output.split('\n');
+    const keep = lines.slice(-(this.tail + 1));
+    this.dropped += lines.length - keep.length;
+    this.output = keep.map((l) => (l.length > LINE_CHARS ? l.slice(-LINE_CHARS) : l)).join('\n');
   }
 
   /** `exec_command_end`: `output` (aggregated) replaces what streamed in. */
   finish(exitCode: number, durationMs: number, output?: string): void {
-    if (output !== undefined) this.output = output;
+    if (output !== undefined) {
+      this.output = output;
+      this.dropped = 0;
+      this.trim();
+    }
     this.state = { status: 'done', exitCode, durationMs };
     this.changed();
   }
@@ -114,11 +133,12 @@ export class ExecCell extends HistoryCell {
     const text = printable(this.output).replace(/\n+$/, '');
     if (!text || this.state.status === 'declined') return [];
     const all = text.split('\n');
-    const shown = all.slice(-this.tail);
+    const shown = all.slice(-this.tail).map((l) => (l.length > LINE_CHARS ? `${l.slice(0, LINE_CHARS)}…` : l));
+    const hidden = this.dropped + all.length - shown.length;
     const out: Line[] = [];
     const branch: Line = [{ text: '  └ ', style: DIM }];
     const indent: Line = [{ text: '    ' }];
-    if (all.length > shown.length) out.push(...wrapIndented([{ text: `… +${all.length - shown.length} lines`, style: DIM }], width, branch, indent));
+    if (hidden > 0) out.push(...wrapIndented([{ text: `… +${hidden} lines`, style: DIM }], width, branch, indent));
     for (const l of shown) out.push(...wrapIndented([{ text: l, style: DIM }], width, out.length ? indent : branch, indent));
     return out;
   }
