@@ -117,3 +117,36 @@ test('codex: events stream, exec approval denied through elicitation reaches the
   const texts = JSON.stringify(input);
   assert.ok(texts.includes('create denied.txt') && texts.includes('and now?'), 'the reply continues the same conversation');
 });
+
+test('several calls at once; notifications/cancelled interrupts a running call', async (t) => {
+  const mock = await startMockModelServer([
+    { output: [{ type: 'text', text: 'Answer one.' }], delayMs: 100 },
+    { output: [{ type: 'text', text: 'Answer two.' }], delayMs: 100 },
+    { fault: 'stall', afterEvents: 1 },
+  ]);
+  t.after(() => mock.close());
+  const ws = createWorkspace(mock.url);
+  t.after(() => ws.cleanup());
+  const { client, events } = await connect(ws, t);
+
+  const results = await Promise.all(['first', 'second'].map((prompt) => client.callTool({ name: 'codex', arguments: { prompt } })));
+  const texts = results.map((r) => (r.content as { text: string }[])[0]!.text).sort();
+  assert.deepEqual(texts, ['Answer one.', 'Answer two.']);
+  const sessions = new Set(events.filter((e) => e.msg.type === 'session_configured').map((e) => e.msg.session_id));
+  assert.equal(sessions.size, 2, 'two conversations');
+  const byRequest = new Map<unknown, string[]>();
+  for (const e of events) byRequest.set(e._meta.requestId, [...(byRequest.get(e._meta.requestId) ?? []), e.msg.type]);
+  assert.equal(byRequest.size, 2);
+  for (const types of byRequest.values()) assert.equal(types.filter((ty) => ty === 'task_complete').length, 1);
+
+  const abort = new AbortController();
+  const before = events.length;
+  const pending = client.callTool({ name: 'codex', arguments: { prompt: 'hang' } }, undefined, { signal: abort.signal });
+  pending.catch(() => undefined);
+  await mock.waitForRequests(3);
+  abort.abort('user cancelled');
+  await assert.rejects(pending);
+  for (let i = 0; i < 100 && !events.slice(before).some((e) => e.msg.type === 'turn_aborted'); i++) await new Promise((r) => setTimeout(r, 50));
+  const aborted = events.slice(before).find((e) => e.msg.type === 'turn_aborted');
+  assert.deepEqual(aborted?.msg, { type: 'turn_aborted', reason: 'interrupted' });
+});
