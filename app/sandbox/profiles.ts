@@ -25,7 +25,7 @@ const linuxBwrapSchema = z.strictObject({
   whenNetworkOff: z.strictObject({
     unshare: z.array(z.enum(['pid', 'ipc', 'net', 'uts', 'cgroup'])),
     seccomp: z.strictObject({
-      deniedSocketFamilies: z.array(z.enum(Object.keys(SOCKET_FAMILIES) as [string, ...string[]])),
+      allowedSocketFamilies: z.array(z.enum(Object.keys(SOCKET_FAMILIES) as [string, ...string[]])),
       deniedSyscalls: z.array(z.string()),
     }),
   }),

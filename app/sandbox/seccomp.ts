@@ -1,12 +1,15 @@
 // A classic-BPF seccomp program, assembled here and handed to `bwrap --seccomp FD`.
-// It refuses (EPERM) socket() for the address families the profile names and
-// the syscalls it lists (io_uring can create sockets behind seccomp's back).
-// socketpair() is untouched, so pipes between a command's own processes work.
+// It refuses (EPERM) socket() for every address family but the few the profile
+// allows (so AF_UNIX, AF_INET, AF_INET6, and families no network namespace
+// confines, such as AF_VSOCK, are all refused), and the syscalls it lists
+// (io_uring can create sockets behind seccomp's back). socketpair() is
+// untouched, so pipes between a command's own processes work.
 import { arch as hostArch } from 'node:process';
 
 /** What the filter refuses; both lists come from the sandbox profile data. */
 export interface SeccompRules {
-  readonly deniedSocketFamilies: readonly string[];
+  /** socket() is refused for every other family. */
+  readonly allowedSocketFamilies: readonly string[];
   readonly deniedSyscalls: readonly string[];
 }
 
@@ -31,7 +34,7 @@ const ARCHES: Readonly<Record<string, ArchInfo>> = {
 };
 
 export const SOCKET_FAMILIES: Readonly<Record<string, number>> = {
-  AF_UNIX: 1, AF_INET: 2, AF_INET6: 10, AF_NETLINK: 16, AF_PACKET: 17,
+  AF_UNIX: 1, AF_INET: 2, AF_INET6: 10, AF_NETLINK: 16, AF_PACKET: 17, AF_ALG: 38, AF_VSOCK: 40,
 };
 
 // Opcodes (linux/filter.h) and return values (linux/seccomp.h).
@@ -65,34 +68,32 @@ export function seccompInstructions(rules: SeccompRules, arch: string = hostArch
     if (n === undefined) throw new SeccompUnsupportedError(`sandbox profile names unknown syscall ${name}`);
     return n;
   };
-  const families = rules.deniedSocketFamilies.map((f) => {
+  const families = rules.allowedSocketFamilies.map((f) => {
     const n = SOCKET_FAMILIES[f];
     if (n === undefined) throw new SeccompUnsupportedError(`sandbox profile names unknown socket family ${f}`);
     return n;
   });
   const denied = rules.deniedSyscalls.map(nr);
 
-  // Layout, with the two return instructions at the end so every jump is forward:
-  //   arch check · [x32 check] · syscall checks · socket check · family checks · ALLOW · ERRNO · KILL
+  // Layout, with the return instructions at the end so every jump is forward:
+  //   arch check · [x32 check] · syscall checks · socket check · family checks · ERRNO · ALLOW · KILL
   const prog: Insn[] = [];
-  const toErrno: number[] = []; // indexes whose jt targets ERRNO
-  const toKill: number[] = []; // indexes whose jf targets KILL
+  const fixups: { at: number; field: 'jt' | 'jf'; to: 'errno' | 'allow' | 'kill' }[] = [];
+  const emit = (insn: Insn): number => prog.push(insn) - 1;
   prog.push(stmt(LD_W_ABS, OFF_ARCH));
-  toKill.push(prog.push(jump(JEQ_K, info.auditArch, 0, 0)) - 1);
+  fixups.push({ at: emit(jump(JEQ_K, info.auditArch, 0, 0)), field: 'jf', to: 'kill' });
   prog.push(stmt(LD_W_ABS, OFF_NR));
-  if (info.x32Bit !== undefined) toErrno.push(prog.push(jump(JGE_K, info.x32Bit, 0, 0)) - 1);
-  for (const n of denied) toErrno.push(prog.push(jump(JEQ_K, n, 0, 0)) - 1);
-  if (families.length > 0) {
-    // Not socket() → skip the family checks and the load, straight to ALLOW.
-    prog.push(jump(JEQ_K, nr('socket'), 0, families.length + 1));
-    prog.push(stmt(LD_W_ABS, OFF_ARG0_LOW));
-    for (const f of families) toErrno.push(prog.push(jump(JEQ_K, f, 0, 0)) - 1);
-  }
-  prog.push(stmt(RET_K, RET_ALLOW));
-  const errno = prog.push(stmt(RET_K, RET_ERRNO | EPERM)) - 1;
-  const kill = prog.push(stmt(RET_K, RET_KILL_PROCESS)) - 1;
-  for (const i of toErrno) prog[i]!.jt = errno - i - 1;
-  for (const i of toKill) prog[i]!.jf = kill - i - 1;
+  if (info.x32Bit !== undefined) fixups.push({ at: emit(jump(JGE_K, info.x32Bit, 0, 0)), field: 'jt', to: 'errno' });
+  for (const n of denied) fixups.push({ at: emit(jump(JEQ_K, n, 0, 0)), field: 'jt', to: 'errno' });
+  fixups.push({ at: emit(jump(JEQ_K, nr('socket'), 0, 0)), field: 'jf', to: 'allow' });
+  prog.push(stmt(LD_W_ABS, OFF_ARG0_LOW));
+  for (const f of families) fixups.push({ at: emit(jump(JEQ_K, f, 0, 0)), field: 'jt', to: 'allow' });
+  const target = {
+    errno: emit(stmt(RET_K, RET_ERRNO | EPERM)),
+    allow: emit(stmt(RET_K, RET_ALLOW)),
+    kill: emit(stmt(RET_K, RET_KILL_PROCESS)),
+  };
+  for (const { at, field, to } of fixups) prog[at]![field] = target[to] - at - 1;
   if (prog.length > 255) throw new SeccompUnsupportedError('seccomp program too long for 8-bit jumps');
   return prog;
 }

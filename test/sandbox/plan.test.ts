@@ -106,13 +106,15 @@ const EPERM = 0x00050001;
 const KILL = 0x80000000;
 
 for (const [arch, auditArch, socketNr] of [['x64', 0xc000003e, 41], ['arm64', 0xc00000b7, 198]] as const) {
-  test(`seccomp (${arch}): socket() refused for AF_UNIX/AF_INET/AF_INET6, allowed otherwise; io_uring refused; other arches killed`, () => {
+  test(`seccomp (${arch}): socket() refused for AF_UNIX/AF_INET/AF_INET6 and every family but netlink; io_uring refused; other arches killed`, () => {
     const prog = assembleSeccomp(RULES, arch);
     const sys = (nr: number, ...args: number[]) => runBpf(prog, { nr, arch: auditArch, args });
     assert.equal(sys(socketNr, 1), EPERM);
     assert.equal(sys(socketNr, 2), EPERM);
     assert.equal(sys(socketNr, 10), EPERM);
-    assert.equal(sys(socketNr, 16), ALLOW, 'AF_NETLINK is not in the list');
+    assert.equal(sys(socketNr, 40), EPERM, 'AF_VSOCK: not confined by a network namespace');
+    assert.equal(sys(socketNr, 17), EPERM, 'AF_PACKET');
+    assert.equal(sys(socketNr, 16), ALLOW, 'AF_NETLINK is the one allowed family');
     assert.equal(sys(arch === 'x64' ? 53 : 199, 1), ALLOW, 'socketpair(AF_UNIX) stays allowed');
     for (const nr of [425, 426, 427]) assert.equal(sys(nr), EPERM);
     assert.equal(sys(0), ALLOW);
