@@ -1,33 +1,17 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, beforeEach, test } from 'node:test';
 import { applyPatch, previewPatch } from '../../app/tools/apply-patch/index.js';
+import { treeSnapshot } from './tree-snapshot.js';
 
 let dir = '';
 beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'apply-patch-')); });
 afterEach(() => { rmSync(dir, { recursive: true, force: true }); });
 
 const patch = (...lines: string[]): string => ['*** Begin Patch', ...lines, '*** End Patch'].join('\n');
-
-/** Every entry under `root`: bytes, mode and link target, so any change shows. */
-function snapshot(root: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string): void => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      const st = lstatSync(p);
-      const key = relative(root, p);
-      if (st.isSymbolicLink()) out[key] = `link:${readlinkSync(p)}`;
-      else if (st.isDirectory()) { out[key] = `dir:${st.mode.toString(8)}`; walk(p); }
-      else out[key] = `file:${st.mode.toString(8)}:${readFileSync(p).toString('base64')}`;
-    }
-  };
-  walk(root);
-  return out;
-}
 
 function write(rel: string, content: string | Buffer): void {
   mkdirSync(join(dir, rel, '..'), { recursive: true });
@@ -47,11 +31,11 @@ test('a successful patch writes everything and answers with the summary', async 
   assert.equal(r.success, true, r.stderr);
   assert.equal(r.stdout, 'Success. Updated the following files:\nA deep/new/file.txt\nM mod.txt\nM moved/old.txt\nD gone.txt\n');
   assert.deepEqual(Object.keys(r.changes).sort(), ['deep/new/file.txt', 'gone.txt', 'mod.txt', 'old.txt'].map((p) => join(dir, p)));
-  assert.deepEqual(snapshot(dir), {
-    'deep': snapshot(dir)['deep'], 'deep/new': snapshot(dir)['deep/new'],
+  assert.deepEqual(treeSnapshot(dir), {
+    'deep': treeSnapshot(dir)['deep'], 'deep/new': treeSnapshot(dir)['deep/new'],
     'deep/new/file.txt': `file:100644:${Buffer.from('hi\n').toString('base64')}`,
     'mod.txt': `file:100644:${Buffer.from('a\nB\n').toString('base64')}`,
-    'moved': snapshot(dir)['moved'],
+    'moved': treeSnapshot(dir)['moved'],
     'moved/old.txt': `file:100644:${Buffer.from('y\n').toString('base64')}`,
   });
 });
@@ -60,7 +44,7 @@ test('a patch whose 3rd hunk fails leaves every file byte-identical', async () =
   write('a.txt', 'one\n');
   write('b.txt', 'two\n');
   write('c.txt', 'three\n');
-  const before = snapshot(dir);
+  const before = treeSnapshot(dir);
   const r = await applyPatch(patch(
     '*** Update File: a.txt', '-one', '+ONE',
     '*** Add File: new.txt', '+new',
@@ -71,7 +55,7 @@ test('a patch whose 3rd hunk fails leaves every file byte-identical', async () =
   assert.equal(r.stdout, '');
   assert.equal(r.stderr, 'Failed to find expected lines in c.txt:\nnot there\n');
   assert.deepEqual(r.changes, {});
-  assert.deepEqual(snapshot(dir), before);
+  assert.deepEqual(treeSnapshot(dir), before);
 });
 
 test('a write that fails midway is rolled back, including created directories', async () => {
@@ -79,7 +63,7 @@ test('a write that fails midway is rolled back, including created directories', 
   write('blocker', 'I am a file, not a directory\n');
   write('gone.txt', 'keep me\n');
   chmodSync(join(dir, 'a.txt'), 0o640);
-  const before = snapshot(dir);
+  const before = treeSnapshot(dir);
   const r = await applyPatch(patch(
     '*** Update File: a.txt', '-one', '+ONE',
     '*** Add File: fresh/dir/new.txt', '+new',
@@ -88,18 +72,18 @@ test('a write that fails midway is rolled back, including created directories', 
   ), dir);
   assert.equal(r.success, false);
   assert.match(r.stderr, /^Failed to write file blocker\/inside\.txt: /);
-  assert.deepEqual(snapshot(dir), before);
+  assert.deepEqual(treeSnapshot(dir), before);
 });
 
 test('a path that cannot be read as a file stops the patch before any write', async () => {
   write('a.txt', 'one\n');
   mkdirSync(join(dir, 'adir'));
   write('adir/x', 'x\n');
-  const before = snapshot(dir);
+  const before = treeSnapshot(dir);
   const r = await applyPatch(patch('*** Update File: a.txt', '-one', '+ONE', '*** Delete File: adir'), dir);
   assert.equal(r.success, false);
   assert.match(r.stderr, /^Failed to delete file adir: .* \(os error 21\)\n$/);
-  assert.deepEqual(snapshot(dir), before);
+  assert.deepEqual(treeSnapshot(dir), before);
 });
 
 test('a delete that fails after the writes rolls the writes back', async (t) => {
@@ -109,7 +93,7 @@ test('a delete that fails after the writes rolls the writes back', async (t) => 
   const chattr = spawnSync('chattr', ['+i', join(dir, 'stuck.txt')], { encoding: 'utf8' });
   if (chattr.status !== 0) { t.skip(`chattr +i not supported here: ${chattr.stderr.trim()}`); return; }
   try {
-    const before = snapshot(dir);
+    const before = treeSnapshot(dir);
     const r = await applyPatch(patch(
       '*** Update File: a.txt', '-one', '+ONE',
       '*** Add File: new/n.txt', '+n',
@@ -117,7 +101,7 @@ test('a delete that fails after the writes rolls the writes back', async (t) => 
     ), dir);
     assert.equal(r.success, false);
     assert.match(r.stderr, /^Failed to delete file stuck\.txt: Operation not permitted \(os error 1\)\n$/);
-    assert.deepEqual(snapshot(dir), before);
+    assert.deepEqual(treeSnapshot(dir), before);
   } finally {
     spawnSync('chattr', ['-i', join(dir, 'stuck.txt')]);
   }

@@ -1,12 +1,13 @@
 // Random patches against random files: the parser and engine only ever fail
 // through their typed error path, and a failed apply leaves the disk as it was.
 import assert from 'node:assert/strict';
-import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { applyPatch, parsePatch, PatchParseError, previewPatch } from '../../app/tools/apply-patch/index.js';
+import { treeSnapshot } from './tree-snapshot.js';
 
 const NAMES = ['a.txt', 'b.txt', 'd/c.txt', 'a.txt/x', 'd'];
 const WORDS = ['alpha', 'beta', '  gamma', 'delta  ', '', 'e\u2014f', '"q"', '\u201Cq\u201D', '*** x', '@@'];
@@ -77,20 +78,6 @@ test('preview never throws outside its error value (in memory)', async () => {
   }), { numRuns: 1500 });
 });
 
-function snapshot(root: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string): void => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      const st = lstatSync(p);
-      if (st.isDirectory()) { out[relative(root, p)] = 'dir'; walk(p); }
-      else out[relative(root, p)] = readFileSync(p, 'latin1');
-    }
-  };
-  walk(root);
-  return out;
-}
-
 test('apply on disk: success matches the preview, failure changes nothing', async () => {
   const base = mkdtempSync(join(tmpdir(), 'apply-fuzz-'));
   let run = 0;
@@ -103,7 +90,7 @@ test('apply on disk: success matches the preview, failure changes nothing', asyn
         writeFileSync(join(dir, name), text);
       }
       mkdirSync(dir, { recursive: true });
-      const before = snapshot(dir);
+      const before = treeSnapshot(dir);
       const preview = await previewPatch(patch, dir);
       const r = await applyPatch(patch, dir);
       if (r.success) {
@@ -116,7 +103,7 @@ test('apply on disk: success matches the preview, failure changes nothing', asyn
       } else {
         assert.equal(r.stdout, '');
         assert.notEqual(r.stderr, '');
-        assert.deepEqual(snapshot(dir), before, r.stderr);
+        assert.deepEqual(treeSnapshot(dir), before, r.stderr);
       }
       rmSync(dir, { recursive: true, force: true });
     }), { numRuns: 300 });

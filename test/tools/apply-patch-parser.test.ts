@@ -83,50 +83,35 @@ test('a heredoc wrapper around a broken patch reports the inner problem', () => 
     "invalid patch: The first line of the patch must be '*** Begin Patch'");
 });
 
-test('boundary errors', () => {
-  assert.equal(parseError('').message, "invalid patch: The first line of the patch must be '*** Begin Patch'");
-  assert.equal(parseError('bad').message, "invalid patch: The first line of the patch must be '*** Begin Patch'");
-  assert.equal(parseError('*** Begin Patch').message, "invalid patch: The last line of the patch must be '*** End Patch'");
-  assert.equal(parseError('*** Begin Patch\n*** Add File: a\n+x').message,
-    "invalid patch: The last line of the patch must be '*** End Patch'");
-});
-
-test('an unknown hunk header names the line', () => {
-  const err = parseError(wrap('*** Frobnicate File: foo'));
-  assert.equal(err.line, 2);
-  assert.equal(err.message,
-    "invalid hunk at line 2, '*** Frobnicate File: foo' is not a valid hunk header. Valid hunk headers: '*** Add File: {path}', '*** Delete File: {path}', '*** Update File: {path}'");
+// [patch text, the exact error]
+const HEADERS = "Valid hunk headers: '*** Add File: {path}', '*** Delete File: {path}', '*** Update File: {path}'";
+const UNEXPECTED = "Every line should start with ' ' (context line), '+' (added line), or '-' (removed line)";
+const ERRORS: readonly [string, string][] = [
+  ['', "invalid patch: The first line of the patch must be '*** Begin Patch'"],
+  ['bad', "invalid patch: The first line of the patch must be '*** Begin Patch'"],
+  ['*** Begin Patch', "invalid patch: The last line of the patch must be '*** End Patch'"],
+  ['*** Begin Patch\n*** Add File: a\n+x', "invalid patch: The last line of the patch must be '*** End Patch'"],
+  [wrap('*** Frobnicate File: foo'), `invalid hunk at line 2, '*** Frobnicate File: foo' is not a valid hunk header. ${HEADERS}`],
   // a stray line after an add hunk is not a hunk header either
-  assert.equal(parseError(wrap('*** Add File: a\n+1\nstray')).line, 4);
-});
+  [wrap('*** Add File: a\n+1\nstray'), `invalid hunk at line 4, 'stray' is not a valid hunk header. ${HEADERS}`],
+  [wrap('*** Update File: file.py'), "invalid hunk at line 2, Update file hunk for path 'file.py' is empty"],
+  [wrap('*** Update File: a\n*** Move to: b\n*** Delete File: c'), "invalid hunk at line 2, Update file hunk for path 'a' is empty"],
+  // after a finished chunk, an unknown line starts a new chunk, which needs its @@
+  [wrap('*** Update File: a\n@@\n-x\n*** End of File\nbad'),
+    "invalid hunk at line 6, Expected update hunk to start with a @@ context marker, got: 'bad'"],
+  [wrap('*** Update File: a\n@@'), 'invalid hunk at line 4, Update hunk does not contain any lines'],
+  [wrap('*** Update File: a\n@@\n*** End of File'), 'invalid hunk at line 4, Update hunk does not contain any lines'],
+  [wrap('*** Update File: a\n@@\nbad'), `invalid hunk at line 4, Unexpected line found in update hunk: 'bad'. ${UNEXPECTED}`],
+  [wrap('*** Update File: a\nbad'), `invalid hunk at line 3, Unexpected line found in update hunk: 'bad'. ${UNEXPECTED}`],
+];
 
-test('an update hunk without chunks is empty', () => {
-  assert.equal(parseError(wrap('*** Update File: file.py')).message,
-    "invalid hunk at line 2, Update file hunk for path 'file.py' is empty");
-  assert.equal(parseError(wrap('*** Update File: a\n*** Move to: b\n*** Delete File: c')).message,
-    "invalid hunk at line 2, Update file hunk for path 'a' is empty");
-});
-
-test('a later chunk must start with @@', () => {
-  // `-x` ends chunk 1 only at a line it does not know; an unknown line right after a
-  // finished chunk starts a new one, which then needs its marker
-  const err = parseError(wrap('*** Update File: a\n@@\n-x\n*** End of File\nbad'));
-  assert.equal(err.message, "invalid hunk at line 6, Expected update hunk to start with a @@ context marker, got: 'bad'");
-});
-
-test('a chunk with no lines is rejected, also when it is only an end-of-file marker', () => {
-  assert.equal(parseError(wrap('*** Update File: a\n@@')).message,
-    'invalid hunk at line 4, Update hunk does not contain any lines');
-  assert.equal(parseError(wrap('*** Update File: a\n@@\n*** End of File')).message,
-    'invalid hunk at line 4, Update hunk does not contain any lines');
-});
-
-test('an unexpected first line in a chunk is named with its line number', () => {
-  const err = parseError(wrap('*** Update File: a\n@@\nbad'));
-  assert.equal(err.message,
-    "invalid hunk at line 4, Unexpected line found in update hunk: 'bad'. Every line should start with ' ' (context line), '+' (added line), or '-' (removed line)");
-  const first = parseError(wrap('*** Update File: a\nbad'));
-  assert.equal(first.line, 3);
+test('every parse error, with its exact text and line', () => {
+  for (const [text, message] of ERRORS) {
+    const err = parseError(text);
+    assert.equal(err.message, message, JSON.stringify(text));
+    const line = /^invalid hunk at line (\d+),/.exec(message)?.[1];
+    assert.equal(err.line, line === undefined ? undefined : Number(line));
+  }
 });
 
 test('an add hunk with no lines creates an empty file; add lines stop at the first non-+ line', () => {
