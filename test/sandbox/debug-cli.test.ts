@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { collect } from './support.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 // CODEX_TEST_CLI points at another build of the CLI (e.g. while dist/ is being rebuilt).
@@ -23,20 +24,12 @@ after(() => {
 });
 
 function codex(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      cwd: ws,
-      env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: home, CODEX_HOME: home, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    child.on('error', reject);
-    child.on('close', (code) => { clearTimeout(timer); resolve({ code, stdout, stderr }); });
+  const child = spawn(process.execPath, [CLI, ...args], {
+    cwd: ws,
+    env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: home, CODEX_HOME: home, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  return collect(child, 30_000);
 }
 
 test('debug landlock runs read-only: writes fail with the command\'s own exit code and message', async () => {

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { dirname, join } from 'node:path';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { collect } from './support.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const fixture = join(here, 'fixtures', 'plan-and-run.ts');
@@ -23,17 +24,8 @@ const needRoot = process.getuid?.() === 0 ? false : 'needs root to take capabili
 
 function runFixture(wrapper: string[], argv: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const payload = JSON.stringify({ policy: WW, argv, cwd: ws });
-  return new Promise((resolve, reject) => {
-    const [cmd, ...rest] = [...wrapper, process.execPath, '--import', 'tsx', fixture, payload];
-    const child = spawn(cmd!, rest, { cwd: join(here, '..', '..'), stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    child.on('error', reject);
-    child.on('close', (code) => { clearTimeout(timer); resolve({ code, stdout, stderr }); });
-  });
+  const [cmd, ...rest] = [...wrapper, process.execPath, '--import', 'tsx', fixture, payload];
+  return collect(spawn(cmd!, rest, { cwd: join(here, '..', '..'), stdio: ['ignore', 'pipe', 'pipe'] }), 30_000);
 }
 
 test('root without CAP_SYS_ADMIN still gets the sandbox, through a user namespace', { skip: needRoot }, async () => {

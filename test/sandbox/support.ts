@@ -1,4 +1,5 @@
 // Runs a real command under a real sandbox plan and collects its output, bounded in time.
+import type { ChildProcess } from 'node:child_process';
 import { planLaunch, spawnPlan } from '../../app/sandbox/index.js';
 import type { LaunchPlan } from '../../app/sandbox/index.js';
 import type { SandboxPolicy } from '../../app/config/types.js';
@@ -23,17 +24,20 @@ export async function runIn(policy: SandboxPolicy, argv: readonly string[], opts
     env: opts.env ?? { PATH: process.env['PATH'] ?? '/usr/bin:/bin' },
   });
   const child = spawnPlan(plan, { stdio: ['ignore', 'pipe', 'pipe'] });
+  return { ...(await collect(child, opts.timeoutMs)), plan };
+}
+
+/** Waits for a child with piped stdout/stderr, killing it after `timeoutMs`. */
+export function collect(child: ChildProcess, timeoutMs = 20_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (d: Buffer) => { stdout += d.toString(); });
   child.stderr?.on('data', (d: Buffer) => { stderr += d.toString(); });
-  const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 20_000);
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (c) => resolve(c));
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  return new Promise((resolve, reject) => {
+    child.on('error', (err) => { clearTimeout(timer); reject(err); });
+    child.on('close', (code) => { clearTimeout(timer); resolve({ code, stdout, stderr }); });
   });
-  clearTimeout(timer);
-  return { code, stdout, stderr, plan };
 }
 
 export const sh = (script: string): string[] => ['/bin/sh', '-c', script];
