@@ -33,9 +33,10 @@ class PagerView implements Widget {
     const body = { x: area.x, y: area.y + 1, width: area.width, height: area.height - 2 };
     this.view.render(new ClippedSurface(surface, body), { x: 0, y: 0, width: body.width, height: body.height });
     const total = this.view.measure(area.width);
-    const pct = total <= body.height ? 100 : Math.round(((this.view.topRow + body.height) / total) * 100);
-    const hint = ` ↑/↓ scroll   PgUp/PgDn page   Home/End jump   q quit   ${pct}% `;
-    surface.writeText(area.x, area.y + area.height - 1, truncate(hint, area.width), S.hint);
+    const pct = `${total <= body.height ? 100 : Math.round(((this.view.topRow + body.height) / total) * 100)}% `;
+    const y = area.y + area.height - 1;
+    surface.writeText(area.x, y, truncate(' ↑/↓ scroll  PgUp/PgDn page  Home/End jump  q quit', area.width - pct.length - 1), S.hint);
+    surface.writeText(area.x + area.width - pct.length, y, pct, S.hint);
   }
 }
 

@@ -30,7 +30,8 @@ export class Viewport implements Widget {
 
   pageUp(): void { this.scrollBy(-Math.max(1, this.lastHeight - 1)); }
   pageDown(): void { this.scrollBy(Math.max(1, this.lastHeight - 1)); }
-  toTop(): void { this.fromBottom = this.maxScroll(); }
+  // Infinity until the next render clamps it: the content height may not be known yet.
+  toTop(): void { this.fromBottom = Infinity; }
   toBottom(): void { this.fromBottom = 0; }
 
   private maxScroll(): number {

@@ -34,12 +34,14 @@ export class Footer implements Widget {
     if (this.notice) {
       surface.writeText(x, area.y, truncate(this.notice, leftRoom), S.notice);
     } else {
-      for (const [key, label] of this.hints) {
-        const piece = displayWidth(key) + 1 + displayWidth(label);
-        if (x - area.x - 1 + piece > leftRoom) break;
+      this.hints.forEach(([key, label], i) => {
+        const gap = i ? 3 : 0;
+        const piece = gap + displayWidth(key) + 1 + displayWidth(label);
+        if (x - area.x - 1 + piece > leftRoom) return;
+        x += gap;
         x += surface.writeText(x, area.y, key, S.key);
-        x += surface.writeText(x, area.y, ` ${label}   `, S.label);
-      }
+        x += surface.writeText(x, area.y, ` ${label}`, S.label);
+      });
     }
     if (right && rightW < area.width) surface.writeText(area.x + area.width - rightW, area.y, right, S.context);
   }

@@ -31,24 +31,25 @@ export class StatusBar implements Widget {
   render(surface: Surface, area: Rect): void {
     if (area.height <= 0 || area.width <= 0) return;
     const i = this.info;
+    // Model and provider speak for themselves; sandbox and approval values need their label.
     const items: [string, string][] = [
-      ['model', `${i.model}${i.reasoningEffort ? ` ${i.reasoningEffort}` : ''}`],
-      ['provider', i.provider],
+      ['', `${i.model}${i.reasoningEffort ? ` ${i.reasoningEffort}` : ''}`],
+      ['', i.provider],
       ['sandbox', i.sandbox],
       ['approval', i.approval],
     ];
     let x = area.x;
     const end = area.x + area.width;
     x += surface.writeText(x, area.y, ' >_ ', S.title, end - x);
-    const rest = items.reduce((n, [k, v]) => n + displayWidth(` · ${k} ${v}`), 0);
+    const piece = (k: string, v: string): string => ` · ${k ? `${k} ` : ''}${v}`;
+    const rest = items.reduce((n, [k, v]) => n + displayWidth(piece(k, v)), 0);
     // The directory gets what the other items leave, but at least 12 columns.
     const dirRoom = Math.max(12, end - x - rest);
     x += surface.writeText(x, area.y, truncate(i.cwd, Math.min(dirRoom, end - x)), S.value, end - x);
     for (const [k, v] of items) {
-      const piece = displayWidth(` · ${k} ${v}`);
-      if (x + piece > end) break;
+      if (x + displayWidth(piece(k, v)) > end) break;
       x += surface.writeText(x, area.y, ' · ', S.sep);
-      x += surface.writeText(x, area.y, `${k} `, S.label);
+      if (k) x += surface.writeText(x, area.y, `${k} `, S.label);
       x += surface.writeText(x, area.y, v, S.value);
     }
   }
