@@ -13,6 +13,9 @@ interface WidthCache {
   count: number;
 }
 
+/** Turns a rendered row into the row shown (a cell's bullet, indent, dimming); cached with it. */
+export type RowDecorator = (row: Line, index: number) => Line;
+
 export class MarkdownDocument {
   private source = '';
   /** Complete lines (each ended by '\n') and the unfinished last line. */
@@ -22,7 +25,7 @@ export class MarkdownDocument {
   private open: Block[] = [];
   private caches = new Map<number, WidthCache>();
 
-  constructor(text = '') {
+  constructor(text = '', private readonly decorate: RowDecorator = (row) => row) {
     if (text) this.append(text);
   }
 
@@ -70,7 +73,7 @@ export class MarkdownDocument {
     this.open = parsed.slice(k);
   }
 
-  /** All rows at `width`; finished blocks come from the cache. */
+  /** All rows at `width`, decorated; finished blocks come from the cache. */
   render(width: number): Line[] {
     let cache = this.caches.get(width);
     if (!cache) {
@@ -81,10 +84,12 @@ export class MarkdownDocument {
     }
     for (; cache.count < this.done.length; cache.count++) {
       const b = this.done[cache.count]!;
-      if (gapBefore(this.done[cache.count - 1], b)) cache.rows.push([]);
-      for (const row of renderBlock(b, width)) cache.rows.push(row);
+      if (gapBefore(this.done[cache.count - 1], b)) cache.rows.push(this.decorate([], cache.rows.length));
+      for (const row of renderBlock(b, width)) cache.rows.push(this.decorate(row, cache.rows.length));
     }
     if (!this.open.length) return cache.rows;
-    return cache.rows.concat(renderBlocks(this.open, width, this.done[this.done.length - 1]));
+    const base = cache.rows.length;
+    const open = renderBlocks(this.open, width, this.done[this.done.length - 1]).map((r, i) => this.decorate(r, base + i));
+    return cache.rows.concat(open);
   }
 }

@@ -32,10 +32,11 @@ export class UserMessageCell extends HistoryCell {
 
 /** Markdown that grows by deltas, drawn under a bullet with a hanging indent. */
 abstract class StreamedMarkdownCell extends HistoryCell {
-  private doc: MarkdownDocument;
+  private readonly doc: MarkdownDocument;
   constructor(text = '') {
     super();
-    this.doc = new MarkdownDocument(text);
+    // Rows are decorated as they are cached, so a delta costs only the open block.
+    this.doc = new MarkdownDocument(text, (row, i) => [i === 0 ? this.bullet() : INDENT, ...this.style(row)]);
   }
 
   get text(): string {
@@ -55,19 +56,21 @@ abstract class StreamedMarkdownCell extends HistoryCell {
     this.changed();
   }
 
-  protected abstract readonly bullet: Span;
+  protected abstract bullet(): Span;
   protected abstract style(row: Line): Line;
 
   protected build(width: number): Line[] {
-    if (width <= 2) return this.doc.render(Math.max(1, width)).map((r) => this.style(r));
-    const body = this.doc.render(width - 2);
-    return body.map((r, i) => [i === 0 ? this.bullet : { text: '  ' }, ...this.style(r)]);
+    return this.doc.render(Math.max(1, width - 2));
   }
 }
 
+const INDENT: Span = { text: '  ' };
+
 export class AssistantMessageCell extends StreamedMarkdownCell {
   readonly kind = 'assistant';
-  protected readonly bullet: Span = { text: '• ', style: { fg: TOKENS.agent } };
+  protected bullet(): Span {
+    return { text: '• ', style: { fg: TOKENS.agent } };
+  }
   protected style(row: Line): Line {
     return row;
   }
@@ -75,7 +78,9 @@ export class AssistantMessageCell extends StreamedMarkdownCell {
 
 export class ReasoningCell extends StreamedMarkdownCell {
   readonly kind = 'reasoning';
-  protected readonly bullet: Span = { text: '• ', style: { fg: TOKENS.reasoning, dim: true } };
+  protected bullet(): Span {
+    return { text: '• ', style: { fg: TOKENS.reasoning, dim: true } };
+  }
   private hiddenFlag: boolean;
 
   constructor(text = '', opts: { hidden?: boolean } = {}) {
