@@ -155,7 +155,7 @@ export class McpConnectionManager {
   }
 
   private report(event: McpClientEvent): void {
-    log.warn(event.message);
+    log.info(event.message);
     this.onEvent(event);
   }
 
