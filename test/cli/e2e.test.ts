@@ -81,3 +81,25 @@ test('completion scripts come out of the real binary', () => {
   assert.equal(codex(['completion', 'zsh']).stdout, completionScript('zsh'));
   assert.equal(codex(['completion', 'fish']).stdout, completionScript('fish'));
 });
+
+// `codex mcp list` is the lightest real handler that loads the configuration.
+test('config flows through the real dispatcher: root and sub -c, warnings, -C and syntax errors', () => {
+  writeFileSync(join(home, 'config.toml'), 'modle = "x"\n');
+  try {
+    const ok = codex(['-c', 'bogus=1', 'mcp', 'list', '-c', 'x.y=2']);
+    assert.equal(ok.code, 0);
+    assert.equal(ok.stderr, [
+      `warning: ${join(home, 'config.toml')}:1:1: unknown key \`modle\` (ignored)`,
+      'warning: -c bogus=1: unknown key `bogus` (ignored)',
+      'warning: -c x.y=2: unknown key `x` (ignored)',
+      '',
+    ].join('\n'));
+    assert.deepEqual(codex(['-C', join(home, 'missing'), 'mcp', 'list']), { code: 1, stdout: '', stderr: `Error: -C/--cd: directory ${JSON.stringify(join(home, 'missing'))} does not exist\n` });
+    writeFileSync(join(home, 'config.toml'), 'model = "o3"\nsandbox_mode = [\n');
+    const bad = codex(['mcp', 'list']);
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, new RegExp(`^Error: ${join(home, 'config.toml').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:3:1: TOML syntax error: invalid value\n`));
+  } finally {
+    rmSync(join(home, 'config.toml'), { force: true });
+  }
+});
