@@ -16,7 +16,7 @@ const NEEDS: Readonly<Record<string, { os: NodeJS.Platform; text: string }>> = {
   seatbelt: { os: 'darwin', text: 'macOS (/usr/bin/sandbox-exec); on Linux use `codex debug landlock`' },
 };
 
-/** --full-auto keeps config's workspace-write settings (extra roots, network) when it has them. */
+/** Read-only, or with --full-auto the config's workspace-write settings (defaults if it has none). */
 export function debugPolicy(fullAuto: boolean, config: Pick<Config, 'sandboxPolicy'>): SandboxPolicy {
   if (!fullAuto) return { mode: 'read-only' };
   if (config.sandboxPolicy.mode === 'workspace-write') return config.sandboxPolicy;
@@ -40,12 +40,14 @@ export async function main(ctx: CommandContext): Promise<number> {
     process.stderr.write(`${prefix}: missing COMMAND to run under the sandbox\n`);
     return 2;
   }
-  const config = await ctx.loadConfig();
+  const fullAuto = ctx.cmd.flags['full-auto'] === true;
+  // Loading as workspace-write brings in [sandbox_workspace_write] (extra roots, network).
+  const config = await ctx.loadConfig(fullAuto ? { sandboxMode: 'workspace-write' } : {});
   let plan;
   try {
     plan = await planLaunch({
       argv, cwd: config.cwd, sandboxCwd: config.cwd,
-      policy: debugPolicy(ctx.cmd.flags['full-auto'] === true, config),
+      policy: debugPolicy(fullAuto, config),
       env: createCommandEnv(config.shellEnvironmentPolicy),
     });
   } catch (err) {

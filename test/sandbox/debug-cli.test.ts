@@ -47,6 +47,13 @@ test('debug landlock --full-auto may write the working root but not outside it',
   assert.equal(existsSync(join(outside, 'outside.txt')), false);
 });
 
+test('debug landlock --full-auto honours sandbox_workspace_write.writable_roots from -c', async () => {
+  const r = await codex(['debug', 'landlock', '--full-auto', '-c', `sandbox_workspace_write.writable_roots=["${outside}"]`,
+    '--', '/bin/sh', '-c', `echo extra > ${join(outside, 'extra.txt')}`]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(readFileSync(join(outside, 'extra.txt'), 'utf8'), 'extra\n');
+});
+
 test('debug landlock exits with the command\'s status', async () => {
   const r = await codex(['debug', 'landlock', '--', '/bin/sh', '-c', 'exit 42']);
   assert.equal(r.code, 42);
