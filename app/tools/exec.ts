@@ -21,6 +21,7 @@ const DEFAULT_CAPTURE_BYTES = 1024 * 1024;
 const KILL_GRACE_MS = 500;
 /** After the command exits, how long a background child may keep its output pipes open. */
 const IO_DRAIN_MS = 2_000;
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export type OutputStream = 'stdout' | 'stderr';
 
@@ -118,7 +119,8 @@ export async function runLaunchPlan(plan: LaunchPlan, opts: RunOptions = {}): Pr
     killGroup(pid, 'SIGTERM');
     graceTimer = setTimeout(() => killGroup(pid, 'SIGKILL'), KILL_GRACE_MS);
   };
-  const timer = setTimeout(() => { timedOut = true; stop(); }, timeoutMs);
+  // setTimeout fires at once for delays past 2^31-1 ms; a longer timeout is "no timeout" in practice.
+  const timer = setTimeout(() => { timedOut = true; stop(); }, Math.min(timeoutMs, MAX_TIMER_MS));
   const onAbort = (): void => { aborted = true; stop(); };
   opts.signal?.addEventListener('abort', onAbort, { once: true });
 

@@ -52,6 +52,12 @@ test('a command killed by a signal reports 128+n', async () => {
   assert.equal((await runLaunchPlan(bash('kill -KILL $$'))).exitCode, 137);
 });
 
+test('a huge timeout does not fire at once', async () => {
+  const r = await runLaunchPlan(bash('sleep 0.3; echo ok'), { timeoutMs: 1e12 });
+  assert.equal(r.timedOut, false);
+  assert.equal(r.stdout, 'ok\n');
+});
+
 test('stdin is /dev/null', async () => {
   const r = await runLaunchPlan(bash('cat; echo "rc=$?"'));
   assert.equal(r.stdout, 'rc=0\n');
