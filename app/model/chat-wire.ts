@@ -2,7 +2,6 @@
 // providers: history items and tools become chat messages and function tools;
 // streamed chunks are aggregated back into Responses items (message,
 // reasoning, function_call) so the agent sees one shape whatever the wire.
-import { randomUUID } from 'node:crypto';
 import { logger } from '../log.js';
 import { StreamError } from './errors.js';
 import type { ContentItem, ModelRequest, ResponseEvent, ResponseItem, TokenUsage, ToolSpec } from './items.js';
@@ -169,7 +168,7 @@ export class ChatDecoder implements WireDecoder {
     if (this.reasoning) items.push({ type: 'reasoning', id: '', summary: [], content: [{ type: 'reasoning_text', text: this.reasoning }] });
     if (this.text) items.push({ type: 'message', role: 'assistant', content: [{ type: 'output_text', text: this.text }] });
     for (const [index, c] of [...this.calls].sort((a, b) => a[0] - b[0])) {
-      items.push({ type: 'function_call', name: c.name, arguments: c.arguments, call_id: c.id || `call_${index}_${randomUUID()}` });
+      items.push({ type: 'function_call', name: c.name, arguments: c.arguments, call_id: c.id || `call_${index}_${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}` });
     }
     return items.map((item) => ({ type: 'output_item_done', item }));
   }

@@ -185,8 +185,8 @@ export const streamModel: StreamModel = async function* streamModel(
     const res = await open(a);
     const decoder: WireDecoder = chat ? new ChatDecoder() : new ResponsesDecoder();
     let failure: StreamError;
-    yield { type: 'created' };
     try {
+      yield { type: 'created' };
       for await (const ev of sseEvents(res, provider.streamIdleTimeoutMs)) {
         yield* decoder.push(ev);
         if (decoder.done) break;

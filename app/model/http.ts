@@ -3,16 +3,20 @@
 // AbortSignal destroys the request and its response at once.
 import type { Agent as HttpAgent, IncomingMessage } from 'node:http';
 import * as http from 'node:http';
-import * as https from 'node:https';
 
-let agents: { http: HttpAgent; https: https.Agent } | undefined;
+// node:https (and with it tls) loads only for an https endpoint: the local
+// mock and Ollama never pay for it.
+type Transport = { request: typeof http.request; agent: HttpAgent };
+const transports = new Map<string, Transport>();
 
-function agentFor(url: URL): HttpAgent {
-  agents ??= {
-    http: new http.Agent({ keepAlive: true }),
-    https: new https.Agent({ keepAlive: true }),
-  };
-  return url.protocol === 'https:' ? agents.https : agents.http;
+async function transportFor(url: URL): Promise<Transport> {
+  let t = transports.get(url.protocol);
+  if (!t) {
+    const mod = url.protocol === 'https:' ? await import('node:https') : http;
+    t = { request: mod.request, agent: new mod.Agent({ keepAlive: true }) };
+    transports.set(url.protocol, t);
+  }
+  return t;
 }
 
 export interface SendOptions {
@@ -25,13 +29,13 @@ export interface SendOptions {
 }
 
 /** Sends a request; resolves with the response head (the body is still to be read). */
-export function send(url: URL, o: SendOptions): Promise<IncomingMessage> {
+export async function send(url: URL, o: SendOptions): Promise<IncomingMessage> {
+  const t = await transportFor(url);
   return new Promise((resolve, reject) => {
     if (o.signal?.aborted) return reject(o.signal.reason);
-    const mod = url.protocol === 'https:' ? https : http;
     const headers = { ...o.headers };
     if (o.body !== undefined) headers['content-length'] = String(Buffer.byteLength(o.body));
-    const req = mod.request(url, { method: o.method, headers, agent: agentFor(url) });
+    const req = t.request(url, { method: o.method, headers, agent: t.agent });
     const onAbort = () => {
       req.destroy(o.signal!.reason instanceof Error ? o.signal!.reason : new Error('aborted'));
     };

@@ -292,3 +292,17 @@ test('CODEX_RS_SSE_FIXTURE: the stream comes from a file, no network and no key 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a consumer that stops early releases the connection', async () => {
+  const mock = await startMockModelServer([{ fault: 'stall', afterEvents: 1 }]);
+  try {
+    for await (const e of streamModel(mockProvider(mock.url), request(), { env: ENV })) {
+      if (e.type === 'created') break;
+    }
+    // The stalled response's connection is closed by the client, not left hanging.
+    for (let i = 0; i < 50 && (await mock.connections()) > 0; i++) await new Promise((r) => setTimeout(r, 20));
+    assert.equal(await mock.connections(), 0);
+  } finally {
+    await mock.close();
+  }
+});

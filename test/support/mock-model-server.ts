@@ -120,6 +120,8 @@ export interface MockModelServer {
   remaining(): number;
   /** Resolves once `n` model requests have arrived (rejects after timeoutMs, default 10 s). */
   waitForRequests(n: number, timeoutMs?: number): Promise<void>;
+  /** Open client connections (keep-alive ones included). */
+  connections(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -371,6 +373,9 @@ export async function startMockModelServer(
         };
         check();
       });
+    },
+    connections() {
+      return new Promise((resolve, reject) => server.getConnections((e, n) => (e ? reject(e) : resolve(n))));
     },
     close() {
       return new Promise((resolve) => {
