@@ -3,8 +3,7 @@
 // re-parses its trailing open block. Supported: ATX headings, paragraphs (line
 // breaks kept, as model output means them), bullet and ordered list items with
 // nesting and continuation lines, block quotes (parsed recursively when
-// rendered), fenced code with a language, horizontal rules, and pipe tables
-// (kept line by line).
+// rendered), fenced code with a language, horizontal rules, and pipe tables.
 
 export interface ListFrame {
   /** Source column of the marker. */

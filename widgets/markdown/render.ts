@@ -6,6 +6,7 @@ import { TOKENS } from '../transcript/tokens.js';
 import { type Block, parseBlocks } from './blocks.js';
 import { parseInline } from './inline.js';
 import { displayWidth as textWidth, lineWidth, wrapLine } from '../base/text.js';
+import { renderTable } from './table.js';
 import { wrapIndented } from './wrap.js';
 
 const HEADING_STYLES: Style[] = [
@@ -39,7 +40,7 @@ export function renderBlock(block: Block, width: number): Line[] {
     case 'rule':
       return [[{ text: '─'.repeat(Math.max(1, width)), style: { fg: TOKENS.border } }]];
     case 'table':
-      return block.lines.flatMap((l) => wrapLine(parseInline(l), width));
+      return renderTable(block.lines, width);
   }
 }
 

@@ -124,3 +124,17 @@ test('setText with a different final text re-renders from scratch', () => {
   doc.setText('goodbye\n\n- x');
   assert.deepEqual(plain(doc.render(20)), ['goodbye', '', '• x']);
 });
+
+test('pipe tables: aligned columns, bold header, a rule, alignment; too wide falls back to the source', () => {
+  const src = '| Name | Size | Note |\n|:-----|-----:|:----:|\n| a.ts | 12 | `new` |\n| long_name.rs | 1024 | x \\| y |';
+  const rows = renderMarkdown(src, 40);
+  assert.deepEqual(plain(rows), [
+    'Name         │ Size │ Note',
+    '─────────────┼──────┼──────',
+    'a.ts         │   12 │  new',
+    'long_name.rs │ 1024 │ x | y',
+  ]);
+  assert.equal(styleOf(rows, 'Name')?.bold, true);
+  assert.equal(styleOf(rows, 'new')?.fg, 'code');
+  assert.deepEqual(plain(renderMarkdown(src, 20)).slice(0, 2), ['| Name | Size | Note', '|']);
+});
