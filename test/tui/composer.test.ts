@@ -1,0 +1,148 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Composer, LARGE_PASTE_CHARS } from '../../widgets/composer/composer.js';
+import { TextArea } from '../../widgets/composer/textarea.js';
+import { PasteBurst } from '../../widgets/composer/paste-burst.js';
+import { caretPosition, layoutRows } from '../../widgets/composer/layout.js';
+import { CellGrid } from '../../widgets/base/grid.js';
+
+function typed(c: Composer, text: string, start = 0, gap = 50): number {
+  let now = start;
+  for (const ch of text) c.apply('insert_text', ch, (now += gap));
+  return now;
+}
+
+test('editing: words, kill and yank, line start/end, grapheme-wise delete', () => {
+  const t = new TextArea();
+  t.setText('hello big world');
+  t.wordLeft();
+  assert.equal(t.cursor, 10);
+  t.deleteWordBackward();
+  assert.equal(t.text, 'hello world');
+  t.lineEnd();
+  t.yank();
+  assert.equal(t.text, 'hello worldbig ');
+  t.lineStart();
+  t.killLineEnd();
+  assert.equal(t.text, '');
+  t.yank();
+  assert.equal(t.text, 'hello worldbig ');
+  t.setText('a👨‍👩‍👧b', 'a👨‍👩‍👧'.length);
+  t.deleteBackward();
+  assert.equal(t.text, 'ab');
+  t.setText('one\ntwo', 5);
+  t.killLineStart();
+  assert.equal(t.text, 'one\nwo');
+  t.killLineStart();
+  assert.equal(t.text, 'onewo');
+  t.setText('x yz', 0);
+  t.deleteWordForward();
+  assert.equal(t.text, ' yz');
+});
+
+test('Enter submits the trimmed text; newline keys insert line breaks; empty text is not submitted', () => {
+  const c = new Composer({ disablePasteBurst: true });
+  assert.deepEqual(c.apply('submit', undefined, 0), { type: 'unchanged' });
+  typed(c, '  first');
+  c.apply('newline', undefined, 1000);
+  typed(c, 'second  ', 2000);
+  assert.equal(c.text, '  first\nsecond  ');
+  assert.deepEqual(c.apply('submit', undefined, 5000), { type: 'submit', text: 'first\nsecond' });
+  assert.equal(c.text, '');
+});
+
+test('history: Up recalls from an empty composer, newest first; Down past the newest clears', () => {
+  const c = new Composer({ disablePasteBurst: true });
+  c.history.setPersistent(2, (i) => ['old one', 'old two'][i]);
+  for (const msg of ['mine 1', 'mine 2']) {
+    typed(c, msg);
+    c.apply('submit', undefined, 0);
+  }
+  const up = (): string => (c.apply('history_prev_or_up', undefined, 0), c.text);
+  const down = (): string => (c.apply('history_next_or_down', undefined, 0), c.text);
+  assert.equal(up(), 'mine 2');
+  assert.equal(up(), 'mine 1');
+  assert.equal(up(), 'old two');
+  assert.equal(up(), 'old one');
+  assert.equal(up(), 'old one');
+  assert.equal(down(), 'old two');
+  assert.equal(down(), 'mine 1');
+  assert.equal(down(), 'mine 2');
+  assert.equal(down(), '');
+});
+
+test('history does not hijack Up/Down in edited multi-line text: they move by row', () => {
+  const c = new Composer({ disablePasteBurst: true });
+  c.history.push('previous');
+  typed(c, 'line one');
+  c.apply('newline', undefined, 0);
+  typed(c, 'line two');
+  c.apply('history_prev_or_up', undefined, 0);
+  assert.equal(c.text, 'line one\nline two');
+  assert.equal(c.textarea.cursor, 'line one'.length);
+  c.apply('history_next_or_down', undefined, 0);
+  assert.equal(c.textarea.cursor, c.text.length);
+});
+
+test('a paste over 1000 chars becomes a placeholder, expanded on submit and deleted whole by Backspace', () => {
+  const c = new Composer({ disablePasteBurst: true });
+  const big = 'x'.repeat(LARGE_PASTE_CHARS + 1);
+  c.apply('paste', big, 0);
+  assert.equal(c.text, `[Pasted Content ${LARGE_PASTE_CHARS + 1} chars]`);
+  c.apply('delete_backward', undefined, 0);
+  assert.equal(c.text, '');
+  typed(c, 'see: ');
+  c.apply('paste', big, 0);
+  c.apply('paste', 'small', 0);
+  const out = c.apply('submit', undefined, 0);
+  assert.deepEqual(out, { type: 'submit', text: `see: ${big}small` });
+});
+
+test('paste burst: fast characters are buffered, Enter inside the burst is a newline, the pause inserts them', () => {
+  const c = new Composer();
+  let now = 100;
+  for (const ch of 'abc') c.apply('insert_text', ch, (now += 1));
+  assert.equal(c.text, '', 'the burst took back the first characters');
+  assert.equal(c.apply('submit', undefined, (now += 2)).type, 'unchanged');
+  for (const ch of 'de') c.apply('insert_text', ch, (now += 1));
+  assert.equal(c.burstPending, true);
+  assert.equal(c.tick(now + 1), false, 'no flush while characters still arrive');
+  assert.equal(c.tick(now + 50), true);
+  assert.equal(c.text, 'abc\nde');
+  // Slow typing is plain typing.
+  const slow = new Composer();
+  typed(slow, 'hi', 0, 100);
+  assert.equal(slow.text, 'hi');
+  assert.equal(slow.burstPending, false);
+});
+
+test('the burst detector needs three characters at most 8 ms apart', () => {
+  const b = new PasteBurst();
+  assert.equal(b.onChar('a', 0, ''), 'insert');
+  assert.equal(b.onChar('b', 9, 'a'), 'insert');
+  assert.equal(b.onChar('c', 20, 'ab'), 'insert');
+  assert.equal(b.onChar('d', 25, 'abc'), 'insert');
+  assert.equal(b.onChar('e', 30, 'abcd'), 2);
+  assert.equal(b.onChar('f', 31, ''), 'buffer');
+  assert.equal(b.flush(100), 'cdef');
+});
+
+test('layout wraps rows at the width and puts the caret after a full row on the next row', () => {
+  const rows = layoutRows('abcdef\n你好', 3);
+  assert.deepEqual(rows.map((r) => [r.start, r.end]), [[0, 3], [3, 6], [7, 8], [8, 9]]);
+  assert.deepEqual(caretPosition(rows, 3, 3), { row: 1, col: 0 });
+  assert.deepEqual(caretPosition(rows, 6, 3), { row: 2, col: 0 });
+  assert.deepEqual(caretPosition(rows, 9, 3), { row: 3, col: 2 });
+});
+
+test('the composer draws the prompt and places the terminal cursor at the caret', () => {
+  const c = new Composer({ disablePasteBurst: true });
+  typed(c, 'hello');
+  c.apply('char_left', undefined, 0);
+  const g = new CellGrid(20, 3);
+  const h = c.measure(20);
+  assert.equal(h, 2);
+  c.render(g, { x: 0, y: 0, width: 20, height: h });
+  assert.equal(g.rowText(1).trimEnd(), '› hello');
+  assert.deepEqual(g.cursor, { x: 6, y: 1 });
+});

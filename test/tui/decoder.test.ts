@@ -1,0 +1,49 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { InputDecoder, type InputEvent } from '../../app/tui/input/decoder.js';
+
+const keys = (events: InputEvent[]): string[] => events.map((e) => (e.type === 'key' ? e.key : e.type === 'paste' ? `paste:${e.text}` : e.type));
+
+test('printable keys, control keys and Alt combinations', () => {
+  const d = new InputDecoder();
+  assert.deepEqual(keys(d.feed('aZ \r\n\t\x7f\x08\x01\x17')), ['a', 'Z', 'space', 'enter', 'ctrl+j', 'tab', 'backspace', 'ctrl+h', 'ctrl+a', 'ctrl+w']);
+  assert.deepEqual(keys(d.feed('\x1bb\x1bf\x1bd\x1b\x7f\x1b\r')), ['alt+b', 'alt+f', 'alt+d', 'alt+backspace', 'alt+enter']);
+  assert.deepEqual(d.feed('é你')[1], { type: 'key', key: '你', text: '你' });
+});
+
+test('CSI and SS3 keys with modifiers, kitty and modifyOtherKeys forms', () => {
+  const d = new InputDecoder();
+  assert.deepEqual(
+    keys(d.feed('\x1b[A\x1bOB\x1b[1;5C\x1b[1;3D\x1b[H\x1b[4~\x1b[5~\x1b[6~\x1b[3~\x1b[3;3~\x1b[Z\x1b[13;2u\x1b[27;2;13~\x1b[1;5H')),
+    ['up', 'down', 'ctrl+right', 'alt+left', 'home', 'end', 'pageup', 'pagedown', 'delete', 'alt+delete', 'shift+tab', 'shift+enter', 'shift+enter', 'ctrl+home'],
+  );
+});
+
+test('bracketed paste arrives as one event, even split across reads, with CRLF normalised', () => {
+  const d = new InputDecoder();
+  assert.deepEqual(d.feed('x\x1b[200~line 1\r\nli'), [{ type: 'key', key: 'x', text: 'x' }]);
+  assert.deepEqual(d.feed('ne 2\x1b[20'), []);
+  assert.deepEqual(d.feed('1~y'), [{ type: 'paste', text: 'line 1\nline 2' }, { type: 'key', key: 'y', text: 'y' }]);
+});
+
+test('a lone ESC waits for more input, then flushes as the Esc key', () => {
+  const d = new InputDecoder();
+  assert.deepEqual(d.feed('\x1b'), []);
+  assert.equal(d.pending, true);
+  assert.deepEqual(keys(d.flush()), ['esc']);
+  assert.deepEqual(keys(d.feed('\x1b\x1b')), ['esc']);
+  assert.deepEqual(keys(d.flush()), ['esc']);
+  // An escape sequence split across reads is still one key.
+  assert.deepEqual(d.feed('\x1b['), []);
+  assert.deepEqual(keys(d.feed('B')), ['down']);
+});
+
+test('SGR mouse wheel and focus reports', () => {
+  const d = new InputDecoder();
+  assert.deepEqual(d.feed('\x1b[<64;10;5M\x1b[<65;1;1M\x1b[<0;3;3M\x1b[<0;3;3m\x1b[I\x1b[O'), [
+    { type: 'wheel', direction: 'up', x: 9, y: 4 },
+    { type: 'wheel', direction: 'down', x: 0, y: 0 },
+    { type: 'focus', focused: true },
+    { type: 'focus', focused: false },
+  ]);
+});
