@@ -1,8 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CellGrid } from '../../../widgets/base/grid.js';
-import type { EventMsg, Op, ReviewDecision as ProtocolDecision, FileChange as ProtocolFileChange } from '../../../app/agent/protocol.js';
-import { approvalOp, approvalRequestFrom } from '../../../widgets/approval/request.js';
+import type { ReviewDecision as ProtocolDecision, FileChange as ProtocolFileChange } from '../../../app/agent/protocol.js';
 import { decisionCell, decisionText } from '../../../widgets/approval/history.js';
 import { ApprovalModal } from '../../../widgets/approval/modal.js';
 import { type ApprovalRequest, ApprovalQueue, ApprovalState, type ReviewDecision } from '../../../widgets/approval/state.js';
@@ -72,8 +71,6 @@ test('keymap modal actions drive the modal; only deciding actions return a decis
   assert.equal(m.apply('insert_text'), undefined);
 });
 
-test('events become requests and decisions become the ops that answer them by call id', () => {
-  const exec = approvalRequestFrom({ type: 'exec_approval_request', call_id: 'call_1', command: ['touch', 'x'], cwd: '/w', reason: 'why' });
   assert.deepEqual(exec, { kind: 'exec', id: 'call_1', command: ['touch', 'x'], cwd: '/w', reason: 'why' });
   const patch = approvalRequestFrom({ type: 'apply_patch_approval_request', call_id: 'call_2', changes: PATCH.kind === 'patch' ? { ...PATCH.changes } : {}, grant_root: '/g' }, '/r');
   assert.equal(patch.kind === 'patch' && patch.grantRoot, '/g');
