@@ -37,6 +37,7 @@ const execFlags: FlagSpec[] = [
   { long: 'color', value: 'COLOR', choices: ['always', 'never', 'auto'], defaultValue: 'auto', help: 'Specifies color settings for use in the output' },
   { long: 'json', aliases: ['experimental-json'], help: 'Print events to stdout as JSONL' },
   { long: 'output-last-message', value: 'FILE', complete: 'file', help: 'Specifies file where the last message from the agent should be written' },
+  { long: 'output-schema', value: 'FILE', complete: 'file', help: 'Path to a JSON Schema file describing the shape of the final response' },
 ];
 
 const tui = () => import('../tui/main.js');
