@@ -71,18 +71,6 @@ test('keymap modal actions drive the modal; only deciding actions return a decis
   assert.equal(m.apply('insert_text'), undefined);
 });
 
-  assert.deepEqual(exec, { kind: 'exec', id: 'call_1', command: ['touch', 'x'], cwd: '/w', reason: 'why' });
-  const patch = approvalRequestFrom({ type: 'apply_patch_approval_request', call_id: 'call_2', changes: PATCH.kind === 'patch' ? { ...PATCH.changes } : {}, grant_root: '/g' }, '/r');
-  assert.equal(patch.kind === 'patch' && patch.grantRoot, '/g');
-  assert.equal(patch.kind === 'patch' && patch.cwd, '/r');
-  const op: Op = approvalOp(exec, 'denied');
-  assert.deepEqual(op, { type: 'exec_approval', id: 'call_1', decision: 'denied' });
-  assert.deepEqual(approvalOp(patch, 'approved'), { type: 'patch_approval', id: 'call_2', decision: 'approved' });
-  // The structural event type accepts the protocol's events as they are.
-  const ev: Extract<EventMsg, { type: 'exec_approval_request' }> = { type: 'exec_approval_request', call_id: 'c', command: [], cwd: '/' };
-  approvalRequestFrom(ev);
-});
-
 test('queue: a request arriving while one is open waits; resolving opens the next in order', () => {
   const q = new ApprovalQueue((r) => new ApprovalState(r));
   assert.equal(q.push(EXEC), true);
