@@ -12,6 +12,7 @@ import { chatBody, ChatDecoder } from './chat-wire.js';
 import { ModelError, StreamError } from './errors.js';
 import { nextWithin, readText, send } from './http.js';
 import type { ModelRequest, ResponseEvent, RetryNotice, StreamModel, StreamOptions } from './items.js';
+import { ossUnreachable } from './oss.js';
 import { endpointUrl, requestHeaders } from './provider.js';
 import { responsesBody, ResponsesDecoder } from './responses-wire.js';
 import { backoffMs, reconnectMessage, retryAfterMs, sleep } from './retry.js';
@@ -89,6 +90,8 @@ async function open(a: Attempt): Promise<IncomingMessage> {
     } catch (e) {
       if (a.opts.signal?.aborted) throw aborted();
       if (e instanceof ModelError) throw e;
+      // A local Ollama that is not running will not start by itself while we retry.
+      if (a.provider.id === 'oss' && (e as NodeJS.ErrnoException).code === 'ECONNREFUSED') throw ossUnreachable(a.provider.baseUrl, errorText(e));
       reason = `connection failed: ${errorText(e)}`;
     }
     if (retry >= max) {

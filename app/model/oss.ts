@@ -19,6 +19,13 @@ export function hasModel(tags: string[], model: string): boolean {
   return tags.includes(want) || tags.includes(model);
 }
 
+/** The error for an `oss` provider nobody answers at; the client uses it too, instead of retrying. */
+export function ossUnreachable(baseUrl: string, cause: string): ModelError {
+  const root = baseUrl.replace(/\/+$/, '').replace(/\/v1$/, '');
+  return new ModelError('unreachable',
+    `No running Ollama server detected at ${root} (${cause}). ${INSTALL}, or point CODEX_OSS_BASE_URL / CODEX_OSS_PORT at it.`);
+}
+
 /** Resolves when the server at `baseUrl` (…/v1) is up and, for Ollama, has `model`; else a ModelError. */
 export async function ensureOssReady(baseUrl: string, model?: string, timeoutMs = 3000): Promise<void> {
   const base = baseUrl.replace(/\/+$/, '');
@@ -27,8 +34,7 @@ export async function ensureOssReady(baseUrl: string, model?: string, timeoutMs 
   try {
     tags = await get(new URL(`${root}/api/tags`), timeoutMs);
   } catch (e) {
-    throw new ModelError('unreachable',
-      `No running Ollama server detected at ${root} (${(e as Error).message}). ${INSTALL}, or point CODEX_OSS_BASE_URL / CODEX_OSS_PORT at it.`);
+    throw ossUnreachable(baseUrl, (e as Error).message);
   }
   if (tags.status === 200) {
     if (!model) return;

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import { ModelError } from '../../app/model/errors.js';
 import { ensureOssReady, hasModel } from '../../app/model/oss.js';
 import { startMockModelServer } from '../support/mock-model-server.js';
+import { mockProvider, run } from './helpers.js';
 
 async function ollama(models: string[]): Promise<{ url: string; server: Server }> {
   const server = createServer((req, res) => {
@@ -55,4 +56,14 @@ test('nothing listening: a clear message naming the address and the env vars', a
     e instanceof ModelError && e.kind === 'unreachable'
     && e.message.startsWith(`No running Ollama server detected at ${url.slice(0, -3)} (`)
     && e.message.includes('CODEX_OSS_BASE_URL / CODEX_OSS_PORT'));
+});
+
+test('the oss provider fails at once with the same message when nothing listens', async () => {
+  const o = await ollama([]);
+  const url = o.url;
+  await new Promise((r) => o.server.close(r));
+  const r = await run(mockProvider(url, { id: 'oss', wireApi: 'chat', envKey: undefined }));
+  assert.ok(r.error instanceof ModelError && r.error.kind === 'unreachable', String(r.error));
+  assert.match(r.error.message, /^No running Ollama server detected at http:\/\/127\.0\.0\.1:\d+ \(connect ECONNREFUSED/);
+  assert.deepEqual(r.retries, []);
 });
