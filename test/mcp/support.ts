@@ -1,7 +1,7 @@
 // Shared helpers for the MCP tests: a temporary CODEX_HOME with a config.toml,
 // the bin paths of the npm reference servers, and fixture paths.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,10 +39,15 @@ export function tempHome(configToml: string): TempHome {
   };
 }
 
+/** True while the process exists and is not a zombie (an orphan's zombie may wait a while for its reaper). */
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
+  } catch {
+    return false;
+  }
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
   } catch {
     return false;
   }
