@@ -4,7 +4,7 @@
 // the running task. See reference §4.1 and §4.8.
 import { cliVersion } from '../config/version.js';
 import type { Config } from '../config/types.js';
-import type { ResponseItem, StreamModel } from '../model/items.js';
+import type { JsonSchema, ResponseItem, StreamModel } from '../model/items.js';
 import { ModelError } from '../model/errors.js';
 import { userInstructions, userInstructionsMessage } from './agents-md.js';
 import { ApprovalGate } from './approval-gate.js';
@@ -30,6 +30,8 @@ export interface SessionOptions {
   resume?: { rolloutPath: string };
   /** `originator` header and rollout field; default `codex_cli_rs` (exec passes `codex_exec`). */
   originator?: string;
+  /** JSON Schema the final answer must follow (`exec --output-schema`). */
+  outputSchema?: JsonSchema;
 }
 
 export interface Session {
@@ -85,6 +87,7 @@ class AgentSession implements Session {
     readonly originator: string,
     private readonly streamModel: StreamModel,
     private mcp: McpManager | undefined,
+    private readonly outputSchema: JsonSchema | undefined,
   ) {
     this.family = modelFamily(config);
     this.ctx = initialTurnContext(config, baseInstructions(config.baseInstructionsOverride));
@@ -231,6 +234,7 @@ class AgentSession implements Session {
       originator: this.originator,
       family: this.family,
       streamModel: this.streamModel,
+      ...(this.outputSchema ? { outputSchema: this.outputSchema } : {}),
       turnContext: () => this.ctx,
       history: () => this.items,
       record: (items) => this.record(items),
@@ -355,7 +359,7 @@ export async function startSession(config: Config, opts: SessionOptions = {}): P
   if (opts.resume) {
     const { meta, lines } = readRollout(opts.resume.rolloutPath);
     const items = replayItems(lines);
-    const s = new AgentSession(config, RolloutRecorder.append(opts.resume.rolloutPath), meta.id, originator, streamModel, mcp);
+    const s = new AgentSession(config, RolloutRecorder.append(opts.resume.rolloutPath), meta.id, originator, streamModel, mcp, opts.outputSchema);
     s.init(items);
     // Calls cut off by the kill get their "aborted" outputs now.
     s.record(missingOutputs(items));
@@ -369,7 +373,7 @@ export async function startSession(config: Config, opts: SessionOptions = {}): P
     maxBytes: config.projectDocMaxBytes, fallbackFilenames: config.projectDocFallbackFilenames,
   });
   const rec = RolloutRecorder.create(config.codexHome, sessionMeta(config, id, originator, instructions));
-  const s = new AgentSession(config, rec, id, originator, streamModel, mcp);
+  const s = new AgentSession(config, rec, id, originator, streamModel, mcp, opts.outputSchema);
   s.init([]);
   // The context every new session starts with (reference §4.2).
   s.record([

@@ -3,7 +3,7 @@
 // returned items are recorded, their tool calls run one after another, and
 // their outputs go back to the model until it answers without calling a tool.
 import type { Config } from '../config/types.js';
-import type { ModelRequest, ResponseEvent, ResponseItem, StreamModel, ToolSpec } from '../model/items.js';
+import type { JsonSchema, ModelRequest, ResponseEvent, ResponseItem, StreamModel, ToolSpec } from '../model/items.js';
 import { ModelError } from '../model/errors.js';
 import { callOutput, isCall, messageText } from './conversation.js';
 import type { ModelFamily } from './model-family.js';
@@ -19,6 +19,8 @@ export interface TaskHost {
   readonly originator: string;
   readonly family: ModelFamily;
   readonly streamModel: StreamModel;
+  /** Constrains the final answer (`text.format`). */
+  readonly outputSchema?: JsonSchema;
   turnContext(): TurnContext;
   history(): readonly ResponseItem[];
   record(items: ResponseItem[]): void;
@@ -67,6 +69,9 @@ export function buildRequest(host: TaskHost, ctx: TurnContext, opts: TaskOptions
     };
   }
   if (family.verbosity && config.verbosity) req.text = { verbosity: config.verbosity };
+  if (host.outputSchema && !opts.noTools) {
+    req.text = { ...req.text, format: { type: 'json_schema', name: 'codex_output_schema', schema: host.outputSchema, strict: true } };
+  }
   return req;
 }
 

@@ -94,7 +94,7 @@ export class HumanEventPrinter {
     if (config.reasoningSummary) entries.push(['reasoning summaries', config.reasoningSummary]);
     entries.push(['session id', sessionId]);
     this.lines(
-      `OpenAI Codex v${this.opts.version} (research preview)`,
+      `OpenAI Codex v${this.opts.version}`,
       '--------',
       ...entries.map(([k, v]) => `${c.bold(k)}: ${v}`),
       '--------',

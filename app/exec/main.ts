@@ -1,10 +1,11 @@
 // `codex exec` (reference §1.5, 0.169 behaviour): run one task headless.
 // Activity goes to stderr (or JSONL events to stdout with --json); only the
 // final agent message goes to stdout. Approval is forced to `never`.
-import { fstatSync, writeFileSync } from 'node:fs';
+import { fstatSync, readFileSync, writeFileSync } from 'node:fs';
 import type { CommandContext } from '../cli/context.js';
 import type { Event, InputItem } from '../agent/protocol.js';
 import type { Config } from '../config/types.js';
+import type { JsonSchema } from '../model/items.js';
 import { findGitRoot } from '../agent/git.js';
 import { PromptError, resolvePrompt } from './prompt-input.js';
 
@@ -16,6 +17,7 @@ interface ExecArgs {
   json: boolean;
   color: 'always' | 'never' | 'auto';
   outputLastMessage?: string;
+  outputSchema?: string;
   skipGitRepoCheck: boolean;
   images: string[];
 }
@@ -34,6 +36,8 @@ function execArgs(ctx: CommandContext): ExecArgs {
   };
   const out = str(flags['output-last-message']);
   if (out !== undefined) args.outputLastMessage = out;
+  const schema = str(flags['output-schema']);
+  if (schema !== undefined) args.outputSchema = schema;
   if (isResume) {
     // With --last the first positional is the prompt.
     const [first, second] = positionals;
@@ -90,6 +94,12 @@ export async function main(ctx: CommandContext): Promise<number> {
     if (err instanceof PromptError) return fail(err.message);
     throw err;
   }
+  let outputSchema: JsonSchema | undefined;
+  if (args.outputSchema !== undefined) {
+    const read = readOutputSchema(args.outputSchema);
+    if (typeof read === 'string') return fail(read);
+    outputSchema = read;
+  }
   const config = await ctx.loadConfig({ approvalPolicy: 'never' });
   if (!args.skipGitRepoCheck && !isTrusted(config)) {
     return fail('Not inside a trusted directory and --skip-git-repo-check was not specified.');
@@ -101,7 +111,11 @@ export async function main(ctx: CommandContext): Promise<number> {
     return fail((err as Error).message);
   }
   const { startSession } = await import('../agent/session.js');
-  const session = await startSession(config, { originator: 'codex_exec', ...(rolloutPath ? { resume: { rolloutPath } } : {}) });
+  const session = await startSession(config, {
+    originator: 'codex_exec',
+    ...(rolloutPath ? { resume: { rolloutPath } } : {}),
+    ...(outputSchema ? { outputSchema } : {}),
+  });
   const { printer, finish } = await makePrinter(args, config, prompt);
 
   let failed = false;
@@ -138,6 +152,23 @@ export async function main(ctx: CommandContext): Promise<number> {
   if (args.outputLastMessage !== undefined) writeLastMessage(args.outputLastMessage, lastMessage);
   if (interrupted) return EXIT_INTERRUPTED;
   return failed ? 1 : 0;
+}
+
+/** The schema, or the error message of the original. */
+function readOutputSchema(path: string): JsonSchema | string {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    return `Failed to read output schema file ${path}: ${(err as Error).message}`;
+  }
+  try {
+    const v = JSON.parse(text) as unknown;
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return `Output schema file ${path} is not valid JSON: expected a JSON object`;
+    return v as JsonSchema;
+  } catch (err) {
+    return `Output schema file ${path} is not valid JSON: ${(err as Error).message}`;
+  }
 }
 
 function writeLastMessage(path: string, message: string | null): void {

@@ -1,5 +1,7 @@
 // Where codex exec takes its prompt from, and when it refuses to start.
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { createWorkspace, runCodex } from '../support/cli.js';
 import { messageTexts, withMock } from './support.js';
@@ -61,6 +63,25 @@ test('an invalid config is reported with its location, exit 1', () =>
       const r = await runCodex(ws, ['exec', 'hi']);
       assert.equal(r.code, 1);
       assert.match(r.stderr, /config\.toml:3:\d+: .*approval_policy/);
+    } finally {
+      ws.cleanup();
+    }
+  }));
+
+test('--output-schema errors name the file', () =>
+  withMock([], async (mock) => {
+    const ws = createWorkspace(mock.url);
+    try {
+      const missing = join(ws.repo, 'missing.json');
+      const a = await runCodex(ws, ['exec', '--output-schema', missing, 'hi']);
+      assert.equal(a.code, 1);
+      assert.match(a.stderr, new RegExp(`^Failed to read output schema file ${missing}: `, 'm'));
+      const bad = join(ws.repo, 'bad.json');
+      writeFileSync(bad, '{ nope');
+      const b = await runCodex(ws, ['exec', '--output-schema', bad, 'hi']);
+      assert.equal(b.code, 1);
+      assert.match(b.stderr, new RegExp(`^Output schema file ${bad} is not valid JSON: `, 'm'));
+      assert.equal(mock.requests.length, 0);
     } finally {
       ws.cleanup();
     }

@@ -25,9 +25,12 @@ test('@openai/codex-sdk runs a thread, reads the final response, and resumes it'
       assert.equal(mock.requests[0]!.headers.originator, 'codex_sdk_ts');
 
       const resumed = codex.resumeThread(thread.id!, { workingDirectory: ws.repo });
-      const again = await resumed.run('And again');
+      const schema = { type: 'object', properties: { answer: { type: 'string' } }, required: ['answer'], additionalProperties: false };
+      const again = await resumed.run('And again', { outputSchema: schema });
       assert.equal(again.finalResponse, 'Second turn');
       assert.equal(resumed.id, thread.id);
+      // --output-schema reaches the request as text.format.
+      assert.deepEqual(mock.requests[2]!.body.text, { format: { type: 'json_schema', name: 'codex_output_schema', schema, strict: true } });
       assert.deepEqual(messageTexts(mock.requests[2]!.body.input).filter((t) => !t.includes('<environment_context>')),
         ['user: Say hello', 'assistant: Hello from the mock', 'user: And again']);
     } finally {
