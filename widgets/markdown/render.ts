@@ -9,6 +9,8 @@ import { displayWidth as textWidth, lineWidth, wrapLine } from '../base/text.js'
 import { renderTable } from './table.js';
 import { wrapIndented } from './wrap.js';
 
+const TASK = /^\[([ xX])\] /;
+
 const HEADING_STYLES: Style[] = [
   { fg: TOKENS.heading, bold: true, underline: true },
   { fg: TOKENS.heading, bold: true },
@@ -27,8 +29,12 @@ export function renderBlock(block: Block, width: number): Line[] {
       const pad = ' '.repeat(block.visualIndent);
       const markerStyle: Style = { fg: TOKENS.bullet };
       const first: Line = [{ text: pad }, { text: block.marker, style: markerStyle }, { text: ' ' }];
-      const rest: Line = [{ text: ' '.repeat(block.visualIndent + textWidth(block.marker) + 1) }];
-      return block.lines.flatMap((l, k) => wrapIndented(parseInline(l), width, k === 0 ? first : rest, rest));
+      // A task item (`- [ ] x`, `- [x] x`) gets a check box that the text hangs under.
+      const task = TASK.exec(block.lines[0] ?? '');
+      const lines = task ? [block.lines[0]!.slice(task[0].length), ...block.lines.slice(1)] : block.lines;
+      if (task) first.push(task[1] === ' ' ? { text: '□ ', style: { fg: TOKENS.planPending } } : { text: '✔ ', style: { fg: TOKENS.planDone } });
+      const rest: Line = [{ text: ' '.repeat(lineWidth(first)) }];
+      return lines.flatMap((l, k) => wrapIndented(parseInline(l), width, k === 0 ? first : rest, rest));
     }
     case 'quote': {
       const bar: Line = [{ text: '│ ', style: { fg: TOKENS.quote } }];

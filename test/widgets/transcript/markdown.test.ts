@@ -138,3 +138,9 @@ test('pipe tables: aligned columns, bold header, a rule, alignment; too wide fal
   assert.equal(styleOf(rows, 'new')?.fg, 'code');
   assert.deepEqual(plain(renderMarkdown(src, 20)).slice(0, 2), ['| Name | Size | Note', '|']);
 });
+
+test('task list items get check boxes and the text hangs under them', () => {
+  const rows = renderMarkdown('- [x] done thing\n- [ ] open thing that wraps here', 20);
+  assert.deepEqual(plain(rows), ['• ✔ done thing', '• □ open thing that', '    wraps here']);
+  assert.equal(styleOf(rows, '✔')?.fg, 'plan.done');
+});

@@ -152,3 +152,29 @@ test('backtrack preview with the 3rd and then the 1st user message selected', as
   preview.older();
   await expectScreen('transcript/backtrack-first', preview, { cols: 60, rows: 10, colors: true });
 });
+
+test('markdown blocks: headings, nested and task lists, quote, table, rule, links', async () => {
+  const text = [
+    '# Summary',
+    '',
+    'Changed **three** files; see [the docs](https://example.com/docs) and `src/main.rs:10`.',
+    '',
+    '## Details',
+    '',
+    '- parser',
+    '  - handles *quotes*',
+    '  - [x] tests added',
+    '- [ ] docs',
+    '',
+    '> Note: ~~old~~ behaviour is gone.',
+    '',
+    '| file | +/- |',
+    '|------|----:|',
+    '| a.rs | +12 |',
+    '| b.rs | -3 |',
+    '',
+    '---',
+    'Done.',
+  ].join('\n');
+  await expectScreen('transcript/markdown-blocks', new AssistantMessageCell(text), { cols: 60, rows: 22, colors: true });
+});
