@@ -196,3 +196,29 @@ test('no enabled servers: nothing starts', async () => {
   assert.deepEqual(mcp.statuses(), []);
   await mcp.shutdown();
 });
+
+test('tool_timeout_sec bounds a call; an aborted call is cancelled; the server stays usable', async (t) => {
+  const h = tempHome(`
+[mcp_servers.slow]
+command = ${node}
+args = [${tomlString(EVERYTHING_BIN)}]
+tool_timeout_sec = 1
+`);
+  t.after(() => h.cleanup());
+  const config = await h.load();
+  const mcp = await McpConnectionManager.start(config.mcpServers, { cwd: config.cwd });
+  t.after(() => mcp.shutdown());
+  const started = Date.now();
+  const slow = await mcp.callTool('slow__trigger-long-running-operation', '{"duration":5,"steps":5}');
+  assert.ok(Date.now() - started < 4000, 'timed out after about 1 s');
+  assert.equal(slow.success, false);
+  assert.match(slow.output, /^tool call error: .*[Rr]equest timed out/);
+
+  const abort = new AbortController();
+  const pending = mcp.callTool('slow__trigger-long-running-operation', '{"duration":5,"steps":5}', abort.signal);
+  setTimeout(() => abort.abort(new Error('interrupted by the user')), 100);
+  const aborted = await pending;
+  assert.equal(aborted.success, false);
+  assert.match(aborted.output, /^tool call error: .*interrupted by the user/);
+  assert.equal((await mcp.callTool('slow__echo', '{"message":"still here"}')).output, '[{"type":"text","text":"Echo: still here"}]');
+});
