@@ -38,6 +38,8 @@ export interface PtyApp {
   resize(cols: number, rows: number): void;
   waitForText(pattern: string | RegExp, timeoutMs?: number): Promise<string>;
   waitForNoText(pattern: string | RegExp, timeoutMs?: number): Promise<string>;
+  /** Waits until `ok(screen)` holds. */
+  waitForScreen(ok: (screen: string) => boolean, what: string, timeoutMs?: number): Promise<string>;
   exited(timeoutMs?: number): Promise<number>;
   dispose(): void;
 }
@@ -96,6 +98,7 @@ export function spawnPty(ws: Workspace, args: string[], opts: PtyOptions = {}): 
     },
     waitForText: (p, t = 10_000) => poll(() => test(p), `"${String(p)}"`, t),
     waitForNoText: (p, t = 10_000) => poll(() => !test(p), `"${String(p)}" to disappear`, t),
+    waitForScreen: (ok, what, t = 10_000) => poll(() => ok(screen()), what, t),
     exited: (t = 10_000) =>
       exitCode !== undefined
         ? Promise.resolve(exitCode)

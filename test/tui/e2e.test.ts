@@ -1,0 +1,159 @@
+// End-to-end: the real CLI (dist/codex.js; build first) in a pty against the
+// mock model server, keys in, screen read back through xterm-headless.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startMockModelServer, type MockModelServer } from '../support/mock-model-server.js';
+import { createWorkspace, type Workspace } from '../support/cli.js';
+import { spawnPty, type PtyApp } from '../support/pty.js';
+
+let mock: MockModelServer;
+const cleanups: (() => void)[] = [];
+before(async () => {
+  mock = await startMockModelServer([]);
+});
+after(async () => {
+  for (const c of cleanups.reverse()) c();
+  await mock.close();
+});
+
+function start(args: string[] = [], ws?: Workspace): { ws: Workspace; app: PtyApp } {
+  const w = ws ?? createWorkspace(mock.url);
+  const app = spawnPty(w, args, { cols: 100, rows: 30 });
+  cleanups.push(() => app.dispose());
+  if (!ws) cleanups.push(() => w.cleanup());
+  return { ws: w, app };
+}
+
+/** The user text of the last model request. */
+function lastUserText(): string {
+  const body = mock.requests.at(-1)!.body as { input?: { role?: string; content?: { text?: string }[] }[] };
+  const users = (body.input ?? []).filter((i) => i.role === 'user');
+  return users.at(-1)?.content?.map((c) => c.text ?? '').join('') ?? '';
+}
+
+async function quit(app: PtyApp): Promise<number> {
+  // Ctrl+C during a turn interrupts it; quitting needs an idle session.
+  await app.waitForNoText('Esc to interrupt');
+  app.key('ctrl+c');
+  await app.waitForText('ctrl + c again to quit');
+  app.key('ctrl+c');
+  return app.exited();
+}
+
+test('submit a prompt and see the streamed answer; Ctrl+C twice quits and restores the terminal', async () => {
+  mock.push({ output: [{ type: 'text', text: 'The answer is **42**.', deltas: ['The ans', 'wer is ', '**42**.'] }], delayMs: 30 });
+  const { app } = start();
+  await app.waitForText('Ask Codex to do anything');
+  app.type('what is the answer?');
+  await app.waitForText('› what is the answer?');
+  app.key('enter');
+  await app.waitForText('The answer is 42.');
+  assert.equal(lastUserText(), 'what is the answer?');
+  assert.equal(await quit(app), 0);
+  const out = app.output();
+  const restore = out.lastIndexOf('\x1b[?1049l');
+  assert.ok(restore > 0, 'left the alternate screen');
+  assert.ok(out.lastIndexOf('\x1b[?25h') > out.lastIndexOf('\x1b[?25l'), 'cursor shown again');
+  assert.ok(out.lastIndexOf('\x1b[?2004l') > out.lastIndexOf('\x1b[?2004h'), 'bracketed paste off');
+  assert.match(out.slice(restore), /Token usage: total=\d+ input=\d+ output=\d+/);
+  assert.match(out.slice(restore), /To continue this session, run codex resume [0-9a-f-]{36}/);
+});
+
+test('Esc interrupts a running turn', async () => {
+  mock.push({ fault: 'stall', output: [{ type: 'text', text: 'never finishes' }], afterEvents: 1 });
+  const { app } = start();
+  await app.waitForText('Ask Codex');
+  app.type('take your time');
+  await app.waitForText('› take your time');
+  app.key('enter');
+  await app.waitForText(/Working \(\d+s • Esc to interrupt\)/);
+  app.key('esc');
+  await app.waitForText('Conversation interrupted - tell the model what to do differently');
+  await app.waitForNoText('Esc to interrupt');
+  assert.equal(await quit(app), 0);
+});
+
+test('multi-line input with Ctrl+J and Shift+Enter is sent as one message', async () => {
+  mock.push({ output: [{ type: 'text', text: 'got three lines' }] });
+  const { app } = start();
+  await app.waitForText('Ask Codex');
+  app.type('line one');
+  await app.waitForText('› line one');
+  app.key('ctrl+j');
+  app.type('line two');
+  await app.waitForText('  line two');
+  app.key('shift+enter');
+  app.type('line three');
+  await app.waitForText('  line three');
+  app.key('enter');
+  await app.waitForText('got three lines');
+  assert.equal(lastUserText(), 'line one\nline two\nline three');
+  assert.equal(await quit(app), 0);
+});
+
+test('history: Up recalls this session’s prompt and, in a new session, the one saved in history.jsonl', async () => {
+  mock.push({ output: [{ type: 'text', text: 'first reply' }] });
+  const { ws, app } = start();
+  await app.waitForText('Ask Codex');
+  app.type('remember this prompt');
+  await app.waitForText('› remember this prompt');
+  app.key('enter');
+  await app.waitForText('first reply');
+  app.key('up');
+  await app.waitForText(/─+\n› remember this prompt/);
+  app.key('down');
+  await app.waitForText('Ask Codex to do anything');
+  assert.equal(await quit(app), 0);
+  assert.match(readFileSync(join(ws.home, 'history.jsonl'), 'utf8'), /remember this prompt/);
+  const second = start([], ws).app;
+  await second.waitForText('Ask Codex');
+  second.key('up');
+  await second.waitForText(/─+\n› remember this prompt/);
+  assert.equal(await quit(second), 0);
+});
+
+test('paste: bracketed paste inserts text; over 1000 chars a placeholder that is expanded on submit', async () => {
+  mock.push({ output: [{ type: 'text', text: 'pasted ok' }] });
+  const { app } = start();
+  await app.waitForText('Ask Codex');
+  app.paste('short paste ');
+  await app.waitForText('› short paste');
+  const big = 'y'.repeat(1500);
+  app.paste(big);
+  await app.waitForText('[Pasted Content 1500 chars]');
+  app.key('enter');
+  await app.waitForText('pasted ok');
+  assert.equal(lastUserText(), `short paste ${big}`);
+  assert.equal(await quit(app), 0);
+});
+
+test('without bracketed paste, a fast burst of characters with newlines is one message, not several submits', async () => {
+  mock.push({ output: [{ type: 'text', text: 'burst ok' }] });
+  const { app } = start();
+  await app.waitForText('Ask Codex');
+  app.write('alpha\rbeta\rgamma');
+  await app.waitForText('  gamma');
+  assert.equal(mock.requests.length, mock.requests.length);
+  const before = mock.requests.length;
+  await new Promise((r) => setTimeout(r, 200));
+  assert.equal(mock.requests.length, before, 'nothing was submitted by the pasted newlines');
+  app.key('enter');
+  await app.waitForText('burst ok');
+  assert.equal(lastUserText(), 'alpha\nbeta\ngamma');
+  assert.equal(await quit(app), 0);
+});
+
+test('[PROMPT] is submitted at start and a resize repaints cleanly', async () => {
+  mock.push({ output: [{ type: 'text', text: 'started with a prompt' }] });
+  const { app } = start(['hello from argv']);
+  await app.waitForText('started with a prompt');
+  assert.equal(lastUserText(), 'hello from argv');
+  app.resize(60, 20);
+  // Every row repainted at the new width, nothing left over from the wider frame.
+  const screen = await app.waitForScreen((s) => s.split('\n').every((l) => l.length <= 60) && /─{60}\n› Ask Codex/.test(s), 'a 60-column frame');
+  assert.equal(screen.split('\n').length, 20);
+  assert.match(screen, /› hello from argv/);
+  assert.equal(await quit(app), 0);
+});
