@@ -4,20 +4,23 @@
 import { SessionApprovals } from '../approvals/session-approvals.js';
 import type { Config } from '../config/types.js';
 import type { ResponseItem, ToolSpec } from '../model/items.js';
-import { parseApplyPatchArgs, parseShellArgs } from '../tools/args.js';
-import { handleUpdatePlan } from '../tools/plan.js';
+import type { ShellArgs } from '../tools/args.js';
 import { builtinToolSpecs } from '../tools/specs.js';
 import type { ApprovalGate } from './approval-gate.js';
-import { handleMcpCall, type McpManager } from './mcp-call.js';
+import type { McpManager } from './mcp-call.js';
 import type { ModelFamily } from './model-family.js';
-import { handlePatch } from './patch-call.js';
 import type { EventMsg } from './protocol.js';
-import { handleShell } from './shell-call.js';
 import type { ToolEnv } from './tool-env.js';
 import type { TurnContext } from './turn-context.js';
 import { TurnDiffTracker } from './turn-diff.js';
 
 export type { McpManager } from './mcp-call.js';
+
+// The handlers (sandbox, approvals, the patch engine, argument schemas) load on
+// the first tool call, so a run that only talks stays off them.
+const shell = async (args: ShellArgs, env: ToolEnv) => (await import('./shell-call.js')).handleShell(args, env);
+const patch = async (text: string, cwd: string, env: ToolEnv) => (await import('./patch-call.js')).handlePatch(text, cwd, env);
+const toolArgs = () => import('../tools/args.js');
 
 type Call = Extract<ResponseItem, { type: 'function_call' | 'custom_tool_call' | 'local_shell_call' }>;
 
@@ -64,33 +67,33 @@ export class ToolRouter {
     };
     if (call.type === 'local_shell_call') {
       const a = call.action;
-      return handleShell({
+      return shell({
         command: a.command,
         ...(a.working_directory ? { workdir: a.working_directory } : {}),
         ...(a.timeout_ms ? { timeout_ms: a.timeout_ms } : {}),
       }, env);
     }
     if (call.type === 'custom_tool_call') {
-      if (call.name === 'apply_patch') return handlePatch(call.input, ctx.cwd, env);
+      if (call.name === 'apply_patch') return patch(call.input, ctx.cwd, env);
       return `unsupported custom tool call: ${call.name}`;
     }
     switch (call.name) {
       case 'shell':
       case 'container.exec': {
-        const args = parseShellArgs(call.arguments);
-        return args.ok ? handleShell(args.value, env) : args.error;
+        const args = (await toolArgs()).parseShellArgs(call.arguments);
+        return args.ok ? shell(args.value, env) : args.error;
       }
       case 'apply_patch': {
-        const args = parseApplyPatchArgs(call.arguments);
-        return args.ok ? handlePatch(args.value.input, ctx.cwd, env) : args.error;
+        const args = (await toolArgs()).parseApplyPatchArgs(call.arguments);
+        return args.ok ? patch(args.value.input, ctx.cwd, env) : args.error;
       }
       case 'update_plan': {
-        const r = handleUpdatePlan(call.arguments);
+        const r = (await import('../tools/plan.js')).handleUpdatePlan(call.arguments);
         if (r.ok) emit(r.event);
         return r.output;
       }
       default:
-        if (this.deps.mcp?.isMcpTool(call.name)) return handleMcpCall(this.deps.mcp, call.name, call.arguments, env);
+        if (this.deps.mcp?.isMcpTool(call.name)) return (await import('./mcp-call.js')).handleMcpCall(this.deps.mcp, call.name, call.arguments, env);
         return `unsupported call: ${call.name}`;
     }
   }
