@@ -124,7 +124,9 @@ async function* sseEvents(res: IncomingMessage, idleMs: number): AsyncGenerator<
  * keep-alive socket is free for the next turn's request instead of a new one.
  */
 function drain(res: IncomingMessage, maxMs = 250): Promise<void> {
-  if (res.complete || res.destroyed) return Promise.resolve();
+  // The agent takes the socket back on a tick after 'end': resolve after that.
+  if (res.complete) return new Promise((resolve) => setImmediate(resolve));
+  if (res.destroyed) return Promise.resolve();
   return new Promise((resolve) => {
     const done = () => {
       clearTimeout(timer);
@@ -134,7 +136,8 @@ function drain(res: IncomingMessage, maxMs = 250): Promise<void> {
       res.destroy();
       done();
     }, maxMs);
-    res.once('end', done).once('close', done).resume();
+    const later = () => setImmediate(done);
+    res.once('end', later).once('close', later).resume();
   });
 }
 
