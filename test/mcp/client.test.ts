@@ -142,6 +142,8 @@ args = [${tomlString(fixture('crash-server.mjs'))}]
   const mcp = await McpConnectionManager.start(config.mcpServers, { cwd: config.cwd, onEvent: (e) => events.push(e) });
   t.after(() => mcp.shutdown());
   assert.equal((await mcp.callTool('crashy__ping', '')).output, '[{"type":"text","text":"pong"}]');
+  assert.deepEqual(mcp.tools().map((x) => [x.qualifiedName, x.tool]), [['crashy__crash', 'crash'], ['crashy__dup_name', 'dup.name'], ['crashy__ping', 'ping']]);
+  assert.deepEqual(events.splice(0), [{ kind: 'warning', server: 'crashy', message: 'skipping duplicate tool name `crashy__dup_name` (tool `dup_name` of MCP server `crashy`)' }]);
 
   const crashed = await mcp.callTool('crashy__crash', '{}');
   assert.equal(crashed.success, false);
@@ -152,7 +154,7 @@ args = [${tomlString(fixture('crash-server.mjs'))}]
   assert.match(again.output, /^tool call error: MCP server `crashy` is not running/);
   assert.equal(events.length, 1, JSON.stringify(events));
   assert.equal(events[0]!.kind, 'server_exited');
-  assert.match(events[0]!.message, /^MCP server `crashy` exited: .*crashing on purpose/s);
+  assert.match(events[0]!.message, /^MCP server `crashy` exited \(exit code 3; stderr: crashing on purpose\); its tools are no longer available$/);
   assert.deepEqual(mcp.tools(), []);
 });
 

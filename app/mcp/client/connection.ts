@@ -171,7 +171,8 @@ export class McpConnection {
   private onTransportClosed(): void {
     if (this.closing) return;
     this.closing = true;
-    this.exitListener?.(this.withStderr('the server exited'));
+    const status = (this.transport as Partial<ChildStdioTransport>).exitStatus;
+    this.exitListener?.(this.withStderr(status ?? 'connection closed'));
   }
 
   private keepStderr(chunk: string): void {

@@ -10,7 +10,7 @@
 //     startup_timeout_sec, default 10). Never rejects for a server's failure.
 //     onEvent(e: McpClientEvent) receives each problem exactly once:
 //       { kind: 'startup_failed', server, message: 'MCP client for `docs` failed to start: …' }
-//       { kind: 'server_exited',  server, message: 'MCP server `docs` exited: …' }   (later, mid-session)
+//       { kind: 'server_exited',  server, message: 'MCP server `docs` exited (exit code 1; stderr: …); …' }   (mid-session)
 //       { kind: 'warning',        server, message: 'skipping duplicate tool name `a__b` …' }
 //     Front ends show startup_failed/server_exited as `error` (exec) or a TUI line, warnings as background events.
 //   mcp.tools(): McpToolInfo[]      sorted by qualifiedName; {qualifiedName, server, tool, description, parameters}
@@ -151,7 +151,7 @@ export class McpConnectionManager {
     if (!state || state.status !== 'ready' || this.shutDown) return;
     state.status = 'failed';
     state.error = reason;
-    this.report({ kind: 'server_exited', server: name, message: `MCP server \`${name}\` exited: ${reason}; its tools are no longer available` });
+    this.report({ kind: 'server_exited', server: name, message: `MCP server \`${name}\` exited (${reason}); its tools are no longer available` });
   }
 
   private report(event: McpClientEvent): void {

@@ -27,15 +27,13 @@ export class ChildStdioTransport implements Transport {
   private child?: ChildProcess;
   private readonly buffer = new ReadBuffer();
   private exited = false;
+  /** `exit code 3` / `signal SIGKILL`, once the child has exited. */
+  exitStatus?: string;
 
   constructor(private readonly launch: StdioLaunch) {}
 
   get pid(): number | undefined {
     return this.child?.pid;
-  }
-
-  get alive(): boolean {
-    return this.child !== undefined && !this.exited;
   }
 
   start(): Promise<void> {
@@ -54,8 +52,9 @@ export class ChildStdioTransport implements Transport {
         this.onerror?.(err);
       });
       child.once('spawn', () => resolve());
-      child.once('exit', () => {
+      child.once('exit', (code, signal) => {
         this.exited = true;
+        this.exitStatus = signal ? `signal ${signal}` : `exit code ${code}`;
         this.onclose?.();
       });
       child.stdin!.on('error', (err) => this.onerror?.(err));
