@@ -62,6 +62,7 @@ test('set replaces an existing server at the end and renders sub-tables', () => 
   });
   assert.equal(setServerTable('', 'a', { url: 'http://h' }), '[mcp_servers.a]\nurl = "http://h"\n');
   assert.equal(renderServerTable('a', { command: 'c' }), '[mcp_servers.a]\ncommand = "c"\n');
+  assert.equal(setServerTable('# crlf\r\n[mcp_servers.a]\r\ncommand = "old"\r\n', 'a', { command: 'new' }), '# crlf\r\n\r\n[mcp_servers.a]\r\ncommand = "new"\r\n');
 });
 
 test('TOML values: strings escape like JSON plus DEL; null is refused with its path', () => {

@@ -54,11 +54,12 @@ export function renderServerTable(name: string, entry: Readonly<Record<string, u
   return out;
 }
 
-/** Replaces (or adds) the server's tables; the new table goes at the end of the file. */
+/** Replaces (or adds) the server's tables; the new table goes at the end of the file, in the file's line endings. */
 export function setServerTable(text: string, name: string, entry: Readonly<Record<string, unknown>>): string {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
   let base = removeServerTables(text, name).text;
   if (base.trim() === '') base = '';
-  else if (!base.endsWith('\n')) base += '\n\n';
-  else if (!base.endsWith('\n\n')) base += '\n';
-  return base + renderServerTable(name, entry);
+  else if (!base.endsWith('\n')) base += eol + eol;
+  else if (!base.endsWith(`${eol}${eol}`)) base += eol;
+  return base + renderServerTable(name, entry).replace(/\n/g, eol);
 }
