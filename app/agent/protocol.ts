@@ -25,10 +25,17 @@ export type Op =
   | { type: 'interrupt' }
   | { type: 'exec_approval'; id: string; decision: ReviewDecision }
   | { type: 'patch_approval'; id: string; decision: ReviewDecision }
+  /** Appends text to history.jsonl that was not submitted as user_input (user_input is recorded by the session itself). */
   | { type: 'add_to_history'; text: string }
+  /** Looks up history.jsonl entry `offset` (0 = oldest) → get_history_entry_response. */
+  | { type: 'get_history_entry_request'; offset: number; log_id: number }
   | { type: 'list_mcp_tools' }
   | { type: 'compact' }
-  /** Backtrack: drop the last `drop_user_turns` user turns and everything after them. */
+  /**
+   * Backtrack: drop the last `drop_user_turns` user turns and everything after them.
+   * The conversation continues as a new session (new id, new rollout file): a fresh
+   * session_configured with initial_messages announces it.
+   */
   | { type: 'fork'; drop_user_turns: number }
   | { type: 'shutdown' };
 
@@ -53,6 +60,7 @@ export interface McpInvocation { server: string; tool: string; arguments?: unkno
 
 /** A prior conversation item replayed on resume, for front ends to render. */
 export type InitialMessage =
+  /** A user turn entered the conversation (submitted, or injected into the running task). */
   | { type: 'user_message'; message: string }
   | { type: 'agent_message'; message: string };
 
@@ -70,6 +78,7 @@ export type EventMsg =
   | { type: 'task_started'; model_context_window?: number }
   | { type: 'task_complete'; last_agent_message: string | null }
   | { type: 'turn_aborted'; reason: 'interrupted' | 'replaced' }
+  /** A user turn entered the conversation (submitted, or injected into the running task). */
   | { type: 'user_message'; message: string }
   | { type: 'agent_message_delta'; delta: string }
   | { type: 'agent_message'; message: string }
@@ -120,6 +129,9 @@ export type EventMsg =
   /** Non-fatal, e.g. `Reconnecting... 1/5 (reason)`. */
   | { type: 'stream_error'; message: string }
   | { type: 'error'; message: string }
+  | { type: 'web_search_begin'; call_id: string }
+  | { type: 'web_search_end'; call_id: string; query: string }
+  | { type: 'get_history_entry_response'; offset: number; log_id: number; entry?: { session_id: string; ts: number; text: string } }
   | { type: 'mcp_list_tools_response'; servers: McpServerStatus[] }
   | { type: 'shutdown_complete' };
 

@@ -13,7 +13,7 @@ import { dropLastUserTurns, initialMessages, isUserTurn, messageText, missingOut
 import { environmentContextMessage } from './environment-context.js';
 import { EventBus, type EventListener } from './event-bus.js';
 import { readGitInfo } from './git.js';
-import { appendHistory, historyMetadata } from './history.js';
+import { appendHistory, historyEntry, historyMetadata } from './history.js';
 import { uuidv7 } from './ids.js';
 import { modelFamily, type ModelFamily } from './model-family.js';
 import { notify } from './notify.js';
@@ -177,6 +177,11 @@ class AgentSession implements Session {
       case 'add_to_history':
         if (this.config.historyPersistence !== 'none') appendHistory(this.config.codexHome, this.sessionId, op.text);
         return;
+      case 'get_history_entry_request': {
+        const entry = historyEntry(this.config.codexHome, op.log_id, op.offset);
+        this.emit(id, { type: 'get_history_entry_response', offset: op.offset, log_id: op.log_id, ...(entry ? { entry } : {}) });
+        return;
+      }
       case 'list_mcp_tools':
         this.emit(id, { type: 'mcp_list_tools_response', servers: this.mcp?.statuses() ?? [] });
         return;

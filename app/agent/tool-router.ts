@@ -54,6 +54,9 @@ export class ToolRouter {
       includePlanTool: this.deps.config.includePlanTool || this.deps.config.toml.include_plan_tool !== false,
       applyPatch: this.applyPatchMode(),
     });
+    // --search / tools.web_search: the Responses API's native search, run server-side.
+    const search = this.deps.config.toml.tools;
+    if (search?.web_search === true || search?.web_search_request === true) tools.push({ type: 'web_search' });
     for (const t of this.deps.mcp?.tools() ?? []) {
       tools.push({ type: 'function', name: t.qualifiedName, description: t.description, strict: false, parameters: t.parameters });
     }

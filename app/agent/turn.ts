@@ -110,6 +110,7 @@ async function streamTurn(host: TaskHost, req: ModelRequest, signal: AbortSignal
         if (ev.token_usage) host.addTokenUsage(ev.token_usage);
         return items;
       case 'output_item_added':
+        if (ev.item.type === 'web_search_call') host.emit({ type: 'web_search_begin', call_id: ev.item.id ?? '' });
         break;
     }
   }
@@ -121,6 +122,8 @@ function announce(host: TaskHost, item: ResponseItem): void {
   if (item.type === 'message' && item.role === 'assistant') {
     const text = messageText(item);
     if (text) host.emit({ type: 'agent_message', message: text });
+  } else if (item.type === 'web_search_call') {
+    host.emit({ type: 'web_search_end', call_id: item.id ?? '', query: item.action?.query ?? '' });
   } else if (item.type === 'reasoning') {
     for (const s of item.summary) host.emit({ type: 'agent_reasoning', text: s.text });
     if (host.config.showRawAgentReasoning) {

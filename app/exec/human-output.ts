@@ -155,6 +155,9 @@ export class HumanEventPrinter {
         this.lines(ok ? c.green(head) : c.red(head), ...truncatedLines(body).map(c.dim));
         return;
       }
+      case 'web_search_end':
+        this.lines(`🌐 Searched: ${m.query}`);
+        return;
       case 'plan_update':
         this.lines(
           c.italic(c.magenta('plan')),

@@ -34,6 +34,7 @@ export type ThreadItem =
       status: 'in_progress' | 'completed' | 'failed';
     }
   | { id: string; type: 'todo_list'; items: { text: string; completed: boolean }[] }
+  | { id: string; type: 'web_search'; query: string }
   | { id: string; type: 'error'; message: string };
 
 export type ThreadEvent =
@@ -152,6 +153,8 @@ export class JsonlEventMapper {
         this.todo = { ...this.todo, items: todoItems(m.plan) };
         return [{ type: 'item.updated', item: { ...this.todo } }];
       }
+      case 'web_search_end':
+        return [{ type: 'item.completed', item: { id: this.id(), type: 'web_search', query: m.query } }];
       case 'token_count':
         this.addUsage(m.info.last_token_usage);
         return [];

@@ -171,3 +171,26 @@ test('notify runs after each task with the payload as its last argument', () =>
       rmSync(dir, { recursive: true, force: true });
     }
   }));
+
+test('history.jsonl entries can be looked up by offset for the current log id', () =>
+  withMock([reply('a')], async (mock) => {
+    const h = await harness(mock.url);
+    try {
+      h.session.submit(text('remember me'));
+      await h.next('task_complete');
+      const conf = h.events[0]!.msg;
+      assert.equal(conf.type, 'session_configured');
+      const { statSync } = await import('node:fs');
+      const logId = statSync(join(h.home, 'history.jsonl')).ino;
+      let n = h.events.length;
+      h.session.submit({ type: 'get_history_entry_request', offset: 0, log_id: logId });
+      const found = await h.next('get_history_entry_response', n);
+      assert.equal(found.entry?.text, 'remember me');
+      assert.equal(found.entry?.session_id, h.session.id);
+      n = h.events.length;
+      h.session.submit({ type: 'get_history_entry_request', offset: 5, log_id: logId });
+      assert.equal((await h.next('get_history_entry_response', n)).entry, undefined);
+    } finally {
+      await h.close();
+    }
+  }));

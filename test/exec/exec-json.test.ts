@@ -1,6 +1,6 @@
 // `codex exec --json`: the thread/turn/item JSONL of 0.169, checked event by event.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { createWorkspace, runCodex } from '../support/cli.js';
@@ -65,6 +65,52 @@ test('--output-last-message writes the final message without a newline, or warns
       assert.equal(r2.code, 0, r2.stderr);
       assert.equal(readFileSync(file, 'utf8'), '');
       assert.match(r2.stderr, new RegExp(`Warning: no last agent message; wrote empty content to ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    } finally {
+      ws.cleanup();
+    }
+  }));
+
+test('web search (tools.web_search) is offered natively and reported as a web_search item', () =>
+  withMock([
+    {
+      output: [
+        { type: 'raw', event: 'response.output_item.added', data: JSON.stringify({ type: 'response.output_item.added', output_index: 0, item: { type: 'web_search_call', id: 'ws_1', status: 'in_progress' } }) },
+        { type: 'raw', event: 'response.output_item.done', data: JSON.stringify({ type: 'response.output_item.done', output_index: 0, item: { type: 'web_search_call', id: 'ws_1', status: 'completed', action: { type: 'search', query: 'codex cli' } } }) },
+        { type: 'text', text: 'found it' },
+      ],
+    },
+  ], async (mock) => {
+    const ws = createWorkspace(mock.url);
+    try {
+      const r = await runCodex(ws, ['exec', '--json', '-c', 'tools.web_search=true', 'search']);
+      assert.equal(r.code, 0, r.stderr);
+      assert.ok(mock.requests[0]!.body.tools?.some((t) => t.type === 'web_search'));
+      const items = jsonLines(r.stdout).filter((e) => e.type === 'item.completed').map((e) => e.item);
+      assert.deepEqual(items, [{ id: 'item_0', type: 'web_search', query: 'codex cli' }, { id: 'item_1', type: 'agent_message', text: 'found it' }]);
+    } finally {
+      ws.cleanup();
+    }
+  }));
+
+test('--color always paints the activity, --color never does not; -i attaches an image', () =>
+  withMock([{ output: [{ type: 'text', text: 'pretty' }] }, { output: [{ type: 'text', text: 'plain' }] }], async (mock) => {
+    const ws = createWorkspace(mock.url);
+    try {
+      const png = join(ws.repo, 'dot.png');
+      writeFileSync(png, Buffer.from('89504e470d0a1a0a', 'hex'));
+      const a = await runCodex(ws, ['exec', '--color', 'always', '-i', png, 'look']);
+      assert.equal(a.code, 0, a.stderr);
+      assert.match(a.stderr, /\x1b\[/);
+      assert.equal(a.stdout, 'pretty\n');
+      const content = mock.requests[0]!.body.input?.at(-1);
+      assert.ok(content?.type === 'message');
+      assert.deepEqual(content.content, [
+        { type: 'input_text', text: 'look' },
+        { type: 'input_image', image_url: `data:image/png;base64,${Buffer.from('89504e470d0a1a0a', 'hex').toString('base64')}` },
+      ]);
+      const b = await runCodex(ws, ['exec', '--color', 'never', 'look']);
+      assert.equal(b.code, 0, b.stderr);
+      assert.doesNotMatch(b.stderr, /\x1b\[/);
     } finally {
       ws.cleanup();
     }
