@@ -107,6 +107,19 @@ test('a delete that fails after the writes rolls the writes back', async (t) => 
   }
 });
 
+test('a removed file may become a directory of new files in the same patch', async () => {
+  write('d', 'a file for now\n');
+  const r = await applyPatch(patch('*** Delete File: d', '*** Add File: d/c.txt', '+c'), dir);
+  assert.equal(r.success, true, r.stderr);
+  assert.equal(readFileSync(join(dir, 'd/c.txt'), 'utf8'), 'c\n');
+  // added, removed again, then used as a directory: found by the fuzz test
+  rmSync(join(dir, 'd'), { recursive: true });
+  const again = await applyPatch(patch('*** Add File: d', '*** Delete File: d', '*** Add File: d/c.txt', '+c'), dir);
+  assert.equal(again.success, true, again.stderr);
+  assert.deepEqual(readdirSync(dir), ['d']);
+  assert.deepEqual(readdirSync(join(dir, 'd')), ['c.txt']);
+});
+
 test('file modes are kept and writes go through symlinks to their target', async () => {
   write('script.sh', '#!/bin/sh\necho 1\n');
   chmodSync(join(dir, 'script.sh'), 0o755);

@@ -31,7 +31,8 @@ async function failure(files: Record<string, string | Uint8Array>, body: string)
   return plan(files, body).catch((err: Error) => err.message) as Promise<string>;
 }
 
-const chunk = (c: Partial<UpdateChunk> & Pick<UpdateChunk, 'oldLines' | 'newLines'>): UpdateChunk => ({ isEndOfFile: false, ...c });
+const chunk = (c: Partial<UpdateChunk> & Pick<UpdateChunk, 'oldLines' | 'newLines'>): UpdateChunk =>
+  ({ contexts: [], isEndOfFile: false, ...c });
 
 test('add, update, move and delete in one patch: contents, summary and FileChange map', async () => {
   const p = await plan({ 'mod.txt': 'a\nb\nc\n', 'old.txt': 'x\ny\n', 'gone.txt': 'bye\n' }, [
@@ -78,6 +79,13 @@ test('an @@ anchor picks the right occurrence of repeated lines', async () => {
     "Failed to find context 'def baz():' in a.py");
 });
 
+test('stacked anchors narrow down to a method of the right class', async () => {
+  const file = 'class A:\n    def load(self):\n        return 1\nclass B:\n    def load(self):\n        return 1\n';
+  const body = '*** Update File: m.py\n@@ class B:\n@@     def load(self):\n-        return 1\n+        return 2';
+  assert.equal(await contentOf({ 'm.py': file }, body, 'm.py'), file.replace(/return 1\n$/, 'return 2\n'));
+  assert.equal(await failure({ 'm.py': file }, body.replace('class B:', 'class C:')), "Failed to find context 'class C:' in m.py");
+});
+
 test('several chunks apply in order, each searching after the previous one', () => {
   const out = applyChunks('x\n1\nx\n2\nx\n', [
     chunk({ oldLines: ['x'], newLines: ['A'] }),
@@ -97,7 +105,7 @@ test('*** End of File anchors the match at the end of the file', () => {
 
 test('a pure addition goes after its @@ line, or at the end without one', () => {
   const file = 'class A:\n    pass\n';
-  assert.equal(applyChunks(file, [chunk({ context: 'class A:', oldLines: [], newLines: ['    x = 1'] })], 'f'),
+  assert.equal(applyChunks(file, [chunk({ contexts: ['class A:'], oldLines: [], newLines: ['    x = 1'] })], 'f'),
     'class A:\n    x = 1\n    pass\n');
   assert.equal(applyChunks(file, [chunk({ oldLines: [], newLines: ['tail'] })], 'f'), 'class A:\n    pass\ntail\n');
 });

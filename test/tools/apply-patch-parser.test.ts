@@ -35,8 +35,8 @@ test('add, delete and update hunks with move and several chunks', () => {
     { kind: 'delete', path: 'path/delete.py' },
     {
       kind: 'update', path: 'path/update.py', movePath: 'path/update2.py', chunks: [
-        { context: 'def f():', oldLines: ['    pass'], newLines: ['    return 123'], isEndOfFile: false },
-        { oldLines: ['keep', 'old'], newLines: ['keep', 'new'], isEndOfFile: false },
+        { contexts: ['def f():'], oldLines: ['    pass'], newLines: ['    return 123'], isEndOfFile: false },
+        { contexts: [], oldLines: ['keep', 'old'], newLines: ['keep', 'new'], isEndOfFile: false },
       ],
     },
   ]);
@@ -50,17 +50,23 @@ test('the first chunk may omit @@, and the end-of-file marker is recorded', () =
   const [hunk] = parsePatch(wrap('*** Update File: f.txt\n import foo\n+bar\n*** End of File'));
   assert.deepEqual(hunk, {
     kind: 'update', path: 'f.txt',
-    chunks: [{ oldLines: ['import foo'], newLines: ['import foo', 'bar'], isEndOfFile: true }],
+    chunks: [{ contexts: [], oldLines: ['import foo'], newLines: ['import foo', 'bar'], isEndOfFile: true }],
   });
 });
 
 test('blank lines between chunks are skipped; an empty line inside a chunk is an empty context line', () => {
   const [hunk] = parsePatch(wrap('*** Update File: f\n@@\n a\n\n b\n-c\n\n\n@@ x\n+y'));
   assert.ok(hunk?.kind === 'update');
-  assert.deepEqual(hunk.chunks.map((c) => [c.context, c.oldLines, c.newLines]), [
-    [undefined, ['a', '', 'b', 'c', '', ''], ['a', '', 'b', '', '']],
-    ['x', [], ['y']],
+  assert.deepEqual(hunk.chunks.map((c) => [c.contexts, c.oldLines, c.newLines]), [
+    [[], ['a', '', 'b', 'c', '', ''], ['a', '', 'b', '', '']],
+    [['x'], [], ['y']],
   ]);
+});
+
+test('stacked @@ markers give nested anchors', () => {
+  const [hunk] = parsePatch(wrap('*** Update File: f\n@@ class Store\n@@\n@@     def load(self):\n-a\n+b'));
+  assert.ok(hunk?.kind === 'update');
+  assert.deepEqual(hunk.chunks, [{ contexts: ['class Store', '    def load(self):'], oldLines: ['a'], newLines: ['b'], isEndOfFile: false }]);
 });
 
 test('markers are compared trimmed; whitespace around the patch and CRLF are tolerated', () => {

@@ -1,7 +1,7 @@
 // The I/O shell of apply_patch: writes a validated plan so that it lands whole
 // or not at all. Each file is written to a temporary sibling and renamed over
-// the target; removed files are first renamed aside. If any step fails, the
-// steps already taken are undone in reverse order.
+// the target; removed files are first renamed aside (and dropped at the end).
+// If any step fails, the steps already taken are undone in reverse order.
 import { randomBytes } from 'node:crypto';
 import { chmod, lstat, mkdir, readFile, realpath, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -63,11 +63,7 @@ export async function commitWrites(writes: readonly PlannedWrite[]): Promise<voi
   const trash: string[] = [];
   let current: PlannedWrite | undefined;
   try {
-    for (const w of writes) {
-      if (w.content === null) continue;
-      current = w;
-      await writeOne({ ...w, content: w.content }, undo);
-    }
+    // Removals first: a removed file's path may be the parent directory of a new file.
     for (const w of writes) {
       if (w.content !== null) continue;
       current = w;
@@ -76,6 +72,11 @@ export async function commitWrites(writes: readonly PlannedWrite[]): Promise<voi
       await rename(w.path, aside);
       trash.push(aside);
       undo.push(() => rename(aside, w.path));
+    }
+    for (const w of writes) {
+      if (w.content === null) continue;
+      current = w;
+      await writeOne({ ...w, content: w.content }, undo);
     }
   } catch (err) {
     const what = current?.content === null ? 'delete file' : 'write file';

@@ -160,14 +160,14 @@ export function applyChunks(original: string, chunks: readonly UpdateChunk[], di
   const replacements: { at: number; remove: number; insert: readonly string[] }[] = [];
   let index = 0;
   for (const chunk of chunks) {
-    if (chunk.context !== undefined) {
-      const at = seekSequence(lines, [chunk.context], index, false);
-      if (at === undefined) throw new PatchApplyError(`Failed to find context '${chunk.context}' in ${display}`);
+    for (const context of chunk.contexts) {
+      const at = seekSequence(lines, [context], index, false);
+      if (at === undefined) throw new PatchApplyError(`Failed to find context '${context}' in ${display}`);
       index = at + 1;
     }
     if (chunk.oldLines.length === 0) {
       // Pure addition: after the `@@` context line when there is one, else at the end.
-      const at = chunk.context !== undefined ? index : lines.length;
+      const at = chunk.contexts.length ? index : lines.length;
       replacements.push({ at, remove: 0, insert: chunk.newLines });
       continue;
     }

@@ -4,8 +4,8 @@
 // (`<<'EOF'` … `EOF`) around the whole patch is stripped.
 
 export interface UpdateChunk {
-  /** Text after `@@ `: a line to seek before the old lines (e.g. `def foo():`). */
-  readonly context?: string;
+  /** Texts after `@@ `: lines to seek, in order, before the old lines (e.g. `def foo():`). */
+  readonly contexts: readonly string[];
   readonly oldLines: readonly string[];
   readonly newLines: readonly string[];
   /** `*** End of File` closed the chunk: the old lines sit at the end of the file. */
@@ -129,14 +129,13 @@ function parseChunk(
   lines: readonly string[], start: number, end: number, allowMissingContext: boolean,
 ): { chunk: UpdateChunk; next: number } {
   const first = lines[start] ?? '';
-  let context: string | undefined;
+  const contexts: string[] = [];
   let i = start;
-  if (first.trim() === '@@') {
-    i++;
-  } else if (first.startsWith('@@ ')) {
-    context = first.slice(3);
-    i++;
-  } else if (!allowMissingContext) {
+  // Stacked markers narrow down step by step: `@@ class Store` then `@@     def load(self):`.
+  for (let line = first; i < end && (line.trim() === '@@' || line.startsWith('@@ ')); line = lines[++i] ?? '') {
+    if (line.trim() !== '@@') contexts.push(line.slice(3));
+  }
+  if (i === start && !allowMissingContext) {
     throw new PatchParseError(`Expected update hunk to start with a @@ context marker, got: '${first}'`, start + 1);
   }
   if (i >= end) throw new PatchParseError('Update hunk does not contain any lines', i + 1);
@@ -174,5 +173,5 @@ function parseChunk(
     }
     count++;
   }
-  return { chunk: { ...(context !== undefined ? { context } : {}), oldLines, newLines, isEndOfFile }, next: i };
+  return { chunk: { contexts, oldLines, newLines, isEndOfFile }, next: i };
 }
