@@ -35,17 +35,14 @@ export class SseParser {
       this.skipLf = false;
       if (text[0] === '\n') start = 1;
     }
-    for (let i = start; i < text.length; i++) {
-      const c = text[i];
-      if (c !== '\n' && c !== '\r') continue;
-      const line = this.pending + text.slice(start, i);
+    const eol = /\r\n?|\n/g;
+    eol.lastIndex = start;
+    for (let m = eol.exec(text); m !== null; m = eol.exec(text)) {
+      const line = this.pending + text.slice(start, m.index);
       this.pending = '';
-      if (c === '\r') {
-        if (i + 1 < text.length) {
-          if (text[i + 1] === '\n') i++;
-        } else this.skipLf = true;
-      }
-      start = i + 1;
+      start = m.index + m[0].length;
+      // A CR that ends the chunk may be the first half of a CRLF.
+      if (m[0] === '\r' && start === text.length) this.skipLf = true;
       this.line(line, out);
     }
     this.pending += text.slice(start);
