@@ -160,7 +160,7 @@ export function parseBlocks(lines: readonly string[], from = 0, prev?: Block): B
         const l = lines[i]!;
         if (!isBlank(l)) {
           if (startsBlock(l)) break;
-          body.push(stripIndent(l, contentIndent));
+          body.push(stripIndent(l, contentIndent).trimStart());
           i++;
           continue;
         }

@@ -37,8 +37,9 @@ export function renderBlock(block: Block, width: number): Line[] {
       return lines.flatMap((l, k) => wrapIndented(parseInline(l), width, k === 0 ? first : rest, rest));
     }
     case 'quote': {
-      const bar: Line = [{ text: '│ ', style: { fg: TOKENS.quote } }];
-      const inner = renderBlocks(parseBlocks(block.lines), Math.max(1, width - 2));
+      // Too narrow for the bar: the quoted text alone.
+      const bar: Line = width > 3 ? [{ text: '│ ', style: { fg: TOKENS.quote } }] : [];
+      const inner = renderBlocks(parseBlocks(block.lines), width - lineWidth(bar));
       return inner.map((l) => [...bar, ...l.map((s) => ({ text: s.text, style: { fg: TOKENS.quote, ...s.style } }))]);
     }
     case 'code':
@@ -60,7 +61,7 @@ export function renderCode(lang: string, lines: readonly string[], indent: numbe
   const label = lang ? ` ${lang} ` : '';
   const boxW = Math.max(Math.min(avail, Math.max(longest + 4, textWidth(label) + 4, 20)), Math.min(avail, 4));
   const inner = boxW - 4;
-  if (inner < 1) return lines.flatMap((l) => wrapLine([{ text: l }], width));
+  if (inner < 2) return lines.flatMap((l) => wrapLine([{ text: l }], width));
   const top: Line = [...pad, { text: '╭─', style: border }];
   if (label && textWidth(label) <= boxW - 3) top.push({ text: label, style: { fg: TOKENS.accent } });
   top.push({ text: '─'.repeat(Math.max(0, boxW - 1 - lineWidth(top.slice(pad.length)))) + '╮', style: border });
