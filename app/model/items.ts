@@ -27,7 +27,7 @@ const messageSchema = z.object({
 const reasoningSchema = z.object({
   type: z.literal('reasoning'),
   id: z.string(),
-  summary: z.array(z.object({ type: z.literal('summary_text'), text: z.string() })),
+  summary: z.array(z.object({ type: z.literal('summary_text'), text: z.string() })).default([]),
   /** Raw reasoning (gpt-oss); shown only with show_raw_agent_reasoning. */
   content: z.array(z.object({ type: z.enum(['reasoning_text', 'text']), text: z.string() })).optional(),
   encrypted_content: z.string().nullable().optional(),

@@ -47,7 +47,14 @@ export function mapResponsesUsage(u: WireUsage): TokenUsage {
   };
 }
 
+const CONTENT_TYPES = new Set(['input_text', 'output_text', 'input_image']);
+
 function parseItem(raw: unknown, what: string): ResponseItem | undefined {
+  // A message keeps its text even when it also carries parts we do not model (e.g. refusal).
+  const m = raw as { type?: unknown; content?: unknown };
+  if (m?.type === 'message' && Array.isArray(m.content)) {
+    raw = { ...m, content: m.content.filter((c: { type?: unknown }) => CONTENT_TYPES.has(String(c?.type))) };
+  }
   const r = responseItemSchema.safeParse(raw);
   if (r.success) return r.data;
   log.debug(`ignoring ${what} item the client does not know:`, JSON.stringify(raw)?.slice(0, 500));

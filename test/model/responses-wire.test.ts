@@ -78,3 +78,14 @@ test('response.incomplete names the reason', () => {
   assert.throws(() => new ResponsesDecoder().push(ev({ type: 'response.incomplete', response: { incomplete_details: { reason: 'max_output_tokens' } } })),
     (e: unknown) => e instanceof StreamError && e.message === 'Incomplete response returned, reason: max_output_tokens');
 });
+
+test('message parts the client does not model are dropped, not the message', () => {
+  const d = new ResponsesDecoder();
+  assert.deepEqual(d.push(ev({ type: 'response.output_item.done', item: {
+    type: 'message', id: 'm', role: 'assistant',
+    content: [{ type: 'output_text', text: 'hi', annotations: [] }, { type: 'refusal', refusal: 'no' }],
+  } })), [{ type: 'output_item_done', item: { type: 'message', id: 'm', role: 'assistant', content: [{ type: 'output_text', text: 'hi' }] } }]);
+  assert.deepEqual(d.push(ev({ type: 'response.output_item.done', item: { type: 'reasoning', id: 'r', encrypted_content: 'enc' } })), [
+    { type: 'output_item_done', item: { type: 'reasoning', id: 'r', summary: [], encrypted_content: 'enc' } },
+  ]);
+});
