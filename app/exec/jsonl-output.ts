@@ -88,18 +88,14 @@ export class JsonlEventMapper {
         return [{ type: 'item.completed', item: { id: this.id(), type: 'agent_message', text: m.message } }];
       case 'agent_reasoning':
         return [{ type: 'item.completed', item: { id: this.id(), type: 'reasoning', text: m.text } }];
-      case 'exec_command_begin': {
-        const item: ThreadItem = {
+      case 'exec_command_begin':
+        return this.start(m.call_id, {
           id: this.id(), type: 'command_execution', command: shellJoin(m.command),
           aggregated_output: '', exit_code: null, status: 'in_progress',
-        };
-        this.running.set(m.call_id, item);
-        return [{ type: 'item.started', item }];
-      }
+        });
       case 'exec_command_end': {
-        const started = this.running.get(m.call_id);
-        this.running.delete(m.call_id);
-        if (!started || started.type !== 'command_execution') return [];
+        const started = this.finish(m.call_id, 'command_execution');
+        if (!started) return [];
         const status = m.declined ? 'declined' : m.exit_code === 0 ? 'completed' : 'failed';
         return [{
           type: 'item.completed',
@@ -121,18 +117,14 @@ export class JsonlEventMapper {
           },
         }];
       }
-      case 'mcp_tool_call_begin': {
-        const item: ThreadItem = {
+      case 'mcp_tool_call_begin':
+        return this.start(m.call_id, {
           id: this.id(), type: 'mcp_tool_call', server: m.invocation.server, tool: m.invocation.tool,
           arguments: m.invocation.arguments ?? null, result: null, error: null, status: 'in_progress',
-        };
-        this.running.set(m.call_id, item);
-        return [{ type: 'item.started', item }];
-      }
+        });
       case 'mcp_tool_call_end': {
-        const started = this.running.get(m.call_id);
-        this.running.delete(m.call_id);
-        if (!started || started.type !== 'mcp_tool_call') return [];
+        const started = this.finish(m.call_id, 'mcp_tool_call');
+        if (!started) return [];
         const ok = 'Ok' in m.result ? m.result.Ok : undefined;
         const failed = !ok || ok.isError === true;
         return [{
@@ -173,6 +165,18 @@ export class JsonlEventMapper {
       default:
         return [];
     }
+  }
+
+  private start(callId: string, item: ThreadItem): ThreadEvent[] {
+    this.running.set(callId, item);
+    return [{ type: 'item.started', item }];
+  }
+
+  /** The item a begin event started for this call, if it has the expected type. */
+  private finish<T extends ThreadItem['type']>(callId: string, type: T): Extract<ThreadItem, { type: T }> | undefined {
+    const started = this.running.get(callId);
+    this.running.delete(callId);
+    return started?.type === type ? (started as Extract<ThreadItem, { type: T }>) : undefined;
   }
 
   private addUsage(u: TokenUsage): void {

@@ -3,71 +3,56 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { createWorkspace, MOCK_KEY_ENV, runCodex } from '../support/cli.js';
-import { outputOf, withMock } from './support.js';
+import { MOCK_KEY_ENV, runCodex } from '../support/cli.js';
+import { outputOf, scenario } from './support.js';
 
 test('a text reply: final message alone on stdout, activity on stderr, exit 0', () =>
-  withMock([{ output: [{ type: 'text', text: 'Hello world' }], usage: { input_tokens: 10, cached_input_tokens: 2, output_tokens: 5 } }], async (mock) => {
-    const ws = createWorkspace(mock.url);
-    try {
-      const r = await runCodex(ws, ['exec', 'Say hello']);
-      assert.equal(r.code, 0, r.stderr);
-      assert.equal(r.stdout, 'Hello world\n');
-      assert.match(r.stderr, /^OpenAI Codex v\S+/m);
-      assert.match(r.stderr, /^workdir: .*\nmodel: gpt-5\nprovider: mock\napproval: never\nsandbox: read-only\n/m);
-      assert.match(r.stderr, /^user\nSay hello\n/m);
-      assert.match(r.stderr, /^codex\nHello world\n/m);
-      assert.match(r.stderr, /^tokens used\n13\n/m);
-      const req = mock.requests[0]!;
-      assert.equal(mock.requests.length, 1);
-      assert.equal(req.headers.authorization, 'Bearer test-key');
-      assert.equal(req.headers.originator, 'codex_exec');
-      assert.equal(req.body.stream, true);
-      const texts = (req.body.input ?? []).map((i) => (i.type === 'message' ? i.content.map((c) => ('text' in c ? c.text : '')).join('') : ''));
-      assert.ok(texts.some((t) => t.startsWith('<environment_context>')));
-      assert.equal(texts.at(-1), 'Say hello');
-      assert.deepEqual(req.body.tools?.map((t) => t.name), ['shell', 'update_plan', 'apply_patch']);
-      // history.jsonl and a rollout were written.
-      assert.match(readFileSync(join(ws.home, 'history.jsonl'), 'utf8'), /"text":"Say hello"/);
-    } finally {
-      ws.cleanup();
-    }
+  scenario([{ output: [{ type: 'text', text: 'Hello world' }], usage: { input_tokens: 10, cached_input_tokens: 2, output_tokens: 5 } }], async (mock, ws) => {
+    const r = await runCodex(ws, ['exec', 'Say hello']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, 'Hello world\n');
+    assert.match(r.stderr, /^OpenAI Codex v\S+/m);
+    assert.match(r.stderr, /^workdir: .*\nmodel: gpt-5\nprovider: mock\napproval: never\nsandbox: read-only\n/m);
+    assert.match(r.stderr, /^user\nSay hello\n/m);
+    assert.match(r.stderr, /^codex\nHello world\n/m);
+    assert.match(r.stderr, /^tokens used\n13\n/m);
+    const req = mock.requests[0]!;
+    assert.equal(mock.requests.length, 1);
+    assert.equal(req.headers.authorization, 'Bearer test-key');
+    assert.equal(req.headers.originator, 'codex_exec');
+    assert.equal(req.body.stream, true);
+    const texts = (req.body.input ?? []).map((i) => (i.type === 'message' ? i.content.map((c) => ('text' in c ? c.text : '')).join('') : ''));
+    assert.ok(texts.some((t) => t.startsWith('<environment_context>')));
+    assert.equal(texts.at(-1), 'Say hello');
+    assert.deepEqual(req.body.tools?.map((t) => t.name), ['shell', 'update_plan', 'apply_patch']);
+    // history.jsonl and a rollout were written.
+    assert.match(readFileSync(join(ws.home, 'history.jsonl'), 'utf8'), /"text":"Say hello"/);
   }));
 
 test('a shell call then a reply: the command output goes back to the model', () =>
-  withMock([
+  scenario([
     { output: [{ type: 'function_call', name: 'shell', arguments: { command: ['bash', '-lc', 'echo from-tool; exit 3'] }, call_id: 'c1' }] },
     { output: [{ type: 'text', text: 'Done.' }] },
-  ], async (mock) => {
-    const ws = createWorkspace(mock.url);
-    try {
-      const r = await runCodex(ws, ['exec', '-s', 'danger-full-access', 'run it']);
-      assert.equal(r.code, 0, r.stderr);
-      assert.equal(r.stdout, 'Done.\n');
-      assert.match(r.stderr, /^exec\nbash -lc 'echo from-tool; exit 3' in /m);
-      assert.match(r.stderr, /exited 3 in \d+ms:\nfrom-tool\n/);
-      const out = JSON.parse(outputOf(mock.requests[1]!.body.input, 'c1')!) as { output: string; metadata: { exit_code: number } };
-      assert.equal(out.output, 'from-tool\n');
-      assert.equal(out.metadata.exit_code, 3);
-    } finally {
-      ws.cleanup();
-    }
+  ], async (mock, ws) => {
+    const r = await runCodex(ws, ['exec', '-s', 'danger-full-access', 'run it']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, 'Done.\n');
+    assert.match(r.stderr, /^exec\nbash -lc 'echo from-tool; exit 3' in /m);
+    assert.match(r.stderr, /exited 3 in \d+ms:\nfrom-tool\n/);
+    const out = JSON.parse(outputOf(mock.requests[1]!.body.input, 'c1')!) as { output: string; metadata: { exit_code: number } };
+    assert.equal(out.output, 'from-tool\n');
+    assert.equal(out.metadata.exit_code, 3);
   }));
 
 test('under the read-only sandbox a write is denied and the model is told', () =>
-  withMock([
+  scenario([
     { output: [{ type: 'function_call', name: 'shell', arguments: { command: ['bash', '-lc', 'echo x > file.txt'] }, call_id: 'w' }] },
     { output: [{ type: 'text', text: 'ok' }] },
-  ], async (mock) => {
-    const ws = createWorkspace(mock.url);
-    try {
-      const r = await runCodex(ws, ['exec', 'write']);
-      assert.equal(r.code, 0, r.stderr);
-      assert.equal(existsSync(join(ws.repo, 'file.txt')), false);
-      assert.match(outputOf(mock.requests[1]!.body.input, 'w')!, /^failed in sandbox LinuxSeccomp with execution error: .*(Read-only file system|Permission denied)/);
-    } finally {
-      ws.cleanup();
-    }
+  ], async (mock, ws) => {
+    const r = await runCodex(ws, ['exec', 'write']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(existsSync(join(ws.repo, 'file.txt')), false);
+    assert.match(outputOf(mock.requests[1]!.body.input, 'w')!, /^failed in sandbox LinuxSeccomp with execution error: .*(Read-only file system|Permission denied)/);
   }));
 
 const ADD = '*** Begin Patch\n*** Add File: notes/new.txt\n+hello\n+world\n*** End Patch';
@@ -75,86 +60,66 @@ const UPDATE_MOVE = '*** Begin Patch\n*** Update File: src/a.txt\n*** Move to: s
 const DELETE = '*** Begin Patch\n*** Delete File: gone.txt\n*** End Patch';
 
 test('apply_patch adds, updates, moves and deletes files (freeform, JSON and through shell)', () =>
-  withMock([
+  scenario([
     { output: [{ type: 'custom_tool_call', name: 'apply_patch', input: ADD, call_id: 'p1' }] },
     { output: [{ type: 'function_call', name: 'apply_patch', arguments: { input: UPDATE_MOVE }, call_id: 'p2' }] },
     { output: [{ type: 'function_call', name: 'shell', arguments: { command: ['apply_patch', DELETE] }, call_id: 'p3' }] },
     { output: [{ type: 'text', text: 'patched' }] },
-  ], async (mock) => {
-    const ws = createWorkspace(mock.url);
-    try {
-      writeFileSync(join(ws.repo, 'gone.txt'), 'bye\n');
-      const { mkdirSync } = await import('node:fs');
-      mkdirSync(join(ws.repo, 'src'));
-      writeFileSync(join(ws.repo, 'src', 'a.txt'), 'one\ntwo\n');
-      const r = await runCodex(ws, ['exec', '--json', '-s', 'workspace-write', 'patch']);
-      assert.equal(r.code, 0, r.stderr);
-      assert.equal(readFileSync(join(ws.repo, 'notes', 'new.txt'), 'utf8'), 'hello\nworld\n');
-      assert.equal(readFileSync(join(ws.repo, 'src', 'b.txt'), 'utf8'), 'one\nTWO\n');
-      assert.equal(existsSync(join(ws.repo, 'src', 'a.txt')), false);
-      assert.equal(existsSync(join(ws.repo, 'gone.txt')), false);
-      assert.equal(outputOf(mock.requests[1]!.body.input, 'p1'), 'Success. Updated the following files:\nA notes/new.txt\n');
-      assert.equal(outputOf(mock.requests[2]!.body.input, 'p2'), 'Success. Updated the following files:\nM src/b.txt\n');
-      assert.equal(outputOf(mock.requests[3]!.body.input, 'p3'), 'Success. Updated the following files:\nD gone.txt\n');
-      const events = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string; item?: { type: string; changes?: unknown; status?: string } });
-      const changes = events.filter((e) => e.item?.type === 'file_change').map((e) => [e.item!.changes, e.item!.status]);
-      assert.deepEqual(changes, [
-        [[{ path: join(ws.repo, 'notes/new.txt'), kind: 'add' }], 'completed'],
-        [[{ path: join(ws.repo, 'src/a.txt'), kind: 'update' }], 'completed'],
-        [[{ path: join(ws.repo, 'gone.txt'), kind: 'delete' }], 'completed'],
-      ]);
-    } finally {
-      ws.cleanup();
-    }
+  ], async (mock, ws) => {
+    writeFileSync(join(ws.repo, 'gone.txt'), 'bye\n');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(join(ws.repo, 'src'));
+    writeFileSync(join(ws.repo, 'src', 'a.txt'), 'one\ntwo\n');
+    const r = await runCodex(ws, ['exec', '--json', '-s', 'workspace-write', 'patch']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(readFileSync(join(ws.repo, 'notes', 'new.txt'), 'utf8'), 'hello\nworld\n');
+    assert.equal(readFileSync(join(ws.repo, 'src', 'b.txt'), 'utf8'), 'one\nTWO\n');
+    assert.equal(existsSync(join(ws.repo, 'src', 'a.txt')), false);
+    assert.equal(existsSync(join(ws.repo, 'gone.txt')), false);
+    assert.equal(outputOf(mock.requests[1]!.body.input, 'p1'), 'Success. Updated the following files:\nA notes/new.txt\n');
+    assert.equal(outputOf(mock.requests[2]!.body.input, 'p2'), 'Success. Updated the following files:\nM src/b.txt\n');
+    assert.equal(outputOf(mock.requests[3]!.body.input, 'p3'), 'Success. Updated the following files:\nD gone.txt\n');
+    const events = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string; item?: { type: string; changes?: unknown; status?: string } });
+    const changes = events.filter((e) => e.item?.type === 'file_change').map((e) => [e.item!.changes, e.item!.status]);
+    assert.deepEqual(changes, [
+      [[{ path: join(ws.repo, 'notes/new.txt'), kind: 'add' }], 'completed'],
+      [[{ path: join(ws.repo, 'src/a.txt'), kind: 'update' }], 'completed'],
+      [[{ path: join(ws.repo, 'gone.txt'), kind: 'delete' }], 'completed'],
+    ]);
   }));
 
 test('a bad patch changes nothing, its error reaches the model and the run goes on', () =>
-  withMock([
+  scenario([
     { output: [{ type: 'custom_tool_call', name: 'apply_patch', call_id: 'bad', input: '*** Begin Patch\n*** Add File: ok.txt\n+fine\n*** Update File: keep.txt\n@@\n-not there\n+x\n*** End Patch' }] },
     { output: [{ type: 'text', text: 'recovered' }] },
-  ], async (mock) => {
-    const ws = createWorkspace(mock.url);
-    try {
-      writeFileSync(join(ws.repo, 'keep.txt'), 'original\n');
-      const r = await runCodex(ws, ['exec', '-s', 'workspace-write', 'patch badly']);
-      assert.equal(r.code, 0, r.stderr);
-      assert.equal(r.stdout, 'recovered\n');
-      assert.equal(existsSync(join(ws.repo, 'ok.txt')), false);
-      assert.equal(readFileSync(join(ws.repo, 'keep.txt'), 'utf8'), 'original\n');
-      assert.match(outputOf(mock.requests[1]!.body.input, 'bad')!, /^Failed to find expected lines in keep.txt:\nnot there/);
-    } finally {
-      ws.cleanup();
-    }
+  ], async (mock, ws) => {
+    writeFileSync(join(ws.repo, 'keep.txt'), 'original\n');
+    const r = await runCodex(ws, ['exec', '-s', 'workspace-write', 'patch badly']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, 'recovered\n');
+    assert.equal(existsSync(join(ws.repo, 'ok.txt')), false);
+    assert.equal(readFileSync(join(ws.repo, 'keep.txt'), 'utf8'), 'original\n');
+    assert.match(outputOf(mock.requests[1]!.body.input, 'bad')!, /^Failed to find expected lines in keep.txt:\nnot there/);
   }));
 
 test('malformed function-call arguments are reported to the model and the run continues', () =>
-  withMock([
+  scenario([
     { output: [{ type: 'function_call', name: 'shell', arguments: '{"command": [', call_id: 'm1' }] },
     { output: [{ type: 'function_call', name: 'no_such_tool', arguments: '{}', call_id: 'm2' }] },
     { output: [{ type: 'text', text: 'fine' }] },
-  ], async (mock) => {
-    const ws = createWorkspace(mock.url);
-    try {
-      const r = await runCodex(ws, ['exec', 'go']);
-      assert.equal(r.code, 0, r.stderr);
-      assert.equal(r.stdout, 'fine\n');
-      assert.match(outputOf(mock.requests[1]!.body.input, 'm1')!, /^failed to parse function arguments: /);
-      assert.equal(outputOf(mock.requests[2]!.body.input, 'm2'), 'unsupported call: no_such_tool');
-    } finally {
-      ws.cleanup();
-    }
+  ], async (mock, ws) => {
+    const r = await runCodex(ws, ['exec', 'go']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, 'fine\n');
+    assert.match(outputOf(mock.requests[1]!.body.input, 'm1')!, /^failed to parse function arguments: /);
+    assert.equal(outputOf(mock.requests[2]!.body.input, 'm2'), 'unsupported call: no_such_tool');
   }));
 
 test('a missing API key is an error naming the variable, exit 1', () =>
-  withMock([{ output: [{ type: 'text', text: 'unused' }] }], async (mock) => {
-    const ws = createWorkspace(mock.url);
-    try {
-      const r = await runCodex(ws, ['exec', 'hi'], { env: { [MOCK_KEY_ENV]: undefined } });
-      assert.equal(r.code, 1);
-      assert.equal(r.stdout, '');
-      assert.match(r.stderr, new RegExp(`ERROR: Missing environment variable: \`${MOCK_KEY_ENV}\``));
-      assert.equal(mock.requests.length, 0);
-    } finally {
-      ws.cleanup();
-    }
+  scenario([{ output: [{ type: 'text', text: 'unused' }] }], async (mock, ws) => {
+    const r = await runCodex(ws, ['exec', 'hi'], { env: { [MOCK_KEY_ENV]: undefined } });
+    assert.equal(r.code, 1);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, new RegExp(`ERROR: Missing environment variable: \`${MOCK_KEY_ENV}\``));
+    assert.equal(mock.requests.length, 0);
   }));

@@ -1,100 +1,70 @@
 // Model faults end to end: retries are visible and the run still finishes.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createWorkspace, runCodex } from '../support/cli.js';
-import { jsonLines, withMock } from './support.js';
+import { runCodex } from '../support/cli.js';
+import { jsonLines, scenario } from './support.js';
 
 const reply = { output: [{ type: 'text' as const, text: 'survived' }] };
 
 test('HTTP 500 then success: one retry, shown as Reconnecting, exit 0', () =>
-  withMock([{ fault: 'status', status: 500 }, reply], async (mock) => {
-    const ws = createWorkspace(mock.url);
-    try {
-      const r = await runCodex(ws, ['exec', '--json', 'hi']);
-      assert.equal(r.code, 0, r.stderr);
-      const ev = jsonLines(r.stdout);
-      assert.match(String(ev.find((e) => e.type === 'error')?.message), /^Reconnecting\.\.\. 1\/2 /);
-      assert.deepEqual(ev.at(-2), { type: 'item.completed', item: { id: 'item_0', type: 'agent_message', text: 'survived' } });
-      assert.equal(ev.at(-1)?.type, 'turn.completed');
-      assert.equal(mock.requests.length, 2);
-    } finally {
-      ws.cleanup();
-    }
+  scenario([{ fault: 'status', status: 500 }, reply], async (mock, ws) => {
+    const r = await runCodex(ws, ['exec', '--json', 'hi']);
+    assert.equal(r.code, 0, r.stderr);
+    const ev = jsonLines(r.stdout);
+    assert.match(String(ev.find((e) => e.type === 'error')?.message), /^Reconnecting\.\.\. 1\/2 /);
+    assert.deepEqual(ev.at(-2), { type: 'item.completed', item: { id: 'item_0', type: 'agent_message', text: 'survived' } });
+    assert.equal(ev.at(-1)?.type, 'turn.completed');
+    assert.equal(mock.requests.length, 2);
   }));
 
 test('HTTP 500 until the retries run out: error, turn.failed, exit 1', () =>
-  withMock([{ fault: 'status', status: 500 }, { fault: 'status', status: 500 }, { fault: 'status', status: 500 }], async (mock) => {
-    const ws = createWorkspace(mock.url);
-    try {
-      const r = await runCodex(ws, ['exec', '--json', 'hi']);
-      assert.equal(r.code, 1);
-      const ev = jsonLines(r.stdout);
-      assert.equal(ev.at(-1)?.type, 'turn.failed');
-      assert.equal(mock.requests.length, 3);
-    } finally {
-      ws.cleanup();
-    }
+  scenario([{ fault: 'status', status: 500 }, { fault: 'status', status: 500 }, { fault: 'status', status: 500 }], async (mock, ws) => {
+    const r = await runCodex(ws, ['exec', '--json', 'hi']);
+    assert.equal(r.code, 1);
+    const ev = jsonLines(r.stdout);
+    assert.equal(ev.at(-1)?.type, 'turn.failed');
+    assert.equal(mock.requests.length, 3);
   }));
 
 test('429 with Retry-After waits as told before retrying', () => {
   const at: number[] = [];
-  return withMock([{ fault: 'status', status: 429, retryAfter: 1 }, reply], async (mock) => {
-    const ws = createWorkspace(mock.url);
-    try {
-      const r = await runCodex(ws, ['exec', 'hi']);
-      assert.equal(r.code, 0, r.stderr);
-      assert.equal(r.stdout, 'survived\n');
-      assert.match(r.stderr, /Reconnecting\.\.\. 1\/2/);
-      assert.ok(at[1]! - at[0]! >= 900, `retried after ${at[1]! - at[0]!} ms`);
-    } finally {
-      ws.cleanup();
-    }
-  }, { onRequest: () => at.push(Date.now()) });
+  return scenario([{ fault: 'status', status: 429, retryAfter: 1 }, reply], { onRequest: () => at.push(Date.now()) }, async (_mock, ws) => {
+    const r = await runCodex(ws, ['exec', 'hi']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, 'survived\n');
+    assert.match(r.stderr, /Reconnecting\.\.\. 1\/2/);
+    assert.ok(at[1]! - at[0]! >= 900, `retried after ${at[1]! - at[0]!} ms`);
+  });
 });
 
 test('a stream cut mid-event is retried from the start', () =>
-  withMock([{ fault: 'cut', output: [{ type: 'text', text: 'partial answer' }] }, reply], async (mock) => {
-    const ws = createWorkspace(mock.url);
-    try {
-      const r = await runCodex(ws, ['exec', '--json', 'hi']);
-      assert.equal(r.code, 0, r.stderr);
-      const ev = jsonLines(r.stdout);
-      const messages = ev.filter((e) => (e.item as { type?: string } | undefined)?.type === 'agent_message');
-      // The cut attempt's partial output is dropped: only the retried answer is shown.
-      assert.deepEqual(messages.map((e) => (e.item as { text: string }).text), ['survived']);
-      assert.ok(ev.some((e) => e.type === 'error' && /^Reconnecting\.\.\. 1\/2/.test(String(e.message))));
-    } finally {
-      ws.cleanup();
-    }
+  scenario([{ fault: 'cut', output: [{ type: 'text', text: 'partial answer' }] }, reply], async (mock, ws) => {
+    const r = await runCodex(ws, ['exec', '--json', 'hi']);
+    assert.equal(r.code, 0, r.stderr);
+    const ev = jsonLines(r.stdout);
+    const messages = ev.filter((e) => (e.item as { type?: string } | undefined)?.type === 'agent_message');
+    // The cut attempt's partial output is dropped: only the retried answer is shown.
+    assert.deepEqual(messages.map((e) => (e.item as { text: string }).text), ['survived']);
+    assert.ok(ev.some((e) => e.type === 'error' && /^Reconnecting\.\.\. 1\/2/.test(String(e.message))));
   }));
 
 test('an idle stall times out and is retried', () =>
-  withMock([{ fault: 'stall', afterEvents: 1 }, reply], async (mock) => {
-    const ws = createWorkspace(mock.url);
-    try {
-      const r = await runCodex(ws, ['exec', '-c', 'model_providers.mock.stream_idle_timeout_ms=400', 'hi']);
-      assert.equal(r.code, 0, r.stderr);
-      assert.equal(r.stdout, 'survived\n');
-      assert.match(r.stderr, /Reconnecting\.\.\. 1\/2 \(.*idle/);
-    } finally {
-      ws.cleanup();
-    }
+  scenario([{ fault: 'stall', afterEvents: 1 }, reply], async (mock, ws) => {
+    const r = await runCodex(ws, ['exec', '-c', 'model_providers.mock.stream_idle_timeout_ms=400', 'hi']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, 'survived\n');
+    assert.match(r.stderr, /Reconnecting\.\.\. 1\/2 \(.*idle/);
   }));
 
 test('the Chat Completions wire: a tool call and a reply', () =>
-  withMock([
+  scenario([
     { output: [{ type: 'function_call', name: 'shell', arguments: { command: ['echo', 'chat-tool'] }, call_id: 'c' }] },
     { output: [{ type: 'text', text: 'chat done' }] },
-  ], async (mock) => {
-    const ws = createWorkspace(mock.url, { wireApi: 'chat', model: 'gpt-oss:20b' });
-    try {
-      const r = await runCodex(ws, ['exec', 'hi']);
-      assert.equal(r.code, 0, r.stderr);
-      assert.equal(r.stdout, 'chat done\n');
-      assert.equal(mock.requests[0]!.wire, 'chat');
-      const tool = mock.requests[1]!.body.messages?.find((m) => m.role === 'tool');
-      assert.match(String(tool?.content), /chat-tool/);
-    } finally {
-      ws.cleanup();
-    }
+  ], { wireApi: 'chat', model: 'gpt-oss:20b' }, async (mock, ws) => {
+    const r = await runCodex(ws, ['exec', 'hi']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, 'chat done\n');
+    assert.equal(mock.requests[0]!.wire, 'chat');
+    const tool = mock.requests[1]!.body.messages?.find((m) => m.role === 'tool');
+    assert.match(String(tool?.content), /chat-tool/);
   }));

@@ -3,11 +3,11 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { createWorkspace, runCodex } from '../support/cli.js';
-import { jsonLines, withMock } from './support.js';
+import { runCodex } from '../support/cli.js';
+import { jsonLines, scenario } from './support.js';
 
 test('--json prints exactly the thread/turn/item events', () =>
-  withMock([
+  scenario([
     {
       output: [
         { type: 'reasoning', summary: ['Planning the work'] },
@@ -17,61 +17,51 @@ test('--json prints exactly the thread/turn/item events', () =>
     },
     { output: [{ type: 'function_call', name: 'shell', arguments: { command: ['/bin/bash', '-lc', 'echo hello-from-tool'] }, call_id: 's' }], usage: { input_tokens: 10, cached_input_tokens: 2, output_tokens: 5 } },
     { output: [{ type: 'text', text: 'Hello world' }], usage: { input_tokens: 10, cached_input_tokens: 2, output_tokens: 5, reasoning_output_tokens: 1 } },
-  ], async (mock) => {
-    const ws = createWorkspace(mock.url);
-    try {
-      const r = await runCodex(ws, ['exec', '--experimental-json', '-s', 'danger-full-access', 'go']);
-      assert.equal(r.code, 0, r.stderr);
-      const ev = jsonLines(r.stdout);
-      const threadId = ev[0]!.thread_id as string;
-      assert.match(threadId, /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-      const cmd = "/bin/bash -lc 'echo hello-from-tool'";
-      assert.deepEqual(ev, [
-        { type: 'thread.started', thread_id: threadId },
-        { type: 'turn.started' },
-        { type: 'item.completed', item: { id: 'item_0', type: 'reasoning', text: 'Planning the work' } },
-        { type: 'item.started', item: { id: 'item_1', type: 'todo_list', items: [{ text: 'echo', completed: false }, { text: 'answer', completed: false }] } },
-        { type: 'item.started', item: { id: 'item_2', type: 'command_execution', command: cmd, aggregated_output: '', exit_code: null, status: 'in_progress' } },
-        { type: 'item.completed', item: { id: 'item_2', type: 'command_execution', command: cmd, aggregated_output: 'hello-from-tool\n', exit_code: 0, status: 'completed' } },
-        { type: 'item.completed', item: { id: 'item_3', type: 'agent_message', text: 'Hello world' } },
-        { type: 'item.completed', item: { id: 'item_1', type: 'todo_list', items: [{ text: 'echo', completed: false }, { text: 'answer', completed: false }] } },
-        { type: 'turn.completed', usage: { input_tokens: 30, cached_input_tokens: 6, cache_write_input_tokens: 0, output_tokens: 15, reasoning_output_tokens: 1 } },
-      ]);
-      assert.equal(r.stdout.split('\n').filter(Boolean).length, ev.length);
-      // The rollout lives under sessions/YYYY/MM/DD and is named after the thread id.
-      const { findRolloutById } = await import('../../app/agent/rollout.js');
-      const path = findRolloutById(ws.home, threadId);
-      assert.ok(path && existsSync(path));
-      const types = readFileSync(path, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { type: string }).type);
-      assert.equal(types[0], 'session_meta');
-      assert.ok(types.includes('response_item') && types.includes('event_msg') && types.includes('turn_context'));
-    } finally {
-      ws.cleanup();
-    }
+  ], async (mock, ws) => {
+    const r = await runCodex(ws, ['exec', '--experimental-json', '-s', 'danger-full-access', 'go']);
+    assert.equal(r.code, 0, r.stderr);
+    const ev = jsonLines(r.stdout);
+    const threadId = ev[0]!.thread_id as string;
+    assert.match(threadId, /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    const cmd = "/bin/bash -lc 'echo hello-from-tool'";
+    assert.deepEqual(ev, [
+      { type: 'thread.started', thread_id: threadId },
+      { type: 'turn.started' },
+      { type: 'item.completed', item: { id: 'item_0', type: 'reasoning', text: 'Planning the work' } },
+      { type: 'item.started', item: { id: 'item_1', type: 'todo_list', items: [{ text: 'echo', completed: false }, { text: 'answer', completed: false }] } },
+      { type: 'item.started', item: { id: 'item_2', type: 'command_execution', command: cmd, aggregated_output: '', exit_code: null, status: 'in_progress' } },
+      { type: 'item.completed', item: { id: 'item_2', type: 'command_execution', command: cmd, aggregated_output: 'hello-from-tool\n', exit_code: 0, status: 'completed' } },
+      { type: 'item.completed', item: { id: 'item_3', type: 'agent_message', text: 'Hello world' } },
+      { type: 'item.completed', item: { id: 'item_1', type: 'todo_list', items: [{ text: 'echo', completed: false }, { text: 'answer', completed: false }] } },
+      { type: 'turn.completed', usage: { input_tokens: 30, cached_input_tokens: 6, cache_write_input_tokens: 0, output_tokens: 15, reasoning_output_tokens: 1 } },
+    ]);
+    assert.equal(r.stdout.split('\n').filter(Boolean).length, ev.length);
+    // The rollout lives under sessions/YYYY/MM/DD and is named after the thread id.
+    const { findRolloutById } = await import('../../app/agent/rollout.js');
+    const path = findRolloutById(ws.home, threadId);
+    assert.ok(path && existsSync(path));
+    const types = readFileSync(path, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { type: string }).type);
+    assert.equal(types[0], 'session_meta');
+    assert.ok(types.includes('response_item') && types.includes('event_msg') && types.includes('turn_context'));
   }));
 
 test('--output-last-message writes the final message without a newline, or warns when there is none', () =>
-  withMock([
+  scenario([
     { output: [{ type: 'text', text: 'the answer' }] },
     { output: [] },
-  ], async (mock) => {
-    const ws = createWorkspace(mock.url);
-    try {
-      const file = join(ws.repo, 'last.txt');
-      const r = await runCodex(ws, ['exec', '--output-last-message', file, 'q']);
-      assert.equal(r.code, 0, r.stderr);
-      assert.equal(readFileSync(file, 'utf8'), 'the answer');
-      const r2 = await runCodex(ws, ['exec', '--output-last-message', file, 'q2']);
-      assert.equal(r2.code, 0, r2.stderr);
-      assert.equal(readFileSync(file, 'utf8'), '');
-      assert.match(r2.stderr, new RegExp(`Warning: no last agent message; wrote empty content to ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
-    } finally {
-      ws.cleanup();
-    }
+  ], async (mock, ws) => {
+    const file = join(ws.repo, 'last.txt');
+    const r = await runCodex(ws, ['exec', '--output-last-message', file, 'q']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(readFileSync(file, 'utf8'), 'the answer');
+    const r2 = await runCodex(ws, ['exec', '--output-last-message', file, 'q2']);
+    assert.equal(r2.code, 0, r2.stderr);
+    assert.equal(readFileSync(file, 'utf8'), '');
+    assert.match(r2.stderr, new RegExp(`Warning: no last agent message; wrote empty content to ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
   }));
 
 test('web search (tools.web_search) is offered natively and reported as a web_search item', () =>
-  withMock([
+  scenario([
     {
       output: [
         { type: 'raw', event: 'response.output_item.added', data: JSON.stringify({ type: 'response.output_item.added', output_index: 0, item: { type: 'web_search_call', id: 'ws_1', status: 'in_progress' } }) },
@@ -79,39 +69,29 @@ test('web search (tools.web_search) is offered natively and reported as a web_se
         { type: 'text', text: 'found it' },
       ],
     },
-  ], async (mock) => {
-    const ws = createWorkspace(mock.url);
-    try {
-      const r = await runCodex(ws, ['exec', '--json', '-c', 'tools.web_search=true', 'search']);
-      assert.equal(r.code, 0, r.stderr);
-      assert.ok(mock.requests[0]!.body.tools?.some((t) => t.type === 'web_search'));
-      const items = jsonLines(r.stdout).filter((e) => e.type === 'item.completed').map((e) => e.item);
-      assert.deepEqual(items, [{ id: 'item_0', type: 'web_search', query: 'codex cli' }, { id: 'item_1', type: 'agent_message', text: 'found it' }]);
-    } finally {
-      ws.cleanup();
-    }
+  ], async (mock, ws) => {
+    const r = await runCodex(ws, ['exec', '--json', '-c', 'tools.web_search=true', 'search']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.ok(mock.requests[0]!.body.tools?.some((t) => t.type === 'web_search'));
+    const items = jsonLines(r.stdout).filter((e) => e.type === 'item.completed').map((e) => e.item);
+    assert.deepEqual(items, [{ id: 'item_0', type: 'web_search', query: 'codex cli' }, { id: 'item_1', type: 'agent_message', text: 'found it' }]);
   }));
 
 test('--color always paints the activity, --color never does not; -i attaches an image', () =>
-  withMock([{ output: [{ type: 'text', text: 'pretty' }] }, { output: [{ type: 'text', text: 'plain' }] }], async (mock) => {
-    const ws = createWorkspace(mock.url);
-    try {
-      const png = join(ws.repo, 'dot.png');
-      writeFileSync(png, Buffer.from('89504e470d0a1a0a', 'hex'));
-      const a = await runCodex(ws, ['exec', '--color', 'always', '-i', png, 'look']);
-      assert.equal(a.code, 0, a.stderr);
-      assert.match(a.stderr, /\x1b\[/);
-      assert.equal(a.stdout, 'pretty\n');
-      const content = mock.requests[0]!.body.input?.at(-1);
-      assert.ok(content?.type === 'message');
-      assert.deepEqual(content.content, [
-        { type: 'input_text', text: 'look' },
-        { type: 'input_image', image_url: `data:image/png;base64,${Buffer.from('89504e470d0a1a0a', 'hex').toString('base64')}` },
-      ]);
-      const b = await runCodex(ws, ['exec', '--color', 'never', 'look']);
-      assert.equal(b.code, 0, b.stderr);
-      assert.doesNotMatch(b.stderr, /\x1b\[/);
-    } finally {
-      ws.cleanup();
-    }
+  scenario([{ output: [{ type: 'text', text: 'pretty' }] }, { output: [{ type: 'text', text: 'plain' }] }], async (mock, ws) => {
+    const png = join(ws.repo, 'dot.png');
+    writeFileSync(png, Buffer.from('89504e470d0a1a0a', 'hex'));
+    const a = await runCodex(ws, ['exec', '--color', 'always', '-i', png, 'look']);
+    assert.equal(a.code, 0, a.stderr);
+    assert.match(a.stderr, /\x1b\[/);
+    assert.equal(a.stdout, 'pretty\n');
+    const content = mock.requests[0]!.body.input?.at(-1);
+    assert.ok(content?.type === 'message');
+    assert.deepEqual(content.content, [
+      { type: 'input_text', text: 'look' },
+      { type: 'input_image', image_url: `data:image/png;base64,${Buffer.from('89504e470d0a1a0a', 'hex').toString('base64')}` },
+    ]);
+    const b = await runCodex(ws, ['exec', '--color', 'never', 'look']);
+    assert.equal(b.code, 0, b.stderr);
+    assert.doesNotMatch(b.stderr, /\x1b\[/);
   }));

@@ -1,8 +1,8 @@
 // Sessions survive the process: resume after SIGKILL, exec resume by id and --last, Ctrl+C.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { collect, createWorkspace, runCodex, spawnCodex } from '../support/cli.js';
-import { jsonLines, messageTexts, outputOf, withMock } from './support.js';
+import { collect, runCodex, spawnCodex } from '../support/cli.js';
+import { jsonLines, messageTexts, outputOf, scenario } from './support.js';
 import type { ChildProcess } from 'node:child_process';
 
 /** Resolves with the first stdout JSON line that matches. */
@@ -28,70 +28,55 @@ function waitForLine(child: ChildProcess, match: (ev: Record<string, unknown>) =
 }
 
 test('resume after SIGKILL: the model sees the earlier items, the cut call answered "aborted"', () =>
-  withMock([
+  scenario([
     { output: [{ type: 'function_call', name: 'shell', arguments: { command: ['sleep', '30'], timeout_ms: 60_000 }, call_id: 'slow' }] },
     { output: [{ type: 'text', text: 'resumed fine' }] },
-  ], async (mock) => {
-    const ws = createWorkspace(mock.url);
-    try {
-      const child = spawnCodex(ws, ['exec', '--json', '-s', 'danger-full-access', 'first prompt']);
-      const seen = await waitForLine(child, (ev) => ev.type === 'item.started');
-      const threadId = seen[0]!.thread_id as string;
-      child.kill('SIGKILL');
-      await new Promise((r) => child.once('close', r));
+  ], async (mock, ws) => {
+    const child = spawnCodex(ws, ['exec', '--json', '-s', 'danger-full-access', 'first prompt']);
+    const seen = await waitForLine(child, (ev) => ev.type === 'item.started');
+    const threadId = seen[0]!.thread_id as string;
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('close', r));
 
-      const r = await runCodex(ws, ['exec', '--json', 'resume', threadId, 'second prompt']);
-      assert.equal(r.code, 0, r.stderr);
-      const ev = jsonLines(r.stdout);
-      assert.deepEqual(ev[0], { type: 'thread.started', thread_id: threadId });
-      const input = mock.requests[1]!.body.input;
-      assert.deepEqual(messageTexts(input).filter((t) => !t.includes('<environment_context>')), ['user: first prompt', 'user: second prompt']);
-      assert.ok(input?.some((i) => i.type === 'function_call' && i.call_id === 'slow'));
-      assert.equal(outputOf(input, 'slow'), 'aborted');
-    } finally {
-      ws.cleanup();
-    }
+    const r = await runCodex(ws, ['exec', '--json', 'resume', threadId, 'second prompt']);
+    assert.equal(r.code, 0, r.stderr);
+    const ev = jsonLines(r.stdout);
+    assert.deepEqual(ev[0], { type: 'thread.started', thread_id: threadId });
+    const input = mock.requests[1]!.body.input;
+    assert.deepEqual(messageTexts(input).filter((t) => !t.includes('<environment_context>')), ['user: first prompt', 'user: second prompt']);
+    assert.ok(input?.some((i) => i.type === 'function_call' && i.call_id === 'slow'));
+    assert.equal(outputOf(input, 'slow'), 'aborted');
   }));
 
 test('exec resume --last continues the newest session of this directory; the prompt is the first positional', () =>
-  withMock([
+  scenario([
     { output: [{ type: 'text', text: 'one' }] },
     { output: [{ type: 'text', text: 'two' }] },
-  ], async (mock) => {
-    const ws = createWorkspace(mock.url);
-    try {
-      const a = await runCodex(ws, ['exec', '--json', 'remember 42']);
-      assert.equal(a.code, 0, a.stderr);
-      const b = await runCodex(ws, ['exec', 'resume', '--last', 'what number?']);
-      assert.equal(b.code, 0, b.stderr);
-      assert.equal(b.stdout, 'two\n');
-      assert.deepEqual(messageTexts(mock.requests[1]!.body.input).filter((t) => !t.includes('<environment_context>')),
-        ['user: remember 42', 'assistant: one', 'user: what number?']);
-      assert.match(b.stderr, new RegExp(`session id: ${String(jsonLines(a.stdout)[0]!.thread_id)}`));
-      const missing = await runCodex(ws, ['exec', 'resume', '01a00000-0000-7000-8000-000000000000', 'x']);
-      assert.equal(missing.code, 1);
-      assert.match(missing.stderr, /No saved session found with id 01a00000-0000-7000-8000-000000000000/);
-    } finally {
-      ws.cleanup();
-    }
+  ], async (mock, ws) => {
+    const a = await runCodex(ws, ['exec', '--json', 'remember 42']);
+    assert.equal(a.code, 0, a.stderr);
+    const b = await runCodex(ws, ['exec', 'resume', '--last', 'what number?']);
+    assert.equal(b.code, 0, b.stderr);
+    assert.equal(b.stdout, 'two\n');
+    assert.deepEqual(messageTexts(mock.requests[1]!.body.input).filter((t) => !t.includes('<environment_context>')),
+      ['user: remember 42', 'assistant: one', 'user: what number?']);
+    assert.match(b.stderr, new RegExp(`session id: ${String(jsonLines(a.stdout)[0]!.thread_id)}`));
+    const missing = await runCodex(ws, ['exec', 'resume', '01a00000-0000-7000-8000-000000000000', 'x']);
+    assert.equal(missing.code, 1);
+    assert.match(missing.stderr, /No saved session found with id 01a00000-0000-7000-8000-000000000000/);
   }));
 
 test('Ctrl+C interrupts the running command and exits cleanly', () =>
-  withMock([
+  scenario([
     { output: [{ type: 'function_call', name: 'shell', arguments: { command: ['sleep', '30'], timeout_ms: 60_000 }, call_id: 'slow' }] },
-  ], async (mock) => {
-    const ws = createWorkspace(mock.url);
-    try {
-      const child = spawnCodex(ws, ['exec', '--json', '-s', 'danger-full-access', 'wait']);
-      const done = collect(child);
-      await waitForLine(child, (ev) => ev.type === 'item.started');
-      const started = Date.now();
-      child.kill('SIGINT');
-      const r = await done;
-      assert.equal(r.code, 130);
-      assert.ok(Date.now() - started < 5_000, 'the sleep was killed, not waited for');
-      assert.equal(mock.requests.length, 1);
-    } finally {
-      ws.cleanup();
-    }
+  ], async (mock, ws) => {
+    const child = spawnCodex(ws, ['exec', '--json', '-s', 'danger-full-access', 'wait']);
+    const done = collect(child);
+    await waitForLine(child, (ev) => ev.type === 'item.started');
+    const started = Date.now();
+    child.kill('SIGINT');
+    const r = await done;
+    assert.equal(r.code, 130);
+    assert.ok(Date.now() - started < 5_000, 'the sleep was killed, not waited for');
+    assert.equal(mock.requests.length, 1);
   }));

@@ -3,37 +3,32 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Codex } from '@openai/codex-sdk';
-import { CODEX_JS, createWorkspace } from '../support/cli.js';
-import { messageTexts, withMock } from './support.js';
+import { CODEX_JS } from '../support/cli.js';
+import { messageTexts, scenario } from './support.js';
 
 test('@openai/codex-sdk runs a thread, reads the final response, and resumes it', () =>
-  withMock([
+  scenario([
     { output: [{ type: 'function_call', name: 'shell', arguments: { command: ['echo', 'sdk-tool'] }, call_id: 'c' }], usage: { input_tokens: 7, output_tokens: 3 } },
     { output: [{ type: 'text', text: 'Hello from the mock' }], usage: { input_tokens: 8, output_tokens: 4 } },
     { output: [{ type: 'text', text: 'Second turn' }] },
-  ], async (mock) => {
-    const ws = createWorkspace(mock.url);
-    try {
-      const codex = new Codex({ codexPathOverride: CODEX_JS, env: ws.env });
-      const thread = codex.startThread({ workingDirectory: ws.repo, sandboxMode: 'read-only' });
-      const turn = await thread.run('Say hello');
-      assert.equal(turn.finalResponse, 'Hello from the mock');
-      assert.deepEqual(turn.usage, { input_tokens: 15, cached_input_tokens: 0, cache_write_input_tokens: 0, output_tokens: 7, reasoning_output_tokens: 0 });
-      assert.deepEqual(turn.items.map((i) => i.type), ['command_execution', 'agent_message']);
-      assert.ok(thread.id);
-      // The SDK marks its requests with its own originator.
-      assert.equal(mock.requests[0]!.headers.originator, 'codex_sdk_ts');
+  ], async (mock, ws) => {
+    const codex = new Codex({ codexPathOverride: CODEX_JS, env: ws.env });
+    const thread = codex.startThread({ workingDirectory: ws.repo, sandboxMode: 'read-only' });
+    const turn = await thread.run('Say hello');
+    assert.equal(turn.finalResponse, 'Hello from the mock');
+    assert.deepEqual(turn.usage, { input_tokens: 15, cached_input_tokens: 0, cache_write_input_tokens: 0, output_tokens: 7, reasoning_output_tokens: 0 });
+    assert.deepEqual(turn.items.map((i) => i.type), ['command_execution', 'agent_message']);
+    assert.ok(thread.id);
+    // The SDK marks its requests with its own originator.
+    assert.equal(mock.requests[0]!.headers.originator, 'codex_sdk_ts');
 
-      const resumed = codex.resumeThread(thread.id!, { workingDirectory: ws.repo });
-      const schema = { type: 'object', properties: { answer: { type: 'string' } }, required: ['answer'], additionalProperties: false };
-      const again = await resumed.run('And again', { outputSchema: schema });
-      assert.equal(again.finalResponse, 'Second turn');
-      assert.equal(resumed.id, thread.id);
-      // --output-schema reaches the request as text.format.
-      assert.deepEqual(mock.requests[2]!.body.text, { format: { type: 'json_schema', name: 'codex_output_schema', schema, strict: true } });
-      assert.deepEqual(messageTexts(mock.requests[2]!.body.input).filter((t) => !t.includes('<environment_context>')),
-        ['user: Say hello', 'assistant: Hello from the mock', 'user: And again']);
-    } finally {
-      ws.cleanup();
-    }
+    const resumed = codex.resumeThread(thread.id!, { workingDirectory: ws.repo });
+    const schema = { type: 'object', properties: { answer: { type: 'string' } }, required: ['answer'], additionalProperties: false };
+    const again = await resumed.run('And again', { outputSchema: schema });
+    assert.equal(again.finalResponse, 'Second turn');
+    assert.equal(resumed.id, thread.id);
+    // --output-schema reaches the request as text.format.
+    assert.deepEqual(mock.requests[2]!.body.text, { format: { type: 'json_schema', name: 'codex_output_schema', schema, strict: true } });
+    assert.deepEqual(messageTexts(mock.requests[2]!.body.input).filter((t) => !t.includes('<environment_context>')),
+      ['user: Say hello', 'assistant: Hello from the mock', 'user: And again']);
   }));

@@ -1,4 +1,5 @@
 // Shared helpers of the exec end-to-end tests.
+import { createWorkspace, type Workspace, type WorkspaceOptions } from '../support/cli.js';
 import { startMockModelServer, type MockModelServer, type MockTurn } from '../support/mock-model-server.js';
 import type { ResponseItem } from '../../app/model/items.js';
 
@@ -13,6 +14,23 @@ export async function withMock<T>(
   } finally {
     await mock.close();
   }
+}
+
+type Body = (mock: MockModelServer, ws: Workspace) => Promise<void>;
+
+/** A mock model with `turns` and a workspace pointed at it, both cleaned up afterwards. */
+export function scenario(turns: MockTurn[], body: Body): Promise<void>;
+export function scenario(turns: MockTurn[], opts: WorkspaceOptions & { onRequest?: () => void }, body: Body): Promise<void>;
+export function scenario(turns: MockTurn[], a: Body | (WorkspaceOptions & { onRequest?: () => void }), b?: Body): Promise<void> {
+  const [opts, body] = typeof a === 'function' ? [{}, a] : [a, b!];
+  return withMock(turns, async (mock) => {
+    const ws = createWorkspace(mock.url, opts);
+    try {
+      await body(mock, ws);
+    } finally {
+      ws.cleanup();
+    }
+  }, opts.onRequest ? { onRequest: opts.onRequest } : {});
 }
 
 /** The output the client sent back for a tool call. */
