@@ -155,7 +155,7 @@ function push(out: Span[], text: string, style: Style): void {
   out.push(isEmpty(style) ? { text } : { text, style });
 }
 
-export function sameStyle(a: Style | undefined, b: Style | undefined): boolean {
+function sameStyle(a: Style | undefined, b: Style | undefined): boolean {
   const x = a ?? {};
   const y = b ?? {};
   return (

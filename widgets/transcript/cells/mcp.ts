@@ -75,7 +75,8 @@ export class McpToolCallCell extends HistoryCell {
         ];
     const rows = wrapIndented(head.slice(1), width, [head[0]!], [{ text: '  ' }]);
     if (!o) return rows;
-    const lines = printable(o.text).replace(/\n+$/, '').split('\n').filter((l, i, a) => l !== '' || a.length > 1);
+    const text = printable(o.text).replace(/\n+$/, '');
+    const lines = text ? text.split('\n') : [];
     const shown = lines.slice(0, RESULT_LINES);
     const style = o.error ? { fg: TOKENS.error } : { fg: TOKENS.muted, dim: true };
     const indent: Span = { text: '    ' };
