@@ -3,12 +3,12 @@
 // `codex/event` stream, an exec approval answered through elicitation/create
 // with a denial that reaches the model, then `codex-reply`.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import { ElicitRequestSchema, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { CODEX_REPLY_TOOL, CODEX_TOOL } from '../../app/mcp/server/tool-specs.js';
 import { createWorkspace, type Workspace } from '../support/cli.js';
 import { startMockModelServer } from '../support/mock-model-server.js';
@@ -26,6 +26,10 @@ async function connect(ws: Workspace, t: { after: (fn: () => unknown) => void })
   await client.connect(transport);
   const send = transport.send.bind(transport);
   transport.send = (m) => { sent.push(m); return send(m); };
+  // Incoming messages as sent: the SDK's ElicitRequestSchema strips the codex_* fields before a handler sees them.
+  const received: JSONRPCMessage[] = [];
+  const onmessage = transport.onmessage!;
+  transport.onmessage = (m: JSONRPCMessage) => { received.push(m); onmessage(m); };
   t.after(() => client.close());
   const events: CodexEvent[] = [];
   client.fallbackNotificationHandler = async (n) => {
@@ -35,7 +39,8 @@ async function connect(ws: Workspace, t: { after: (fn: () => unknown) => void })
     const req = sent.filter((m) => 'method' in m && m.method === 'tools/call' && (m.params as { name: string }).name === name).at(-1);
     return (req as { id: number }).id;
   };
-  return { client, events, callId, stderr: () => stderr };
+  const elicitationsSent = () => received.flatMap((m) => ('method' in m && m.method === 'elicitation/create' ? [m.params as Record<string, unknown>] : []));
+  return { client, events, callId, elicitationsSent, stderr: () => stderr };
 }
 
 test('tools/list: exactly codex and codex-reply with the reference schemas; serverInfo', async (t) => {
@@ -149,4 +154,28 @@ test('several calls at once; notifications/cancelled interrupts a running call',
   for (let i = 0; i < 100 && !events.slice(before).some((e) => e.msg.type === 'turn_aborted'); i++) await new Promise((r) => setTimeout(r, 50));
   const aborted = events.slice(before).find((e) => e.msg.type === 'turn_aborted');
   assert.deepEqual(aborted?.msg, { type: 'turn_aborted', reason: 'interrupted' });
+});
+
+test('patch approval: elicitation in the standard shape, approved, the patch is applied', async (t) => {
+  const patch = '*** Begin Patch\n*** Add File: hello.txt\n+hello from the patch\n*** End Patch\n';
+  const mock = await startMockModelServer([
+    { output: [{ type: 'function_call', name: 'apply_patch', call_id: 'call_patch', arguments: { input: patch } }] },
+    { output: [{ type: 'text', text: 'Patched.' }] },
+  ]);
+  t.after(() => mock.close());
+  const ws = createWorkspace(mock.url);
+  t.after(() => ws.cleanup());
+  const { client, callId, elicitationsSent } = await connect(ws, t);
+  client.setRequestHandler(ElicitRequestSchema, async () => ({ action: 'accept', content: { decision: 'approved' } }));
+  const res = await client.callTool({ name: 'codex', arguments: { prompt: 'add hello.txt', 'approval-policy': 'on-request', sandbox: 'read-only' } });
+  assert.deepEqual(res, { content: [{ type: 'text', text: 'Patched.' }], isError: false });
+  const asked = elicitationsSent();
+  assert.equal(asked.length, 1);
+  const params = asked[0]!;
+  assert.equal(params.codex_elicitation, 'patch-approval');
+  assert.equal(params.codex_mcp_tool_call_id, callId('codex'));
+  assert.equal(params.codex_call_id, 'call_patch');
+  assert.match(String(params.message), /(^|\n)Allow Codex to apply proposed code changes\?$/);
+  assert.deepEqual(params.codex_changes, { [join(ws.repo, 'hello.txt')]: { add: { content: 'hello from the patch\n' } } });
+  assert.equal(readFileSync(join(ws.repo, 'hello.txt'), 'utf8'), 'hello from the patch\n');
 });
