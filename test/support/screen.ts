@@ -36,7 +36,7 @@ export interface Screen {
 }
 
 export function newTerminal(cols: number, rows: number): Terminal {
-  return new xterm.Terminal({ cols, rows, allowProposedApi: true, scrollback: 0 });
+  return new xterm.Terminal({ cols, rows, allowProposedApi: true, scrollback: 100 });
 }
 
 export function writeTerminal(term: Terminal, data: string): Promise<void> {

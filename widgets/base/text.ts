@@ -37,6 +37,10 @@ export function sanitize(text: string): string {
 
 /** The grapheme clusters of printable text (see `sanitize`). */
 export function graphemes(text: string): string[] {
+  // One code point (the composer and grid write cell by cell): no segmenting.
+  if (text.length === 1 || (text.length === 2 && text.codePointAt(0)! > 0xffff)) {
+    return text.charCodeAt(0) < 0x20 || (text.charCodeAt(0) >= 0x7f && text.charCodeAt(0) < 0xa0) ? graphemes(sanitize(text)) : [text];
+  }
   const clean = sanitize(text);
   if (PRINTABLE_ASCII.test(clean)) return clean.split('');
   const out: string[] = [];

@@ -149,7 +149,7 @@ export class Composer implements Widget {
       }
       if (ta.text === '') return;
     }
-    const rows = layoutRows(ta.text, this.innerWidth(this.width));
+    const rows = this.rows(this.width);
     const pos = caretPosition(rows, ta.cursor, this.innerWidth(this.width));
     const col = this.preferredCol ?? pos.col;
     const target = pos.row + dir;
@@ -163,8 +163,17 @@ export class Composer implements Widget {
     return Math.max(1, width - PROMPT.length);
   }
 
+  private layoutCache: { text: string; width: number; rows: VisualRow[] } | undefined;
+
+  // measure, render and Up/Down all need the layout; it changes only with the text or width.
   private rows(width: number): VisualRow[] {
-    return layoutRows(this.textarea.text, this.innerWidth(width));
+    const text = this.textarea.text;
+    const inner = this.innerWidth(width);
+    const c = this.layoutCache;
+    if (c && c.text === text && c.width === inner) return c.rows;
+    const rows = layoutRows(text, inner);
+    this.layoutCache = { text, width: inner, rows };
+    return rows;
   }
 
   measure(width: number): number {

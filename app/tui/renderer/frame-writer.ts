@@ -86,9 +86,10 @@ export class FrameWriter {
         const w = chars[i + 1] === WIDE_TAIL && x + 1 < width ? 2 : 1;
         pc[i] = ch;
         ps[i] = st;
-        // Unknown position: pending wrap at the margin, or a multi-code-point
-        // cluster (ZWJ emoji, modifiers) that terminals may draw at another width.
-        this.cx = x + w >= width || ch.length > 2 ? -1 : x + w;
+        // Unknown position: pending wrap at the margin, or a wide grapheme outside
+        // the BMP / a multi-code-point cluster (emoji, ZWJ, modifiers), which
+        // terminals with older Unicode tables draw one column wide.
+        this.cx = x + w >= width || ch.length > 2 || (w === 2 && ch.length === 2) ? -1 : x + w;
       }
     }
   }
