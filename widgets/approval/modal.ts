@@ -22,7 +22,7 @@ import { wrapIndented } from '../markdown/wrap.js';
 import { drawRows } from '../transcript/cell.js';
 import { displayCommand } from '../transcript/command.js';
 import { TOKENS } from '../transcript/tokens.js';
-import { type ApprovalRequest, ApprovalState, type ReviewDecision } from './state.js';
+import { ApprovalState, type ReviewDecision } from './state.js';
 
 const PAD: Line = [{ text: '  ' }];
 
@@ -43,10 +43,6 @@ export class ApprovalModal extends ApprovalState implements Widget {
   /** Body rows visible in the last render (a page). */
   private lastView = 1;
   private bodyCache: { width: number; rows: Line[] } | undefined;
-
-  constructor(request: ApprovalRequest) {
-    super(request);
-  }
 
   /**
    * A keymap action of the 'modal' mode. Returns the decision when the modal is

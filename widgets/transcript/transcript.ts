@@ -35,7 +35,7 @@ export interface WindowOptions {
 export class Transcript implements Widget {
   private readonly items: HistoryCell[] = [];
   private heights: number[] = [];
-  /** offsets[i] = first row of cell i; valid for i < validOffsets. */
+  /** offsets[i] = first row of cell i; offsets[0..validOffsets] are current. */
   private offsets: number[] = [0];
   private validOffsets = 0;
   private width = -1;
