@@ -5,35 +5,30 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { outputOf, withMock } from '../exec/support.js';
-import { harness, text } from './support.js';
+import { harness, text, withSession } from './support.js';
 
 const shell = (command: string[], call_id: string) => ({ output: [{ type: 'function_call' as const, name: 'shell', arguments: { command }, call_id }] });
 const done = { output: [{ type: 'text' as const, text: 'done' }] };
 
 test('untrusted: unsafe commands ask; approved runs once, approved_for_session remembers, denied is reported', () =>
-  withMock([shell(['touch', 'a.txt'], 'c1'), shell(['touch', 'a.txt'], 'c2'), shell(['touch', 'b.txt'], 'c3'), done], async (mock) => {
-    const h = await harness(mock.url, 'approval_policy = "untrusted"\nsandbox_mode = "workspace-write"');
-    try {
-      h.session.submit(text('touch files'));
-      const req1 = await h.next('exec_approval_request');
-      assert.deepEqual(req1.command, ['touch', 'a.txt']);
-      assert.equal(req1.cwd, h.repo);
-      h.session.submit({ type: 'exec_approval', id: req1.call_id, decision: 'approved_for_session' });
-      // The same argv is not asked again; a different one is.
-      const n = h.events.length;
-      const req3 = await h.next('exec_approval_request', n);
-      assert.equal(req3.call_id, 'c3');
-      h.session.submit({ type: 'exec_approval', id: 'c3', decision: 'denied' });
-      await h.next('task_complete');
-      assert.equal(h.events.filter((e) => e.msg.type === 'exec_approval_request').length, 2);
-      assert.ok(existsSync(join(h.repo, 'a.txt')));
-      assert.equal(existsSync(join(h.repo, 'b.txt')), false);
-      assert.equal(outputOf(mock.requests[3]!.body.input, 'c3'), 'exec command rejected by user');
-      const end = h.events.map((e) => e.msg).find((m) => m.type === 'exec_command_end' && m.call_id === 'c3');
-      assert.ok(end && end.type === 'exec_command_end' && end.declined === true);
-    } finally {
-      await h.close();
-    }
+  withSession([shell(['touch', 'a.txt'], 'c1'), shell(['touch', 'a.txt'], 'c2'), shell(['touch', 'b.txt'], 'c3'), done], 'approval_policy = "untrusted"\nsandbox_mode = "workspace-write"', async (h, mock) => {
+    h.session.submit(text('touch files'));
+    const req1 = await h.next('exec_approval_request');
+    assert.deepEqual(req1.command, ['touch', 'a.txt']);
+    assert.equal(req1.cwd, h.repo);
+    h.session.submit({ type: 'exec_approval', id: req1.call_id, decision: 'approved_for_session' });
+    // The same argv is not asked again; a different one is.
+    const n = h.events.length;
+    const req3 = await h.next('exec_approval_request', n);
+    assert.equal(req3.call_id, 'c3');
+    h.session.submit({ type: 'exec_approval', id: 'c3', decision: 'denied' });
+    await h.next('task_complete');
+    assert.equal(h.events.filter((e) => e.msg.type === 'exec_approval_request').length, 2);
+    assert.ok(existsSync(join(h.repo, 'a.txt')));
+    assert.equal(existsSync(join(h.repo, 'b.txt')), false);
+    assert.equal(outputOf(mock.requests[3]!.body.input, 'c3'), 'exec command rejected by user');
+    const end = h.events.map((e) => e.msg).find((m) => m.type === 'exec_command_end' && m.call_id === 'c3');
+    assert.ok(end && end.type === 'exec_command_end' && end.declined === true);
   }));
 
 test('on-failure: a sandbox denial offers a retry without the sandbox', () => {

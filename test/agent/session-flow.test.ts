@@ -7,147 +7,117 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { readRollout } from '../../app/agent/rollout.js';
 import { messageTexts, outputOf, withMock } from '../exec/support.js';
-import { harness, text } from './support.js';
+import { harness, text, withSession } from './support.js';
 
 const reply = (t: string) => ({ output: [{ type: 'text' as const, text: t }] });
 const slow = { output: [{ type: 'function_call' as const, name: 'shell', arguments: { command: ['sleep', '30'], timeout_ms: 60_000 }, call_id: 'slow' }] };
 const userTexts = (input: Parameters<typeof messageTexts>[0]) => messageTexts(input).filter((t) => !t.includes('<environment_context>'));
 
 test('session_configured is buffered for the first subscriber and comes first', () =>
-  withMock([], async (mock) => {
-    const h = await harness(mock.url);
-    try {
-      const first = h.events[0]!;
-      assert.equal(first.id, '');
-      assert.equal(first.msg.type, 'session_configured');
-      if (first.msg.type !== 'session_configured') return;
-      assert.equal(first.msg.session_id, h.session.id);
-      assert.equal(first.msg.rollout_path, h.session.rolloutPath);
-      assert.equal(first.msg.model, 'gpt-5');
-      assert.ok(existsSync(h.session.rolloutPath));
-    } finally {
-      await h.close();
-    }
+  withSession([], async (h, mock) => {
+    const first = h.events[0]!;
+    assert.equal(first.id, '');
+    assert.equal(first.msg.type, 'session_configured');
+    if (first.msg.type !== 'session_configured') return;
+    assert.equal(first.msg.session_id, h.session.id);
+    assert.equal(first.msg.rollout_path, h.session.rolloutPath);
+    assert.equal(first.msg.model, 'gpt-5');
+    assert.ok(existsSync(h.session.rolloutPath));
   }));
 
 test('interrupt kills the running command, emits turn_aborted, and the next request carries "aborted"', () =>
-  withMock([slow, reply('after')], async (mock) => {
-    const h = await harness(mock.url, 'sandbox_mode = "danger-full-access"');
-    try {
-      h.session.submit(text('wait'));
-      await h.next('exec_command_begin');
-      const t0 = Date.now();
-      h.session.submit({ type: 'interrupt' });
-      const aborted = await h.next('turn_aborted');
-      assert.equal(aborted.reason, 'interrupted');
-      const end = await h.next('exec_command_end');
-      assert.ok(end.exit_code !== 0);
-      assert.ok(Date.now() - t0 < 5_000);
-      assert.equal(h.events.some((e) => e.msg.type === 'task_complete'), false);
-      const n = h.events.length;
-      h.session.submit(text('next'));
-      await h.next('task_complete', n);
-      assert.equal(outputOf(mock.requests[1]!.body.input, 'slow'), 'aborted');
-      assert.deepEqual(userTexts(mock.requests[1]!.body.input), ['user: wait', 'user: next']);
-    } finally {
-      await h.close();
-    }
+  withSession([slow, reply('after')], 'sandbox_mode = "danger-full-access"', async (h, mock) => {
+    h.session.submit(text('wait'));
+    await h.next('exec_command_begin');
+    const t0 = Date.now();
+    h.session.submit({ type: 'interrupt' });
+    const aborted = await h.next('turn_aborted');
+    assert.equal(aborted.reason, 'interrupted');
+    const end = await h.next('exec_command_end');
+    assert.ok(end.exit_code !== 0);
+    assert.ok(Date.now() - t0 < 5_000);
+    assert.equal(h.events.some((e) => e.msg.type === 'task_complete'), false);
+    const n = h.events.length;
+    h.session.submit(text('next'));
+    await h.next('task_complete', n);
+    assert.equal(outputOf(mock.requests[1]!.body.input, 'slow'), 'aborted');
+    assert.deepEqual(userTexts(mock.requests[1]!.body.input), ['user: wait', 'user: next']);
   }));
 
 test('input submitted while a task runs is injected into its next request', () =>
-  withMock([
+  withSession([
     { output: [{ type: 'function_call', name: 'shell', arguments: { command: ['sleep', '0.5'] }, call_id: 's' }] },
     reply('saw both'),
-  ], async (mock) => {
-    const h = await harness(mock.url, 'sandbox_mode = "danger-full-access"');
-    try {
-      h.session.submit(text('first'));
-      await h.next('exec_command_begin');
-      h.session.submit(text('also this'));
-      const done = await h.next('task_complete');
-      assert.equal(done.last_agent_message, 'saw both');
-      assert.equal(mock.requests.length, 2);
-      assert.deepEqual(userTexts(mock.requests[1]!.body.input), ['user: first', 'user: also this']);
-      assert.equal(h.events.filter((e) => e.msg.type === 'task_started').length, 1);
-    } finally {
-      await h.close();
-    }
+  ], 'sandbox_mode = "danger-full-access"', async (h, mock) => {
+    h.session.submit(text('first'));
+    await h.next('exec_command_begin');
+    h.session.submit(text('also this'));
+    const done = await h.next('task_complete');
+    assert.equal(done.last_agent_message, 'saw both');
+    assert.equal(mock.requests.length, 2);
+    assert.deepEqual(userTexts(mock.requests[1]!.body.input), ['user: first', 'user: also this']);
+    assert.equal(h.events.filter((e) => e.msg.type === 'task_started').length, 1);
   }));
 
 test('token_count after every request: last usage and the session total', () =>
-  withMock([
+  withSession([
     { output: [{ type: 'function_call', name: 'update_plan', arguments: { plan: [{ step: 'a', status: 'completed' }] }, call_id: 'p' }], usage: { input_tokens: 10, output_tokens: 1 } },
     { output: [{ type: 'text', text: 'x' }], usage: { input_tokens: 20, output_tokens: 2 } },
-  ], async (mock) => {
-    const h = await harness(mock.url);
-    try {
-      h.session.submit(text('plan'));
-      await h.next('task_complete');
-      const counts = h.events.flatMap((e) => (e.msg.type === 'token_count' ? [e.msg.info] : []));
-      assert.deepEqual(counts.map((c) => [c.last_token_usage.input_tokens, c.total_token_usage.input_tokens, c.total_token_usage.output_tokens]), [[10, 10, 1], [20, 30, 3]]);
-      assert.equal(counts[0]!.model_context_window, 272_000);
-      const plan = await h.next('plan_update');
-      assert.deepEqual(plan.plan, [{ step: 'a', status: 'completed' }]);
-      assert.equal(outputOf(mock.requests[1]!.body.input, 'p'), 'Plan updated');
-    } finally {
-      await h.close();
-    }
+  ], async (h, mock) => {
+    h.session.submit(text('plan'));
+    await h.next('task_complete');
+    const counts = h.events.flatMap((e) => (e.msg.type === 'token_count' ? [e.msg.info] : []));
+    assert.deepEqual(counts.map((c) => [c.last_token_usage.input_tokens, c.total_token_usage.input_tokens, c.total_token_usage.output_tokens]), [[10, 10, 1], [20, 30, 3]]);
+    assert.equal(counts[0]!.model_context_window, 272_000);
+    const plan = await h.next('plan_update');
+    assert.deepEqual(plan.plan, [{ step: 'a', status: 'completed' }]);
+    assert.equal(outputOf(mock.requests[1]!.body.input, 'p'), 'Plan updated');
   }));
 
 test('fork drops the last user turns and continues in a new session file', () =>
-  withMock([reply('one'), reply('two'), reply('three')], async (mock) => {
-    const h = await harness(mock.url);
-    try {
-      h.session.submit(text('first'));
-      await h.next('task_complete');
-      let n = h.events.length;
-      h.session.submit(text('second'));
-      await h.next('task_complete', n);
-      const oldId = h.session.id;
-      const oldPath = h.session.rolloutPath;
-      n = h.events.length;
-      h.session.submit({ type: 'fork', drop_user_turns: 1 });
-      const conf = await h.next('session_configured', n);
-      assert.notEqual(conf.session_id, oldId);
-      assert.equal(h.session.id, conf.session_id);
-      assert.notEqual(conf.rollout_path, oldPath);
-      assert.deepEqual(conf.initial_messages, [{ type: 'user_message', message: 'first' }, { type: 'agent_message', message: 'one' }]);
-      n = h.events.length;
-      h.session.submit(text('edited second'));
-      await h.next('task_complete', n);
-      assert.deepEqual(userTexts(mock.requests[2]!.body.input), ['user: first', 'assistant: one', 'user: edited second']);
-      // The old file is untouched by the fork; the new one holds the kept history.
-      assert.match(readFileSync(oldPath, 'utf8'), /"second"/);
-      const forked = readRollout(conf.rollout_path);
-      assert.equal(forked.meta.id, conf.session_id);
-    } finally {
-      await h.close();
-    }
+  withSession([reply('one'), reply('two'), reply('three')], async (h, mock) => {
+    h.session.submit(text('first'));
+    await h.next('task_complete');
+    let n = h.events.length;
+    h.session.submit(text('second'));
+    await h.next('task_complete', n);
+    const oldId = h.session.id;
+    const oldPath = h.session.rolloutPath;
+    n = h.events.length;
+    h.session.submit({ type: 'fork', drop_user_turns: 1 });
+    const conf = await h.next('session_configured', n);
+    assert.notEqual(conf.session_id, oldId);
+    assert.equal(h.session.id, conf.session_id);
+    assert.notEqual(conf.rollout_path, oldPath);
+    assert.deepEqual(conf.initial_messages, [{ type: 'user_message', message: 'first' }, { type: 'agent_message', message: 'one' }]);
+    n = h.events.length;
+    h.session.submit(text('edited second'));
+    await h.next('task_complete', n);
+    assert.deepEqual(userTexts(mock.requests[2]!.body.input), ['user: first', 'assistant: one', 'user: edited second']);
+    // The old file is untouched by the fork; the new one holds the kept history.
+    assert.match(readFileSync(oldPath, 'utf8'), /"second"/);
+    const forked = readRollout(conf.rollout_path);
+    assert.equal(forked.meta.id, conf.session_id);
   }));
 
 test('compact replaces the history with a summary the next turn builds on', () =>
-  withMock([reply('long work'), reply('SUMMARY: did the work'), reply('continuing')], async (mock) => {
-    const h = await harness(mock.url);
-    try {
-      h.session.submit(text('do the work'));
-      await h.next('task_complete');
-      let n = h.events.length;
-      h.session.submit({ type: 'compact' });
-      await h.next('task_complete', n);
-      assert.ok(h.events.slice(n).some((e) => e.msg.type === 'agent_message' && e.msg.message === 'Compact task completed'));
-      assert.match(String(mock.requests[1]!.body.instructions), /summar/i);
-      assert.deepEqual(mock.requests[1]!.body.tools, []);
-      n = h.events.length;
-      h.session.submit(text('go on'));
-      await h.next('task_complete', n);
-      const texts = userTexts(mock.requests[2]!.body.input);
-      assert.equal(texts.length, 2);
-      assert.match(texts[0]!, /^user: Another language model started to solve this problem[\s\S]*SUMMARY: did the work$/);
-      assert.equal(texts[1], 'user: go on');
-      assert.ok(readFileSync(h.session.rolloutPath, 'utf8').includes('"type":"compacted"'));
-    } finally {
-      await h.close();
-    }
+  withSession([reply('long work'), reply('SUMMARY: did the work'), reply('continuing')], async (h, mock) => {
+    h.session.submit(text('do the work'));
+    await h.next('task_complete');
+    let n = h.events.length;
+    h.session.submit({ type: 'compact' });
+    await h.next('task_complete', n);
+    assert.ok(h.events.slice(n).some((e) => e.msg.type === 'agent_message' && e.msg.message === 'Compact task completed'));
+    assert.match(String(mock.requests[1]!.body.instructions), /summar/i);
+    assert.deepEqual(mock.requests[1]!.body.tools, []);
+    n = h.events.length;
+    h.session.submit(text('go on'));
+    await h.next('task_complete', n);
+    const texts = userTexts(mock.requests[2]!.body.input);
+    assert.equal(texts.length, 2);
+    assert.match(texts[0]!, /^user: Another language model started to solve this problem[\s\S]*SUMMARY: did the work$/);
+    assert.equal(texts[1], 'user: go on');
+    assert.ok(readFileSync(h.session.rolloutPath, 'utf8').includes('"type":"compacted"'));
   }));
 
 test('notify runs after each task with the payload as its last argument', () =>
@@ -173,24 +143,19 @@ test('notify runs after each task with the payload as its last argument', () =>
   }));
 
 test('history.jsonl entries can be looked up by offset for the current log id', () =>
-  withMock([reply('a')], async (mock) => {
-    const h = await harness(mock.url);
-    try {
-      h.session.submit(text('remember me'));
-      await h.next('task_complete');
-      const conf = h.events[0]!.msg;
-      assert.equal(conf.type, 'session_configured');
-      const { statSync } = await import('node:fs');
-      const logId = statSync(join(h.home, 'history.jsonl')).ino;
-      let n = h.events.length;
-      h.session.submit({ type: 'get_history_entry_request', offset: 0, log_id: logId });
-      const found = await h.next('get_history_entry_response', n);
-      assert.equal(found.entry?.text, 'remember me');
-      assert.equal(found.entry?.session_id, h.session.id);
-      n = h.events.length;
-      h.session.submit({ type: 'get_history_entry_request', offset: 5, log_id: logId });
-      assert.equal((await h.next('get_history_entry_response', n)).entry, undefined);
-    } finally {
-      await h.close();
-    }
+  withSession([reply('a')], async (h) => {
+    h.session.submit(text('remember me'));
+    await h.next('task_complete');
+    const conf = h.events[0]!.msg;
+    assert.equal(conf.type, 'session_configured');
+    const { statSync } = await import('node:fs');
+    const logId = statSync(join(h.home, 'history.jsonl')).ino;
+    let n = h.events.length;
+    h.session.submit({ type: 'get_history_entry_request', offset: 0, log_id: logId });
+    const found = await h.next('get_history_entry_response', n);
+    assert.equal(found.entry?.text, 'remember me');
+    assert.equal(found.entry?.session_id, h.session.id);
+    n = h.events.length;
+    h.session.submit({ type: 'get_history_entry_request', offset: 5, log_id: logId });
+    assert.equal((await h.next('get_history_entry_response', n)).entry, undefined);
   }));

@@ -9,6 +9,8 @@ import type { Config } from '../../app/config/types.js';
 import { startSession, type Session, type SessionOptions } from '../../app/agent/session.js';
 import type { Event, EventMsg } from '../../app/agent/protocol.js';
 import { MOCK_KEY_ENV, providerToml } from '../support/cli.js';
+import type { MockModelServer, MockTurn } from '../support/mock-model-server.js';
+import { withMock } from '../exec/support.js';
 
 export interface Harness {
   readonly root: string;
@@ -60,6 +62,23 @@ export async function harness(mockUrl: string, toml = '', opts: SessionOptions &
       if (!opts.home) rmSync(root, { recursive: true, force: true });
     },
   };
+}
+
+/** A mock model with `turns` and a session over it (config.toml lines in `toml`), both closed afterwards. */
+export function withSession(
+  turns: MockTurn[],
+  a: string | ((h: Harness, mock: MockModelServer) => Promise<void>),
+  b?: (h: Harness, mock: MockModelServer) => Promise<void>,
+): Promise<void> {
+  const [toml, body] = typeof a === 'string' ? [a, b!] : ['', a];
+  return withMock(turns, async (mock) => {
+    const h = await harness(mock.url, toml);
+    try {
+      await body(h, mock);
+    } finally {
+      await h.close();
+    }
+  });
 }
 
 export const text = (t: string) => ({ type: 'user_input' as const, items: [{ type: 'text' as const, text: t }] });
