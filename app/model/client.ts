@@ -78,7 +78,7 @@ async function open(a: Attempt): Promise<IncomingMessage> {
       });
       const status = res.statusCode ?? 0;
       if (status >= 200 && status < 300) return res;
-      const body = await readText(res);
+      const body = await readText(res, a.provider.streamIdleTimeoutMs);
       const statusText = `${status} ${res.statusMessage ?? ''}`.trim();
       const message = serverMessage(body);
       if (status !== 429 && status < 500) throw new ModelError('http_status', `unexpected status ${statusText}: ${message}`, status);

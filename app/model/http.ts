@@ -61,13 +61,19 @@ export async function send(url: URL, o: SendOptions): Promise<IncomingMessage> {
   });
 }
 
-/** Reads a whole (error) body as text, at most `limit` bytes. */
-export async function readText(res: IncomingMessage, limit = 64 * 1024): Promise<string> {
+/** Reads a whole (error) body as text, at most `limit` bytes kept; a body that stalls for idleMs is cut. */
+export async function readText(res: IncomingMessage, idleMs = 30_000, limit = 64 * 1024): Promise<string> {
   const parts: Buffer[] = [];
   let size = 0;
-  for await (const chunk of res as AsyncIterable<Buffer>) {
-    if (size < limit) parts.push(chunk);
-    size += chunk.length;
+  const it = (res as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+  for (;;) {
+    const r = await nextWithin(it, idleMs, () => {
+      res.destroy();
+      return new Error(`response body stalled for ${idleMs} ms`);
+    });
+    if (r.done) break;
+    if (size < limit) parts.push(r.value);
+    size += r.value.length;
   }
   return Buffer.concat(parts).toString('utf8').slice(0, limit);
 }

@@ -10,7 +10,7 @@ const INSTALL = 'Install it from https://ollama.com/download and start it with `
 
 async function get(url: URL, timeoutMs: number): Promise<{ status: number; body: string }> {
   const res: IncomingMessage = await send(url, { method: 'GET', headers: { accept: 'application/json' }, timeoutMs });
-  return { status: res.statusCode ?? 0, body: await readText(res) };
+  return { status: res.statusCode ?? 0, body: await readText(res, timeoutMs) };
 }
 
 /** The tag list of an Ollama server: `gpt-oss:20b` matches `gpt-oss:20b`; `llama3` matches `llama3:latest`. */
