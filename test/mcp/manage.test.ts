@@ -29,6 +29,19 @@ TOKEN = "secret"
 model = "o4-mini"
 `;
 
+/** What remains of ORIGINAL once `old` is removed: everything that is not an MCP server. */
+const UNRELATED = `# Personal Codex config — keep these comments!
+model = "o3" # the model
+approval_policy = "on-request"
+
+# Theme settings (this comment belongs to [tui])
+[tui]
+theme = "dark"
+
+[profiles.fast]
+model = "o4-mini"
+`;
+
 test('add, list, get, remove round-trip; comments, unrelated keys and the file mode survive', async (t) => {
   const h = tempHome(ORIGINAL);
   t.after(() => h.cleanup());
@@ -76,17 +89,7 @@ test('add, list, get, remove round-trip; comments, unrelated keys and the file m
   assert.equal(r.stdout, "No MCP server named 'old' found.\n");
   assert.equal(r.status, 0);
 
-  assert.equal(readFileSync(file, 'utf8'), `# Personal Codex config — keep these comments!
-model = "o3" # the model
-approval_policy = "on-request"
-
-# Theme settings (this comment belongs to [tui])
-[tui]
-theme = "dark"
-
-[profiles.fast]
-model = "o4-mini"
-
+  assert.equal(readFileSync(file, 'utf8'), `${UNRELATED}
 [mcp_servers.docs]
 command = "npx"
 args = ["-y", "docs-server"]
@@ -104,17 +107,7 @@ bearer_token_env_var = "MCP_TOKEN"
   for (const name of ['docs', 'remote']) runCodex(['mcp', 'remove', name], h.home);
   r = runCodex(['mcp', 'list'], h.home);
   assert.equal(r.stdout, 'No MCP servers configured yet. Try `codex mcp add my-tool -- my-command`.\n');
-  assert.equal(readFileSync(file, 'utf8'), `# Personal Codex config — keep these comments!
-model = "o3" # the model
-approval_policy = "on-request"
-
-# Theme settings (this comment belongs to [tui])
-[tui]
-theme = "dark"
-
-[profiles.fast]
-model = "o4-mini"
-`);
+  assert.equal(readFileSync(file, 'utf8'), UNRELATED);
 });
 
 test('bad input: invalid names, missing command, unknown server, inline definitions are refused untouched', (t) => {

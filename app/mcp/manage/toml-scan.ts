@@ -24,21 +24,13 @@ function scanValue(text: string, from: number, to: number, state: State): State 
   let i = from;
   while (i < to) {
     const c = text[i]!;
-    if (mode === 'ml-basic') {
-      if (c === '\\') { i += 2; continue; }
-      if (text.startsWith('"""', i)) {
+    if (mode !== 'normal') {
+      // Inside a multi-line string: only its closing delimiter matters (basic strings have escapes).
+      const quote = mode === 'ml-basic' ? '"' : "'";
+      if (mode === 'ml-basic' && c === '\\') { i += 2; continue; }
+      if (text.startsWith(quote.repeat(3), i)) {
         i += 3;
-        while (text[i] === '"' && i < to) i++;
-        mode = 'normal';
-        continue;
-      }
-      i++;
-      continue;
-    }
-    if (mode === 'ml-literal') {
-      if (text.startsWith("'''", i)) {
-        i += 3;
-        while (text[i] === "'" && i < to) i++;
+        while (text[i] === quote && i < to) i++;
         mode = 'normal';
         continue;
       }
