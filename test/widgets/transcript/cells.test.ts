@@ -85,6 +85,15 @@ test('exec cell: huge output keeps a bounded tail and counts the rest', () => {
   assert.equal(done[done.length - 1], '    last');
 });
 
+test('exec cell: a long script shows its first lines and how many more', () => {
+  const script = ['cat > f.txt <<EOF', ...Array.from({ length: 20 }, (_, i) => `line ${i}`), 'EOF'].join('\n');
+  const rows = plain(new ExecCell(['bash', '-lc', script]).lines(40));
+  assert.equal(rows.length, 9);
+  assert.equal(rows[0], '• Running cat > f.txt <<EOF');
+  assert.equal(rows[1], '  line 0');
+  assert.equal(rows[8], '  … +14 lines');
+});
+
 test('commands are shown shell-quoted; the bash -lc wrapper shows just the script', () => {
   assert.equal(displayCommand(['bash', '-lc', 'ls | wc -l']), 'ls | wc -l');
   assert.equal(displayCommand(['echo', "it's", 'a b', '']), `echo 'it'\\''s' 'a b' ''`);

@@ -20,6 +20,13 @@ export interface ExecCellOptions {
   tailLines?: number;
 }
 
+/** A long script (a heredoc writing a file) shows its first lines; the approval modal shows it all. */
+function shortCommand(command: string): string {
+  const lines = command.split('\n');
+  if (lines.length <= COMMAND_LINES) return command;
+  return `${lines.slice(0, COMMAND_LINES).join('\n')}\n… +${lines.length - COMMAND_LINES} lines`;
+}
+
 export function formatDuration(ms: number): string {
   if (ms < 1000) return `${Math.max(0, Math.round(ms))}ms`;
   if (ms < 60_000) return `${(ms / 1000).toFixed(1)}s`;
@@ -29,6 +36,7 @@ export function formatDuration(ms: number): string {
 
 const DIM: Style = { fg: TOKENS.muted, dim: true };
 const KEEP_CHARS = 16_384;
+const COMMAND_LINES = 8;
 /** Longest output line shown (a minified file is not worth a screen of rows). */
 const LINE_CHARS = 1000;
 
@@ -101,7 +109,7 @@ export class ExecCell extends HistoryCell {
 
   protected build(width: number): Line[] {
     const s = this.state;
-    const cmd: Span = { text: this.command, style: { fg: TOKENS.command, bold: true } };
+    const cmd: Span = { text: shortCommand(this.command), style: { fg: TOKENS.command, bold: true } };
     let head: Line;
     switch (s.status) {
       case 'running':
