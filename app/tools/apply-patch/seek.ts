@@ -15,7 +15,7 @@ const FOLD = new Map<string, string>(
 );
 const FOLD_RE = new RegExp(`[${[...FOLD.keys()].join('')}]`, 'gu');
 
-export function foldPunctuation(s: string): string {
+function foldPunctuation(s: string): string {
   return s.trim().replace(FOLD_RE, (c) => FOLD.get(c) ?? c);
 }
 
