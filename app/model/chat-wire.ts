@@ -6,7 +6,7 @@ import { logger } from '../log.js';
 import { StreamError } from './errors.js';
 import type { ContentItem, ModelRequest, ResponseEvent, ResponseItem, TokenUsage, ToolSpec } from './items.js';
 import type { SseEvent } from './sse.js';
-import type { WireDecoder } from './wire.js';
+import { tokenUsage, type WireDecoder } from './wire.js';
 
 const log = logger('codex_core::model');
 
@@ -90,15 +90,7 @@ interface ChatChunk {
 }
 
 function mapUsage(u: ChatUsage): TokenUsage {
-  const input = u.prompt_tokens ?? 0;
-  const output = u.completion_tokens ?? 0;
-  return {
-    input_tokens: input,
-    cached_input_tokens: u.prompt_tokens_details?.cached_tokens ?? 0,
-    output_tokens: output,
-    reasoning_output_tokens: u.completion_tokens_details?.reasoning_tokens ?? 0,
-    total_tokens: u.total_tokens ?? input + output,
-  };
+  return tokenUsage(u.prompt_tokens, u.prompt_tokens_details?.cached_tokens, u.completion_tokens, u.completion_tokens_details?.reasoning_tokens, u.total_tokens);
 }
 
 export class ChatDecoder implements WireDecoder {

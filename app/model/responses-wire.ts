@@ -6,7 +6,7 @@ import { ModelError, StreamError } from './errors.js';
 import { responseItemSchema, type ModelRequest, type ResponseEvent, type ResponseItem, type TokenUsage } from './items.js';
 import { retryHintFromMessage } from './retry.js';
 import type { SseEvent } from './sse.js';
-import type { WireDecoder } from './wire.js';
+import { tokenUsage, type WireDecoder } from './wire.js';
 
 const log = logger('codex_core::model');
 
@@ -36,15 +36,7 @@ interface WireUsage {
 }
 
 export function mapResponsesUsage(u: WireUsage): TokenUsage {
-  const input = u.input_tokens ?? 0;
-  const output = u.output_tokens ?? 0;
-  return {
-    input_tokens: input,
-    cached_input_tokens: u.input_tokens_details?.cached_tokens ?? 0,
-    output_tokens: output,
-    reasoning_output_tokens: u.output_tokens_details?.reasoning_tokens ?? 0,
-    total_tokens: u.total_tokens ?? input + output,
-  };
+  return tokenUsage(u.input_tokens, u.input_tokens_details?.cached_tokens, u.output_tokens, u.output_tokens_details?.reasoning_tokens, u.total_tokens);
 }
 
 const CONTENT_TYPES = new Set(['input_text', 'output_text', 'input_image']);
