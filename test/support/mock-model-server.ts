@@ -11,6 +11,9 @@
 //   …
 //   mock.requests[1].body.input  // what the client sent on the 2nd call
 //   await mock.close();
+// The server: url, port, requests (LoggedRequest: wire, path, query, headers, parsed body, turn,
+// remotePort), push(...turns), remaining(), waitForRequests(n), connections(), close().
+// renderResponses / renderChat turn outputs into SSE text (fixtures for CODEX_RS_SSE_FIXTURE).
 //
 // Standalone (drive the real CLI or a benchmark; prints the base URL on stdout):
 //   node --import tsx test/support/mock-model-server.ts --script turns.json [--port N] [--log requests.jsonl]
@@ -29,11 +32,12 @@
 // or a fault:
 //   { fault: 'status', status: 500, body?: object|string, retryAfter?: string|number, retryAfterMs?: number }
 //   { fault: 'cut', output?: MockOutput[], afterEvents?: number, close?: 'destroy'|'end' }
-//       sends the first `afterEvents` SSE events of the rendered reply (default: all up to the one
-//       that completes it, `response.completed` or the Chat finish_reason chunk), then half of the next, then destroys the socket (or ends the body cleanly with 'end').
+//       sends the first `afterEvents` SSE events of the rendered reply (default: every event before
+//       the one that completes it, `response.completed` or the Chat finish_reason chunk), then half
+//       of the next event, then destroys the socket (or, with 'end', ends the body cleanly).
 //   { fault: 'stall', output?: MockOutput[], afterEvents?: number, stallMs?: number }
-//       sends `afterEvents` events (default 0) then goes silent; after stallMs (default: never) it
-//       finishes the reply normally.
+//       sends the response head and `afterEvents` events (default 0), then goes silent; after
+//       stallMs (default: never) it finishes the reply normally.
 // MockOutput:
 //   { type: 'text', text, deltas?: string[] }          assistant message (deltas default: split in ~3)
 //   { type: 'reasoning', summary: string[], content?: string[] }
