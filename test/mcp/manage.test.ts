@@ -1,7 +1,7 @@
 // `codex mcp list|get|add|remove` through the real CLI and a real config.toml
 // with comments and unrelated keys, which must survive every edit.
 import assert from 'node:assert/strict';
-import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, readFileSync, renameSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { McpConnectionManager } from '../../app/mcp/client/manager.js';
@@ -154,4 +154,21 @@ test('a server added with `codex mcp add` starts from the written config.toml', 
   t.after(() => mcp.shutdown());
   const out = await mcp.callTool('everything__echo', '{"message":"added"}');
   assert.equal(out.output, '[{"type":"text","text":"Echo: added"}]');
+});
+
+test('a symlinked config.toml stays a symlink; a missing one is created with mode 0600', (t) => {
+  const h = tempHome('# dotfiles-managed\n');
+  t.after(() => h.cleanup());
+  const real = join(h.work, 'real-config.toml');
+  renameSync(join(h.home, 'config.toml'), real);
+  symlinkSync(real, join(h.home, 'config.toml'));
+  assert.equal(runCodex(['mcp', 'add', 'docs', '--', 'srv'], h.home).status, 0);
+  assert.ok(lstatSync(join(h.home, 'config.toml')).isSymbolicLink());
+  assert.equal(readFileSync(real, 'utf8'), '# dotfiles-managed\n\n[mcp_servers.docs]\ncommand = "srv"\n');
+
+  const fresh = join(h.work, 'fresh-home');
+  mkdirSync(fresh);
+  assert.equal(runCodex(['mcp', 'add', 'docs', '--url', 'http://127.0.0.1:1/mcp'], fresh).status, 0);
+  assert.equal(readFileSync(join(fresh, 'config.toml'), 'utf8'), '[mcp_servers.docs]\nurl = "http://127.0.0.1:1/mcp"\n');
+  assert.equal(statSync(join(fresh, 'config.toml')).mode & 0o777, 0o600);
 });
