@@ -306,3 +306,37 @@ test('a consumer that stops early releases the connection', async () => {
     await mock.close();
   }
 });
+
+test('multi-byte UTF-8 split across network chunks arrives intact, on both wires', async () => {
+  const { createServer } = await import('node:http');
+  const { renderChat, renderResponses } = await import('../support/mock-model-server.js');
+  const words = 'héllo 🌍 世界 — ok';
+  const usage = { input_tokens: 1, cached_input_tokens: 0, output_tokens: 1, reasoning_output_tokens: 0, total_tokens: 2 };
+  const server = createServer((req, res) => {
+    req.resume().on('end', async () => {
+      const out = [{ type: 'text' as const, text: words, deltas: [words.slice(0, 7), words.slice(7)] }];
+      const body = Buffer.from((req.url?.endsWith('/chat/completions') ? renderChat(out, usage, 0, 'm') : renderResponses(out, usage, 0)).join(''));
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      // One byte per write, each flushed on its own turn of the event loop.
+      for (let i = 0; i < body.length; i++) {
+        res.write(body.subarray(i, i + 1));
+        if (i % 7 === 0) await new Promise((r) => setImmediate(r));
+      }
+      res.end();
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  try {
+    const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/v1`;
+    for (const wireApi of ['responses', 'chat'] as const) {
+      const r = await run(mockProvider(url, { wireApi }));
+      assert.equal(r.error, undefined);
+      assert.equal(text(r.events), words);
+      const [msg] = items(r.events);
+      assert.deepEqual(msg?.type === 'message' && msg.content, [{ type: 'output_text', text: words }]);
+    }
+  } finally {
+    server.closeAllConnections();
+    server.close();
+  }
+});
