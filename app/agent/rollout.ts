@@ -5,8 +5,11 @@
 // process killed with SIGKILL loses at most the line it was producing.
 import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { cliVersion } from '../config/version.js';
+import type { Config } from '../config/types.js';
 import { logger } from '../log.js';
-import type { GitInfo } from './git.js';
+import type { ResponseItem } from '../model/items.js';
+import { readGitInfo, type GitInfo } from './git.js';
 
 const log = logger('codex_core::rollout');
 
@@ -170,4 +173,26 @@ export function findNewestRollout(codexHome: string, cwd?: string): string | und
     if (readMeta(f)?.cwd === cwd) return f;
   }
   return undefined;
+}
+
+/** The first line of a new session's rollout. */
+export function newSessionMeta(config: Config, id: string, originator: string, instructions?: string): SessionMeta {
+  const git = readGitInfo(config.cwd);
+  return {
+    id, timestamp: new Date().toISOString(), cwd: config.cwd, originator, cli_version: cliVersion(),
+    ...(instructions ? { instructions } : {}),
+    ...(git ? { git } : {}),
+  };
+}
+
+/** Items of a recorded session, as the model saw them (compactions applied). */
+export function replayItems(lines: readonly RolloutLine[]): ResponseItem[] {
+  let items: ResponseItem[] = [];
+  for (const l of lines) {
+    if (l.type === 'response_item') items.push(l.payload as unknown as ResponseItem);
+    else if (l.type === 'compacted' && Array.isArray(l.payload.replacement_history)) {
+      items = l.payload.replacement_history as ResponseItem[];
+    }
+  }
+  return items;
 }

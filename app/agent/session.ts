@@ -2,7 +2,6 @@
 // submit(); one ordered stream of events comes out through subscribe().
 // Tasks run in the background; interrupt, approvals and injected input act on
 // the running task. See reference §4.1 and §4.8.
-import { cliVersion } from '../config/version.js';
 import type { Config } from '../config/types.js';
 import type { JsonSchema, ResponseItem, StreamModel } from '../model/items.js';
 import { ModelError } from '../model/errors.js';
@@ -12,14 +11,13 @@ import { runCompaction } from './compact.js';
 import { dropLastUserTurns, initialMessages, isUserTurn, messageText, missingOutputs, userMessage } from './conversation.js';
 import { environmentContextMessage } from './environment-context.js';
 import { EventBus, type EventListener } from './event-bus.js';
-import { readGitInfo } from './git.js';
 import { appendHistory, historyEntry, historyMetadata } from './history.js';
 import { uuidv7 } from './ids.js';
 import { modelFamily, type ModelFamily } from './model-family.js';
 import { notify } from './notify.js';
 import { baseInstructions } from './prompt.js';
 import type { EventMsg, InputItem, Op, TokenUsage } from './protocol.js';
-import { readRollout, RolloutRecorder, type SessionMeta } from './rollout.js';
+import { newSessionMeta, readRollout, replayItems, RolloutRecorder } from './rollout.js';
 import { ToolRouter, type McpManager } from './tool-router.js';
 import { runTask, TaskAborted, type TaskHost } from './turn.js';
 import { applyOverride, environmentChanged, initialTurnContext, turnContextRecord, type TurnContext } from './turn-context.js';
@@ -68,29 +66,52 @@ function originatorFor(config: Config, opts: SessionOptions): string {
     || 'codex_cli_rs';
 }
 
+/** Events kept in the rollout besides the items (what a front end replays). */
+const PERSISTED_EVENTS = new Set<EventMsg['type']>(['agent_message', 'user_message', 'token_count', 'agent_reasoning', 'turn_aborted', 'error']);
+
+interface SessionParts {
+  readonly config: Config;
+  readonly rec: RolloutRecorder;
+  readonly id: string;
+  readonly originator: string;
+  readonly streamModel: StreamModel;
+  readonly mcp: McpManager | undefined;
+  readonly outputSchema: JsonSchema | undefined;
+  /** The history so far (replayed on resume). */
+  readonly items: ResponseItem[];
+}
+
 class AgentSession implements Session {
   private readonly bus = new EventBus();
   private readonly gate = new ApprovalGate((msg) => this.emit(this.task?.subId ?? '', msg));
+  readonly config: Config;
+  readonly originator: string;
   private readonly family: ModelFamily;
-  private items: ResponseItem[] = [];
+  private readonly streamModel: StreamModel;
+  private readonly mcp: McpManager | undefined;
+  private readonly outputSchema: JsonSchema | undefined;
+  private readonly tools: ToolRouter;
+  private rec: RolloutRecorder;
+  private sessionId: string;
+  private items: ResponseItem[];
   private ctx: TurnContext;
   private task: RunningTask | undefined;
   private nextSub = 1;
   private usage = ZERO;
   private closed = false;
-  private tools!: ToolRouter;
 
-  constructor(
-    readonly config: Config,
-    private rec: RolloutRecorder,
-    private sessionId: string,
-    readonly originator: string,
-    private readonly streamModel: StreamModel,
-    private mcp: McpManager | undefined,
-    private readonly outputSchema: JsonSchema | undefined,
-  ) {
-    this.family = modelFamily(config);
-    this.ctx = initialTurnContext(config, baseInstructions(config.baseInstructionsOverride));
+  constructor(p: SessionParts) {
+    this.config = p.config;
+    this.rec = p.rec;
+    this.sessionId = p.id;
+    this.originator = p.originator;
+    this.streamModel = p.streamModel;
+    this.mcp = p.mcp;
+    this.outputSchema = p.outputSchema;
+    this.items = [...p.items];
+    this.family = modelFamily(p.config);
+    this.ctx = initialTurnContext(p.config, baseInstructions(p.config.baseInstructionsOverride));
+    this.tools = new ToolRouter({ config: p.config, family: this.family, gate: this.gate, mcp: p.mcp });
   }
 
   get id(): string {
@@ -101,22 +122,12 @@ class AgentSession implements Session {
     return this.rec.path;
   }
 
-  init(items: ResponseItem[]): void {
-    this.items = items;
-    this.tools = new ToolRouter({
-      config: this.config, family: this.family, gate: this.gate, mcp: this.mcp,
-    });
-  }
-
   subscribe(listener: EventListener): () => void {
     return this.bus.subscribe(listener);
   }
 
   emit(id: string, msg: EventMsg): void {
-    if (msg.type === 'agent_message' || msg.type === 'user_message' || msg.type === 'token_count'
-      || msg.type === 'agent_reasoning' || msg.type === 'turn_aborted' || msg.type === 'error') {
-      this.rec.record('event_msg', msg);
-    }
+    if (PERSISTED_EVENTS.has(msg.type)) this.rec.record('event_msg', msg);
     this.bus.emit({ id, msg });
   }
 
@@ -302,7 +313,7 @@ class AgentSession implements Session {
     const kept = dropLastUserTurns(this.items, dropUserTurns);
     this.rec.close();
     this.sessionId = uuidv7();
-    this.rec = RolloutRecorder.create(this.config.codexHome, sessionMeta(this.config, this.sessionId, this.originator));
+    this.rec = RolloutRecorder.create(this.config.codexHome, newSessionMeta(this.config, this.sessionId, this.originator));
     this.items = [];
     this.record(kept);
     this.configured(initialMessages(kept));
@@ -328,27 +339,6 @@ function environmentContext(ctx: TurnContext): string {
   });
 }
 
-function sessionMeta(config: Config, id: string, originator: string, instructions?: string): SessionMeta {
-  const git = readGitInfo(config.cwd);
-  return {
-    id, timestamp: new Date().toISOString(), cwd: config.cwd, originator, cli_version: cliVersion(),
-    ...(instructions ? { instructions } : {}),
-    ...(git ? { git } : {}),
-  };
-}
-
-/** Items of a recorded session, as the model saw them (compactions applied). */
-function replayItems(lines: ReturnType<typeof readRollout>['lines']): ResponseItem[] {
-  let items: ResponseItem[] = [];
-  for (const l of lines) {
-    if (l.type === 'response_item') items.push(l.payload as unknown as ResponseItem);
-    else if (l.type === 'compacted' && Array.isArray(l.payload.replacement_history)) {
-      items = l.payload.replacement_history as ResponseItem[];
-    }
-  }
-  return items;
-}
-
 export async function startSession(config: Config, opts: SessionOptions = {}): Promise<Session> {
   const originator = originatorFor(config, opts);
   const { streamModel } = await import('../model/client.js');
@@ -361,31 +351,30 @@ export async function startSession(config: Config, opts: SessionOptions = {}): P
       onEvent: (e) => mcpEvents.push(e.kind === 'startup_failed' ? { type: 'error', message: e.message } : { type: 'background_event', message: e.message }),
     });
   }
+  const common = { config, originator, streamModel, mcp, outputSchema: opts.outputSchema };
+  let s: AgentSession;
   if (opts.resume) {
     const { meta, lines } = readRollout(opts.resume.rolloutPath);
     const items = replayItems(lines);
-    const s = new AgentSession(config, RolloutRecorder.append(opts.resume.rolloutPath), meta.id, originator, streamModel, mcp, opts.outputSchema);
-    s.init(items);
+    s = new AgentSession({ ...common, rec: RolloutRecorder.append(opts.resume.rolloutPath), id: meta.id, items });
     // Calls cut off by the kill get their "aborted" outputs now.
     s.record(missingOutputs(items));
     s.configured(initialMessages(items));
-    for (const m of mcpEvents) s.emit('', m);
-    return s;
+  } else {
+    const id = uuidv7();
+    const instructions = userInstructions({
+      codexHome: config.codexHome, cwd: config.cwd,
+      maxBytes: config.projectDocMaxBytes, fallbackFilenames: config.projectDocFallbackFilenames,
+    });
+    const rec = RolloutRecorder.create(config.codexHome, newSessionMeta(config, id, originator, instructions));
+    s = new AgentSession({ ...common, rec, id, items: [] });
+    // The context every new session starts with (reference §4.2).
+    s.record([
+      ...(instructions ? [userMessage(userInstructionsMessage(instructions))] : []),
+      userMessage(environmentContext(initialTurnContext(config, ''))),
+    ]);
+    s.configured();
   }
-  const id = uuidv7();
-  const instructions = userInstructions({
-    codexHome: config.codexHome, cwd: config.cwd,
-    maxBytes: config.projectDocMaxBytes, fallbackFilenames: config.projectDocFallbackFilenames,
-  });
-  const rec = RolloutRecorder.create(config.codexHome, sessionMeta(config, id, originator, instructions));
-  const s = new AgentSession(config, rec, id, originator, streamModel, mcp, opts.outputSchema);
-  s.init([]);
-  // The context every new session starts with (reference §4.2).
-  s.record([
-    ...(instructions ? [userMessage(userInstructionsMessage(instructions))] : []),
-    userMessage(environmentContext(initialTurnContext(config, ''))),
-  ]);
-  s.configured();
   for (const m of mcpEvents) s.emit('', m);
   return s;
 }
