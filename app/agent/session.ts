@@ -99,6 +99,7 @@ class AgentSession implements Session {
   private nextSub = 1;
   private usage = ZERO;
   private closed = false;
+  private ops: Promise<void> = Promise.resolve();
 
   constructor(p: SessionParts) {
     this.config = p.config;
@@ -154,9 +155,11 @@ class AgentSession implements Session {
 
   submit(op: Op): string {
     const id = String(this.nextSub++);
-    // Ops act in submission order but after the caller got the id back.
-    queueMicrotask(() => {
-      this.handle(id, op).catch((err: unknown) => this.emit(id, { type: 'error', message: (err as Error).message }));
+    // One op at a time, in submission order, after the caller got the id back
+    // (an interrupt right after a user_input finds the task started). Tasks
+    // themselves run outside this queue.
+    this.ops = this.ops.then(() => this.handle(id, op)).catch((err: unknown) => {
+      this.emit(id, { type: 'error', message: (err as Error).message });
     });
     return id;
   }

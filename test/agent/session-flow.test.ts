@@ -159,3 +159,12 @@ test('history.jsonl entries can be looked up by offset for the current log id', 
     h.session.submit({ type: 'get_history_entry_request', offset: 5, log_id: logId });
     assert.equal((await h.next('get_history_entry_response', n)).entry, undefined);
   }));
+
+test('an interrupt submitted right after the input still stops that task', () =>
+  withSession([slow], 'sandbox_mode = "danger-full-access"', async (h, mock) => {
+    h.session.submit(text('wait'));
+    h.session.submit({ type: 'interrupt' });
+    assert.equal((await h.next('turn_aborted')).reason, 'interrupted');
+    assert.ok(mock.requests.length <= 1);
+    assert.equal(h.events.some((e) => e.msg.type === 'exec_command_begin'), false);
+  }));
