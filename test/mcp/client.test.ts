@@ -72,6 +72,12 @@ enabled = false
   assert.equal(env.PATH, process.env.PATH);
   assert.equal(env.CODEX_MCP_TEST_SECRET, undefined, 'parent env is not inherited');
 
+  const structured = await mcp.callTool('everything__get-structured-content', '{"location":"Chicago"}');
+  const weather = JSON.parse(structured.output) as Record<string, unknown>;
+  assert.ok(!Array.isArray(weather) && 'temperature' in weather, `structuredContent, not the content array: ${structured.output}`);
+  const image = JSON.parse((await mcp.callTool('everything__get-tiny-image', '')).output) as { type: string; mimeType?: string; data?: string }[];
+  assert.ok(image.some((c) => c.type === 'image' && c.mimeType === 'image/png' && (c.data ?? '').length > 0), 'image content passed through');
+
   const bad = await mcp.callTool('everything__echo', '{"message":');
   assert.equal(bad.success, false);
   assert.match(bad.output, /^err: /);
