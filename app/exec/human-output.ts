@@ -103,10 +103,6 @@ export class HumanEventPrinter {
     );
   }
 
-  warning(message: string): void {
-    this.lines(this.c.dim(`warning: ${message}`));
-  }
-
   handle(e: Event): void {
     const c = this.c;
     const m = e.msg;

@@ -7,6 +7,7 @@ import type { Event, InputItem } from '../agent/protocol.js';
 import type { Config } from '../config/types.js';
 import type { JsonSchema } from '../model/items.js';
 import { findGitRoot } from '../agent/git.js';
+import type { ThreadEvent } from './jsonl-output.js';
 import { PromptError, resolvePrompt } from './prompt-input.js';
 
 const EXIT_INTERRUPTED = 130;
@@ -192,9 +193,14 @@ async function makePrinter(args: ExecArgs, config: Config, prompt: string): Prom
   if (args.json) {
     const { JsonlEventMapper } = await import('./jsonl-output.js');
     const mapper = new JsonlEventMapper();
+    const print = (events: ThreadEvent[]) => {
+      for (const ev of events) process.stdout.write(`${JSON.stringify(ev)}\n`);
+    };
     return {
       printer: (e) => {
-        for (const ev of mapper.map(e)) process.stdout.write(`${JSON.stringify(ev)}\n`);
+        print(mapper.map(e));
+        // Like 0.169: config warnings become error items right after thread.started.
+        if (e.msg.type === 'session_configured') for (const w of config.warnings) print(mapper.warning(w));
       },
       finish: () => undefined,
     };

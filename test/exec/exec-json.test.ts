@@ -95,3 +95,18 @@ test('--color always paints the activity, --color never does not; -i attaches an
     assert.equal(b.code, 0, b.stderr);
     assert.doesNotMatch(b.stderr, /\x1b\[/);
   }));
+
+test('config warnings become error items before the turn, as in 0.169', () =>
+  scenario([{ output: [{ type: 'text', text: 'ok' }] }], { config: 'no_such_key = 1' }, async (_mock, ws) => {
+    const r = await runCodex(ws, ['exec', '--json', 'hi']);
+    assert.equal(r.code, 0, r.stderr);
+    const ev = jsonLines(r.stdout);
+    assert.equal(ev[0]!.type, 'thread.started');
+    assert.equal(ev[1]!.type, 'item.completed');
+    const item = ev[1]!.item as { id: string; type: string; message: string };
+    assert.equal(item.id, 'item_0');
+    assert.equal(item.type, 'error');
+    assert.match(item.message, /no_such_key/);
+    assert.equal(ev[2]!.type, 'turn.started');
+    assert.equal(ev.at(-1)!.type, 'turn.completed');
+  }));
