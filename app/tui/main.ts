@@ -47,14 +47,15 @@ export async function main(ctx: CommandContext): Promise<number> {
   }
   for (const w of config.warnings) process.stderr.write(`warning: ${w}\n`);
 
-  const [{ startSession }, { historyEntry }, { TuiApp }, { Tty, guardExit }, { Renderer }, { Palette, detectColorDepth }, { cliVersion },
+  const [{ TuiApp }, { PendingSession }, { Tty, guardExit }, { Renderer }, { Palette, detectColorDepth }, { cliVersion },
     { installSlashCommands }, { installApprovals }, { installBacktrack }, { PagerOverlay }] = await Promise.all([
-    import('../agent/session.js'), import('../agent/history.js'), import('./app.js'), import('./renderer/tty.js'),
+    import('./app.js'), import('./pending-session.js'), import('./renderer/tty.js'),
     import('./renderer/renderer.js'), import('./renderer/palette.js'), import('../config/version.js'),
     import('./slash-actions.js'), import('./approval-overlay.js'), import('./backtrack.js'), import('./pager.js'),
   ]);
 
-  const session = await startSession(config, start.rolloutPath ? { resume: { rolloutPath: start.rolloutPath } } : {});
+  const session = new PendingSession();
+  let historyEntry: ((home: string, logId: number, offset: number) => { text: string } | undefined) | undefined;
   const tty = new Tty();
   const unguard = guardExit(() => tty.restore());
   let finish: () => void = () => undefined;
@@ -70,7 +71,7 @@ export async function main(ctx: CommandContext): Promise<number> {
     },
     exit: () => finish(),
     notify: (message) => tty.write(`\x1b]9;${message.replace(/[\x00-\x1f\x07]/g, ' ')}\x07`),
-    historyEntry: (logId, offset) => historyEntry(config.codexHome, logId, offset)?.text,
+    historyEntry: (logId, offset) => historyEntry?.(config.codexHome, logId, offset)?.text,
   }, cliVersion());
 
   // Spinner, elapsed time, paste-burst flush and hint expiry run only while needed.
@@ -87,7 +88,7 @@ export async function main(ctx: CommandContext): Promise<number> {
     newSession: async () => {
       app.detach();
       app.session.submit({ type: 'shutdown' });
-      const next = await startSession(config);
+      const next = await (await agent)[0].startSession(config);
       app.transcript.clear();
       app.attach(next);
     },
@@ -106,7 +107,21 @@ export async function main(ctx: CommandContext): Promise<number> {
   });
   app.attach();
   renderer.paint();
+  // The agent (model client, tools, MCP) loads after the first frame is on screen.
+  const agent = Promise.all([import('../agent/session.js'), import('../agent/history.js')]);
   if (start.prompt?.trim()) app.submitText(start.prompt.trim());
+  try {
+    const [{ startSession }, history] = await agent;
+    historyEntry = history.historyEntry;
+    session.resolve(await startSession(config, start.rolloutPath ? { resume: { rolloutPath: start.rolloutPath } } : {}));
+  } catch (e) {
+    renderer.dispose();
+    if (ticker) clearTimeout(ticker);
+    tty.restore();
+    unguard();
+    process.stderr.write(`codex: could not start the session: ${(e as Error).message}\n`);
+    return 1;
+  }
 
   await finished;
   renderer.dispose();

@@ -7,6 +7,11 @@ import type { Line, Span, Style } from './types.js';
 
 const segmenter = new Intl.Segmenter();
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+// BMP ranges in which every code point is its own grapheme (no combining
+// marks, joiners, variation selectors or surrogates): box drawing, arrows,
+// punctuation, Latin-1, kana, CJK, Hangul syllables. Text made only of these
+// is split by code unit instead of segmented.
+const SIMPLE = /^[\x20-\x7e\u00a0-\u024f\u2010-\u2027\u2030-\u205e\u2190-\u23ff\u2500-\u27bf\u3000-\u3029\u3030-\u303f\u3041-\u3096\u30a0-\u30ff\u4e00-\u9fff\uac00-\ud7a3\uff01-\uff60]*$/;
 // C0/C1 controls and DEL never reach the grid: model output may contain escape
 // sequences, and writing them would corrupt the terminal.
 const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
@@ -41,8 +46,9 @@ export function graphemes(text: string): string[] {
   if (text.length === 1 || (text.length === 2 && text.codePointAt(0)! > 0xffff)) {
     return text.charCodeAt(0) < 0x20 || (text.charCodeAt(0) >= 0x7f && text.charCodeAt(0) < 0xa0) ? graphemes(sanitize(text)) : [text];
   }
+  if (SIMPLE.test(text)) return text.split('');
   const clean = sanitize(text);
-  if (PRINTABLE_ASCII.test(clean)) return clean.split('');
+  if (SIMPLE.test(clean)) return clean.split('');
   const out: string[] = [];
   for (const s of segmenter.segment(clean)) out.push(s.segment);
   return out;

@@ -1,0 +1,40 @@
+// Lets the first frame paint before the agent session exists: starting a
+// session (loading the agent, tools, AGENTS.md, MCP servers) takes longer than
+// drawing the screen. Operations submitted meanwhile (an initial [PROMPT],
+// early typing) queue here and go to the real session when it arrives.
+import type { Event, Op } from '../agent/protocol.js';
+import type { AgentSession } from './app.js';
+
+export class PendingSession implements AgentSession {
+  private queued: Op[] = [];
+  private listeners: ((e: Event) => void)[] = [];
+  private real: AgentSession | undefined;
+
+  get id(): string {
+    return this.real?.id ?? '';
+  }
+
+  get rolloutPath(): string {
+    return this.real?.rolloutPath ?? '';
+  }
+
+  submit(op: Op): string {
+    if (this.real) return this.real.submit(op);
+    this.queued.push(op);
+    return '';
+  }
+
+  subscribe(listener: (e: Event) => void): () => void {
+    if (this.real) return this.real.subscribe(listener);
+    this.listeners.push(listener);
+    return () => (this.listeners = this.listeners.filter((l) => l !== listener));
+  }
+
+  /** Hands over to the started session: subscribers first (so no event is missed), then the queued ops. */
+  resolve(session: AgentSession): void {
+    this.real = session;
+    for (const l of this.listeners) session.subscribe(l);
+    this.listeners = [];
+    for (const op of this.queued.splice(0)) session.submit(op);
+  }
+}

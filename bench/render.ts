@@ -1,0 +1,218 @@
+// bench/render: the TUI renderer over a 10,000-line transcript.
+//  1. keystroke: one typed character → handled + frame painted (time; bytes
+//     written vs the cells that changed, the floor for any renderer);
+//  2. streaming: agent_message deltas at 5,000 tokens/s for 2 s through the
+//     real coalescing frame loop (frame time per paint, frames, bytes);
+//  3. start-up: spawn → first complete frame in a pty (`Ask Codex` on screen),
+//     ours (dist/codex.js) vs the native Codex CLI 0.169 (bench/native, when
+//     installed by bench/exec), both until their composer prompt is drawn.
+// Targets: keystroke p99 ≤ 4 ms; bytes/keystroke ≈ changed cells + cursor
+// movement; no streaming frame over 16 ms; first frame ≤ 0.5× native.
+// Usage: node --import tsx bench/render.ts [--runs N]   (build dist/ first)
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as pty from 'node-pty';
+import { loadConfig } from '../app/config/index.js';
+import type { Event, Op } from '../app/agent/protocol.js';
+import { TuiApp, type AgentSession } from '../app/tui/app.js';
+import { Renderer } from '../app/tui/renderer/renderer.js';
+import { Palette } from '../app/tui/renderer/palette.js';
+import { CellGrid } from '../widgets/base/grid.js';
+import { loadTheme } from '../widgets/base/theme.js';
+import { startMockModelServer } from '../test/support/mock-model-server.js';
+import { createWorkspace } from '../test/support/cli.js';
+import { newTerminal, screenLines } from '../test/support/screen.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const ours = join(root, 'dist', 'codex.js');
+const nativeBin = join(root, 'bench/native/node_modules/@openai/codex-linux-x64/vendor/x86_64-unknown-linux-musl/bin/codex');
+const runsArg = process.argv.indexOf('--runs');
+const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
+const COLS = 120;
+const ROWS = 40;
+
+if (!existsSync(ours)) throw new Error(`bench/render: ${ours} is missing; run \`node .ci/build.mjs\` first`);
+
+const pct = (xs: number[], p: number): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
+};
+const f = (n: number, d = 2): string => n.toFixed(d);
+
+class NullSession implements AgentSession {
+  readonly id = 'bench';
+  readonly rolloutPath = '/dev/null';
+  private l: ((e: Event) => void)[] = [];
+  submit(_op: Op): string { return '0'; }
+  subscribe(l: (e: Event) => void): () => void { this.l.push(l); return () => undefined; }
+  emit(e: Event): void { for (const x of this.l) x(e); }
+}
+
+async function benchApp(): Promise<{ app: TuiApp; session: NullSession; clock: { now: number }; cleanup(): void }> {
+  const home = mkdtempSync(join(tmpdir(), 'codex-bench-render-'));
+  const config = await loadConfig({ codexHome: home, env: { HOME: home } });
+  const session = new NullSession();
+  const clock = { now: 0 };
+  const app = new TuiApp(session, config, {
+    now: () => clock.now, requestFrame: () => undefined, exit: () => undefined, notify: () => undefined, historyEntry: () => undefined,
+  }, 'bench');
+  app.attach();
+  const ev = (msg: Event['msg']): void => session.emit({ id: '1', msg });
+  ev({ type: 'session_configured', session_id: 'bench', model: 'gpt-5', history_log_id: 0, history_entry_count: 0, rollout_path: '/dev/null' });
+  // ~10,000 rendered lines: user turns, markdown answers with code, command output.
+  for (let i = 0; app.transcript.totalHeight(COLS) < 10_000; i++) {
+    ev({ type: 'user_message', message: `question ${i}: how does part ${i} work?` });
+    ev({ type: 'agent_message', message: `Part **${i}** works like this:\n\n- step one\n- step two\n\n\`\`\`ts\nconst x${i} = ${i};\n\`\`\`\n` });
+    ev({ type: 'exec_command_begin', call_id: `c${i}`, command: ['ls'], cwd: '/' });
+    ev({ type: 'exec_command_end', call_id: `c${i}`, stdout: 'a\nb\nc', stderr: '', aggregated_output: 'a\nb\nc', exit_code: 0, duration_ms: 3, formatted_output: '' });
+  }
+  return { app, session, clock, cleanup: () => rmSync(home, { recursive: true, force: true }) };
+}
+
+function changedCells(a: CellGrid, b: CellGrid): number {
+  let n = 0;
+  for (let i = 0; i < a.chars.length; i++) if (a.chars[i] !== b.chars[i] || a.styles[i] !== b.styles[i]) n++;
+  return n;
+}
+
+async function keystrokes(): Promise<string[]> {
+  const { app, clock, cleanup } = await benchApp();
+  let bytes = 0;
+  const r = new Renderer({ write: (d) => (bytes += Buffer.byteLength(d)) }, new Palette(loadTheme('dark'), 'truecolor'), COLS, ROWS, (g) => app.render(g), 0);
+  r.paint();
+  const times: number[] = [];
+  const cpuTimes: number[] = [];
+  const perKey: number[] = [];
+  const changed: number[] = [];
+  const prev = new CellGrid(COLS, ROWS);
+  const text = 'the quick brown fox jumps over the lazy dog and keeps typing in the composer ';
+  for (let i = 0; i < 1500; i++) {
+    // Copy in place: allocating here would put the bench's own GC into the measurements.
+    for (let k = 0; k < r.grid.chars.length; k++) prev.chars[k] = r.grid.chars[k]!;
+    prev.styles.set(r.grid.styles);
+    const ch = text[i % text.length]!;
+    clock.now += 60; // human typing speed: no paste burst
+    const before = bytes;
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    app.handleInput([{ type: 'key', key: ch === ' ' ? 'space' : ch, text: ch }]);
+    r.paint();
+    const ms = performance.now() - t0;
+    const cpu = process.cpuUsage(cpu0);
+    if (i >= 100) {
+      times.push(ms);
+      cpuTimes.push((cpu.user + cpu.system) / 1000);
+      perKey.push(bytes - before);
+      changed.push(changedCells(prev, r.grid));
+    }
+    // Keep the composer to a few rows like a real prompt.
+    if (i % 300 === 299) app.composer.setText('');
+  }
+  r.dispose();
+  cleanup();
+  const avg = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
+  return [
+    `| keystroke → frame (10k-line transcript, ${COLS}x${ROWS}) | p50 ${f(pct(times, 50))} ms | p99 ${f(pct(times, 99))} ms | max ${f(Math.max(...times))} ms | target p99 ≤ 4 ms: ${pct(times, 99) <= 4 ? 'met' : 'MISSED'} |`,
+    `| keystroke CPU time (excludes waiting for a core on a loaded machine) | p50 ${f(pct(cpuTimes, 50))} ms | p99 ${f(pct(cpuTimes, 99))} ms | max ${f(Math.max(...cpuTimes))} ms | load average ${loadavg().map((l) => f(l, 1)).join(' ')} on ${cpus().length} cores |`,
+    `| bytes per keystroke | mean ${f(avg(perKey), 1)} B | changed cells mean ${f(avg(changed), 1)} | overhead ${f(avg(perKey) - avg(changed), 1)} B (cursor moves, SGR, sync markers 16 B) | |`,
+  ];
+}
+
+async function streaming(): Promise<string[]> {
+  const { app, session, cleanup } = await benchApp();
+  let bytes = 0;
+  const frames: number[] = [];
+  const r = new Renderer({ write: (d) => (bytes += Buffer.byteLength(d)) }, new Palette(loadTheme('dark'), 'truecolor'), COLS, ROWS, (g) => app.render(g));
+  r.onFrame = (ms) => frames.push(ms);
+  const cpuFrames: number[] = [];
+  const paint = r.paint.bind(r);
+  r.paint = () => {
+    const c0 = process.cpuUsage();
+    paint();
+    const c = process.cpuUsage(c0);
+    cpuFrames.push((c.user + c.system) / 1000);
+  };
+  r.paint();
+  frames.length = 0;
+  cpuFrames.length = 0;
+  bytes = 0;
+  session.emit({ id: '1', msg: { type: 'task_started' } });
+  const words = ['the ', 'renderer ', 'writes ', 'only ', 'changed ', 'cells, ', 'and ', 'a ', '`code` ', 'span\n\n', '- item ', 'one\n'];
+  const TOKENS_PER_S = 5000;
+  const DURATION_MS = 2000;
+  const start = performance.now();
+  let sent = 0;
+  await new Promise<void>((done) => {
+    const tick = (): void => {
+      const due = Math.floor(((performance.now() - start) / 1000) * TOKENS_PER_S);
+      for (; sent < due; sent++) {
+        session.emit({ id: '1', msg: { type: 'agent_message_delta', delta: words[sent % words.length]! } });
+        r.request();
+      }
+      if (performance.now() - start < DURATION_MS) setImmediate(tick);
+      else done();
+    };
+    tick();
+  });
+  await new Promise((res) => setTimeout(res, 30));
+  r.dispose();
+  cleanup();
+  const secs = (performance.now() - start) / 1000;
+  return [
+    `| streaming ${TOKENS_PER_S} tokens/s for ${DURATION_MS / 1000} s (${sent} deltas) | frames ${frames.length} (${f(frames.length / secs, 0)}/s) | p50 ${f(pct(frames, 50))} ms | p99 ${f(pct(frames, 99))} ms, max ${f(Math.max(...frames))} ms | target max ≤ 16 ms: ${Math.max(...frames) <= 16 ? 'met' : 'MISSED'}; ${f(bytes / 1024 / secs, 0)} KiB/s written |`,
+    `| streaming frame CPU time | p50 ${f(pct(cpuFrames, 50))} ms | p99 ${f(pct(cpuFrames, 99))} ms | max ${f(Math.max(...cpuFrames))} ms | frames over 16 ms CPU: ${cpuFrames.filter((x) => x > 16).length} |`,
+  ];
+}
+
+function firstFrame(argv: string[], env: Record<string, string>, cwd: string, done: (screen: string) => boolean): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const term = newTerminal(COLS, ROWS);
+    const t0 = performance.now();
+    const p = pty.spawn(argv[0]!, argv.slice(1), { name: 'xterm-256color', cols: COLS, rows: ROWS, cwd, env });
+    const timer = setTimeout(() => {
+      p.kill('SIGKILL');
+      reject(new Error(`no first frame within 20 s; screen:\n${screenLines(term).join('\n')}`));
+    }, 20_000);
+    p.onData((d) => {
+      term.write(d, () => {
+        if (timer && done(screenLines(term).join('\n'))) {
+          const ms = performance.now() - t0;
+          clearTimeout(timer);
+          p.kill('SIGKILL');
+          term.dispose();
+          resolve(ms);
+        }
+      });
+    });
+  });
+}
+
+async function startup(): Promise<string[]> {
+  const mock = await startMockModelServer([]);
+  const ws = createWorkspace(mock.url);
+  const env = { ...ws.env, TERM: 'xterm-256color' };
+  delete (env as Record<string, string | undefined>).NODE_OPTIONS;
+  delete (env as Record<string, string | undefined>).NODE_EXTRA_CA_CERTS;
+  const rows: string[] = [];
+  try {
+    const oursMs: number[] = [];
+    const nativeMs: number[] = [];
+    const haveNative = existsSync(nativeBin);
+    for (let i = 0; i < RUNS; i++) {
+      oursMs.push(await firstFrame([process.execPath, ours], env, ws.repo, (s) => s.includes('Ask Codex')));
+      if (haveNative) nativeMs.push(await firstFrame([nativeBin], env, ws.repo, (s) => s.includes('Ask Codex')));
+    }
+    const o = pct(oursMs, 50);
+    rows.push(`| start-up → first frame in a pty (median of ${RUNS}) | ours ${f(o, 0)} ms | ${haveNative ? `native 0.169 ${f(pct(nativeMs, 50), 0)} ms` : 'native not installed (run bench/exec once)'} | ${haveNative ? `ratio ${f(o / pct(nativeMs, 50))}` : ''} | ${haveNative ? `target ≤ 0.5×: ${o <= 0.5 * pct(nativeMs, 50) ? 'met' : 'MISSED'}` : ''} |`);
+  } finally {
+    ws.cleanup();
+    await mock.close();
+  }
+  return rows;
+}
+
+console.log('| measure | | | | |');
+console.log('| --- | --- | --- | --- | --- |');
+for (const part of [keystrokes, streaming, startup]) for (const row of await part()) console.log(row);
