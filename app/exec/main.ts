@@ -83,6 +83,9 @@ async function resumePath(config: Config, resume: NonNullable<ExecArgs['resume']
 
 export async function main(ctx: CommandContext): Promise<number> {
   const args = execArgs(ctx);
+  // Start loading the agent while the prompt and the config are read.
+  const agent = import('../agent/session.js');
+  agent.catch(() => undefined);
   let prompt: string;
   try {
     prompt = await resolvePrompt(args.prompt, {
@@ -111,7 +114,7 @@ export async function main(ctx: CommandContext): Promise<number> {
   } catch (err) {
     return fail((err as Error).message);
   }
-  const { startSession } = await import('../agent/session.js');
+  const { startSession } = await agent;
   const session = await startSession(config, {
     originator: 'codex_exec',
     ...(rolloutPath ? { resume: { rolloutPath } } : {}),
