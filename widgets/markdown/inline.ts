@@ -140,8 +140,13 @@ function matchLink(text: string, i: number): { label: string; url: string; end: 
     else if (text[j] === ']' && --depth === 0) break;
   }
   if (j >= text.length || text[j + 1] !== '(') return undefined;
-  const close = text.indexOf(')', j + 2);
-  if (close < 0) return undefined;
+  // The destination may hold balanced parentheses (…/Foo_(bar)).
+  let close = j + 2;
+  for (let open = 1; close < text.length; close++) {
+    if (text[close] === '(') open++;
+    else if (text[close] === ')' && --open === 0) break;
+  }
+  if (close >= text.length) return undefined;
   const url = text.slice(j + 2, close).trim().split(/\s+/)[0] ?? '';
   return { label: text.slice(i + 1, j), url: url.replace(/^<|>$/g, ''), end: close + 1 };
 }

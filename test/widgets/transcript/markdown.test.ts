@@ -24,6 +24,11 @@ test('inline: bold, italic, both, strike, code, links, autolinks, escapes', () =
   assert.equal(by('https://i')?.underline, true);
 });
 
+test('inline: link destinations may contain balanced parentheses', () => {
+  const spans = parseInline('see [Foo](https://en.wikipedia.org/wiki/Foo_(bar)) now');
+  assert.equal(spans.map((s) => s.text).join(''), 'see Foo (https://en.wikipedia.org/wiki/Foo_(bar)) now');
+});
+
 test('inline: identifiers, citations and arithmetic stay plain text', () => {
   for (const t of ['see src/a_b_c.rs:12 and snake_case_name', 'a * b * c', '2*3 = 6 and x_1', '**unclosed bold', 'a ` lone tick']) {
     const spans = parseInline(t);
