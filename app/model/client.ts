@@ -14,6 +14,7 @@ import { nextWithin, readText, send } from './http.js';
 import type { ModelRequest, ResponseEvent, RetryNotice, StreamModel, StreamOptions } from './items.js';
 import { ossUnreachable } from './oss.js';
 import { endpointUrl, requestHeaders } from './provider.js';
+import { proxyFor } from './proxy-env.js';
 import { responsesBody, ResponsesDecoder } from './responses-wire.js';
 import { backoffMs, reconnectMessage, retryAfterMs, sleep } from './retry.js';
 import { parseSse, SseParser, type SseEvent } from './sse.js';
@@ -48,7 +49,7 @@ function fatal429(body: string): ModelError | undefined {
   return undefined;
 }
 
-interface Attempt { url: URL; headers: Record<string, string>; body: string; provider: ModelProviderInfo; opts: StreamOptions }
+interface Attempt { url: URL; proxy: URL | undefined; headers: Record<string, string>; body: string; provider: ModelProviderInfo; opts: StreamOptions }
 
 function notify(opts: StreamOptions, n: Omit<RetryNotice, 'message'>): void {
   const notice = { ...n, message: reconnectMessage(n.attempt, n.max, n.reason) };
@@ -75,6 +76,7 @@ async function open(a: Attempt): Promise<IncomingMessage> {
       // A server that accepts but never answers is as stuck as an idle stream.
       const res = await send(a.url, {
         method: 'POST', headers: a.headers, body: a.body, signal: a.opts.signal, timeoutMs: a.provider.streamIdleTimeoutMs,
+        ...(a.proxy && { proxy: a.proxy }),
       });
       const status = res.statusCode ?? 0;
       if (status >= 200 && status < 300) return res;
@@ -173,8 +175,10 @@ export const streamModel: StreamModel = async function* streamModel(
     yield* fromFixture(env.CODEX_RS_SSE_FIXTURE, chat ? new ChatDecoder() : new ResponsesDecoder());
     return;
   }
+  const url = endpointUrl(provider);
   const a: Attempt = {
-    url: endpointUrl(provider),
+    url,
+    proxy: proxyFor(url, env),
     headers: await requestHeaders(provider, {
       env,
       originator: opts.originator ?? 'codex_cli_rs',

@@ -3,18 +3,29 @@
 // AbortSignal destroys the request and its response at once.
 import type { Agent as HttpAgent, IncomingMessage } from 'node:http';
 import * as http from 'node:http';
+import { proxyAuth } from './proxy-env.js';
 
 // node:https (and with it tls) loads only for an https endpoint: the local
-// mock and Ollama never pay for it.
-type Transport = { request: typeof http.request; agent: HttpAgent };
+// mock and Ollama never pay for it. One keep-alive agent per scheme and proxy.
+type Transport = { request: typeof http.request; agent: HttpAgent; proxy?: URL };
 const transports = new Map<string, Transport>();
 
-async function transportFor(url: URL): Promise<Transport> {
-  let t = transports.get(url.protocol);
+async function transportFor(url: URL, proxy: URL | undefined): Promise<Transport> {
+  const key = `${url.protocol} ${proxy?.href ?? 'direct'}`;
+  let t = transports.get(key);
   if (!t) {
-    const mod = url.protocol === 'https:' ? await import('node:https') : http;
-    t = { request: mod.request, agent: new mod.Agent({ keepAlive: true }) };
-    transports.set(url.protocol, t);
+    if (url.protocol === 'https:') {
+      const https = await import('node:https');
+      const agent = proxy ? (await import('./tunnel.js')).tunnelAgent(proxy) : new https.Agent({ keepAlive: true });
+      t = { request: https.request, agent };
+    } else if (proxy) {
+      // Plain http through a proxy: the request goes to the proxy with the absolute URL as its path.
+      const mod = proxy.protocol === 'https:' ? await import('node:https') : http;
+      t = { request: mod.request, agent: new mod.Agent({ keepAlive: true }), proxy };
+    } else {
+      t = { request: http.request, agent: new http.Agent({ keepAlive: true }) };
+    }
+    transports.set(key, t);
   }
   return t;
 }
@@ -26,16 +37,23 @@ export interface SendOptions {
   signal?: AbortSignal;
   /** Gives up on connecting/waiting for the response head after this long. */
   timeoutMs?: number;
+  /** HTTP(S) proxy to go through (see proxy-env.ts). */
+  proxy?: URL;
 }
 
 /** Sends a request; resolves with the response head (the body is still to be read). */
 export async function send(url: URL, o: SendOptions): Promise<IncomingMessage> {
-  const t = await transportFor(url);
+  const t = await transportFor(url, o.proxy);
   return new Promise((resolve, reject) => {
     if (o.signal?.aborted) return reject(o.signal.reason);
     const headers = { ...o.headers };
     if (o.body !== undefined) headers['content-length'] = String(Buffer.byteLength(o.body));
-    const req = t.request(url, { method: o.method, headers, agent: t.agent });
+    const req = t.proxy
+      ? t.request({
+          protocol: t.proxy.protocol, hostname: t.proxy.hostname, port: t.proxy.port, path: url.href,
+          method: o.method, headers: { host: url.host, ...proxyAuth(t.proxy), ...headers }, agent: t.agent,
+        })
+      : t.request(url, { method: o.method, headers, agent: t.agent });
     const onAbort = () => {
       req.destroy(o.signal!.reason instanceof Error ? o.signal!.reason : new Error('aborted'));
     };

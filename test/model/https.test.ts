@@ -10,14 +10,15 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { renderResponses } from '../support/mock-model-server.js';
+import { startTestProxy } from './helpers.js';
 
 const hasOpenssl = spawnSync('openssl', ['version']).status === 0;
 
-test('streams over https with a keep-alive TLS connection', { skip: !hasOpenssl && 'openssl is not installed' }, async () => {
+test('streams over https with a keep-alive TLS connection, directly and through a CONNECT proxy', { skip: !hasOpenssl && 'openssl is not installed' }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'codex-https-'));
   const [key, cert] = [join(dir, 'key.pem'), join(dir, 'cert.pem')];
   const gen = spawnSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1',
-    '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', key, '-out', cert], { encoding: 'utf8' });
+    '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:model.test', '-keyout', key, '-out', cert], { encoding: 'utf8' });
   assert.equal(gen.status, 0, gen.stderr);
   const usage = { input_tokens: 1, cached_input_tokens: 0, output_tokens: 2, reasoning_output_tokens: 0, total_tokens: 3 };
   const ports: number[] = [];
@@ -39,11 +40,15 @@ const p = { id: 't', name: 't', baseUrl: ${JSON.stringify(url)}, wireApi: 'respo
 const req = { model: 'm', instructions: '', input: [], tools: [], parallel_tool_calls: false, store: false, include: [] };
 let text = '';
 for (let i = 0; i < 2; i++) { for await (const e of streamModel(p, req)) if (e.type === 'output_text_delta') text += e.delta; }
+// The same server by name, through the CONNECT proxy (HTTPS_PROXY in the environment).
+text += '|';
+for await (const e of streamModel({ ...p, baseUrl: 'https://model.test/v1' }, req)) if (e.type === 'output_text_delta') text += e.delta;
 console.log(text);
 `);
+  const proxy = await startTestProxy((server.address() as AddressInfo).port);
   try {
     const out = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-      const c = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, NODE_EXTRA_CA_CERTS: cert } });
+      const c = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, NODE_EXTRA_CA_CERTS: cert, HTTPS_PROXY: proxy.url.replace('http://', 'http://u:p@') } });
       let stdout = '';
       let stderr = '';
       c.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -51,10 +56,12 @@ console.log(text);
       c.on('close', (code) => resolve({ code, stdout, stderr }));
     });
     assert.equal(out.code, 0, out.stderr);
-    assert.equal(out.stdout.trim(), 'over tlsover tls');
-    assert.equal(ports.length, 2);
+    assert.equal(out.stdout.trim(), 'over tlsover tls|over tls');
+    assert.equal(ports.length, 3);
     assert.equal(ports[0], ports[1], 'the second call reuses the TLS connection');
+    assert.deepEqual(proxy.seen, [{ method: 'CONNECT', target: 'model.test:443', auth: `Basic ${Buffer.from('u:p').toString('base64')}` }]);
   } finally {
+    proxy.close();
     server.closeAllConnections();
     server.close();
     rmSync(dir, { recursive: true, force: true });
