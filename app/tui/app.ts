@@ -17,7 +17,7 @@ import type { Config } from '../config/types.js';
 import type { Event, EventMsg, Op, TokenUsage } from '../agent/protocol.js';
 import type { InputEvent } from './input/decoder.js';
 import type { ComposerTrigger, Overlay } from './overlay.js';
-import { applyAgentEvent, type EventState } from './agent-events.js';
+import type { EventState } from './agent-events.js';
 import { ClippedSurface } from '../../widgets/base/grid.js';
 
 /** What the controller needs from a session (app/agent/session.ts `Session`). */
@@ -88,8 +88,22 @@ export class TuiApp implements Widget {
     this.unsubscribe = undefined;
   }
 
+  // The event → cell mapping pulls in markdown, diff and every cell type; it is
+  // loaded after the first frame (events only flow once the session started).
+  private applyEvent: ((s: EventState, msg: EventMsg) => void) | undefined;
+  private early: EventMsg[] = [];
+
+  /** Loads the event handling; events that arrived before are applied in order. */
+  async loadEventHandling(): Promise<void> {
+    const { applyAgentEvent } = await import('./agent-events.js');
+    this.applyEvent = applyAgentEvent;
+    for (const m of this.early.splice(0)) applyAgentEvent(this.events, m);
+    this.host.requestFrame();
+  }
+
   onEvent(e: Event): void {
-    applyAgentEvent(this.events, e.msg);
+    if (this.applyEvent) this.applyEvent(this.events, e.msg);
+    else this.early.push(e.msg);
     this.host.requestFrame();
   }
 

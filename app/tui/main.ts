@@ -47,11 +47,9 @@ export async function main(ctx: CommandContext): Promise<number> {
   }
   for (const w of config.warnings) process.stderr.write(`warning: ${w}\n`);
 
-  const [{ TuiApp }, { PendingSession }, { Tty, guardExit }, { Renderer }, { Palette, detectColorDepth }, { cliVersion },
-    { installSlashCommands }, { installApprovals }, { installBacktrack }, { PagerOverlay }] = await Promise.all([
+  const [{ TuiApp }, { PendingSession }, { Tty, guardExit }, { Renderer }, { Palette, detectColorDepth }, { cliVersion }] = await Promise.all([
     import('./app.js'), import('./pending-session.js'), import('./renderer/tty.js'),
     import('./renderer/renderer.js'), import('./renderer/palette.js'), import('../config/version.js'),
-    import('./slash-actions.js'), import('./approval-overlay.js'), import('./backtrack.js'), import('./pager.js'),
   ]);
 
   const session = new PendingSession();
@@ -84,6 +82,20 @@ export async function main(ctx: CommandContext): Promise<number> {
     }, app.composer.burstPending ? 10 : 100);
   }
 
+  const palette = new Palette(loadTheme(config.tui.theme, config.cwd), detectColorDepth());
+  renderer = new Renderer(tty, palette, tty.cols, tty.rows, (grid) => app.render(grid));
+  tty.start({
+    onInput: (events) => app.handleInput(events),
+    onResize: (cols, rows) => renderer?.resize(cols, rows),
+  });
+  app.attach();
+  renderer.paint();
+  // The agent (model client, tools, MCP), the event → cell mapping and the
+  // interactions load after the first frame is on screen.
+  const agent = Promise.all([import('../agent/session.js'), import('../agent/history.js')]);
+  const [{ installSlashCommands }, { installApprovals }, { installBacktrack }, { PagerOverlay }] = await Promise.all([
+    import('./slash-actions.js'), import('./approval-overlay.js'), import('./backtrack.js'), import('./pager.js'), app.loadEventHandling(),
+  ]);
   installSlashCommands(app, {
     newSession: async () => {
       app.detach();
@@ -99,16 +111,6 @@ export async function main(ctx: CommandContext): Promise<number> {
   app.onOpenTranscript = () => app.pushOverlay(new PagerOverlay('Transcript', app.transcript));
   app.onRedraw = () => renderer?.invalidate();
 
-  const palette = new Palette(loadTheme(config.tui.theme, config.cwd), detectColorDepth());
-  renderer = new Renderer(tty, palette, tty.cols, tty.rows, (grid) => app.render(grid));
-  tty.start({
-    onInput: (events) => app.handleInput(events),
-    onResize: (cols, rows) => renderer?.resize(cols, rows),
-  });
-  app.attach();
-  renderer.paint();
-  // The agent (model client, tools, MCP) loads after the first frame is on screen.
-  const agent = Promise.all([import('../agent/session.js'), import('../agent/history.js')]);
   if (start.prompt?.trim()) app.submitText(start.prompt.trim());
   try {
     const [{ startSession }, history] = await agent;

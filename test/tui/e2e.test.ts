@@ -108,7 +108,8 @@ test('history: Up recalls this session’s prompt and, in a new session, the one
   assert.equal(await quit(app), 0);
   assert.match(readFileSync(join(ws.home, 'history.jsonl'), 'utf8'), /remember this prompt/);
   const second = start([], ws).app;
-  await second.waitForText('Ask Codex');
+  // The persistent history is known once the session is configured (its header is drawn).
+  await second.waitForText('OpenAI Codex');
   second.key('up');
   await second.waitForText(/─+\n› remember this prompt/);
   assert.equal(await quit(second), 0);
