@@ -270,7 +270,9 @@ class AgentSession implements Session {
         });
       },
       toolSpecs: (ctx) => this.tools.specs(ctx),
-      runTool: (call, ctx, signal) => this.tools.run(call, ctx, signal, tracker, (msg) => this.emit(task.subId, msg)),
+      runTool: (call, ctx, signal) => this.tools.run(call, ctx, signal, {
+        tracker, emit: (msg) => this.emit(task.subId, msg), inject: (items) => task.pending.push(...items),
+      }),
     };
   }
 

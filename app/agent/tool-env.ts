@@ -1,6 +1,7 @@
 // What every tool handler gets for one call.
 import type { SessionApprovals } from '../approvals/session-approvals.js';
 import type { Config } from '../config/types.js';
+import type { ResponseItem } from '../model/items.js';
 import type { ApprovalGate } from './approval-gate.js';
 import type { EventMsg } from './protocol.js';
 import type { TurnContext } from './turn-context.js';
@@ -15,4 +16,6 @@ export interface ToolEnv {
   readonly approvals: SessionApprovals;
   readonly tracker: TurnDiffTracker;
   emit(msg: EventMsg): void;
+  /** Adds items the model sees from its next request on (view_image's picture). */
+  inject(items: ResponseItem[]): void;
 }

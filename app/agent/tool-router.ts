@@ -9,7 +9,6 @@ import { builtinToolSpecs } from '../tools/specs.js';
 import type { ApprovalGate } from './approval-gate.js';
 import type { McpManager } from './mcp-call.js';
 import type { ModelFamily } from './model-family.js';
-import type { EventMsg } from './protocol.js';
 import type { ToolEnv } from './tool-env.js';
 import type { TurnContext } from './turn-context.js';
 import { TurnDiffTracker } from './turn-diff.js';
@@ -21,6 +20,19 @@ export type { McpManager } from './mcp-call.js';
 const shell = async (args: ShellArgs, env: ToolEnv) => (await import('./shell-call.js')).handleShell(args, env);
 const patch = async (text: string, cwd: string, env: ToolEnv) => (await import('./patch-call.js')).handlePatch(text, cwd, env);
 const toolArgs = () => import('../tools/args.js');
+
+const VIEW_IMAGE_SPEC: ToolSpec = {
+  type: 'function',
+  name: 'view_image',
+  description: 'Attach a local image (by filesystem path) to the conversation context for this turn.',
+  strict: false,
+  parameters: {
+    type: 'object',
+    properties: { path: { type: 'string', description: 'Local filesystem path to an image file' } },
+    required: ['path'],
+    additionalProperties: false,
+  },
+};
 
 type Call = Extract<ResponseItem, { type: 'function_call' | 'custom_tool_call' | 'local_shell_call' }>;
 
@@ -54,20 +66,20 @@ export class ToolRouter {
       includePlanTool: this.deps.config.includePlanTool || this.deps.config.toml.include_plan_tool !== false,
       applyPatch: this.applyPatchMode(),
     });
+    const toggles = this.deps.config.toml.tools;
     // --search / tools.web_search: the Responses API's native search, run server-side.
-    const search = this.deps.config.toml.tools;
-    if (search?.web_search === true || search?.web_search_request === true) tools.push({ type: 'web_search' });
+    if (toggles?.web_search === true || toggles?.web_search_request === true) tools.push({ type: 'web_search' });
+    if (toggles?.view_image !== false) tools.push(VIEW_IMAGE_SPEC);
     for (const t of this.deps.mcp?.tools() ?? []) {
       tools.push({ type: 'function', name: t.qualifiedName, description: t.description, strict: false, parameters: t.parameters });
     }
     return tools;
   }
 
-  async run(call: Call, ctx: TurnContext, signal: AbortSignal, tracker: TurnDiffTracker, emit: (m: EventMsg) => void): Promise<string> {
+  async run(call: Call, ctx: TurnContext, signal: AbortSignal, task: Pick<ToolEnv, 'tracker' | 'emit' | 'inject'>): Promise<string> {
     const callId = call.type === 'local_shell_call' ? call.call_id ?? call.id ?? '' : call.call_id;
-    const env: ToolEnv = {
-      config: this.deps.config, ctx, callId, signal, gate: this.deps.gate, approvals: this.approvals, tracker, emit,
-    };
+    const env: ToolEnv = { config: this.deps.config, ctx, callId, signal, gate: this.deps.gate, approvals: this.approvals, ...task };
+    const { emit } = env;
     if (call.type === 'local_shell_call') {
       const a = call.action;
       return shell({
@@ -90,6 +102,8 @@ export class ToolRouter {
         const args = (await toolArgs()).parseApplyPatchArgs(call.arguments);
         return args.ok ? patch(args.value.input, ctx.cwd, env) : args.error;
       }
+      case 'view_image':
+        return (await import('./view-image.js')).handleViewImage(call.arguments, env);
       case 'update_plan': {
         const r = (await import('../tools/plan.js')).handleUpdatePlan(call.arguments);
         if (r.ok) emit(r.event);

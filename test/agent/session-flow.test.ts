@@ -168,3 +168,20 @@ test('an interrupt submitted right after the input still stops that task', () =>
     assert.ok(mock.requests.length <= 1);
     assert.equal(h.events.some((e) => e.msg.type === 'exec_command_begin'), false);
   }));
+
+test('view_image attaches the picture for the next request; a missing file is reported', () =>
+  withSession([
+    { output: [{ type: 'function_call', name: 'view_image', arguments: { path: 'pic.png' }, call_id: 'v1' }] },
+    { output: [{ type: 'function_call', name: 'view_image', arguments: { path: 'missing.png' }, call_id: 'v2' }] },
+    reply('seen'),
+  ], async (h, mock) => {
+    writeFileSync(join(h.repo, 'pic.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+    h.session.submit(text('look'));
+    await h.next('task_complete');
+    const input = mock.requests[1]!.body.input!;
+    assert.equal(outputOf(input, 'v1'), 'attached local image path');
+    const last = input.at(-1)!;
+    assert.ok(last.type === 'message' && last.role === 'user');
+    assert.deepEqual(last.content, [{ type: 'input_image', image_url: 'data:image/png;base64,iVBORw==' }]);
+    assert.match(outputOf(mock.requests[2]!.body.input, 'v2')!, /^unable to locate image at `.*missing\.png`: /);
+  }));

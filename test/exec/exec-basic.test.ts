@@ -24,7 +24,7 @@ test('a text reply: final message alone on stdout, activity on stderr, exit 0', 
     const texts = (req.body.input ?? []).map((i) => (i.type === 'message' ? i.content.map((c) => ('text' in c ? c.text : '')).join('') : ''));
     assert.ok(texts.some((t) => t.startsWith('<environment_context>')));
     assert.equal(texts.at(-1), 'Say hello');
-    assert.deepEqual(req.body.tools?.map((t) => t.name), ['shell', 'update_plan', 'apply_patch']);
+    assert.deepEqual(req.body.tools?.map((t) => t.name), ['shell', 'update_plan', 'apply_patch', 'view_image']);
     // history.jsonl and a rollout were written.
     assert.match(readFileSync(join(ws.home, 'history.jsonl'), 'utf8'), /"text":"Say hello"/);
   }));
