@@ -12,7 +12,7 @@ import { chatBody, ChatDecoder } from './chat-wire.js';
 import { ModelError, StreamError } from './errors.js';
 import { nextWithin, readText, send } from './http.js';
 import type { ModelRequest, ResponseEvent, RetryNotice, StreamModel, StreamOptions } from './items.js';
-import { ossUnreachable } from './oss.js';
+import { ensureOssReady, ossUnreachable } from './oss.js';
 import { endpointUrl, requestHeaders } from './provider.js';
 import { proxyFor } from './proxy-env.js';
 import { responsesBody, ResponsesDecoder } from './responses-wire.js';
@@ -143,6 +143,16 @@ function drain(res: IncomingMessage, maxMs = 250): Promise<void> {
   });
 }
 
+const ossReady = new Set<string>();
+
+/** `--oss`: the first call checks once per process that Ollama runs and has the model. */
+async function ossChecked(baseUrl: string, model: string): Promise<void> {
+  const key = `${baseUrl} ${model}`;
+  if (ossReady.has(key)) return;
+  await ensureOssReady(baseUrl, model);
+  ossReady.add(key);
+}
+
 /** CODEX_RS_SSE_FIXTURE=<file>: the stream is read from a file instead of the network (tests). */
 async function* fromFixture(file: string, decoder: WireDecoder): AsyncGenerator<ResponseEvent> {
   let text: string;
@@ -175,6 +185,7 @@ export const streamModel: StreamModel = async function* streamModel(
     yield* fromFixture(env.CODEX_RS_SSE_FIXTURE, chat ? new ChatDecoder() : new ResponsesDecoder());
     return;
   }
+  if (provider.id === 'oss') await ossChecked(provider.baseUrl, request.model);
   const url = endpointUrl(provider);
   const a: Attempt = {
     url,

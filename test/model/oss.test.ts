@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { ModelError } from '../../app/model/errors.js';
 import { ensureOssReady, hasModel } from '../../app/model/oss.js';
 import { startMockModelServer } from '../support/mock-model-server.js';
-import { mockProvider, run } from './helpers.js';
+import { mockProvider, request, run } from './helpers.js';
 
 async function ollama(models: string[]): Promise<{ url: string; server: Server }> {
   const server = createServer((req, res) => {
@@ -66,4 +66,23 @@ test('the oss provider fails at once with the same message when nothing listens'
   assert.ok(r.error instanceof ModelError && r.error.kind === 'unreachable', String(r.error));
   assert.match(r.error.message, /^No running Ollama server detected at http:\/\/127\.0\.0\.1:\d+ \(connect ECONNREFUSED/);
   assert.deepEqual(r.retries, []);
+});
+
+test('the first oss call checks the model once; a missing model is reported before any chat request', async () => {
+  const o = await ollama(['gpt-oss:20b']);
+  let chats = 0;
+  o.server.prependListener('request', (req) => { if (req.url?.endsWith('/chat/completions')) chats++; });
+  try {
+    const p = mockProvider(o.url, { id: 'oss', wireApi: 'chat', envKey: undefined, requestMaxRetries: 0 });
+    const missing = await run(p, { ...request(), model: 'qwen3:8b' });
+    assert.ok(missing.error instanceof ModelError && /ollama pull qwen3:8b/.test(missing.error.message), String(missing.error));
+    assert.equal(chats, 0);
+    // With the model present the call goes on to the chat endpoint (this server has none: 404).
+    const present = await run(p, { ...request(), model: 'gpt-oss:20b' });
+    assert.ok(present.error instanceof ModelError && present.error.kind === 'http_status', String(present.error));
+    assert.equal(chats, 1);
+  } finally {
+    o.server.closeAllConnections();
+    o.server.close();
+  }
 });
