@@ -93,9 +93,12 @@ export async function main(ctx: CommandContext): Promise<number> {
   // The agent (model client, tools, MCP), the event → cell mapping and the
   // interactions load after the first frame is on screen.
   const agent = Promise.all([import('../agent/session.js'), import('../agent/history.js')]);
-  const [{ installSlashCommands }, { installApprovals }, { installBacktrack }, { PagerOverlay }] = await Promise.all([
-    import('./slash-actions.js'), import('./approval-overlay.js'), import('./backtrack.js'), import('./pager.js'), app.loadEventHandling(),
+  const [{ installSlashCommands }, { installApprovals }, { installBacktrack }, { PagerOverlay }, { installFilePicker }, { FileIndex }] = await Promise.all([
+    import('./slash-actions.js'), import('./approval-overlay.js'), import('./backtrack.js'), import('./pager.js'),
+    import('./file-picker.js'), import('../files/index.js'), app.loadEventHandling(),
   ]);
+  let fileIndex: InstanceType<typeof FileIndex> | undefined;
+  installFilePicker(app, () => (fileIndex = new FileIndex(config.cwd)));
   installSlashCommands(app, {
     newSession: async () => {
       app.detach();
@@ -126,6 +129,7 @@ export async function main(ctx: CommandContext): Promise<number> {
   }
 
   await finished;
+  await fileIndex?.close();
   renderer.dispose();
   if (ticker) clearTimeout(ticker);
   app.detach();

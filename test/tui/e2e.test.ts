@@ -2,7 +2,7 @@
 // mock model server, keys in, screen read back through xterm-headless.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startMockModelServer, type MockModelServer } from '../support/mock-model-server.js';
 import { createWorkspace, type Workspace } from '../support/cli.js';
@@ -156,5 +156,20 @@ test('[PROMPT] is submitted at start and a resize repaints cleanly', async () =>
   const screen = await app.waitForScreen((s) => s.split('\n').every((l) => l.length <= 60) && /─{60}\n› Ask Codex/.test(s), 'a 60-column frame');
   assert.equal(screen.split('\n').length, 20);
   assert.match(screen, /› hello from argv/);
+  assert.equal(await quit(app), 0);
+});
+
+test('@ file picker: matches from the working root, Tab inserts the path and a space', async () => {
+  const { ws, app } = start();
+  writeFileSync(join(ws.repo, 'README.md'), '# hi\n');
+  writeFileSync(join(ws.repo, 'package.json'), '{}\n');
+  await app.waitForText('Ask Codex');
+  app.type('look at @READ');
+  await app.waitForText(/^ {2}README\.md/m);
+  app.key('tab');
+  await app.waitForText('› look at README.md');
+  await app.waitForNoText(/^ {2}README\.md/m);
+  app.key('ctrl+u');
+  await app.waitForText('Ask Codex to do anything');
   assert.equal(await quit(app), 0);
 });

@@ -1,0 +1,91 @@
+// Wires the `@` file picker (reference §3.2): when the whitespace-delimited
+// token under the caret starts with `@`, a popup above the composer shows the
+// best matches from the file index of the working root (searched by the
+// FileSearchManager: 100 ms debounce, one search in flight). ↑/↓ or Ctrl+P/N
+// select; Tab or Enter replace the token with the path and a space; Esc closes
+// it and it stays closed for that token.
+import type { ResolvedAction } from '../../keymaps/engine.js';
+import { atTokenAt, replaceAtToken, type AtToken } from '../../widgets/file-picker/at-token.js';
+import { FilePicker } from '../../widgets/file-picker/picker.js';
+import { FileSearchManager, type Searcher } from '../files/search-manager.js';
+import type { TuiApp } from './app.js';
+import type { Overlay, OverlayResult } from './overlay.js';
+
+class FilePickerOverlay implements Overlay {
+  readonly mode = 'popup';
+  readonly placement = 'bottom';
+  readonly widget = new FilePicker();
+  private readonly manager: FileSearchManager;
+
+  constructor(private readonly app: TuiApp, index: Searcher, private readonly dismiss: (t: AtToken) => void, token: AtToken) {
+    this.manager = new FileSearchManager(index, (u) => {
+      this.widget.show(u.kind === 'loading' ? u : { kind: 'results', query: u.query, matches: u.matches });
+      app.host.requestFrame();
+    });
+    this.query(token);
+  }
+
+  private query(token: AtToken): void {
+    if (token.query) this.manager.setQuery(token.query);
+    else {
+      this.manager.cancel();
+      this.widget.show({ kind: 'hint' });
+    }
+  }
+
+  private token(): AtToken | undefined {
+    return atTokenAt(this.app.composer.text, this.app.composer.textarea.cursor);
+  }
+
+  handle(r: ResolvedAction): OverlayResult {
+    switch (r.action) {
+      case 'popup_prev': this.widget.move(-1); return 'handled';
+      case 'popup_next': this.widget.move(1); return 'handled';
+      case 'popup_close': {
+        const t = this.token();
+        if (t) this.dismiss(t);
+        return 'close';
+      }
+      case 'popup_accept':
+      case 'popup_complete': {
+        const path = this.widget.selection();
+        const t = this.token();
+        // Enter with nothing to pick submits as usual; Tab does nothing.
+        if (!path || !t) return r.action === 'popup_accept' ? 'pass' : 'handled';
+        const next = replaceAtToken(this.app.composer.text, t, path);
+        this.app.composer.textarea.setText(next.text, next.cursor);
+        return 'close';
+      }
+      default: return 'pass';
+    }
+  }
+
+  composerChanged(text: string, cursor: number): OverlayResult {
+    const t = atTokenAt(text, cursor);
+    if (!t) return 'close';
+    this.query(t);
+    return 'handled';
+  }
+
+  onClose(): void {
+    this.manager.cancel();
+  }
+}
+
+/** Installs the `@` trigger; the index is created on the first `@` (walking the tree costs). */
+export function installFilePicker(app: TuiApp, openIndex: () => Searcher): void {
+  let index: Searcher | undefined;
+  let dismissed: { start: number; query: string } | undefined;
+  app.addComposerTrigger((text, cursor) => {
+    const t = atTokenAt(text, cursor);
+    if (!t) {
+      dismissed = undefined;
+      return undefined;
+    }
+    // Esc closed the popup for this token: typing more into it keeps it closed.
+    if (dismissed && dismissed.start === t.start && t.query.startsWith(dismissed.query)) return undefined;
+    dismissed = undefined;
+    index ??= openIndex();
+    return new FilePickerOverlay(app, index, (tok) => (dismissed = { start: tok.start, query: tok.query }), t);
+  });
+}
