@@ -9,7 +9,7 @@ import type { IncomingMessage } from 'node:http';
 import type { ModelProviderInfo } from '../config/types.js';
 import { logger } from '../log.js';
 import { chatBody, ChatDecoder } from './chat-wire.js';
-import { ModelError, StreamError } from './errors.js';
+import { fatalError, ModelError, StreamError } from './errors.js';
 import { nextWithin, readText, send } from './http.js';
 import type { ModelRequest, ResponseEvent, RetryNotice, StreamModel, StreamOptions } from './items.js';
 import { ensureOssReady, ossUnreachable } from './oss.js';
@@ -38,15 +38,12 @@ export function serverMessage(body: string): string {
 
 /** A 429 that waiting will not fix. */
 function fatal429(body: string): ModelError | undefined {
-  let type: unknown;
   try {
     const e = (JSON.parse(body) as { error?: { type?: unknown; code?: unknown } }).error;
-    type = e?.type ?? e?.code;
-  } catch { return undefined; }
-  if (type === 'usage_limit_reached') return new ModelError('fatal', "You've hit your usage limit. Try again later.", 429);
-  if (type === 'usage_not_included') return new ModelError('fatal', 'To use Codex with your ChatGPT plan, upgrade to Plus: https://openai.com/chatgpt/pricing.', 429);
-  if (type === 'insufficient_quota') return new ModelError('fatal', 'Quota exceeded. Check your plan and billing details.', 429);
-  return undefined;
+    return fatalError(e?.type, 429) ?? fatalError(e?.code, 429);
+  } catch {
+    return undefined;
+  }
 }
 
 interface Attempt { url: URL; proxy: URL | undefined; headers: Record<string, string>; body: string; provider: ModelProviderInfo; opts: StreamOptions }

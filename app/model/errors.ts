@@ -40,3 +40,15 @@ export class StreamError extends Error {
     super(message);
   }
 }
+
+/** Error codes that retrying cannot fix (a 429 body's `error.type`/`code`, or `response.failed`'s code). */
+export function fatalError(code: unknown, status?: number): ModelError | undefined {
+  switch (code) {
+    case 'usage_limit_reached': return new ModelError('fatal', "You've hit your usage limit. Try again later.", status);
+    case 'usage_not_included': return new ModelError('fatal', 'To use Codex with your ChatGPT plan, upgrade to Plus: https://openai.com/chatgpt/pricing.', status);
+    case 'insufficient_quota': return new ModelError('fatal', 'Quota exceeded. Check your plan and billing details.', status);
+    case 'context_length_exceeded':
+      return new ModelError('fatal', "Codex ran out of room in the model's context window. Start a new conversation or clear earlier history before retrying.", status);
+    default: return undefined;
+  }
+}

@@ -2,7 +2,7 @@
 // decoder from SSE events to ResponseEvents. `response.completed` is held back
 // and emitted by finish(), so a stream that breaks first is a StreamError.
 import { logger } from '../log.js';
-import { ModelError, StreamError } from './errors.js';
+import { fatalError, StreamError } from './errors.js';
 import { responseItemSchema, type ModelRequest, type ResponseEvent, type ResponseItem, type TokenUsage } from './items.js';
 import { retryHintFromMessage } from './retry.js';
 import type { SseEvent } from './sse.js';
@@ -55,15 +55,8 @@ function parseItem(raw: unknown, what: string): ResponseItem | undefined {
 
 /** `response.failed`: fatal conditions end the turn; anything else is retried like a cut stream. */
 function failure(error: { code?: string; type?: string; message?: string } | undefined): Error {
-  const code = error?.code ?? error?.type;
   const message = error?.message ?? 'response.failed event received';
-  if (code === 'context_length_exceeded')
-    return new ModelError('fatal', "Codex ran out of room in the model's context window. Start a new conversation or clear earlier history before retrying.");
-  if (code === 'insufficient_quota')
-    return new ModelError('fatal', 'Quota exceeded. Check your plan and billing details.');
-  if (code === 'usage_not_included')
-    return new ModelError('fatal', 'To use Codex with your ChatGPT plan, upgrade to Plus: https://openai.com/chatgpt/pricing.');
-  return new StreamError(message, retryHintFromMessage(message));
+  return fatalError(error?.code) ?? fatalError(error?.type) ?? new StreamError(message, retryHintFromMessage(message));
 }
 
 export class ResponsesDecoder implements WireDecoder {
