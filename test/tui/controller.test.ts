@@ -1,0 +1,143 @@
+// The controller over a fake session: actions become ops, events become cells.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { QUIT_HINT, BACKTRACK_HINT } from '../../app/tui/app.js';
+import { configured, makeApp, type Harness } from './harness.js';
+
+const key = (h: Harness, k: string, text?: string): void => {
+  h.clock.now += 50;
+  h.app.handleInput([{ type: 'key', key: k, ...(text ? { text } : {}) }]);
+};
+const type = (h: Harness, s: string): void => {
+  for (const ch of s) key(h, ch === ' ' ? 'space' : ch, ch);
+};
+
+async function withApp(fn: (h: Harness) => void | Promise<void>, overrides: string[] = []): Promise<void> {
+  const h = await makeApp(overrides);
+  try {
+    h.session.emit(configured());
+    await fn(h);
+  } finally {
+    h.cleanup();
+  }
+}
+
+test('Enter submits a user turn; Esc and Ctrl+C interrupt a running one', () => withApp((h) => {
+  type(h, 'hello');
+  key(h, 'enter');
+  assert.deepEqual(h.session.ops.at(-1), { type: 'user_input', items: [{ type: 'text', text: 'hello' }] });
+  h.session.emit({ type: 'task_started' });
+  key(h, 'esc');
+  assert.deepEqual(h.session.ops.at(-1), { type: 'interrupt' });
+  key(h, 'ctrl+c');
+  assert.deepEqual(h.session.ops.at(-1), { type: 'interrupt' });
+  assert.equal(h.exited(), false);
+}));
+
+test('Ctrl+C twice quits: the first shows the hint, which expires', () => withApp((h) => {
+  key(h, 'ctrl+c');
+  assert.equal(h.app.footer.notice, QUIT_HINT);
+  assert.equal(h.exited(), false);
+  h.clock.now += 3000;
+  h.app.tick();
+  assert.equal(h.app.footer.notice, undefined);
+  key(h, 'ctrl+c');
+  key(h, 'ctrl+c');
+  assert.equal(h.exited(), true);
+}));
+
+test('a message typed while a turn runs is injected and shown as queued until the loop echoes it', () => withApp((h) => {
+  h.session.emit({ type: 'task_started' });
+  type(h, 'also this');
+  key(h, 'enter');
+  assert.deepEqual(h.app.status.queued, ['also this']);
+  h.session.emit({ type: 'user_message', message: 'also this' });
+  assert.deepEqual(h.app.status.queued, []);
+}));
+
+test('turn complete sends an OSC 9 notification only when unfocused and enabled', async () => {
+  await withApp((h) => {
+    h.session.emit({ type: 'task_started' });
+    h.session.emit({ type: 'task_complete', last_agent_message: 'All done.' });
+    assert.deepEqual(h.notifications, []);
+    h.app.handleInput([{ type: 'focus', focused: false }]);
+    h.session.emit({ type: 'task_started' });
+    h.session.emit({ type: 'task_complete', last_agent_message: 'All done.' });
+    h.session.emit({ type: 'exec_approval_request', call_id: 'x', command: ['rm', '-rf', 'build'], cwd: '/' });
+    assert.deepEqual(h.notifications, ['All done.', 'Approval requested: rm -rf build']);
+  }, ['tui.notifications=true']);
+  await withApp((h) => {
+    h.app.handleInput([{ type: 'focus', focused: false }]);
+    h.session.emit({ type: 'task_complete', last_agent_message: null });
+    assert.deepEqual(h.notifications, []);
+  });
+});
+
+test('approval requests queue: the second opens after the first is decided', () => withApp((h) => {
+  h.session.emit({ type: 'task_started' });
+  h.session.emit({ type: 'exec_approval_request', call_id: 'a', command: ['touch', 'a'], cwd: '/' });
+  h.session.emit({ type: 'exec_approval_request', call_id: 'b', command: ['touch', 'b'], cwd: '/' });
+  assert.equal(h.app.mode, 'modal');
+  key(h, 'a', 'a');
+  assert.deepEqual(h.session.ops.at(-1), { type: 'exec_approval', id: 'a', decision: 'approved_for_session' });
+  assert.equal(h.app.mode, 'modal');
+  key(h, 'esc');
+  assert.deepEqual(h.session.ops.at(-1), { type: 'exec_approval', id: 'b', decision: 'denied' });
+  assert.equal(h.app.mode, 'composer');
+}));
+
+test('Esc–Esc backtrack: prime, preview, step older, Enter forks and pre-fills the composer', () => withApp((h) => {
+  for (const m of ['first question', 'second question', 'third question']) {
+    h.session.emit({ type: 'user_message', message: m });
+    h.session.emit({ type: 'agent_message', message: `answer to ${m}` });
+  }
+  key(h, 'esc');
+  assert.equal(h.app.footer.notice, BACKTRACK_HINT);
+  key(h, 'esc');
+  assert.equal(h.app.mode, 'backtrack');
+  key(h, 'esc');
+  key(h, 'enter');
+  assert.deepEqual(h.session.ops.at(-1), { type: 'fork', drop_user_turns: 2 });
+  assert.equal(h.app.composer.text, 'second question');
+  assert.equal(h.app.transcript.userMessageIndices().length, 1);
+  assert.equal(h.app.mode, 'composer');
+  // Any other key cancels a primed Esc.
+  h.app.composer.setText('');
+  key(h, 'esc');
+  key(h, 'x', 'x');
+  assert.equal(h.app.footer.notice, undefined);
+}));
+
+test('slash commands: /model picks a preset, /status prints the card, /diff is allowed while running, /compact is not', () => withApp((h) => {
+  type(h, '/model');
+  key(h, 'enter');
+  assert.equal(h.app.mode, 'popup');
+  key(h, 'down');
+  key(h, 'enter');
+  assert.deepEqual(h.session.ops.at(-1), { type: 'override_turn_context', model: 'gpt-5-codex', effort: 'medium' });
+  assert.equal(h.app.statusBar.info.model, 'gpt-5-codex');
+  type(h, '/status');
+  key(h, 'enter');
+  const last = h.app.transcript.last()!;
+  assert.match(last.lines(80).map((l) => l.map((s) => s.text).join('')).join('\n'), /Session ID: 00000000-0000-4000-8000-000000000001/);
+  h.session.emit({ type: 'task_started' });
+  const before = h.session.ops.length;
+  type(h, '/compact');
+  key(h, 'enter');
+  assert.equal(h.session.ops.length, before);
+  assert.match(h.app.transcript.last()!.lines(80).map((l) => l.map((s) => s.text).join('')).join(''), /'\/compact' is disabled while a task is in progress/);
+  type(h, '/quit');
+  key(h, 'enter');
+  assert.equal(h.exited(), true);
+}));
+
+test('Tab in the slash popup completes the command; an unknown /word is sent as a message', () => withApp((h) => {
+  type(h, '/ap');
+  key(h, 'tab');
+  assert.equal(h.app.composer.text, '/approvals ');
+  h.app.composer.setText('');
+  type(h, '/notacommand');
+  key(h, 'esc');
+  key(h, 'enter');
+  assert.deepEqual(h.session.ops.at(-1), { type: 'user_input', items: [{ type: 'text', text: '/notacommand' }] });
+}));
