@@ -36,6 +36,7 @@ export interface PtyApp {
   key(name: keyof typeof KEYS | string): void;
   paste(text: string): void;
   resize(cols: number, rows: number): void;
+  signal(sig: NodeJS.Signals): void;
   waitForText(pattern: string | RegExp, timeoutMs?: number): Promise<string>;
   waitForNoText(pattern: string | RegExp, timeoutMs?: number): Promise<string>;
   /** Waits until `ok(screen)` holds. */
@@ -92,6 +93,7 @@ export function spawnPty(ws: Workspace, args: string[], opts: PtyOptions = {}): 
       proc.write(seq);
     },
     paste: (text) => proc.write(`\x1b[200~${text}\x1b[201~`),
+    signal: (sig) => proc.kill(sig),
     resize: (c, r) => {
       proc.resize(c, r);
       term.resize(c, r);

@@ -173,3 +173,33 @@ test('@ file picker: matches from the working root, Tab inserts the path and a s
   await app.waitForText('Ask Codex to do anything');
   assert.equal(await quit(app), 0);
 });
+
+test('codex resume <id> shows the earlier conversation and continues it', async () => {
+  mock.push({ output: [{ type: 'text', text: 'first session answer' }] }, { output: [{ type: 'text', text: 'resumed answer' }] });
+  const { ws, app } = start(['remember the number 7']);
+  await app.waitForText('first session answer');
+  assert.equal(await quit(app), 0);
+  const id = /codex resume ([0-9a-f-]{36})/.exec(app.output())?.[1];
+  assert.ok(id, 'the exit message names the session');
+  const resumed = start(['resume', id], ws).app;
+  await resumed.waitForText('› remember the number 7');
+  await resumed.waitForText('first session answer');
+  resumed.type('and now?');
+  await resumed.waitForText('› and now?');
+  resumed.key('enter');
+  await resumed.waitForText('resumed answer');
+  const body = JSON.stringify(mock.requests.at(-1)!.body);
+  assert.match(body, /remember the number 7/);
+  assert.match(body, /first session answer/);
+  assert.equal(await quit(resumed), 0);
+});
+
+test('SIGTERM restores the terminal', async () => {
+  const { app } = start();
+  await app.waitForText('Ask Codex');
+  app.signal('SIGTERM');
+  assert.equal(await app.exited(), 143);
+  const out = app.output();
+  assert.ok(out.lastIndexOf('\x1b[?1049l') > out.lastIndexOf('\x1b[?1049h'), 'left the alternate screen');
+  assert.ok(out.lastIndexOf('\x1b[?25h') > out.lastIndexOf('\x1b[?25l'), 'cursor shown again');
+});
