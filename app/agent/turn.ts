@@ -63,10 +63,9 @@ export function buildRequest(host: TaskHost, ctx: TurnContext, opts: TaskOptions
     prompt_cache_key: host.sessionId,
   };
   if (family.reasoning) {
-    req.reasoning = {
-      ...(ctx.effort ? { effort: ctx.effort } : {}),
-      ...(ctx.summary && ctx.summary !== 'none' ? { summary: ctx.summary } : {}),
-    };
+    // The original's defaults: medium effort, automatic summaries; `none` drops the summary.
+    const summary = ctx.summary ?? 'auto';
+    req.reasoning = { effort: ctx.effort ?? 'medium', ...(summary !== 'none' ? { summary } : {}) };
   }
   if (family.verbosity && config.verbosity) req.text = { verbosity: config.verbosity };
   if (host.outputSchema && !opts.noTools) {

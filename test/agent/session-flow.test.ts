@@ -185,3 +185,22 @@ test('view_image attaches the picture for the next request; a missing file is re
     assert.deepEqual(last.content, [{ type: 'input_image', image_url: 'data:image/png;base64,iVBORw==' }]);
     assert.match(outputOf(mock.requests[2]!.body.input, 'v2')!, /^unable to locate image at `.*missing\.png`: /);
   }));
+
+test('requests: full history, no parallel calls, reasoning defaults, store and cache key', () =>
+  withSession([reply('one'), reply('two')], 'disable_response_storage = true\nmodel_reasoning_summary = "none"', async (h, mock) => {
+    h.session.submit(text('first'));
+    await h.next('task_complete');
+    const n = h.events.length;
+    h.session.submit(text('second'));
+    await h.next('task_complete', n);
+    const body = mock.requests[1]!.body;
+    assert.equal(body.model, 'gpt-5');
+    assert.equal(body.parallel_tool_calls, false);
+    assert.deepEqual(body.reasoning, { effort: 'medium' });
+    assert.equal(body.store, false);
+    assert.deepEqual(body.include, ['reasoning.encrypted_content']);
+    assert.equal(body.prompt_cache_key, h.session.id);
+    assert.match(String(body.instructions), /^You are Codex/);
+    assert.deepEqual(userTexts(body.input), ['user: first', 'assistant: one', 'user: second']);
+    assert.equal(mock.requests[1]!.headers.session_id, h.session.id);
+  }));
