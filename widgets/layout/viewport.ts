@@ -67,6 +67,11 @@ export class LinesSource implements ScrollSource {
 
   constructor(private readonly build: (width: number) => Line[]) {}
 
+  /** The content changed: rebuild on the next use. */
+  invalidate(): void {
+    this.width = -1;
+  }
+
   /** Plain lines, word-wrapped to the width. */
   static wrapped(lines: readonly Line[]): LinesSource {
     return new LinesSource((w) => lines.flatMap((l) => wrapLine(l, w)));

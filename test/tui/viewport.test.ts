@@ -1,0 +1,68 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { CellGrid } from '../../widgets/base/grid.js';
+import type { Line } from '../../widgets/base/types.js';
+import { LinesSource, Viewport } from '../../widgets/layout/viewport.js';
+import { layoutColumn } from '../../widgets/layout/column.js';
+import { SelectList } from '../../widgets/layout/select-list.js';
+
+function view(lines: string[]): { v: Viewport; grow(n: number): void; rows(): string[] } {
+  const content: Line[] = lines.map((t) => [{ text: t }]);
+  const source = new LinesSource(() => content);
+  const v = new Viewport(source);
+  const grid = new CellGrid(10, 3);
+  return {
+    v,
+    grow: (n) => {
+      for (let i = 0; i < n; i++) content.push([{ text: `line ${content.length}` }]);
+      source.invalidate();
+    },
+    rows: () => {
+      grid.clear();
+      v.render(grid, { x: 0, y: 0, width: 10, height: 3 });
+      return [0, 1, 2].map((y) => grid.rowText(y).trimEnd());
+    },
+  };
+}
+
+test('the viewport sticks to the bottom while content grows, and holds still when scrolled up', () => {
+  const t = view(['line 0', 'line 1', 'line 2', 'line 3']);
+  assert.deepEqual(t.rows(), ['line 1', 'line 2', 'line 3']);
+  t.grow(2);
+  assert.deepEqual(t.rows(), ['line 3', 'line 4', 'line 5']);
+  t.v.pageUp();
+  assert.deepEqual(t.rows(), ['line 1', 'line 2', 'line 3']);
+  t.grow(5);
+  assert.deepEqual(t.rows(), ['line 1', 'line 2', 'line 3']);
+  t.v.toBottom();
+  assert.deepEqual(t.rows(), ['line 8', 'line 9', 'line 10']);
+  t.v.toTop();
+  assert.deepEqual(t.rows(), ['line 0', 'line 1', 'line 2']);
+  t.v.scrollBy(1);
+  assert.deepEqual(t.rows(), ['line 1', 'line 2', 'line 3']);
+  t.v.scrollBy(-100);
+  assert.deepEqual(t.rows(), ['line 0', 'line 1', 'line 2']);
+});
+
+test('short content is drawn from the top', () => {
+  const t = view(['only']);
+  assert.deepEqual(t.rows(), ['only', '', '']);
+});
+
+test('column layout: the flexible child takes the rest; fixed children at the bottom keep their rows first', () => {
+  const fixed = (h: number) => ({ measure: () => h, render: () => undefined });
+  const rects = layoutColumn([{ widget: fixed(1) }, { widget: fixed(0), flex: true }, { widget: fixed(3) }, { widget: fixed(1) }], { x: 0, y: 0, width: 10, height: 4 });
+  assert.deepEqual(rects.map((r) => [r.y, r.height]), [[0, 0], [0, 0], [0, 3], [3, 1]]);
+  const roomy = layoutColumn([{ widget: fixed(1) }, { widget: fixed(0), flex: true }, { widget: fixed(2) }], { x: 0, y: 0, width: 10, height: 10 });
+  assert.deepEqual(roomy.map((r) => [r.y, r.height]), [[0, 1], [1, 7], [8, 2]]);
+});
+
+test('select list: wraps the selection and scrolls to keep it visible', () => {
+  const l = new SelectList(2);
+  l.setItems([{ label: 'a' }, { label: 'b' }, { label: 'c' }]);
+  l.move(-1);
+  assert.equal(l.current()?.label, 'c');
+  const g = new CellGrid(12, 2);
+  l.render(g, { x: 0, y: 0, width: 12, height: 2 });
+  assert.deepEqual([g.rowText(0).trimEnd(), g.rowText(1).trimEnd()], ['  b', '› c']);
+});
