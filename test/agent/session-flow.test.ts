@@ -204,3 +204,17 @@ test('requests: full history, no parallel calls, reasoning defaults, store and c
     assert.deepEqual(userTexts(body.input), ['user: first', 'assistant: one', 'user: second']);
     assert.equal(mock.requests[1]!.headers.session_id, h.session.id);
   }));
+
+test('interrupt aborts a model stream that is still open', () =>
+  withSession([{ fault: 'stall', afterEvents: 3, output: [{ type: 'text', text: 'never finished' }] }, reply('fresh')], async (h, mock) => {
+    h.session.submit(text('slow model'));
+    await h.next('agent_message_delta');
+    const t0 = Date.now();
+    h.session.submit({ type: 'interrupt' });
+    assert.equal((await h.next('turn_aborted')).reason, 'interrupted');
+    assert.ok(Date.now() - t0 < 2_000, 'did not wait for the idle timeout');
+    const n = h.events.length;
+    h.session.submit(text('again'));
+    assert.equal((await h.next('task_complete', n)).last_agent_message, 'fresh');
+    assert.equal(mock.requests.length, 2);
+  }));
