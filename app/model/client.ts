@@ -13,7 +13,7 @@ import { fatalError, ModelError, StreamError } from './errors.js';
 import { nextWithin, readText, send } from './http.js';
 import type { ModelRequest, ResponseEvent, RetryNotice, StreamModel, StreamOptions } from './items.js';
 import { ensureOssReady, ossUnreachable } from './oss.js';
-import { endpointUrl, requestHeaders } from './provider.js';
+import { effectiveProvider, endpointUrl, requestHeaders, resolveRequestAuth } from './provider.js';
 import { proxyFor } from './proxy-env.js';
 import { responsesBody, ResponsesDecoder } from './responses-wire.js';
 import { backoffMs, reconnectMessage, retryAfterMs, sleep } from './retry.js';
@@ -183,17 +183,21 @@ export const streamModel: StreamModel = async function* streamModel(
     return;
   }
   if (provider.id === 'oss') await ossChecked(provider.baseUrl, request.model);
-  const url = endpointUrl(provider);
+  const auth = await resolveRequestAuth(provider, opts.codexHome, env);
+  const target = effectiveProvider(provider, auth);
+  const url = endpointUrl(target);
+  // ChatGPT sign-in never stores responses (reference §4.5).
+  const req = auth.chatgpt ? { ...request, store: false } : request;
   const a: Attempt = {
     url,
     proxy: proxyFor(url, env),
-    headers: await requestHeaders(provider, {
+    headers: requestHeaders(target, {
       env,
+      auth,
       originator: opts.originator ?? 'codex_cli_rs',
-      ...(opts.codexHome !== undefined && { codexHome: opts.codexHome }),
       ...(opts.sessionId !== undefined && { sessionId: opts.sessionId }),
     }),
-    body: JSON.stringify(chat ? chatBody(request) : responsesBody(request)),
+    body: JSON.stringify(chat ? chatBody(req) : responsesBody(req)),
     provider,
     opts,
   };

@@ -20,28 +20,44 @@ function missingEnv(name: string, instructions: string | undefined): ModelError 
   return new ModelError('auth', `Missing environment variable: \`${name}\`.${instructions ? ` ${instructions}` : ''}`);
 }
 
+export interface RequestAuth {
+  headers: Record<string, string>;
+  /** ChatGPT sign-in tokens (auth.json `tokens`) rather than an API key. */
+  chatgpt: boolean;
+}
+
 /**
  * Authorization headers. `env_key` wins when set; a provider that requires
  * OpenAI auth falls back to auth.json / OPENAI_API_KEY; otherwise no auth.
  */
-export async function authHeaders(
+export async function resolveRequestAuth(
   provider: ModelProviderInfo,
   codexHome: string | undefined,
   env: NodeJS.ProcessEnv,
-): Promise<Record<string, string>> {
+): Promise<RequestAuth> {
+  const bearer = (token: string, extra: Record<string, string> = {}, chatgpt = false): RequestAuth =>
+    ({ headers: { authorization: `Bearer ${token}`, ...extra }, chatgpt });
   if (provider.envKey) {
     const key = nonEmpty(env[provider.envKey]);
-    if (key) return { authorization: `Bearer ${key.trim()}` };
+    if (key) return bearer(key.trim());
     if (!provider.requiresOpenaiAuth) throw missingEnv(provider.envKey, provider.envKeyInstructions);
   }
-  if (!provider.requiresOpenaiAuth) return {};
+  if (!provider.requiresOpenaiAuth) return { headers: {}, chatgpt: false };
   const auth = codexHome ? await resolveAuth(codexHome, env) : envOnlyAuth(env);
   if (!auth) throw missingEnv(provider.envKey ?? 'OPENAI_API_KEY', provider.envKeyInstructions ?? 'Set it, or sign in with `codex login`.');
-  if (auth.mode === 'apikey') return { authorization: `Bearer ${auth.apiKey}` };
+  if (auth.mode === 'apikey') return bearer(auth.apiKey);
   const access = auth.tokens.access_token;
   if (typeof access !== 'string' || access === '') throw new ModelError('auth', 'auth.json: tokens.access_token is missing; sign in again with `codex login`.');
   const account = auth.tokens.account_id;
-  return { authorization: `Bearer ${access}`, ...(typeof account === 'string' && account ? { 'chatgpt-account-id': account } : {}) };
+  return bearer(access, typeof account === 'string' && account ? { 'chatgpt-account-id': account } : {}, true);
+}
+
+export const OPENAI_BASE_URL = 'https://api.openai.com/v1';
+export const CHATGPT_BASE_URL = 'https://chatgpt.com/backend-api/codex';
+
+/** With ChatGPT sign-in, the built-in provider's default endpoint is ChatGPT's Codex backend. */
+export function effectiveProvider(provider: ModelProviderInfo, auth: RequestAuth): ModelProviderInfo {
+  return auth.chatgpt && provider.id === 'openai' && provider.baseUrl === OPENAI_BASE_URL ? { ...provider, baseUrl: CHATGPT_BASE_URL } : provider;
 }
 
 function envOnlyAuth(env: NodeJS.ProcessEnv) {
@@ -60,20 +76,20 @@ export function userAgent(originator: string, env: NodeJS.ProcessEnv): string {
 }
 
 export interface HeaderOptions {
-  codexHome?: string;
   env: NodeJS.ProcessEnv;
   originator: string;
   sessionId?: string;
+  auth: RequestAuth;
 }
 
 /** All request headers, lower-case names; the provider's own headers may override ours. */
-export async function requestHeaders(provider: ModelProviderInfo, o: HeaderOptions): Promise<Record<string, string>> {
+export function requestHeaders(provider: ModelProviderInfo, o: HeaderOptions): Record<string, string> {
   const h: Record<string, string> = {
     'content-type': 'application/json',
     accept: 'text/event-stream',
     originator: o.originator,
     'user-agent': userAgent(o.originator, o.env),
-    ...(await authHeaders(provider, o.codexHome, o.env)),
+    ...o.auth.headers,
   };
   if (provider.wireApi === 'responses') {
     h['openai-beta'] = 'responses=experimental';

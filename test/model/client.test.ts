@@ -340,3 +340,24 @@ test('multi-byte UTF-8 split across network chunks arrives intact, on both wires
     server.close();
   }
 });
+
+test('ChatGPT sign-in: access token, account id header, and store is always false', async () => {
+  const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const home = mkdtempSync(join(tmpdir(), 'codex-chatgpt-'));
+  const mock = await startMockModelServer([{ output: [{ type: 'text', text: 'ok' }] }]);
+  try {
+    writeFileSync(join(home, 'auth.json'), JSON.stringify({ tokens: { access_token: 'tok', account_id: 'acct-1' } }));
+    const p = mockProvider(mock.url, { id: 'openai', envKey: undefined, requiresOpenaiAuth: true });
+    const r = await run(p, request({ store: true }), { env: {}, codexHome: home });
+    assert.equal(r.error, undefined);
+    const req = mock.requests[0]!;
+    assert.equal(req.headers.authorization, 'Bearer tok');
+    assert.equal(req.headers['chatgpt-account-id'], 'acct-1');
+    assert.equal(req.body.store, false);
+  } finally {
+    await mock.close();
+    rmSync(home, { recursive: true, force: true });
+  }
+});

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { ModelError } from '../../app/model/errors.js';
-import { authHeaders, endpointUrl } from '../../app/model/provider.js';
+import { CHATGPT_BASE_URL, effectiveProvider, endpointUrl, resolveRequestAuth } from '../../app/model/provider.js';
+
+const authHeaders = async (...a: Parameters<typeof resolveRequestAuth>) => (await resolveRequestAuth(...a)).headers;
 import { mockProvider } from './helpers.js';
 
 const home = mkdtempSync(join(tmpdir(), 'codex-model-auth-'));
@@ -48,4 +50,15 @@ test('a provider with env_key that also accepts OpenAI auth falls back to it', a
   assert.deepEqual(await authHeaders(p, emptyHome, { MY_KEY: 'mine' }), { authorization: 'Bearer mine' });
   assert.deepEqual(await authHeaders(p, emptyHome, { OPENAI_API_KEY: 'sk-env' }), { authorization: 'Bearer sk-env' });
   await assert.rejects(authHeaders(p, emptyHome, {}), /Missing environment variable: `MY_KEY`\./);
+});
+
+test('ChatGPT sign-in moves the built-in provider to the Codex backend, unless OPENAI_BASE_URL moved it already', async () => {
+  const h = join(home, 'chatgpt');
+  const auth = await resolveRequestAuth(openai, h, {});
+  assert.equal(auth.chatgpt, true);
+  assert.equal(endpointUrl(effectiveProvider(openai, auth)).href, `${CHATGPT_BASE_URL}/responses`);
+  assert.equal(effectiveProvider({ ...openai, baseUrl: 'http://127.0.0.1:1/v1' }, auth).baseUrl, 'http://127.0.0.1:1/v1');
+  const apiKey = await resolveRequestAuth(openai, emptyHome, { OPENAI_API_KEY: 'k' });
+  assert.equal(apiKey.chatgpt, false);
+  assert.equal(effectiveProvider(openai, apiKey), openai);
 });
