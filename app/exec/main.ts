@@ -122,6 +122,7 @@ export async function main(ctx: CommandContext): Promise<number> {
   });
   const { printer, finish } = await makePrinter(args, config, prompt);
 
+  let started = false;
   let failed = false;
   let interrupted = false;
   let lastMessage: string | null = null;
@@ -130,7 +131,9 @@ export async function main(ctx: CommandContext): Promise<number> {
     session.subscribe((e: Event) => {
       printer(e);
       const m = e.msg;
-      if (m.type === 'error') failed = true;
+      // Errors of the task fail the run; earlier ones (an MCP server that did not start) are only shown.
+      if (m.type === 'task_started') started = true;
+      if (m.type === 'error' && started) failed = true;
       if (!ended && (m.type === 'task_complete' || m.type === 'turn_aborted')) {
         ended = true;
         if (m.type === 'task_complete') lastMessage = m.last_agent_message;

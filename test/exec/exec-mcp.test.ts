@@ -30,3 +30,14 @@ test('an MCP tool call shows as an mcp_tool_call item and its result reaches the
     assert.ok(mock.requests[0]!.body.tools?.some((t) => t.name === 'everything__echo'));
     assert.match(outputOf(mock.requests[1]!.body.input, 'm')!, /ping/);
   }));
+
+test('an MCP server that cannot start is reported, and the run still succeeds', () =>
+  scenario([{ output: [{ type: 'text', text: 'fine without it' }] }], {
+    config: `[mcp_servers.broken]\ncommand = "/nonexistent/mcp-server"\n`,
+  }, async (mock, ws) => {
+    const r = await runCodex(ws, ['exec', 'hi']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, 'fine without it\n');
+    assert.match(r.stderr, /ERROR: MCP client for `broken` failed to start/);
+    assert.equal(mock.requests[0]!.body.tools?.some((t) => t.name?.startsWith('broken__')), false);
+  }));
