@@ -2,8 +2,35 @@
 // width in terminal columns (string-width: CJK, emoji, ZWJ, combining marks),
 // truncation and word wrapping of styled spans. ASCII takes a fast path because
 // almost all text is ASCII and segmenting it is needlessly slow.
-import stringWidth from 'string-width';
+import { createRequire } from 'node:module';
 import type { Line, Span, Style } from './types.js';
+
+// string-width costs ~50 ms to load, a third of the TUI's start-up, and the
+// first frame needs only characters `quickWidth` knows; it is loaded on the
+// first grapheme outside those ranges.
+let stringWidth: ((s: string) => number) | undefined;
+function loadStringWidth(): (s: string) => number {
+  return (stringWidth ??= (createRequire(import.meta.url)('string-width') as { default: (s: string) => number }).default);
+}
+
+/**
+ * Width of single code points in ranges with no zero-width or ambiguous-emoji
+ * members (Latin, punctuation, arrows, box drawing, braille, kana, CJK,
+ * Hangul, fullwidth forms); undefined elsewhere. A test checks it against
+ * string-width for every code point it answers.
+ */
+export function quickWidth(cp: number): 1 | 2 | undefined {
+  if (cp < 0x7f) return cp >= 0x20 ? 1 : undefined;
+  if (cp < 0xa0) return undefined;
+  if (cp <= 0x24f) return cp === 0xad ? undefined : 1;
+  if ((cp >= 0x2010 && cp <= 0x2027) || (cp >= 0x2030 && cp <= 0x205e) || (cp >= 0x2190 && cp <= 0x21ff)) return 1;
+  if (cp >= 0x2300 && cp <= 0x23ff) return WIDE_23XX.has(cp) ? 2 : 1;
+  if ((cp >= 0x2500 && cp <= 0x25fc) || (cp >= 0x2800 && cp <= 0x28ff)) return 1;
+  if ((cp >= 0x3000 && cp <= 0x3029) || (cp >= 0x3030 && cp <= 0x303e) || (cp >= 0x3041 && cp <= 0x3096) || (cp >= 0x30a0 && cp <= 0x30ff)) return 2;
+  if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xff01 && cp <= 0xff60)) return 2;
+  return undefined;
+}
+const WIDE_23XX = new Set([0x231a, 0x231b, 0x2329, 0x232a, 0x23e9, 0x23ea, 0x23eb, 0x23ec, 0x23f0, 0x23f3]);
 
 const segmenter = new Intl.Segmenter();
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
@@ -25,9 +52,13 @@ export function graphemeWidth(g: string): number {
     const c = g.charCodeAt(0);
     if (c >= 0x20 && c < 0x7f) return 1;
   }
+  if (g.length === 1) {
+    const q = quickWidth(g.charCodeAt(0));
+    if (q !== undefined) return q;
+  }
   let w = widthCache.get(g);
   if (w === undefined) {
-    w = Math.min(2, stringWidth(g));
+    w = Math.min(2, loadStringWidth()(g));
     if (widthCache.size > 10_000) widthCache.clear();
     widthCache.set(g, w);
   }

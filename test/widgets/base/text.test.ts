@@ -52,3 +52,17 @@ test('wrapLine honours newlines and keeps indentation after them', () => {
   assert.deepEqual(plain(wrapText('', 10)), ['']);
   assert.deepEqual(plain(wrapText('one two three', 7)), ['one two', 'three']);
 });
+
+test('quickWidth agrees with string-width for every code point it answers', async () => {
+  const { default: stringWidth } = await import('string-width');
+  const { quickWidth } = await import('../../../widgets/base/text.js');
+  let checked = 0;
+  for (let cp = 0; cp <= 0xffff; cp++) {
+    if (cp >= 0xd800 && cp <= 0xdfff) continue;
+    const q = quickWidth(cp);
+    if (q === undefined) continue;
+    assert.equal(q, stringWidth(String.fromCharCode(cp)), `U+${cp.toString(16)}`);
+    checked++;
+  }
+  assert.ok(checked > 30_000);
+});
