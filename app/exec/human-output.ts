@@ -1,6 +1,7 @@
 // `codex exec` human output (0.169 behaviour): activity goes to stderr, and
 // only the final agent message goes to stdout (printed by main once the task ends).
 import type { Event, FileChange } from '../agent/protocol.js';
+import { modelFamily } from '../agent/model-family.js';
 import type { Config } from '../config/types.js';
 import { shellJoin } from './shell-join.js';
 
@@ -90,8 +91,9 @@ export class HumanEventPrinter {
       ['approval', config.approvalPolicy],
       ['sandbox', sandboxSummary(config)],
     ];
-    if (config.reasoningEffort) entries.push(['reasoning effort', config.reasoningEffort]);
-    if (config.reasoningSummary) entries.push(['reasoning summaries', config.reasoningSummary]);
+    if (modelFamily(config).reasoning) {
+      entries.push(['reasoning effort', config.reasoningEffort ?? 'medium'], ['reasoning summaries', config.reasoningSummary ?? 'auto']);
+    }
     entries.push(['session id', sessionId]);
     this.lines(
       `OpenAI Codex v${this.opts.version}`,

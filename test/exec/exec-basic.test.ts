@@ -12,7 +12,7 @@ test('a text reply: final message alone on stdout, activity on stderr, exit 0', 
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.stdout, 'Hello world\n');
     assert.match(r.stderr, /^OpenAI Codex v\S+/m);
-    assert.match(r.stderr, /^workdir: .*\nmodel: gpt-5\nprovider: mock\napproval: never\nsandbox: read-only\n/m);
+    assert.match(r.stderr, /^workdir: .*\nmodel: gpt-5\nprovider: mock\napproval: never\nsandbox: read-only\nreasoning effort: medium\nreasoning summaries: auto\nsession id: [0-9a-f-]{36}\n--------\n/m);
     assert.match(r.stderr, /^user\nSay hello\n/m);
     assert.match(r.stderr, /^codex\nHello world\n/m);
     assert.match(r.stderr, /^tokens used\n13\n/m);
