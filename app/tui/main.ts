@@ -137,6 +137,6 @@ export async function main(ctx: CommandContext): Promise<number> {
   tty.restore();
   unguard();
   if (app.tokenUsage && app.tokenUsage.total_tokens > 0) process.stdout.write(`${usageLine(app.tokenUsage)}\n`);
-  process.stdout.write(`To continue this session, run codex resume ${session.id}\n`);
+  if (session.id) process.stdout.write(`To continue this session, run codex resume ${session.id}\n`);
   return 0;
 }
