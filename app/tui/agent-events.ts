@@ -51,6 +51,19 @@ function endTask(s: EventState): void {
   s.app.onTaskEnd?.();
 }
 
+/** A tool call's cell; the streamed answer before it is complete. */
+function beginCall(s: EventState, callId: string, cell: CallCell): void {
+  s.calls.set(callId, cell);
+  s.assistant = undefined;
+  s.app.addCell(cell);
+}
+
+function endCall(s: EventState, callId: string): CallCell | undefined {
+  const cell = s.calls.get(callId);
+  s.calls.delete(callId);
+  return cell;
+}
+
 export function applyAgentEvent(s: EventState, msg: EventMsg): void {
   const { app } = s;
   switch (msg.type) {
@@ -128,48 +141,34 @@ export function applyAgentEvent(s: EventState, msg: EventMsg): void {
     case 'agent_reasoning_section_break':
       s.reasoning = undefined;
       return;
-    case 'exec_command_begin': {
-      const cell = new ExecCell(msg.command);
-      s.calls.set(msg.call_id, cell);
-      s.assistant = undefined;
-      app.addCell(cell);
+    case 'exec_command_begin':
+      beginCall(s, msg.call_id, new ExecCell(msg.command));
       return;
-    }
     case 'exec_command_output_delta': {
       const cell = s.calls.get(msg.call_id);
       if (cell instanceof ExecCell) cell.appendOutput(Buffer.from(msg.chunk, 'base64').toString('utf8'));
       return;
     }
     case 'exec_command_end': {
-      const cell = s.calls.get(msg.call_id);
-      s.calls.delete(msg.call_id);
+      const cell = endCall(s, msg.call_id);
       if (!(cell instanceof ExecCell)) return;
       if (msg.declined) cell.decline();
       else cell.finish(msg.exit_code, msg.duration_ms, msg.aggregated_output);
       return;
     }
-    case 'patch_apply_begin': {
-      const cell = new PatchCell(msg.changes, app.config.cwd);
-      s.calls.set(msg.call_id, cell);
-      s.assistant = undefined;
-      app.addCell(cell);
+    case 'patch_apply_begin':
+      beginCall(s, msg.call_id, new PatchCell(msg.changes, app.config.cwd));
       return;
-    }
     case 'patch_apply_end': {
-      const cell = s.calls.get(msg.call_id);
-      s.calls.delete(msg.call_id);
+      const cell = endCall(s, msg.call_id);
       if (cell instanceof PatchCell) cell.finish(msg.success, msg.success ? msg.stdout : msg.stderr || msg.stdout);
       return;
     }
-    case 'mcp_tool_call_begin': {
-      const cell = new McpToolCallCell(msg.invocation);
-      s.calls.set(msg.call_id, cell);
-      app.addCell(cell);
+    case 'mcp_tool_call_begin':
+      beginCall(s, msg.call_id, new McpToolCallCell(msg.invocation));
       return;
-    }
     case 'mcp_tool_call_end': {
-      const cell = s.calls.get(msg.call_id);
-      s.calls.delete(msg.call_id);
+      const cell = endCall(s, msg.call_id);
       if (cell instanceof McpToolCallCell) cell.finish(msg.duration_ms, msg.result);
       return;
     }

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { QUIT_HINT, BACKTRACK_HINT } from '../../app/tui/app.js';
-import { configured, makeApp, type Harness } from './harness.js';
+import { withApp, type Harness } from './harness.js';
 
 const key = (h: Harness, k: string, text?: string): void => {
   h.clock.now += 50;
@@ -12,15 +12,6 @@ const type = (h: Harness, s: string): void => {
   for (const ch of s) key(h, ch === ' ' ? 'space' : ch, ch);
 };
 
-async function withApp(fn: (h: Harness) => void | Promise<void>, overrides: string[] = []): Promise<void> {
-  const h = await makeApp(overrides);
-  try {
-    h.session.emit(configured());
-    await fn(h);
-  } finally {
-    h.cleanup();
-  }
-}
 
 test('Enter submits a user turn; Esc and Ctrl+C interrupt a running one', () => withApp((h) => {
   type(h, 'hello');

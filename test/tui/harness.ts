@@ -77,3 +77,14 @@ export async function makeApp(tomlOverrides: string[] = [], extra: Partial<Confi
 export function configured(model = 'gpt-5'): EventMsg {
   return { type: 'session_configured', session_id: '00000000-0000-4000-8000-000000000001', model, history_log_id: 0, history_entry_count: 0, rollout_path: '/dev/null' };
 }
+
+/** Runs `fn` on a configured app and cleans up. */
+export async function withApp(fn: (h: Harness) => void | Promise<void>, overrides: string[] = []): Promise<void> {
+  const h = await makeApp(overrides);
+  try {
+    h.session.emit(configured());
+    await fn(h);
+  } finally {
+    h.cleanup();
+  }
+}

@@ -3,19 +3,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { expectScreen } from '../support/screen.js';
-import { configured, makeApp, type Harness } from './harness.js';
+import { withApp, type Harness } from './harness.js';
 
 const b64 = (s: string): string => Buffer.from(s).toString('base64');
 
-async function withApp(fn: (h: Harness) => Promise<void>, overrides: string[] = []): Promise<void> {
-  const h = await makeApp(overrides);
-  try {
-    h.session.emit(configured());
-    await fn(h);
-  } finally {
-    h.cleanup();
-  }
-}
 
 function streamAnswer(h: Harness, text: string): void {
   h.session.emit({ type: 'task_started', model_context_window: 200000 });

@@ -94,18 +94,14 @@ export function guardExit(restore: () => void): () => void {
     process.stderr.write(`codex: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     process.exit(1);
   };
-  process.on('exit', onExit);
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  process.on('SIGHUP', onSignal);
-  process.on('uncaughtException', onCrash);
-  process.on('unhandledRejection', onCrash);
+  // Typed as the emitter sees them; each handler reads only what its event passes.
+  const handlers: [string, (...args: any[]) => void][] = [
+    ['exit', onExit], ['SIGINT', onSignal], ['SIGTERM', onSignal], ['SIGHUP', onSignal],
+    ['uncaughtException', onCrash], ['unhandledRejection', onCrash],
+  ];
+  const emitter: NodeJS.EventEmitter = process;
+  for (const [event, h] of handlers) emitter.on(event, h);
   return () => {
-    process.off('exit', onExit);
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-    process.off('SIGHUP', onSignal);
-    process.off('uncaughtException', onCrash);
-    process.off('unhandledRejection', onCrash);
+    for (const [event, h] of handlers) emitter.off(event, h);
   };
 }
