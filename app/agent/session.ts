@@ -7,7 +7,7 @@ import type { JsonSchema, ResponseItem, StreamModel } from '../model/items.js';
 import { ModelError } from '../model/errors.js';
 import { userInstructions, userInstructionsMessage } from './agents-md.js';
 import { ApprovalGate } from './approval-gate.js';
-import { runCompaction } from './compact.js';
+import { autoCompactLimit, runCompaction } from './compact.js';
 import { dropLastUserTurns, initialMessages, isUserTurn, messageText, missingOutputs, userMessage } from './conversation.js';
 import { environmentContextMessage } from './environment-context.js';
 import { EventBus, type EventListener } from './event-bus.js';
@@ -17,6 +17,7 @@ import { modelFamily, type ModelFamily } from './model-family.js';
 import { notify } from './notify.js';
 import { baseInstructions } from './prompt.js';
 import type { EventMsg, InputItem, Op, TokenUsage } from './protocol.js';
+import { addUsage, ZERO_USAGE } from './token-usage.js';
 import { newSessionMeta, readRollout, replayItems, RolloutRecorder } from './rollout.js';
 import { ToolRouter, type McpManager } from './tool-router.js';
 import { runTask, TaskAborted, type TaskHost } from './turn.js';
@@ -45,18 +46,6 @@ interface RunningTask {
   readonly inputs: string[];
   pending: ResponseItem[];
   done: Promise<void>;
-}
-
-const ZERO: TokenUsage = { input_tokens: 0, cached_input_tokens: 0, output_tokens: 0, reasoning_output_tokens: 0, total_tokens: 0 };
-
-function addUsage(a: TokenUsage, b: TokenUsage): TokenUsage {
-  return {
-    input_tokens: a.input_tokens + b.input_tokens,
-    cached_input_tokens: a.cached_input_tokens + b.cached_input_tokens,
-    output_tokens: a.output_tokens + b.output_tokens,
-    reasoning_output_tokens: a.reasoning_output_tokens + b.reasoning_output_tokens,
-    total_tokens: a.total_tokens + b.total_tokens,
-  };
 }
 
 function originatorFor(config: Config, opts: SessionOptions): string {
@@ -97,7 +86,9 @@ class AgentSession implements Session {
   private ctx: TurnContext;
   private task: RunningTask | undefined;
   private nextSub = 1;
-  private usage = ZERO;
+  private usage = ZERO_USAGE;
+  /** Usage of the latest model request (what the next one starts from). */
+  private lastUsage: TokenUsage | undefined;
   private closed = false;
   private ops: Promise<void> = Promise.resolve();
 
@@ -261,6 +252,7 @@ class AgentSession implements Session {
       takePendingInput: () => task.pending.splice(0),
       addTokenUsage: (last) => {
         this.usage = addUsage(this.usage, last);
+        this.lastUsage = last;
         this.emit(task.subId, {
           type: 'token_count',
           info: {
@@ -270,10 +262,22 @@ class AgentSession implements Session {
         });
       },
       toolSpecs: (ctx) => this.tools.specs(ctx),
+      maybeAutoCompact: (signal) => this.maybeAutoCompact(task, signal),
       runTool: (call, ctx, signal) => this.tools.run(call, ctx, signal, {
         tracker, emit: (msg) => this.emit(task.subId, msg), inject: (items) => task.pending.push(...items),
       }),
     };
+  }
+
+  /** Automatic compaction (reference §4.9, later versions) before a request that would not fit. */
+  private async maybeAutoCompact(task: RunningTask, signal: AbortSignal): Promise<void> {
+    const limit = autoCompactLimit(this.config, this.family);
+    if (limit === undefined || !this.lastUsage || this.lastUsage.total_tokens < limit) return;
+    this.lastUsage = undefined;
+    const { summary, replacement } = await runCompaction(this.host(task), signal, { auto: true });
+    this.items = replacement;
+    this.rec.record('compacted', { message: summary, replacement_history: replacement });
+    this.emit(task.subId, { type: 'background_event', message: 'Context compacted' });
   }
 
   private async runTask(task: RunningTask, input: ResponseItem[], kind: 'regular' | 'compact'): Promise<void> {

@@ -30,6 +30,8 @@ export interface TaskHost {
   addTokenUsage(usage: TokenUsage): void;
   /** The tools offered on this request. */
   toolSpecs(ctx: TurnContext): ToolSpec[];
+  /** Compacts the history first if the last request came near the context limit. */
+  maybeAutoCompact(signal: AbortSignal): Promise<void>;
   /** Runs one tool call and returns the output text for the model. */
   runTool(call: Call, ctx: TurnContext, signal: AbortSignal): Promise<string>;
 }
@@ -37,8 +39,10 @@ export interface TaskHost {
 export interface TaskOptions {
   /** Replaces the base instructions (compaction). */
   instructions?: string;
-  /** Offer no tools (compaction). */
+  /** Offer no tools (compaction); also never auto-compacts. */
   noTools?: boolean;
+  /** Show nothing to the front ends (automatic compaction's summary request). */
+  quiet?: boolean;
 }
 
 export class TaskAborted extends Error {
@@ -75,8 +79,9 @@ export function buildRequest(host: TaskHost, ctx: TurnContext, opts: TaskOptions
 }
 
 /** Streams one model request and returns its output items (only those of the attempt that completed). */
-async function streamTurn(host: TaskHost, req: ModelRequest, signal: AbortSignal): Promise<ResponseItem[]> {
+async function streamTurn(host: TaskHost, req: ModelRequest, signal: AbortSignal, quiet: boolean): Promise<ResponseItem[]> {
   const showRaw = host.config.showRawAgentReasoning;
+  const emit = quiet ? () => undefined : (m: EventMsg) => host.emit(m);
   let items: ResponseItem[] = [];
   const events: AsyncIterable<ResponseEvent> = host.streamModel(host.config.provider, req, {
     signal,
@@ -91,16 +96,16 @@ async function streamTurn(host: TaskHost, req: ModelRequest, signal: AbortSignal
         items = []; // a retried stream starts over
         break;
       case 'output_text_delta':
-        host.emit({ type: 'agent_message_delta', delta: ev.delta });
+        emit({ type: 'agent_message_delta', delta: ev.delta });
         break;
       case 'reasoning_summary_delta':
-        host.emit({ type: 'agent_reasoning_delta', delta: ev.delta });
+        emit({ type: 'agent_reasoning_delta', delta: ev.delta });
         break;
       case 'reasoning_content_delta':
-        if (showRaw) host.emit({ type: 'agent_reasoning_raw_content_delta', delta: ev.delta });
+        if (showRaw) emit({ type: 'agent_reasoning_raw_content_delta', delta: ev.delta });
         break;
       case 'reasoning_summary_part_added':
-        host.emit({ type: 'agent_reasoning_section_break' });
+        emit({ type: 'agent_reasoning_section_break' });
         break;
       case 'output_item_done':
         items.push(ev.item);
@@ -109,7 +114,7 @@ async function streamTurn(host: TaskHost, req: ModelRequest, signal: AbortSignal
         if (ev.token_usage) host.addTokenUsage(ev.token_usage);
         return items;
       case 'output_item_added':
-        if (ev.item.type === 'web_search_call') host.emit({ type: 'web_search_begin', call_id: ev.item.id ?? '' });
+        if (ev.item.type === 'web_search_call') emit({ type: 'web_search_begin', call_id: ev.item.id ?? '' });
         break;
     }
   }
@@ -139,12 +144,13 @@ export async function runTask(host: TaskHost, signal: AbortSignal, opts: TaskOpt
   let last: string | null = null;
   for (;;) {
     throwIfAborted(signal);
+    if (!opts.noTools) await host.maybeAutoCompact(signal);
     const pending = host.takePendingInput();
     if (pending.length) host.record(pending);
     const ctx = host.turnContext();
     let output: ResponseItem[];
     try {
-      output = await streamTurn(host, buildRequest(host, ctx, opts), signal);
+      output = await streamTurn(host, buildRequest(host, ctx, opts), signal, opts.quiet === true);
     } catch (err) {
       if (signal.aborted || (err instanceof ModelError && err.kind === 'aborted')) throw new TaskAborted('interrupted');
       throw err;
@@ -153,7 +159,7 @@ export async function runTask(host: TaskHost, signal: AbortSignal, opts: TaskOpt
     for (const item of output) {
       throwIfAborted(signal);
       host.record([item]);
-      announce(host, item);
+      if (!opts.quiet) announce(host, item);
       if (item.type === 'message' && item.role === 'assistant') last = messageText(item) || last;
       if (!isCall(item)) continue;
       calledTools = true;

@@ -218,3 +218,25 @@ test('interrupt aborts a model stream that is still open', () =>
     assert.equal((await h.next('task_complete', n)).last_agent_message, 'fresh');
     assert.equal(mock.requests.length, 2);
   }));
+
+test('automatic compaction: a request over model_auto_compact_token_limit is summarised before the next one', () =>
+  withSession([
+    { output: [{ type: 'function_call', name: 'update_plan', arguments: { plan: [{ step: 'a', status: 'in_progress' }] }, call_id: 'p' }], usage: { input_tokens: 150, output_tokens: 5 } },
+    { output: [{ type: 'text', text: 'SUMMARY: planned step a' }] },
+    reply('done'),
+  ], 'model_auto_compact_token_limit = 100', async (h, mock) => {
+    h.session.submit(text('go'));
+    const done = await h.next('task_complete');
+    assert.equal(done.last_agent_message, 'done');
+    assert.equal(mock.requests.length, 3);
+    assert.match(String(mock.requests[1]!.body.instructions), /summar/i);
+    assert.deepEqual(mock.requests[1]!.body.tools, []);
+    const texts = userTexts(mock.requests[2]!.body.input);
+    assert.equal(texts[0], 'user: go');
+    assert.match(texts[1]!, /^user: Another language model started[\s\S]*SUMMARY: planned step a$/);
+    assert.equal(texts.length, 2);
+    assert.ok(h.events.some((e) => e.msg.type === 'background_event' && e.msg.message === 'Context compacted'));
+    // The summary request is not shown as an answer.
+    assert.equal(h.events.some((e) => e.msg.type === 'agent_message' && e.msg.message.startsWith('SUMMARY')), false);
+    assert.ok(readFileSync(h.session.rolloutPath, 'utf8').includes('"type":"compacted"'));
+  }));
