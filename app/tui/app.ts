@@ -322,7 +322,9 @@ export class TuiApp implements Widget {
     const children: ColumnChild[] = [{ widget: this.statusBar }, { widget: this.view, flex: true }];
     if (this.running) children.push({ widget: this.status });
     for (const o of this.overlays) if (o.placement === 'bottom') children.push({ widget: o.widget });
-    children.push({ widget: this.composer }, { widget: this.footer });
+    // A modal (approval) takes the composer's place, as in the original's bottom pane.
+    if (top?.mode !== 'modal') children.push({ widget: this.composer });
+    children.push({ widget: this.footer });
     renderColumn(children, surface, area);
   }
 }
