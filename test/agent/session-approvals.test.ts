@@ -4,11 +4,16 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { outputOf, withMock } from '../exec/support.js';
-import { harness, text, withSession } from './support.js';
+import { outputOf } from '../exec/support.js';
+import { text, withSession } from './support.js';
 
 const shell = (command: string[], call_id: string) => ({ output: [{ type: 'function_call' as const, name: 'shell', arguments: { command }, call_id }] });
 const done = { output: [{ type: 'text' as const, text: 'done' }] };
+/** workspace-write whose only writable root is the repository (no /tmp, no $TMPDIR). */
+const workspaceWrite = (policy: string) => [
+  `approval_policy = "${policy}"`, 'sandbox_mode = "workspace-write"',
+  '[sandbox_workspace_write]', 'exclude_slash_tmp = true', 'exclude_tmpdir_env_var = true',
+].join('\n');
 
 test('untrusted: unsafe commands ask; approved runs once, approved_for_session remembers, denied is reported', () =>
   withSession([shell(['touch', 'a.txt'], 'c1'), shell(['touch', 'a.txt'], 'c2'), shell(['touch', 'b.txt'], 'c3'), done], 'approval_policy = "untrusted"\nsandbox_mode = "workspace-write"', async (h, mock) => {
@@ -34,11 +39,7 @@ test('untrusted: unsafe commands ask; approved runs once, approved_for_session r
 test('on-failure: a sandbox denial offers a retry without the sandbox', () => {
   const outsideDir = mkdtempSync(join(tmpdir(), 'codex-outside-'));
   const outside = join(outsideDir, 'outside.txt');
-  return withMock([shell(['bash', '-c', `echo hi > ${outside}`], 'w'), done], async (mock) => {
-    const h = await harness(mock.url, [
-      'approval_policy = "on-failure"', 'sandbox_mode = "workspace-write"',
-      '[sandbox_workspace_write]', 'exclude_slash_tmp = true', 'exclude_tmpdir_env_var = true',
-    ].join('\n'));
+  return withSession([shell(['bash', '-c', `echo hi > ${outside}`], 'w'), done], workspaceWrite('on-failure'), async (h) => {
     try {
       h.session.submit(text('write outside'));
       const bg = await h.next('background_event');
@@ -50,7 +51,6 @@ test('on-failure: a sandbox denial offers a retry without the sandbox', () => {
       assert.equal(readFileSync(outside, 'utf8'), 'hi\n');
       assert.ok(h.events.some((e) => e.msg.type === 'background_event' && e.msg.message === 'retrying command without sandbox'));
     } finally {
-      await h.close();
       rmSync(outsideDir, { recursive: true, force: true });
     }
   });
@@ -59,16 +59,12 @@ test('on-failure: a sandbox denial offers a retry without the sandbox', () => {
 test('patches outside the writable roots ask under on-request; a denial changes nothing', () => {
   const outsideDir = mkdtempSync(join(tmpdir(), 'codex-outside-'));
   const patch = (name: string) => `*** Begin Patch\n*** Add File: ${join(outsideDir, name)}\n+x\n*** End Patch`;
-  return withMock([
+  return withSession([
     { output: [{ type: 'custom_tool_call', name: 'apply_patch', input: patch('yes.txt'), call_id: 'p1' }] },
     { output: [{ type: 'custom_tool_call', name: 'apply_patch', input: patch('no.txt'), call_id: 'p2' }] },
     { output: [{ type: 'custom_tool_call', name: 'apply_patch', input: '*** Begin Patch\n*** Add File: inside.txt\n+in\n*** End Patch', call_id: 'p3' }] },
     done,
-  ], async (mock) => {
-    const h = await harness(mock.url, [
-      'approval_policy = "on-request"', 'sandbox_mode = "workspace-write"',
-      '[sandbox_workspace_write]', 'exclude_slash_tmp = true', 'exclude_tmpdir_env_var = true',
-    ].join('\n'));
+  ], workspaceWrite('on-request'), async (h, mock) => {
     try {
       h.session.submit(text('patch'));
       const r1 = await h.next('apply_patch_approval_request');
@@ -90,7 +86,6 @@ test('patches outside the writable roots ask under on-request; a denial changes 
       const ends = h.events.flatMap((e) => (e.msg.type === 'patch_apply_end' ? [[e.msg.call_id, e.msg.success]] : []));
       assert.deepEqual(ends, [['p1', true], ['p3', true]]);
     } finally {
-      await h.close();
       rmSync(outsideDir, { recursive: true, force: true });
     }
   });
