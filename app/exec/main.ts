@@ -142,6 +142,11 @@ export async function main(ctx: CommandContext): Promise<number> {
       if (m.type === 'shutdown_complete') resolve();
     });
   });
+  // A reader that went away (`codex exec … | head -1`) is not a failure of the run.
+  const onPipeError = (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+  };
+  process.stdout.on('error', onPipeError);
   const onSigint = () => {
     if (interrupted) process.exit(EXIT_INTERRUPTED);
     interrupted = true;

@@ -110,3 +110,16 @@ test('config warnings become error items before the turn, as in 0.169', () =>
     assert.equal(ev[2]!.type, 'turn.started');
     assert.equal(ev.at(-1)!.type, 'turn.completed');
   }));
+
+test('a reader that closes stdout early does not fail the run', () =>
+  scenario([{ output: [{ type: 'text', text: 'line one\nline two' }] }], async (mock, ws) => {
+    const { spawn } = await import('node:child_process');
+    const { CODEX_JS, collect } = await import('../support/cli.js');
+    // `| head -c 1` closes the pipe after one byte, while JSON lines are still coming.
+    const r = await collect(spawn('bash', ['-c', `"${process.execPath}" "${CODEX_JS}" exec --json hi | head -c 1; echo " status=\${PIPESTATUS[0]}"`], {
+      cwd: ws.repo, env: ws.env, stdio: ['ignore', 'pipe', 'pipe'],
+    }));
+    assert.match(r.stdout, /^\{ status=0\n$/);
+    assert.doesNotMatch(r.stderr, /EPIPE/);
+    assert.equal(mock.requests.length, 1);
+  }));
