@@ -38,6 +38,7 @@ const execFlags: FlagSpec[] = [
   { long: 'json', aliases: ['experimental-json'], help: 'Print events to stdout as JSONL' },
   { long: 'output-last-message', value: 'FILE', complete: 'file', help: 'Specifies file where the last message from the agent should be written' },
   { long: 'output-schema', value: 'FILE', complete: 'file', help: 'Path to a JSON Schema file describing the shape of the final response' },
+  { long: 'add-dir', value: 'DIR', repeatable: true, complete: 'dir', help: 'Additional directory that should be writable alongside the primary workspace' },
 ];
 
 const tui = () => import('../tui/main.js');
