@@ -2,6 +2,7 @@
 // Activity goes to stderr (or JSONL events to stdout with --json); only the
 // final agent message goes to stdout. Approval is forced to `never`.
 import { fstatSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { CommandContext } from '../cli/context.js';
 import type { Event, InputItem } from '../agent/protocol.js';
 import type { Config } from '../config/types.js';
@@ -21,6 +22,7 @@ interface ExecArgs {
   outputSchema?: string;
   skipGitRepoCheck: boolean;
   images: string[];
+  addDirs: string[];
 }
 
 function execArgs(ctx: CommandContext): ExecArgs {
@@ -28,12 +30,14 @@ function execArgs(ctx: CommandContext): ExecArgs {
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
   const isResume = path[1] === 'resume';
   const last = flags.last === true;
-  const images = Array.isArray(flags.image) ? flags.image : typeof flags.image === 'string' ? [flags.image] : [];
+  const list = (v: unknown): string[] => (Array.isArray(v) ? v : typeof v === 'string' ? [v] : []);
+  const images = list(flags.image);
   const args: ExecArgs = {
     json: flags.json === true,
     color: (str(flags.color) ?? 'auto') as ExecArgs['color'],
     skipGitRepoCheck: flags['skip-git-repo-check'] === true || flags['dangerously-bypass-approvals-and-sandbox'] === true,
     images,
+    addDirs: list(flags['add-dir']),
   };
   const out = str(flags['output-last-message']);
   if (out !== undefined) args.outputLastMessage = out;
@@ -55,6 +59,14 @@ function isTrusted(config: Config): boolean {
   const root = findGitRoot(config.cwd);
   if (root) return true;
   return Object.entries(config.toml.projects).some(([p, v]) => v.trust_level === 'trusted' && (config.cwd === p || config.cwd.startsWith(`${p}/`)));
+}
+
+/** `--add-dir`: more writable roots for workspace-write (other modes have none to extend). */
+function withAddedDirs(config: Config, dirs: readonly string[]): Config {
+  const p = config.sandboxPolicy;
+  if (dirs.length === 0 || p.mode !== 'workspace-write') return config;
+  const roots = dirs.map((d) => resolve(config.cwd, d));
+  return Object.freeze({ ...config, sandboxPolicy: { ...p, writableRoots: [...p.writableRoots, ...roots] } });
 }
 
 function stdinHasData(): boolean {
@@ -104,7 +116,8 @@ export async function main(ctx: CommandContext): Promise<number> {
     if (typeof read === 'string') return fail(read);
     outputSchema = read;
   }
-  const config = await ctx.loadConfig({ approvalPolicy: 'never' });
+  const loaded = await ctx.loadConfig({ approvalPolicy: 'never' });
+  const config = withAddedDirs(loaded, args.addDirs);
   if (!args.skipGitRepoCheck && !isTrusted(config)) {
     return fail('Not inside a trusted directory and --skip-git-repo-check was not specified.');
   }

@@ -1,6 +1,6 @@
 // Where codex exec takes its prompt from, and when it refuses to start.
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { runCodex } from '../support/cli.js';
@@ -60,4 +60,17 @@ test('--output-schema errors name the file', () =>
     assert.equal(b.code, 1);
     assert.match(b.stderr, new RegExp(`^Output schema file ${bad} is not valid JSON: `, 'm'));
     assert.equal(mock.requests.length, 0);
+  }));
+
+test('--add-dir makes another directory writable under workspace-write', () =>
+  scenario([
+    { output: [{ type: 'custom_tool_call', name: 'apply_patch', call_id: 'p', input: '*** Begin Patch\n*** Add File: ../extra/made.txt\n+x\n*** End Patch' }] },
+    { output: [{ type: 'text', text: 'ok' }] },
+  ], async (mock, ws) => {
+    const extra = join(ws.repo, '..', 'extra');
+    mkdirSync(extra);
+    const r = await runCodex(ws, ['exec', '-s', 'workspace-write', '--add-dir', extra, '-c', 'sandbox_workspace_write.exclude_slash_tmp=true', '-c', 'sandbox_workspace_write.exclude_tmpdir_env_var=true', 'hi']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(readFileSync(join(extra, 'made.txt'), 'utf8'), 'x\n');
+    assert.match(String(mock.requests[0]!.body.input?.[0] && JSON.stringify(mock.requests[0]!.body.input[0])), /<root>[^<]*extra<\/root>/);
   }));
