@@ -123,3 +123,18 @@ test('a missing API key is an error naming the variable, exit 1', () =>
     assert.match(r.stderr, new RegExp(`ERROR: Missing environment variable: \`${MOCK_KEY_ENV}\``));
     assert.equal(mock.requests.length, 0);
   }));
+
+test('human output shows plans, patches with their files, and the turn diff', () =>
+  scenario([
+    { output: [{ type: 'function_call', name: 'update_plan', arguments: { explanation: 'two steps', plan: [{ step: 'write file', status: 'in_progress' }, { step: 'report', status: 'pending' }] }, call_id: 'p' }] },
+    { output: [{ type: 'custom_tool_call', name: 'apply_patch', input: '*** Begin Patch\n*** Add File: hello.txt\n+hi there\n*** End Patch', call_id: 'a' }] },
+    { output: [{ type: 'text', text: 'wrote it' }] },
+  ], async (_mock, ws) => {
+    const r = await runCodex(ws, ['exec', '-s', 'workspace-write', 'write hello']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, 'wrote it\n');
+    assert.match(r.stderr, /^plan\ntwo steps\n→ write file\n• report\n/m);
+    assert.match(r.stderr, new RegExp(`^apply_patch auto_approved=true:\\nA ${join(ws.repo, 'hello.txt')}\\n`, 'm'));
+    assert.match(r.stderr, /^apply_patch\(auto_approved=true\) exited 0 in \d+ms:\nSuccess\. Updated the following files:\nA hello.txt\n/m);
+    assert.match(r.stderr, /^turn diff:\ndiff --git a\/hello.txt b\/hello.txt\nnew file mode 100644\n[\s\S]*\n\+hi there\n/m);
+  }));
