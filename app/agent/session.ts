@@ -232,8 +232,11 @@ class AgentSession implements Session {
     this.task = task;
     task.done = this.runTask(task, input, kind).finally(() => {
       if (this.task === task) this.task = undefined;
-      // Input injected after the last request of the task starts the next one.
-      if (task.pending.length && !this.closed) this.startTask(String(this.nextSub++), task.pending, 'regular', task.inputs.slice(1).join('\n'));
+      // Input injected after the last request of a finished task starts the next one;
+      // an interrupted task drops it (front ends offer it back for editing).
+      if (task.pending.length && !this.closed && !task.abort.signal.aborted) {
+        this.startTask(String(this.nextSub++), task.pending, 'regular', task.inputs.slice(1).join('\n'));
+      }
     });
   }
 

@@ -240,3 +240,29 @@ test('automatic compaction: a request over model_auto_compact_token_limit is sum
     assert.equal(h.events.some((e) => e.msg.type === 'agent_message' && e.msg.message.startsWith('SUMMARY')), false);
     assert.ok(readFileSync(h.session.rolloutPath, 'utf8').includes('"type":"compacted"'));
   }));
+
+test('input injected after the last request starts the next task; after an interrupt it is dropped', () =>
+  withSession([
+    { output: [{ type: 'text', text: 'first answer' }], delayMs: 150 },
+    reply('second answer'),
+    slow,
+  ], 'sandbox_mode = "danger-full-access"', async (h, mock) => {
+    h.session.submit(text('one'));
+    await h.next('agent_message_delta');
+    h.session.submit(text('two'));
+    await h.next('task_complete');
+    const n = h.events.length;
+    const second = await h.next('task_complete', n);
+    assert.equal(second.last_agent_message, 'second answer');
+    assert.deepEqual(userTexts(mock.requests[1]!.body.input), ['user: one', 'assistant: first answer', 'user: two']);
+    // Now interrupt a task that has injected input waiting: nothing restarts.
+    const m = h.events.length;
+    h.session.submit(text('three'));
+    await h.next('exec_command_begin', m);
+    h.session.submit(text('queued'));
+    h.session.submit({ type: 'interrupt' });
+    await h.next('turn_aborted', m);
+    await new Promise((r) => setTimeout(r, 200));
+    assert.equal(h.events.slice(m).filter((e) => e.msg.type === 'task_started').length, 1);
+    assert.equal(mock.requests.length, 3);
+  }));
