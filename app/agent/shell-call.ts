@@ -23,7 +23,7 @@ function granted(d: ReviewDecision): boolean {
   return d === 'approved' || d === 'approved_for_session';
 }
 
-/** Tells the front ends a command was declined without running it. */
+/** Tells the front ends a command was declined (by the user, the policy, or a sandbox that cannot start) without running it. */
 function declined(env: ToolEnv, command: string[], cwd: string, message: string): string {
   env.emit({ type: 'exec_command_begin', call_id: env.callId, command, cwd });
   env.emit({
@@ -86,7 +86,8 @@ export async function handleShell(args: ShellArgs, env: ToolEnv): Promise<string
   }
 
   const first = await run(args, cwd, policy, env);
-  if ('error' in first) return first.error;
+  // The sandbox could not start: the command did not run, and the front ends say why.
+  if ('error' in first) return declined(env, args.command, cwd, first.error);
   const { outcome, sandbox } = first;
   const denied = looksLikeSandboxDenial({
     sandbox, exitCode: outcome.exitCode, stdout: outcome.stdout, stderr: outcome.stderr, timedOut: outcome.timedOut,
@@ -105,5 +106,5 @@ export async function handleShell(args: ShellArgs, env: ToolEnv): Promise<string
   approvals.approve(args.command);
   env.emit({ type: 'background_event', message: MESSAGES.retryingWithoutSandbox });
   const second = await run(args, cwd, NO_SANDBOX, env);
-  return 'error' in second ? second.error : formatShellOutput(second.outcome);
+  return 'error' in second ? declined(env, args.command, cwd, second.error) : formatShellOutput(second.outcome);
 }

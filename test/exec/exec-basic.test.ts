@@ -138,3 +138,19 @@ test('human output shows plans, patches with their files, and the turn diff', ()
     assert.match(r.stderr, /^apply_patch\(auto_approved=true\) exited 0 in \d+ms:\nSuccess\. Updated the following files:\nA hello.txt\n/m);
     assert.match(r.stderr, /^turn diff:\ndiff --git a\/hello.txt b\/hello.txt\nnew file mode 100644\n[\s\S]*\n\+hi there\n/m);
   }));
+
+test('when the sandbox cannot start, the command does not run and the reason is shown and sent back', () =>
+  scenario([
+    { output: [{ type: 'function_call', name: 'shell', arguments: { command: ['touch', 'never.txt'] }, call_id: 't' }] },
+    { output: [{ type: 'text', text: 'understood' }] },
+  ], async (mock, ws) => {
+    const r = await runCodex(ws, ['exec', '--json', 'touch'], { env: { PATH: '/nonexistent' } });
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(existsSync(join(ws.repo, 'never.txt')), false);
+    const output = outputOf(mock.requests[1]!.body.input, 't')!;
+    assert.match(output, /bwrap/);
+    const done = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string; item?: { type: string; status?: string; aggregated_output?: string } })
+      .find((e) => e.type === 'item.completed' && e.item?.type === 'command_execution');
+    assert.equal(done?.item?.status, 'declined');
+    assert.equal(done?.item?.aggregated_output, output);
+  }));
