@@ -68,3 +68,39 @@ test('patches, plans, MCP calls, reasoning, failures and errors', () => {
     { type: 'turn.failed', error: { message: 'fatal' } },
   ]);
 });
+
+test('any order of events maps without throwing; item ids are item_0, item_1, … in order of first use', async () => {
+  const fc = await import('fast-check');
+  const u = usage(1, 0, 1);
+  const callId = fc.constantFrom('a', 'b', 'c');
+  const msg: import('fast-check').Arbitrary<EventMsg> = fc.oneof(
+    fc.constant<EventMsg>({ type: 'task_started' }),
+    fc.constant<EventMsg>({ type: 'task_complete', last_agent_message: null }),
+    fc.string().map((t): EventMsg => ({ type: 'agent_message', message: t })),
+    fc.string().map((t): EventMsg => ({ type: 'agent_reasoning', text: t })),
+    callId.map((c): EventMsg => ({ type: 'exec_command_begin', call_id: c, command: ['ls', c], cwd: '/' })),
+    fc.tuple(callId, fc.integer({ min: -1, max: 3 }), fc.boolean()).map(([c, code, declined]): EventMsg => ({
+      type: 'exec_command_end', call_id: c, stdout: '', stderr: '', aggregated_output: 'x', exit_code: code, duration_ms: 1, formatted_output: '', declined,
+    })),
+    callId.map((c): EventMsg => ({ type: 'patch_apply_begin', call_id: c, auto_approved: true, changes: { '/f': { add: { content: '' } } } })),
+    fc.tuple(callId, fc.boolean()).map(([c, ok]): EventMsg => ({ type: 'patch_apply_end', call_id: c, stdout: '', stderr: '', success: ok })),
+    callId.map((c): EventMsg => ({ type: 'mcp_tool_call_begin', call_id: c, invocation: { server: 's', tool: 't' } })),
+    callId.map((c): EventMsg => ({ type: 'mcp_tool_call_end', call_id: c, invocation: { server: 's', tool: 't' }, duration_ms: 1, result: { Err: 'no' } })),
+    fc.constant<EventMsg>({ type: 'plan_update', plan: [{ step: 's', status: 'pending' }] }),
+    fc.constant<EventMsg>({ type: 'token_count', info: { total_token_usage: u, last_token_usage: u } }),
+    fc.string().map((t): EventMsg => ({ type: 'error', message: t })),
+    fc.string().map((t): EventMsg => ({ type: 'stream_error', message: t })),
+  );
+  fc.assert(fc.property(fc.array(msg, { maxLength: 40 }), (msgs) => {
+    const out = run(msgs);
+    const firstSeen: number[] = [];
+    for (const e of out) {
+      if (!('item' in e)) continue;
+      const n = Number(e.item.id.slice('item_'.length));
+      if (!firstSeen.includes(n)) firstSeen.push(n);
+      JSON.stringify(e);
+    }
+    assert.deepEqual(firstSeen, [...firstSeen].sort((a, b) => a - b));
+    assert.deepEqual(firstSeen, firstSeen.map((_, i) => i));
+  }));
+});
