@@ -1,6 +1,5 @@
 // Session tests: a real Session (startSession) over a real config in a temp
 // CODEX_HOME, talking to the scripted mock model on 127.0.0.1.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +7,7 @@ import { loadConfig } from '../../app/config/index.js';
 import type { Config } from '../../app/config/types.js';
 import { startSession, type Session, type SessionOptions } from '../../app/agent/session.js';
 import type { Event, EventMsg } from '../../app/agent/protocol.js';
-import { MOCK_KEY_ENV, providerToml } from '../support/cli.js';
+import { initGitRepo, MOCK_KEY_ENV, providerToml } from '../support/cli.js';
 import type { MockModelServer, MockTurn } from '../support/mock-model-server.js';
 import { withMock } from '../exec/support.js';
 
@@ -30,7 +29,7 @@ export async function harness(mockUrl: string, toml = '', opts: SessionOptions &
   const repo = opts.repo ?? join(root, 'repo');
   mkdirSync(home, { recursive: true });
   mkdirSync(repo, { recursive: true });
-  spawnSync('git', ['init', '-q', repo]);
+  initGitRepo(repo);
   const i = toml.search(/^\[/m);
   const [top, tables] = i < 0 ? [toml, ''] : [toml.slice(0, i), toml.slice(i)];
   writeFileSync(join(home, 'config.toml'), `model = "gpt-5"\nmodel_provider = "mock"\n${top}\n${providerToml(mockUrl)}\n${tables}\n`);

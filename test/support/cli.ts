@@ -6,7 +6,7 @@
 //   const ws = createWorkspace(mock.url);             // or { git: false, config: 'extra toml' }
 //   const r = await runCodex(ws, ['exec', 'hi']);     // { code, signal, stdout, stderr }
 //   ws.cleanup(); await mock.close();
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,16 +48,23 @@ export function providerToml(url: string, wireApi: 'responses' | 'chat' = 'respo
   ].join('\n');
 }
 
+/**
+ * The on-disk layout `git init` leaves (what codex looks for), without needing
+ * the git program: .git/HEAD on an unborn main branch, empty refs and objects.
+ */
+export function initGitRepo(dir: string): void {
+  for (const sub of ['refs/heads', 'refs/tags', 'objects']) mkdirSync(join(dir, '.git', sub), { recursive: true });
+  writeFileSync(join(dir, '.git', 'HEAD'), 'ref: refs/heads/main\n');
+  writeFileSync(join(dir, '.git', 'config'), '[core]\n\trepositoryformatversion = 0\n\tbare = false\n');
+}
+
 export function createWorkspace(mockUrl: string, opts: WorkspaceOptions = {}): Workspace {
   const root = realpathSync(mkdtempSync(join(tmpdir(), 'codex-e2e-')));
   const home = join(root, 'home');
   const repo = join(root, 'repo');
   mkdirSync(home);
   mkdirSync(repo);
-  if (opts.git !== false) {
-    const r = spawnSync('git', ['init', '-q', repo], { encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`git init failed: ${r.stderr}`);
-  }
+  if (opts.git !== false) initGitRepo(repo);
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) {
     if (v !== undefined && !/^(OPENAI_|CODEX_|RUST_LOG)/.test(k)) env[k] = v;
