@@ -8,7 +8,7 @@ import { ModelError } from '../model/errors.js';
 import { userInstructions, userInstructionsMessage } from './agents-md.js';
 import { ApprovalGate } from './approval-gate.js';
 import { autoCompactLimit, runCompaction } from './compact.js';
-import { dropLastUserTurns, initialMessages, isUserTurn, messageText, missingOutputs, userMessage } from './conversation.js';
+import { dropLastUserTurns, initialMessages, missingOutputs, userMessage } from './conversation.js';
 import { environmentContextMessage } from './environment-context.js';
 import { EventBus, type EventListener } from './event-bus.js';
 import { appendHistory, historyEntry, historyMetadata } from './history.js';
@@ -20,7 +20,7 @@ import type { EventMsg, InputItem, Op, TokenUsage } from './protocol.js';
 import { addUsage, ZERO_USAGE } from './token-usage.js';
 import { newSessionMeta, readRollout, replayItems, RolloutRecorder } from './rollout.js';
 import { ToolRouter, type McpManager } from './tool-router.js';
-import { runTask, TaskAborted, type TaskHost } from './turn.js';
+import { recordInput, runTask, TaskAborted, type TaskHost } from './turn.js';
 import { applyOverride, environmentChanged, initialTurnContext, turnContextRecord, type TurnContext } from './turn-context.js';
 import { userInputItems } from './user-input.js';
 
@@ -210,10 +210,9 @@ class AgentSession implements Session {
     const text = input.flatMap((i) => (i.type === 'text' ? [i.text] : [])).join('\n');
     if (text && this.config.historyPersistence !== 'none') appendHistory(this.config.codexHome, this.sessionId, text);
     if (this.task) {
-      // Injected: the running task's next request sees it.
+      // Injected: the running task's next request sees it (user_message is emitted then).
       this.task.pending.push(...items);
       this.task.inputs.push(text);
-      this.emit(this.task.subId, { type: 'user_message', message: text });
       return;
     }
     this.startTask(id, items, 'regular', text);
@@ -297,10 +296,7 @@ class AgentSession implements Session {
         emit({ type: 'task_complete', last_agent_message: null });
         return;
       }
-      for (const it of input) {
-        this.record([it]);
-        if (isUserTurn(it)) emit({ type: 'user_message', message: messageText(it) });
-      }
+      recordInput(host, input);
       const last = await runTask(host, task.abort.signal);
       emit({ type: 'task_complete', last_agent_message: last });
       notify(this.config.notify, {

@@ -5,7 +5,7 @@
 import type { Config } from '../config/types.js';
 import type { JsonSchema, ModelRequest, ResponseEvent, ResponseItem, StreamModel, ToolSpec } from '../model/items.js';
 import { ModelError } from '../model/errors.js';
-import { callOutput, isCall, messageText } from './conversation.js';
+import { callOutput, isCall, isUserTurn, messageText } from './conversation.js';
 import type { ModelFamily } from './model-family.js';
 import type { EventMsg, TokenUsage } from './protocol.js';
 import type { TurnContext } from './turn-context.js';
@@ -121,6 +121,15 @@ async function streamTurn(host: TaskHost, req: ModelRequest, signal: AbortSignal
   return items;
 }
 
+/** Adds user input to the history; typed text is announced as user_message when it enters the conversation. */
+export function recordInput(host: TaskHost, items: ResponseItem[]): void {
+  for (const it of items) {
+    host.record([it]);
+    const text = isUserTurn(it) ? messageText(it) : '';
+    if (text) host.emit({ type: 'user_message', message: text });
+  }
+}
+
 /** Shows an output item to the front ends. */
 function announce(host: TaskHost, item: ResponseItem): void {
   if (item.type === 'message' && item.role === 'assistant') {
@@ -145,8 +154,7 @@ export async function runTask(host: TaskHost, signal: AbortSignal, opts: TaskOpt
   for (;;) {
     throwIfAborted(signal);
     if (!opts.noTools) await host.maybeAutoCompact(signal);
-    const pending = host.takePendingInput();
-    if (pending.length) host.record(pending);
+    recordInput(host, host.takePendingInput());
     const ctx = host.turnContext();
     let output: ResponseItem[];
     try {

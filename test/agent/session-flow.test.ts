@@ -266,3 +266,19 @@ test('input injected after the last request starts the next task; after an inter
     assert.equal(h.events.slice(m).filter((e) => e.msg.type === 'task_started').length, 1);
     assert.equal(mock.requests.length, 3);
   }));
+
+test('injected input is announced as user_message when it enters the conversation, not before', () =>
+  withSession([
+    { output: [{ type: 'function_call', name: 'shell', arguments: { command: ['sleep', '0.3'] }, call_id: 's' }] },
+    reply('both seen'),
+  ], 'sandbox_mode = "danger-full-access"', async (h) => {
+    h.session.submit(text('first'));
+    await h.next('exec_command_begin');
+    const n = h.events.length;
+    h.session.submit(text('later'));
+    await new Promise((r) => setTimeout(r, 50));
+    assert.equal(h.events.slice(n).some((e) => e.msg.type === 'user_message'), false);
+    await h.next('task_complete');
+    const order = h.events.slice(n).map((e) => e.msg.type).filter((t) => t === 'exec_command_end' || t === 'user_message');
+    assert.deepEqual(order, ['exec_command_end', 'user_message']);
+  }));
