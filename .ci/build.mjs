@@ -5,16 +5,18 @@
 // (zod alone: ~100 ms unbundled, ~15 ms bundled). Only test-time packages
 // with native parts stay external.
 import { build } from 'esbuild';
-import { chmodSync, existsSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const entries = { codex: 'app/cli/main.ts', 'codex-proxy': 'app/proxy/bin.ts' };
-rmSync(`${root}/dist`, { recursive: true, force: true });
+// Build beside dist/ and swap it in, so a running test never sees dist/ half-written or gone.
+const out = `dist.tmp-${process.pid}`;
+rmSync(`${root}/${out}`, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
   entryPoints: Object.fromEntries(Object.entries(entries).filter(([, src]) => existsSync(`${root}/${src}`))),
-  outdir: 'dist',
+  outdir: out,
   chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
   splitting: true,
@@ -27,4 +29,8 @@ await build({
   sourcemap: 'linked',
   logLevel: 'warning',
 });
-for (const bin of Object.keys(entries)) if (existsSync(`${root}/dist/${bin}.js`)) chmodSync(`${root}/dist/${bin}.js`, 0o755);
+for (const bin of Object.keys(entries)) if (existsSync(`${root}/${out}/${bin}.js`)) chmodSync(`${root}/${out}/${bin}.js`, 0o755);
+const old = `dist.old-${process.pid}`;
+if (existsSync(`${root}/dist`)) renameSync(`${root}/dist`, `${root}/${old}`);
+renameSync(`${root}/${out}`, `${root}/dist`);
+rmSync(`${root}/${old}`, { recursive: true, force: true });
