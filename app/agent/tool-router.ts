@@ -62,14 +62,12 @@ export class ToolRouter {
   specs(ctx: TurnContext): ToolSpec[] {
     const tools = builtinToolSpecs({
       approvalPolicy: ctx.approvalPolicy,
-      // Offered unless config.toml turns it off explicitly, as 0.169 does.
-      includePlanTool: this.deps.config.includePlanTool || this.deps.config.toml.include_plan_tool !== false,
-      applyPatch: this.applyPatchMode(),
+      includePlanTool: this.deps.config.includePlanTool,
+      applyPatch: this.deps.config.includeApplyPatchTool ? this.applyPatchMode() : 'none',
     });
-    const toggles = this.deps.config.toml.tools;
     // --search / tools.web_search: the Responses API's native search, run server-side.
-    if (toggles?.web_search === true || toggles?.web_search_request === true) tools.push({ type: 'web_search' });
-    if (toggles?.view_image !== false) tools.push(VIEW_IMAGE_SPEC);
+    if (this.deps.config.webSearch) tools.push({ type: 'web_search' });
+    if (this.deps.config.toml.tools?.view_image !== false) tools.push(VIEW_IMAGE_SPEC);
     for (const t of this.deps.mcp?.tools() ?? []) {
       tools.push({ type: 'function', name: t.qualifiedName, description: t.description, strict: false, parameters: t.parameters });
     }

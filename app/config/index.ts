@@ -202,8 +202,9 @@ export async function loadConfig(opts: LoadConfigOptions = {}): Promise<Config> 
     projectDocMaxBytes: toml.project_doc_max_bytes,
     projectDocFallbackFilenames: toml.project_doc_fallback_filenames,
     ...(instructions !== undefined && { baseInstructionsOverride: instructions }),
-    includePlanTool: flags.includePlanTool ?? toml.include_plan_tool ?? false,
-    includeApplyPatchTool: toml.include_apply_patch_tool ?? false,
+    // Both tools are offered unless turned off explicitly, as 0.169 does.
+    includePlanTool: flags.includePlanTool ?? toml.include_plan_tool ?? true,
+    includeApplyPatchTool: toml.include_apply_patch_tool ?? true,
     fileOpener: toml.file_opener,
     disablePasteBurst: toml.disable_paste_burst,
     tui: { theme: tui.theme, notifications: tui.notifications, keymap: tui.keymap, animations: tui.animations },
