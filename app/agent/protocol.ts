@@ -3,6 +3,7 @@
 // `type` tags are snake_case so events can be sent on the wire as they are.
 import type { ApprovalPolicy, ReasoningEffort, ReasoningSummary } from '../config/schema.js';
 import type { SandboxPolicy } from '../config/types.js';
+import type { TokenUsage } from '../model/items.js';
 
 export type InputItem =
   | { type: 'text'; text: string }
@@ -46,13 +47,8 @@ export type FileChange =
   | { delete: { content: string } }
   | { update: { unified_diff: string; move_path?: string } };
 
-export interface TokenUsage {
-  input_tokens: number;
-  cached_input_tokens: number;
-  output_tokens: number;
-  reasoning_output_tokens: number;
-  total_tokens: number;
-}
+// One usage shape from the wire to the front ends: the model client's.
+export type { TokenUsage };
 
 export interface PlanItem { step: string; status: 'pending' | 'in_progress' | 'completed' }
 

@@ -153,7 +153,7 @@ export interface ModelRequest {
 
 // ---------------------------------------------------------------- events
 
-/** Same shape as the agent protocol's TokenUsage (reference §4.6 usage mapping). */
+/** Token counts of one response (reference §4.6 usage mapping); the agent protocol re-exports it. */
 export interface TokenUsage {
   input_tokens: number;
   cached_input_tokens: number;
