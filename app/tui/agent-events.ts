@@ -23,6 +23,8 @@ export interface EventState {
   reasoning: ReasoningCell | undefined;
   reasoningText: string;
   calls: Map<string, CallCell>;
+  /** A fork (backtrack) was submitted: its session_configured must not redraw the already trimmed transcript. */
+  forkPending: boolean;
 }
 
 export const INTERRUPTED_MESSAGE = 'Conversation interrupted - tell the model what to do differently';
@@ -70,6 +72,10 @@ export function applyAgentEvent(s: EventState, msg: EventMsg): void {
     case 'session_configured': {
       app.statusBar.info = { ...app.statusBar.info, model: msg.model, ...(msg.reasoning_effort ? { reasoningEffort: msg.reasoning_effort } : {}) };
       app.composer.history.setPersistent(msg.history_entry_count, (offset) => app.host.historyEntry(msg.history_log_id, offset));
+      if (s.forkPending) {
+        s.forkPending = false;
+        return;
+      }
       app.addCell(new SessionHeaderCell({
         version: app.version, model: msg.model, directory: app.config.cwd,
         ...(msg.reasoning_effort ? { reasoningEffort: msg.reasoning_effort } : {}),

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { QUIT_HINT, BACKTRACK_HINT } from '../../app/tui/app.js';
-import { withApp, type Harness } from './harness.js';
+import { configured, withApp, type Harness } from './harness.js';
 
 const key = (h: Harness, k: string, text?: string): void => {
   h.clock.now += 50;
@@ -92,6 +92,10 @@ test('Esc–Esc backtrack: prime, preview, step older, Enter forks and pre-fills
   assert.equal(h.app.composer.text, 'second question');
   assert.equal(h.app.transcript.userMessageIndices().length, 1);
   assert.equal(h.app.mode, 'composer');
+  // The forked session announces itself with the kept messages: they are on screen already.
+  const cells = h.app.transcript.cells.length;
+  h.session.emit({ ...configured(), initial_messages: [{ type: 'user_message', message: 'first question' }, { type: 'agent_message', message: 'answer to first question' }] });
+  assert.equal(h.app.transcript.cells.length, cells);
   // Any other key cancels a primed Esc.
   h.app.composer.setText('');
   key(h, 'esc');

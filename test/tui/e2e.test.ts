@@ -1,49 +1,21 @@
 // End-to-end: the real CLI (dist/codex.js; build first) in a pty against the
 // mock model server, keys in, screen read back through xterm-headless.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startMockModelServer, type MockModelServer } from '../support/mock-model-server.js';
-import { createWorkspace, type Workspace } from '../support/cli.js';
-import { spawnPty, type PtyApp } from '../support/pty.js';
+import { e2eFixture, quit, userTexts } from './e2e-support.js';
 
-let mock: MockModelServer;
-const cleanups: (() => void)[] = [];
-before(async () => {
-  mock = await startMockModelServer([]);
-});
-after(async () => {
-  for (const c of cleanups.reverse()) c();
-  await mock.close();
-});
-
-function start(args: string[] = [], ws?: Workspace): { ws: Workspace; app: PtyApp } {
-  const w = ws ?? createWorkspace(mock.url);
-  const app = spawnPty(w, args, { cols: 100, rows: 30 });
-  cleanups.push(() => app.dispose());
-  if (!ws) cleanups.push(() => w.cleanup());
-  return { ws: w, app };
-}
+const e2e = e2eFixture();
+const { start } = e2e;
 
 /** The user text of the last model request. */
 function lastUserText(): string {
-  const body = mock.requests.at(-1)!.body as { input?: { role?: string; content?: { text?: string }[] }[] };
-  const users = (body.input ?? []).filter((i) => i.role === 'user');
-  return users.at(-1)?.content?.map((c) => c.text ?? '').join('') ?? '';
-}
-
-async function quit(app: PtyApp): Promise<number> {
-  // Ctrl+C during a turn interrupts it; quitting needs an idle session.
-  await app.waitForNoText('Esc to interrupt');
-  app.key('ctrl+c');
-  await app.waitForText('ctrl + c again to quit');
-  app.key('ctrl+c');
-  return app.exited();
+  return userTexts(e2e.mock.requests.at(-1)!).at(-1) ?? '';
 }
 
 test('submit a prompt and see the streamed answer; Ctrl+C twice quits and restores the terminal', async () => {
-  mock.push({ output: [{ type: 'text', text: 'The answer is **42**.', deltas: ['The ans', 'wer is ', '**42**.'] }], delayMs: 30 });
+  e2e.mock.push({ output: [{ type: 'text', text: 'The answer is **42**.', deltas: ['The ans', 'wer is ', '**42**.'] }], delayMs: 30 });
   const { app } = start();
   await app.waitForText('Ask Codex to do anything');
   app.type('what is the answer?');
@@ -62,7 +34,7 @@ test('submit a prompt and see the streamed answer; Ctrl+C twice quits and restor
 });
 
 test('Esc interrupts a running turn', async () => {
-  mock.push({ fault: 'stall', output: [{ type: 'text', text: 'never finishes' }], afterEvents: 1 });
+  e2e.mock.push({ fault: 'stall', output: [{ type: 'text', text: 'never finishes' }], afterEvents: 1 });
   const { app } = start();
   await app.waitForText('Ask Codex');
   app.type('take your time');
@@ -76,7 +48,7 @@ test('Esc interrupts a running turn', async () => {
 });
 
 test('multi-line input with Ctrl+J and Shift+Enter is sent as one message', async () => {
-  mock.push({ output: [{ type: 'text', text: 'got three lines' }] });
+  e2e.mock.push({ output: [{ type: 'text', text: 'got three lines' }] });
   const { app } = start();
   await app.waitForText('Ask Codex');
   app.type('line one');
@@ -94,7 +66,7 @@ test('multi-line input with Ctrl+J and Shift+Enter is sent as one message', asyn
 });
 
 test('history: Up recalls this session’s prompt and, in a new session, the one saved in history.jsonl', async () => {
-  mock.push({ output: [{ type: 'text', text: 'first reply' }] });
+  e2e.mock.push({ output: [{ type: 'text', text: 'first reply' }] });
   const { ws, app } = start();
   await app.waitForText('Ask Codex');
   app.type('remember this prompt');
@@ -116,7 +88,7 @@ test('history: Up recalls this session’s prompt and, in a new session, the one
 });
 
 test('paste: bracketed paste inserts text; over 1000 chars a placeholder that is expanded on submit', async () => {
-  mock.push({ output: [{ type: 'text', text: 'pasted ok' }] });
+  e2e.mock.push({ output: [{ type: 'text', text: 'pasted ok' }] });
   const { app } = start();
   await app.waitForText('Ask Codex');
   app.paste('short paste ');
@@ -131,15 +103,14 @@ test('paste: bracketed paste inserts text; over 1000 chars a placeholder that is
 });
 
 test('without bracketed paste, a fast burst of characters with newlines is one message, not several submits', async () => {
-  mock.push({ output: [{ type: 'text', text: 'burst ok' }] });
+  e2e.mock.push({ output: [{ type: 'text', text: 'burst ok' }] });
   const { app } = start();
   await app.waitForText('Ask Codex');
   app.write('alpha\rbeta\rgamma');
   await app.waitForText('  gamma');
-  assert.equal(mock.requests.length, mock.requests.length);
-  const before = mock.requests.length;
+  const before = e2e.mock.requests.length;
   await new Promise((r) => setTimeout(r, 200));
-  assert.equal(mock.requests.length, before, 'nothing was submitted by the pasted newlines');
+  assert.equal(e2e.mock.requests.length, before, 'nothing was submitted by the pasted newlines');
   app.key('enter');
   await app.waitForText('burst ok');
   assert.equal(lastUserText(), 'alpha\nbeta\ngamma');
@@ -147,7 +118,7 @@ test('without bracketed paste, a fast burst of characters with newlines is one m
 });
 
 test('[PROMPT] is submitted at start and a resize repaints cleanly', async () => {
-  mock.push({ output: [{ type: 'text', text: 'started with a prompt' }] });
+  e2e.mock.push({ output: [{ type: 'text', text: 'started with a prompt' }] });
   const { app } = start(['hello from argv']);
   await app.waitForText('started with a prompt');
   assert.equal(lastUserText(), 'hello from argv');
@@ -175,7 +146,7 @@ test('@ file picker: matches from the working root, Tab inserts the path and a s
 });
 
 test('codex resume <id> shows the earlier conversation and continues it', async () => {
-  mock.push({ output: [{ type: 'text', text: 'first session answer' }] }, { output: [{ type: 'text', text: 'resumed answer' }] });
+  e2e.mock.push({ output: [{ type: 'text', text: 'first session answer' }] }, { output: [{ type: 'text', text: 'resumed answer' }] });
   const { ws, app } = start(['remember the number 7']);
   await app.waitForText('first session answer');
   assert.equal(await quit(app), 0);
@@ -188,7 +159,7 @@ test('codex resume <id> shows the earlier conversation and continues it', async 
   await resumed.waitForText('› and now?');
   resumed.key('enter');
   await resumed.waitForText('resumed answer');
-  const body = JSON.stringify(mock.requests.at(-1)!.body);
+  const body = JSON.stringify(e2e.mock.requests.at(-1)!.body);
   assert.match(body, /remember the number 7/);
   assert.match(body, /first session answer/);
   assert.equal(await quit(resumed), 0);

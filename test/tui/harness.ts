@@ -74,7 +74,7 @@ export async function makeApp(tomlOverrides: string[] = [], extra: Partial<Confi
 }
 
 /** The session_configured event a fresh session sends. */
-export function configured(model = 'gpt-5'): EventMsg {
+export function configured(model = 'gpt-5'): Extract<EventMsg, { type: 'session_configured' }> {
   return { type: 'session_configured', session_id: '00000000-0000-4000-8000-000000000001', model, history_log_id: 0, history_entry_count: 0, rollout_path: '/dev/null' };
 }
 

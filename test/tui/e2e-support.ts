@@ -1,0 +1,74 @@
+// Shared set-up of the pty end-to-end tests: one mock model server per test
+// file, workspaces and pty apps that are cleaned up after the file, and the
+// idle quit (Ctrl+C twice) every test ends with.
+import { after, before } from 'node:test';
+import { startMockModelServer, type LoggedRequest, type MockModelServer } from '../support/mock-model-server.js';
+import { createWorkspace, type Workspace, type WorkspaceOptions } from '../support/cli.js';
+import { spawnPty, type PtyApp } from '../support/pty.js';
+
+export interface E2e {
+  /** The file's mock model server (valid inside tests). */
+  readonly mock: MockModelServer;
+  /** Starts the real CLI in a pty (in a new workspace unless one is given). */
+  start(args?: string[], ws?: Workspace, opts?: WorkspaceOptions): { ws: Workspace; app: PtyApp };
+}
+
+export function e2eFixture(): E2e {
+  let mock: MockModelServer | undefined;
+  const cleanups: (() => void)[] = [];
+  before(async () => {
+    mock = await startMockModelServer([]);
+  });
+  after(async () => {
+    for (const c of cleanups.reverse()) c();
+    await mock?.close();
+  });
+  const running = (): MockModelServer => {
+    if (!mock) throw new Error('e2e: the mock model server is not running (use it inside a test)');
+    return mock;
+  };
+  return {
+    get mock() {
+      return running();
+    },
+    start(args = [], ws, opts) {
+      const w = ws ?? createWorkspace(running().url, opts);
+      const app = spawnPty(w, args, { cols: 100, rows: 30 });
+      cleanups.push(() => app.dispose());
+      if (!ws) cleanups.push(() => w.cleanup());
+      return { ws: w, app };
+    },
+  };
+}
+
+/** Ctrl+C twice on an idle session (during a turn Ctrl+C interrupts); resolves to the exit code. */
+export async function quit(app: PtyApp): Promise<number> {
+  await app.waitForNoText('Esc to interrupt');
+  app.key('ctrl+c');
+  await app.waitForText('ctrl + c again to quit');
+  app.key('ctrl+c');
+  return app.exited();
+}
+
+type Item = { type?: string; role?: string; content?: { text?: string }[]; call_id?: string; output?: unknown };
+
+function items(req: LoggedRequest): Item[] {
+  return (req.body.input ?? []) as Item[];
+}
+
+/** The texts of the user messages of a request (environment context and instructions included). */
+export function userTexts(req: LoggedRequest): string[] {
+  return items(req).filter((i) => i.role === 'user').map((i) => i.content?.map((c) => c.text ?? '').join('') ?? '');
+}
+
+/** The texts of the assistant messages of a request. */
+export function assistantTexts(req: LoggedRequest): string[] {
+  return items(req).filter((i) => i.role === 'assistant').map((i) => i.content?.map((c) => c.text ?? '').join('') ?? '');
+}
+
+/** The output sent back for a tool call, as text. */
+export function callOutput(req: LoggedRequest, callId: string): string | undefined {
+  const it = items(req).find((i) => i.type === 'function_call_output' && i.call_id === callId);
+  if (!it) return undefined;
+  return typeof it.output === 'string' ? it.output : JSON.stringify(it.output);
+}
