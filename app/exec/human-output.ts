@@ -3,7 +3,7 @@
 import type { Event, FileChange } from '../agent/protocol.js';
 import { modelFamily } from '../agent/model-family.js';
 import type { Config } from '../config/types.js';
-import { shellJoin } from './shell-join.js';
+import { shellJoin } from '../tools/shell-join.js';
 
 const MAX_OUTPUT_LINES = 20;
 

@@ -1,6 +1,6 @@
 // Approvals as MCP elicitations (reference §6.2): the request the server sends
 // for an exec or patch approval, and the decision decoded from the answer.
-import { shellJoin } from '../../exec/shell-join.js';
+import { shellJoin } from '../../tools/shell-join.js';
 import type { EventMsg, ReviewDecision } from '../../agent/protocol.js';
 
 type ExecRequest = Extract<EventMsg, { type: 'exec_approval_request' }>;

@@ -1,4 +1,5 @@
-// Python-shlex-style joining of an argv for display: `bash -lc 'echo hi'`.
+// Python-shlex-style joining of an argv for display (exec output, MCP approval
+// prompts): `bash -lc 'echo hi'`.
 const SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;
 
 export function shellQuote(arg: string): string {
