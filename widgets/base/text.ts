@@ -157,7 +157,8 @@ interface Glyph { g: string; w: number; style: Style | undefined }
 
 /**
  * Word-wraps one logical line to `width` columns. Breaks after spaces; a word
- * longer than the width is broken between graphemes; `\n` forces a break.
+ * longer than the width is broken between graphemes (a wide glyph wider than
+ * the whole width gets a row of its own); `\n` forces a break.
  * Spaces at a soft break are dropped. Styles are kept per span. Always returns
  * at least one (possibly empty) line.
  */
@@ -188,16 +189,17 @@ export function wrapLine(line: Line, width: number): Line[] {
             pushRow(true);
             continue;
           }
-          if (breakAt > 0) {
+          // Break after the last space, unless only spaces precede it (that would leave an empty row).
+          if (breakAt > 0 && row.slice(0, breakAt).some((x) => x.g !== ' ')) {
             const rest = row.slice(breakAt);
             row = row.slice(0, breakAt);
             while (row.length && row[row.length - 1]!.g === ' ') row.pop();
             pushRow(true);
             row = rest;
             rowW = rest.reduce((n, x) => n + x.w, 0);
-          } else if (row.length) {
-            pushRow(true);
           }
+          // The carried word and this grapheme may still not fit: break between graphemes.
+          if (rowW + gw > w && row.length) pushRow(true);
         }
         // Spaces at the start of a wrapped continuation are swallowed.
         if (g === ' ' && soft && row.length === 0) continue;

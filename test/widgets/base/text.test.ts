@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { displayWidth, graphemes, truncate, truncateLine, wrapLine, wrapText } from '../../../widgets/base/text.js';
 import type { Line } from '../../../widgets/base/types.js';
 
@@ -45,6 +46,23 @@ test('wrapLine hard-breaks long words and wide characters at the width', () => {
   assert.deepEqual(plain(wrapText('abcdefghij', 4)), ['abcd', 'efgh', 'ij']);
   assert.deepEqual(plain(wrapText('你好世界', 3)), ['你', '好', '世', '界']);
   assert.deepEqual(plain(wrapText('ab 你好世界', 5)), ['ab', '你好', '世界']);
+  // A word carried to the next row is broken again when the next glyph still does not fit.
+  assert.deepEqual(plain(wrapText(' 日本語', 3)), [' 日', '本', '語']);
+  assert.deepEqual(plain(wrapText('a 日本語', 3)), ['a', '日', '本', '語']);
+});
+
+test('property: every row of wrapLine fits the width and no glyph is lost', () => {
+  const piece = fc.constantFrom(' ', '  ', 'a', 'word', 'longerword', '日本語', '你', '🎉', 'e\u0301', '\n', '\t');
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 30 }), fc.integer({ min: 2, max: 12 }), (parts, width) => {
+      const text = parts.join('');
+      const rows = plain(wrapText(text, width));
+      for (const r of rows) assert.ok(displayWidth(r) <= width, `row "${r}" is wider than ${width}`);
+      const strip = (s: string): string => s.replace(/\s/g, '');
+      assert.equal(strip(rows.join('')), strip(text));
+    }),
+    { numRuns: 2000 },
+  );
 });
 
 test('wrapLine honours newlines and keeps indentation after them', () => {
