@@ -29,23 +29,9 @@ class ApprovalOverlay implements Overlay {
   constructor(readonly widget: ApprovalModal, private readonly decide: (d: ReviewDecision) => void) {}
 
   handle(r: ResolvedAction): OverlayResult {
-    const m = this.widget;
-    const pick = (d: ReviewDecision | undefined): OverlayResult => {
-      if (d) this.decide(d);
-      return 'handled';
-    };
-    switch (r.action) {
-      case 'modal_prev': m.move(-1); return 'handled';
-      case 'modal_next': m.move(1); return 'handled';
-      case 'modal_confirm': return pick(m.decision());
-      case 'modal_approve': return pick(m.shortcut('y'));
-      case 'modal_approve_always': return pick(m.shortcut('a'));
-      case 'modal_deny': return pick(m.shortcut('esc'));
-      case 'modal_abort': return pick('abort');
-      case 'scroll_up': m.scrollBody(-3); return 'handled';
-      case 'scroll_down': m.scrollBody(3); return 'handled';
-      default: return 'handled';
-    }
+    const decision = this.widget.apply(r.action);
+    if (decision) this.decide(decision);
+    return 'handled';
   }
 }
 

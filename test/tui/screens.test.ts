@@ -2,7 +2,7 @@
 // into xterm-headless). UPDATE_SNAPSHOTS=1 rewrites snapshots/tui/*.txt.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { expectScreen } from '../support/screen.js';
+import { expectScreen, renderScreen } from '../support/screen.js';
 import { withApp, type Harness } from './harness.js';
 
 const b64 = (s: string): string => Buffer.from(s).toString('base64');
@@ -140,6 +140,23 @@ test('the approval modal for a command', async () => {
     assert.match(s.text, /Would you like to run the following command\?/);
     h.app.handleInput([{ type: 'key', key: 'y', text: 'y' }]);
     assert.deepEqual(h.session.ops.at(-1), { type: 'exec_approval', id: 'a1', decision: 'approved' });
+  });
+});
+
+test('a patch modal taller than the screen scrolls its diff with PgDn/PgUp', async () => {
+  await withApp(async (h) => {
+    h.session.emit({ type: 'task_started' });
+    const content = Array.from({ length: 40 }, (_, i) => `line ${i + 1}`).join('\n') + '\n';
+    h.session.emit({ type: 'apply_patch_approval_request', call_id: 'p1', changes: { 'big.txt': { add: { content } } } });
+    const first = await renderScreen(h.app, { cols: 60, rows: 24 });
+    assert.match(first.text, /lines 1-\d+ of \d+ · \d+ more below \(PgDn\)/);
+    h.app.handleInput([{ type: 'key', key: 'pagedown' }]);
+    const paged = await renderScreen(h.app, { cols: 60, rows: 24 });
+    const from = Number(/lines (\d+)-/.exec(paged.text)?.[1]);
+    assert.ok(from > 1, `PgDn scrolled the diff:\n${paged.text}`);
+    h.app.handleInput([{ type: 'key', key: 'pageup' }]);
+    assert.match((await renderScreen(h.app, { cols: 60, rows: 24 })).text, /lines 1-/);
+    assert.equal(h.app.mode, 'modal');
   });
 });
 
