@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Fzf } from 'fzf';
 import { preparePaths, searchPaths } from '../app/files/fuzzy.js';
 import { walkFiles, walkFilesAsync } from '../app/files/walk.js';
@@ -69,9 +70,12 @@ try {
   let t = performance.now();
   const walked = walkFiles(root);
   const syncWalk = performance.now() - t;
+  const stalls = monitorEventLoopDelay({ resolution: 1 });
+  stalls.enable();
   t = performance.now();
   const asyncWalked = await walkFilesAsync(root);
   const asyncWalk = performance.now() - t;
+  stalls.disable();
   t = performance.now();
   const prepared = preparePaths(walked.files);
   const prep = performance.now() - t;
@@ -94,7 +98,7 @@ try {
   const rows: [string, string, string, string][] = [
     ['files indexed', String(walked.files.length), `${walked.directories} directories`, `async walk: ${asyncWalked.files.length}`],
     ['index: walk (sync)', ms(syncWalk), '', ''],
-    ['index: walk (async, as the TUI runs it)', ms(asyncWalk), '', ''],
+    ['index: walk (time-sliced, as the TUI runs it)', ms(asyncWalk), `longest event-loop stall ${ms(stalls.max / 1e6)}`, ''],
     ['index: prepare for search', ms(prep), '', ''],
     ['index memory (RSS growth)', `${indexMiB.toFixed(1)} MiB`, '', ''],
     ['query latency, ours', `median ${ms(median(ours))}`, `p95 ${ms(p95(ours))}`, `max ${ms(Math.max(...ours))}`],

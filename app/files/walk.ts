@@ -2,7 +2,6 @@
 // included, `.git/` skipped, ignore rules honoured, directories pruned as soon
 // as they are ignored so ignored trees (node_modules, build output) cost nothing.
 import { readdirSync, type Dirent } from 'node:fs';
-import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { findGitRoot, initialRules, isIgnored, rulesOfDirectory, type RuleSet } from './ignore-rules.js';
 
@@ -64,45 +63,38 @@ export function walkFiles(root: string, opts: WalkOptions = {}): WalkResult {
 }
 
 /**
- * The same walk without blocking the event loop: directories are read
- * concurrently (bounded), so the TUI keeps painting while a large tree is indexed.
+ * The same walk without blocking the event loop for long: directories are read
+ * synchronously (the fastest way to list many small directories) in slices of
+ * a few milliseconds, yielding between slices, so the TUI keeps painting and
+ * reading keys while a large tree is indexed.
  */
-export async function walkFilesAsync(root: string, opts: WalkOptions & { signal?: AbortSignal } = {}): Promise<WalkResult> {
+export async function walkFilesAsync(
+  root: string,
+  opts: WalkOptions & { signal?: AbortSignal; sliceMs?: number } = {},
+): Promise<WalkResult> {
   const gitRoot = findGitRoot(root);
   const max = opts.maxFiles ?? Number.POSITIVE_INFINITY;
+  const slice = opts.sliceMs ?? 8;
   const files: string[] = [];
   let directories = 0;
-  // A small semaphore bounds concurrent readdir calls (libuv's pool has 4 threads).
-  let active = 0;
-  const waiting: (() => void)[] = [];
-  const acquire = async (): Promise<void> => {
-    if (active < 32) {
-      active++;
-      return;
-    }
-    await new Promise<void>((resolve) => waiting.push(resolve));
-  };
-  const release = (): void => {
-    const next = waiting.shift();
-    if (next) next();
-    else active--;
-  };
-  const visit = async (abs: string, rel: string, sets: RuleSet[]): Promise<void> => {
-    if (opts.signal?.aborted || files.length >= max) return;
-    await acquire();
+  const stack: [string, string, RuleSet[]][] = [[root, '', initialRules(root, gitRoot)]];
+  const push = (abs: string, rel: string, sets: RuleSet[]): void => void stack.push([abs, rel, sets]);
+  let sliceStart = performance.now();
+  for (let job = stack.pop(); job; job = stack.pop()) {
+    if (opts.signal?.aborted || files.length >= max) break;
+    const [abs, rel, sets] = job;
     let entries: Dirent[];
     try {
-      entries = await readdir(abs, { withFileTypes: true });
+      entries = readdirSync(abs, { withFileTypes: true });
     } catch {
-      return;
-    } finally {
-      release();
+      continue;
     }
     directories++;
-    const children: Promise<void>[] = [];
-    expand(gitRoot, abs, rel, sets, entries, files, max, (a, r, s) => void children.push(visit(a, r, s)));
-    await Promise.all(children);
-  };
-  await visit(root, '', initialRules(root, gitRoot));
+    expand(gitRoot, abs, rel, sets, entries, files, max, push);
+    if (performance.now() - sliceStart > slice) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+  }
   return { files, directories };
 }
