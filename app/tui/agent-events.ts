@@ -2,6 +2,7 @@
 // deltas grow the current cell until the final message; exec, patch and MCP
 // calls are matched by call_id; the first **bold** line of the reasoning
 // becomes the status header. Notifications go out when the terminal is unfocused.
+import { StringDecoder } from 'node:string_decoder';
 import type { EventMsg, McpServerStatus } from '../agent/protocol.js';
 import type { HistoryCell } from '../../widgets/transcript/cell.js';
 import { ExecCell } from '../../widgets/transcript/cells/exec.js';
@@ -23,6 +24,8 @@ export interface EventState {
   reasoning: ReasoningCell | undefined;
   reasoningText: string;
   calls: Map<string, CallCell>;
+  /** UTF-8 decoders of running commands' output, per call and stream: a character may be split across chunks. */
+  decoders: Map<string, StringDecoder>;
   /** A fork (backtrack) was submitted: its session_configured must not redraw the already trimmed transcript. */
   forkPending: boolean;
 }
@@ -63,7 +66,17 @@ function beginCall(s: EventState, callId: string, cell: CallCell): void {
 function endCall(s: EventState, callId: string): CallCell | undefined {
   const cell = s.calls.get(callId);
   s.calls.delete(callId);
+  s.decoders.delete(`${callId}:stdout`);
+  s.decoders.delete(`${callId}:stderr`);
   return cell;
+}
+
+/** A chunk of a command's output as text, continuing the bytes of earlier chunks of the same stream. */
+function decodeChunk(s: EventState, msg: Extract<EventMsg, { type: 'exec_command_output_delta' }>): string {
+  const key = `${msg.call_id}:${msg.stream}`;
+  let decoder = s.decoders.get(key);
+  if (!decoder) s.decoders.set(key, (decoder = new StringDecoder('utf8')));
+  return decoder.write(Buffer.from(msg.chunk, 'base64'));
 }
 
 export function applyAgentEvent(s: EventState, msg: EventMsg): void {
@@ -98,6 +111,7 @@ export function applyAgentEvent(s: EventState, msg: EventMsg): void {
     case 'turn_aborted':
       for (const c of s.calls.values()) if (c instanceof ExecCell && c.status === 'running') c.interrupt();
       s.calls.clear();
+      s.decoders.clear();
       if (msg.reason === 'interrupted') {
         app.addCell(errorCell(INTERRUPTED_MESSAGE));
         // Messages typed while it ran go back to the composer.
@@ -152,7 +166,7 @@ export function applyAgentEvent(s: EventState, msg: EventMsg): void {
       return;
     case 'exec_command_output_delta': {
       const cell = s.calls.get(msg.call_id);
-      if (cell instanceof ExecCell) cell.appendOutput(Buffer.from(msg.chunk, 'base64').toString('utf8'));
+      if (cell instanceof ExecCell) cell.appendOutput(decodeChunk(s, msg));
       return;
     }
     case 'exec_command_end': {

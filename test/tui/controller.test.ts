@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { QUIT_HINT, BACKTRACK_HINT } from '../../app/tui/app.js';
+import { renderScreen } from '../support/screen.js';
 import { configured, withApp, type Harness } from './harness.js';
 
 const key = (h: Harness, k: string, text?: string): void => {
@@ -135,4 +136,21 @@ test('Tab in the slash popup completes the command; an unknown /word is sent as 
   key(h, 'esc');
   key(h, 'enter');
   assert.deepEqual(h.session.ops.at(-1), { type: 'user_input', items: [{ type: 'text', text: '/notacommand' }] });
+}));
+
+test('live command output: a UTF-8 character split across chunks is decoded whole, per stream', () => withApp(async (h) => {
+  h.session.emit({ type: 'task_started' });
+  h.session.emit({ type: 'exec_command_begin', call_id: 'e1', command: ['cat', 'jp.txt'], cwd: '/' });
+  const bytes = Buffer.from('日本語 ok\n');
+  const chunk = (b: Buffer, stream: 'stdout' | 'stderr' = 'stdout') =>
+    h.session.emit({ type: 'exec_command_output_delta', call_id: 'e1', stream, chunk: b.toString('base64') });
+  // stderr's é arrives whole while stdout is in the middle of 日.
+  chunk(bytes.subarray(0, 2));
+  chunk(Buffer.from('é').subarray(0, 1), 'stderr');
+  chunk(Buffer.from('é').subarray(1), 'stderr');
+  chunk(bytes.subarray(2, 4));
+  chunk(bytes.subarray(4));
+  const { text } = await renderScreen(h.app, { cols: 60, rows: 20 });
+  assert.match(text, /└ é日本語 ok/);
+  assert.doesNotMatch(text, /\uFFFD/);
 }));
