@@ -26,6 +26,8 @@ export interface EventState {
   calls: Map<string, CallCell>;
   /** UTF-8 decoders of running commands' output, per call and stream: a character may be split across chunks. */
   decoders: Map<string, StringDecoder>;
+  /** Config warnings (unknown keys …), shown once under the first session header. */
+  pendingWarnings: string[];
   /** A fork (backtrack) was submitted: its session_configured must not redraw the already trimmed transcript. */
   forkPending: boolean;
 }
@@ -98,6 +100,7 @@ export function applyAgentEvent(s: EventState, msg: EventMsg): void {
       for (const m of msg.initial_messages ?? []) {
         app.addCell(m.type === 'user_message' ? new UserMessageCell(m.message) : new AssistantMessageCell(m.message));
       }
+      for (const w of s.pendingWarnings.splice(0)) app.addCell(warningCell(w));
       return;
     }
     case 'task_started':

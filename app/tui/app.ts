@@ -72,7 +72,10 @@ export class TuiApp implements Widget {
     this.composer = new Composer({ disablePasteBurst: config.disablePasteBurst });
     this.statusBar = new StatusBar(sessionInfo(config));
     this.status.animate = config.tui.animations;
-    this.events = { app: this, assistant: undefined, reasoning: undefined, calls: new Map(), decoders: new Map(), reasoningText: '', forkPending: false };
+    this.events = {
+      app: this, assistant: undefined, reasoning: undefined, calls: new Map(), decoders: new Map(), reasoningText: '',
+      pendingWarnings: [...config.warnings], forkPending: false,
+    };
     this.transcript.onChange = () => host.requestFrame();
   }
 

@@ -45,7 +45,6 @@ export async function main(ctx: CommandContext): Promise<number> {
     process.stderr.write(`${(e as Error).message}\n`);
     return 1;
   }
-  for (const w of config.warnings) process.stderr.write(`warning: ${w}\n`);
 
   const [{ TuiApp }, { PendingSession }, { Tty, guardExit }, { Renderer }, { Palette, detectColorDepth }, { cliVersion }] = await Promise.all([
     import('./app.js'), import('./pending-session.js'), import('./renderer/tty.js'),

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { QUIT_HINT, BACKTRACK_HINT } from '../../app/tui/app.js';
 import { renderScreen } from '../support/screen.js';
-import { configured, withApp, type Harness } from './harness.js';
+import { configured, makeApp, withApp, type Harness } from './harness.js';
 
 const key = (h: Harness, k: string, text?: string): void => {
   h.clock.now += 50;
@@ -154,3 +154,16 @@ test('live command output: a UTF-8 character split across chunks is decoded whol
   assert.match(text, /└ é日本語 ok/);
   assert.doesNotMatch(text, /\uFFFD/);
 }));
+
+test('config warnings become warning cells after the first session header only', async () => {
+  const h = await makeApp(['no_such_key=1']);
+  try {
+    h.session.emit(configured());
+    const texts = async (): Promise<string> => (await renderScreen(h.app, { cols: 100, rows: 30 })).text;
+    assert.match(await texts(), /⚠ .*unknown key `no_such_key` \(ignored\)/);
+    h.session.emit(configured());
+    assert.equal((await texts()).match(/unknown key `no_such_key`/g)?.length, 1);
+  } finally {
+    h.cleanup();
+  }
+});

@@ -174,3 +174,10 @@ test('SIGTERM restores the terminal', async () => {
   assert.ok(out.lastIndexOf('\x1b[?1049l') > out.lastIndexOf('\x1b[?1049h'), 'left the alternate screen');
   assert.ok(out.lastIndexOf('\x1b[?25h') > out.lastIndexOf('\x1b[?25l'), 'cursor shown again');
 });
+
+test('config warnings (an unknown key) are shown in the transcript under the header', async () => {
+  const { app } = start([], undefined, { config: 'modle = "typo"\n' });
+  await app.waitForText('OpenAI Codex');
+  await app.waitForText(/⚠ .*unknown key `modle` \(ignored\)/);
+  assert.equal(await quit(app), 0);
+});
