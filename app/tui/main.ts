@@ -12,7 +12,10 @@ function usageLine(u: TokenUsage): string {
   return `Token usage: total=${u.total_tokens} input=${u.input_tokens}${cached} output=${u.output_tokens}`;
 }
 
-async function resolveResume(ctx: CommandContext, config: Config): Promise<{ rolloutPath?: string; prompt?: string }> {
+/** What to start with: a prompt, a session to resume, or (`pick`) the session picker first. */
+interface StartPlan { rolloutPath?: string; prompt?: string; pick?: boolean }
+
+async function resolveResume(ctx: CommandContext, config: Config): Promise<StartPlan> {
   const { findNewestRollout, findRolloutById } = await import('../agent/rollout.js');
   const [first, second] = ctx.cmd.positionals;
   if (ctx.cmd.path[0] !== 'resume') return first !== undefined ? { prompt: first } : {};
@@ -22,7 +25,7 @@ async function resolveResume(ctx: CommandContext, config: Config): Promise<{ rol
     const prompt = first ?? second;
     return { rolloutPath: path, ...(prompt !== undefined ? { prompt } : {}) };
   }
-  if (first === undefined) throw new Error('codex resume: pass a SESSION_ID or --last (there is no interactive session picker)');
+  if (first === undefined) return { pick: true };
   const path = findRolloutById(config.codexHome, first);
   if (!path) throw new Error(`codex resume: no saved session with id ${first} in ${config.codexHome}/sessions`);
   return { rolloutPath: path, ...(second !== undefined ? { prompt: second } : {}) };
@@ -34,7 +37,7 @@ export async function main(ctx: CommandContext): Promise<number> {
     return 1;
   }
   let config: Config;
-  let start: { rolloutPath?: string; prompt?: string };
+  let start: StartPlan;
   const [{ loadTheme }, { buildKeymap }] = await Promise.all([import('../../widgets/base/theme.js'), import('../../keymaps/engine.js')]);
   try {
     config = await ctx.loadConfig();
@@ -88,6 +91,8 @@ export async function main(ctx: CommandContext): Promise<number> {
     onResize: (cols, rows) => renderer?.resize(cols, rows),
   });
   app.attach();
+  // `codex resume` alone: choose the session on screen before any starts.
+  const picked = start.pick ? (await import('./session-picker.js')).pickSession(app, config.codexHome) : undefined;
   renderer.paint();
   // The agent (model client, tools, MCP), the event → cell mapping and the
   // interactions load after the first frame is on screen.
@@ -113,28 +118,36 @@ export async function main(ctx: CommandContext): Promise<number> {
   app.onOpenTranscript = () => app.pushOverlay(new PagerOverlay('Transcript', app.transcript));
   app.onRedraw = () => renderer?.invalidate();
 
+  const leaveScreen = async (): Promise<void> => {
+    await fileIndex?.close();
+    renderer?.dispose();
+    if (ticker) clearTimeout(ticker);
+    app.detach();
+    tty.restore();
+    unguard();
+  };
   if (start.prompt?.trim()) app.submitText(start.prompt.trim());
+  let rolloutPath = start.rolloutPath;
+  const choice = await picked;
+  if (choice?.type === 'quit') {
+    await leaveScreen();
+    return 0;
+  }
+  if (choice?.type === 'resume') rolloutPath = choice.path;
   try {
     const [{ startSession }, history] = await agent;
     historyEntry = history.historyEntry;
-    session.resolve(await startSession(config, start.rolloutPath ? { resume: { rolloutPath: start.rolloutPath } } : {}));
+    session.resolve(await startSession(config, rolloutPath ? { resume: { rolloutPath } } : {}));
   } catch (e) {
-    renderer.dispose();
-    if (ticker) clearTimeout(ticker);
-    tty.restore();
-    unguard();
+    await leaveScreen();
     process.stderr.write(`codex: could not start the session: ${(e as Error).message}\n`);
     return 1;
   }
 
   await finished;
-  await fileIndex?.close();
-  renderer.dispose();
-  if (ticker) clearTimeout(ticker);
   app.detach();
   session.submit({ type: 'shutdown' });
-  tty.restore();
-  unguard();
+  await leaveScreen();
   if (app.tokenUsage && app.tokenUsage.total_tokens > 0) process.stdout.write(`${usageLine(app.tokenUsage)}\n`);
   if (session.id) process.stdout.write(`To continue this session, run codex resume ${session.id}\n`);
   return 0;

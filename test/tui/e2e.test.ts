@@ -181,3 +181,58 @@ test('config warnings (an unknown key) are shown in the transcript under the hea
   await app.waitForText(/⚠ .*unknown key `modle` \(ignored\)/);
   assert.equal(await quit(app), 0);
 });
+
+test('codex resume without an id: a picker of saved sessions, newest first; Enter resumes the selected one', async () => {
+  e2e.mock.push(
+    { output: [{ type: 'text', text: 'answer about apples' }] },
+    { output: [{ type: 'text', text: 'answer about pears' }] },
+    { output: [{ type: 'text', text: 'back to apples' }] },
+  );
+  const { ws, app: first } = start(['tell me about apples']);
+  await first.waitForText('answer about apples');
+  assert.equal(await quit(first), 0);
+  const second = start(['tell me about pears'], ws).app;
+  await second.waitForText('answer about pears');
+  assert.equal(await quit(second), 0);
+
+  const picker = start(['resume'], ws).app;
+  await picker.waitForText('Resume a previous session');
+  const screen = await picker.waitForText(/› \d{4}-\d\d-\d\d \d\d:\d\d +~\/repo +tell me about pears *\n +\d{4}-\d\d-\d\d \d\d:\d\d +~\/repo +tell me about apples/);
+  assert.doesNotMatch(screen, /Ask Codex/);
+  picker.key('down');
+  picker.key('enter');
+  await picker.waitForText('› tell me about apples');
+  await picker.waitForText('answer about apples');
+  assert.doesNotMatch(picker.screen(), /pears/);
+  picker.type('and again?');
+  await picker.waitForText('› and again?');
+  picker.key('enter');
+  await picker.waitForText('back to apples');
+  const body = JSON.stringify(e2e.mock.requests.at(-1)!.body);
+  assert.match(body, /tell me about apples/);
+  assert.doesNotMatch(body, /pears/);
+  assert.equal(await quit(picker), 0);
+});
+
+test('codex resume picker: Esc starts a new session, Ctrl+C quits without one', async () => {
+  e2e.mock.push({ output: [{ type: 'text', text: 'an old answer' }] });
+  const { ws, app: first } = start(['an old question']);
+  await first.waitForText('an old answer');
+  assert.equal(await quit(first), 0);
+
+  const fresh = start(['resume'], ws).app;
+  await fresh.waitForText(/› .*an old question/);
+  fresh.key('esc');
+  await fresh.waitForText('OpenAI Codex');
+  await fresh.waitForText('Ask Codex to do anything');
+  assert.doesNotMatch(fresh.screen(), /an old question/);
+  assert.equal(await quit(fresh), 0);
+
+  const gone = start(['resume'], ws).app;
+  await gone.waitForText('Resume a previous session');
+  gone.key('ctrl+c');
+  assert.equal(await gone.exited(), 0);
+  const out = gone.output();
+  assert.ok(out.lastIndexOf('\x1b[?1049l') > out.lastIndexOf('\x1b[?1049h'), 'left the alternate screen');
+  assert.doesNotMatch(out, /To continue this session/);
+});

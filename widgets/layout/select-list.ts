@@ -1,7 +1,7 @@
 // A vertical list with one selected row (slash-command popup, /model and
 // /approvals choices): at most `maxRows` rows, scrolled to keep the selection
 // visible, the selected row drawn with the selection colours.
-import { truncate } from '../base/text.js';
+import { displayWidth, truncate } from '../base/text.js';
 import type { Rect, Style, Surface, Widget } from '../base/types.js';
 
 export interface ListItem {
@@ -42,6 +42,11 @@ export class SelectList implements Widget {
     return Math.max(1, Math.min(this.maxRows, this.items.length));
   }
 
+  /** Columns of the label column at this width; descriptions start one column after `2 + labelWidth`. */
+  labelWidth(width: number): number {
+    return Math.min(Math.max(0, ...this.items.map((i) => displayWidth(i.label))) + 2, Math.floor(width / 2));
+  }
+
   render(surface: Surface, area: Rect): void {
     if (area.height <= 0) return;
     if (!this.items.length) {
@@ -52,7 +57,7 @@ export class SelectList implements Widget {
     if (this.selected < this.top) this.top = this.selected;
     if (this.selected >= this.top + rows) this.top = this.selected - rows + 1;
     this.top = Math.max(0, Math.min(this.top, this.items.length - rows));
-    const labelWidth = Math.min(Math.max(...this.items.map((i) => i.label.length)) + 2, Math.floor(area.width / 2));
+    const labelWidth = this.labelWidth(area.width);
     for (let i = 0; i < rows; i++) {
       const idx = this.top + i;
       const item = this.items[idx]!;

@@ -1,0 +1,80 @@
+// The `codex resume` session picker (full screen):
+//
+//   ─ Resume a previous session ──────────────────────────────
+//     Started           Directory     Conversation
+//   › 2026-11-25 14:02  ~/code/proj   fix the failing test in …
+//     2026-11-24 09:15  ~/code/other  add a README
+//
+//    ↑/↓ select  enter resume  esc start new  ctrl+c quit
+//
+// Rows come from the caller (newest first), who may load them as the list
+// needs them (`onNeedRows`); the list scrolls to keep the selection visible.
+// `pageRows` is the list height of the last render.
+import { displayWidth, truncate } from '../base/text.js';
+import type { Rect, Style, Surface, Widget } from '../base/types.js';
+import { SelectList } from '../layout/select-list.js';
+
+export interface SessionRow {
+  /** Start time as shown. */
+  when: string;
+  cwd: string;
+  preview: string;
+}
+
+const S = {
+  title: { fg: 'accent', bold: true } as Style,
+  rule: { fg: 'border' } as Style,
+  head: { fg: 'muted', bold: true } as Style,
+  hint: { fg: 'muted' } as Style,
+};
+
+const HINT = ' ↑/↓ select  enter resume  esc start new  ctrl+c quit';
+
+export class SessionPicker implements Widget {
+  rows: SessionRow[] = [];
+  /** Called while rendering with how many rows the screen could show (rows load lazily). */
+  onNeedRows: ((count: number) => void) | undefined;
+  private readonly list = new SelectList(Number.MAX_SAFE_INTEGER, 'no saved sessions');
+  pageRows = 1;
+
+  constructor(readonly title = 'Resume a previous session') {}
+
+  get selected(): number {
+    return this.list.selected;
+  }
+
+  /** Moves the selection, clamped to the rows there are. */
+  select(index: number): void {
+    this.list.selected = Math.max(0, Math.min(index, this.rows.length - 1));
+  }
+
+  measure(_width: number): number {
+    return 0;
+  }
+
+  render(surface: Surface, area: Rect): void {
+    if (area.height < 4) return;
+    const head = `─ ${this.title} `;
+    surface.writeText(area.x, area.y, truncate(head, area.width), S.title);
+    surface.writeText(area.x + displayWidth(head), area.y, '─'.repeat(Math.max(0, area.width - displayWidth(head))), S.rule);
+    this.pageRows = Math.max(1, area.height - 3);
+    this.onNeedRows?.(this.list.selected + this.pageRows + 1);
+    // Columns: the time, the directory (at most a third of the width), the first message.
+    const cwdW = Math.min(Math.max(9, ...this.rows.map((r) => displayWidth(r.cwd))), Math.floor(area.width / 3));
+    const pad = (s: string, w: number): string => {
+      const t = truncate(s, w);
+      return t + ' '.repeat(Math.max(0, w - displayWidth(t)));
+    };
+    const selected = this.list.selected;
+    this.list.setItems(this.rows.map((r) => ({ label: r.when, description: `${pad(r.cwd, cwdW)}  ${r.preview}` })));
+    this.list.selected = selected;
+    if (this.rows.length) {
+      const descX = 2 + this.list.labelWidth(area.width) + 1;
+      surface.writeText(area.x + 2, area.y + 1, truncate('Started', area.width - 2), S.head);
+      if (descX < area.width) surface.writeText(area.x + descX, area.y + 1, truncate(`${pad('Directory', cwdW)}  Conversation`, area.width - descX), S.head);
+    }
+    const body = { x: area.x, y: area.y + 2, width: area.width, height: area.height - 3 };
+    this.list.render(surface, body);
+    surface.writeText(area.x, area.y + area.height - 1, truncate(HINT, area.width), S.hint);
+  }
+}
