@@ -50,6 +50,13 @@ export async function quit(app: PtyApp): Promise<number> {
   return app.exited();
 }
 
+/** Types a message, waits for the composer to show it, and submits it. */
+export async function send(app: PtyApp, text: string): Promise<void> {
+  app.type(text);
+  await app.waitForText(`› ${text}`);
+  app.key('enter');
+}
+
 type Item = { type?: string; role?: string; content?: { text?: string }[]; call_id?: string; output?: unknown };
 
 function items(req: LoggedRequest): Item[] {

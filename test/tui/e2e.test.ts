@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { e2eFixture, quit, userTexts } from './e2e-support.js';
+import { e2eFixture, quit, send, userTexts } from './e2e-support.js';
 
 const e2e = e2eFixture();
 const { start } = e2e;
@@ -18,9 +18,7 @@ test('submit a prompt and see the streamed answer; Ctrl+C twice quits and restor
   e2e.mock.push({ output: [{ type: 'text', text: 'The answer is **42**.', deltas: ['The ans', 'wer is ', '**42**.'] }], delayMs: 30 });
   const { app } = start();
   await app.waitForText('Ask Codex to do anything');
-  app.type('what is the answer?');
-  await app.waitForText('› what is the answer?');
-  app.key('enter');
+  await send(app, 'what is the answer?');
   await app.waitForText('The answer is 42.');
   assert.equal(lastUserText(), 'what is the answer?');
   assert.equal(await quit(app), 0);
@@ -37,9 +35,7 @@ test('Esc interrupts a running turn', async () => {
   e2e.mock.push({ fault: 'stall', output: [{ type: 'text', text: 'never finishes' }], afterEvents: 1 });
   const { app } = start();
   await app.waitForText('Ask Codex');
-  app.type('take your time');
-  await app.waitForText('› take your time');
-  app.key('enter');
+  await send(app, 'take your time');
   await app.waitForText(/Working \(\d+s • Esc to interrupt\)/);
   app.key('esc');
   await app.waitForText('Conversation interrupted - tell the model what to do differently');
@@ -69,9 +65,7 @@ test('history: Up recalls this session’s prompt and, in a new session, the one
   e2e.mock.push({ output: [{ type: 'text', text: 'first reply' }] });
   const { ws, app } = start();
   await app.waitForText('Ask Codex');
-  app.type('remember this prompt');
-  await app.waitForText('› remember this prompt');
-  app.key('enter');
+  await send(app, 'remember this prompt');
   await app.waitForText('first reply');
   app.key('up');
   await app.waitForText(/─+\n› remember this prompt/);
@@ -155,9 +149,7 @@ test('codex resume <id> shows the earlier conversation and continues it', async 
   const resumed = start(['resume', id], ws).app;
   await resumed.waitForText('› remember the number 7');
   await resumed.waitForText('first session answer');
-  resumed.type('and now?');
-  await resumed.waitForText('› and now?');
-  resumed.key('enter');
+  await send(resumed, 'and now?');
   await resumed.waitForText('resumed answer');
   const body = JSON.stringify(e2e.mock.requests.at(-1)!.body);
   assert.match(body, /remember the number 7/);
@@ -204,9 +196,7 @@ test('codex resume without an id: a picker of saved sessions, newest first; Ente
   await picker.waitForText('› tell me about apples');
   await picker.waitForText('answer about apples');
   assert.doesNotMatch(picker.screen(), /pears/);
-  picker.type('and again?');
-  await picker.waitForText('› and again?');
-  picker.key('enter');
+  await send(picker, 'and again?');
   await picker.waitForText('back to apples');
   const body = JSON.stringify(e2e.mock.requests.at(-1)!.body);
   assert.match(body, /tell me about apples/);

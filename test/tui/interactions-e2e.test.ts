@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { assistantTexts, callOutput, e2eFixture, quit, userTexts } from './e2e-support.js';
+import { assistantTexts, callOutput, e2eFixture, quit, send, userTexts } from './e2e-support.js';
 
 const e2e = e2eFixture();
 
@@ -48,9 +48,7 @@ test('Esc–Esc → Enter forks at an earlier message; the edited message is sen
   const { app } = e2e.start();
   await app.waitForText('Ask Codex');
   for (const [msg, reply] of [['message one', 'reply one'], ['message two', 'reply two'], ['message three', 'reply three']] as const) {
-    app.type(msg);
-    await app.waitForText(`› ${msg}`);
-    app.key('enter');
+    await send(app, msg);
     await app.waitForText(reply);
     await app.waitForNoText('Esc to interrupt');
   }
@@ -99,9 +97,7 @@ test('approval modal: y runs the command, a stops asking for the same command', 
   );
   const { ws, app } = e2e.start(UNTRUSTED);
   await app.waitForText('Ask Codex');
-  app.type('make x');
-  await app.waitForText('› make x');
-  app.key('enter');
+  await send(app, 'make x');
   await app.waitForText('Would you like to run the following command?');
   assert.match(app.screen(), /\$ touch x/);
   assert.equal(existsSync(join(ws.repo, 'x')), false, 'nothing runs before the decision');
@@ -111,9 +107,7 @@ test('approval modal: y runs the command, a stops asking for the same command', 
   assert.match(app.screen(), /You approved codex to run touch x this time/);
   assert.match(callOutput(mock.requests.at(-1)!, 'c1') ?? '', /"exit_code":0/);
 
-  app.type('make y twice');
-  await app.waitForText('› make y twice');
-  app.key('enter');
+  await send(app, 'make y twice');
   await app.waitForText('Would you like to run the following command?');
   app.type('a');
   await app.waitForText('made y twice');
@@ -130,9 +124,7 @@ test('approval modal: Esc denies, the command does not run and the model is told
   mock.push(shell('d1', ['touch', 'z']), { output: [{ type: 'text', text: 'ok, I will not' }] });
   const { ws, app } = e2e.start(UNTRUSTED);
   await app.waitForText('Ask Codex');
-  app.type('make z');
-  await app.waitForText('› make z');
-  app.key('enter');
+  await send(app, 'make z');
   await app.waitForText('Would you like to run the following command?');
   app.key('esc');
   await app.waitForText('ok, I will not');
