@@ -8,6 +8,7 @@ import { constants } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { spawnPlan } from '../sandbox/spawn.js';
 import type { LaunchPlan } from '../sandbox/types.js';
+import { onProcessExit } from '../exit-hooks.js';
 import { CappedBuffer } from './capped-buffer.js';
 
 /** Reference §4.3: the classic shell tool's default. */
@@ -62,7 +63,7 @@ function killGroup(pid: number, signal: NodeJS.Signals): void {
   }
 }
 
-// Groups still running; if this process exits first, they go with it.
+// Groups still running; if this process ends first (exit or a fatal signal), they go with it.
 const liveGroups = new Set<number>();
 let exitHookInstalled = false;
 
@@ -70,7 +71,7 @@ function track(pid: number): void {
   liveGroups.add(pid);
   if (exitHookInstalled) return;
   exitHookInstalled = true;
-  process.once('exit', () => { for (const g of liveGroups) killGroup(g, 'SIGKILL'); });
+  onProcessExit(() => { for (const g of liveGroups) killGroup(g, 'SIGKILL'); });
 }
 
 function notStarted(message: string, code: number, timeoutMs: number, started: number): ExecOutcome {

@@ -163,11 +163,6 @@ export class McpConnection {
     await this.transport.close().catch(() => undefined);
   }
 
-  /** Synchronous last resort at process exit. */
-  killNow(): void {
-    (this.transport as Partial<ChildStdioTransport>).killNow?.();
-  }
-
   private onTransportClosed(): void {
     if (this.closing) return;
     this.closing = true;

@@ -72,17 +72,6 @@ interface ServerState {
   tools: McpToolInfo[];
 }
 
-const live = new Set<McpConnectionManager>();
-let exitHookInstalled = false;
-
-function installExitHook(): void {
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  process.once('exit', () => {
-    for (const manager of live) manager.killNow();
-  });
-}
-
 export class McpConnectionManager {
   private readonly servers = new Map<string, ServerState>();
   private readonly byQualifiedName = new Map<string, McpToolInfo>();
@@ -94,8 +83,6 @@ export class McpConnectionManager {
     const manager = new McpConnectionManager(opts.onEvent ?? (() => undefined));
     const names = Object.keys(configured).filter((n) => configured[n]!.enabled !== false).sort();
     if (names.length === 0) return manager;
-    live.add(manager);
-    installExitHook();
     await Promise.all(names.map((name) => manager.startOne(name, configured[name]!, opts)));
     manager.indexTools(names);
     return manager;
@@ -203,17 +190,11 @@ export class McpConnectionManager {
 
   async shutdown(): Promise<void> {
     this.shutDown = true;
-    live.delete(this);
     await Promise.all([...this.servers.values()].map((s) => s.connection?.close()));
   }
 
   /** Pids of running stdio servers (tests check they are gone after shutdown). */
   pids(): number[] {
     return [...this.servers.values()].flatMap((s) => (s.connection?.pid !== undefined ? [s.connection.pid] : []));
-  }
-
-  /** @internal process-exit hook. */
-  killNow(): void {
-    for (const s of this.servers.values()) s.connection?.killNow();
   }
 }

@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { ReadBuffer, serializeMessage } from '@modelcontextprotocol/sdk/shared/stdio.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import { onProcessExit } from '../../exit-hooks.js';
 
 export interface StdioLaunch {
   command: string;
@@ -46,13 +47,17 @@ export class ChildStdioTransport implements Transport {
         detached: true,
       });
       this.child = child;
+      // Detached, so nothing else takes it down if this process ends first (even mid-handshake).
+      const unhook = onProcessExit(() => this.killNow());
       child.once('error', (err) => {
+        unhook();
         this.exited = true;
         reject(err);
         this.onerror?.(err);
       });
       child.once('spawn', () => resolve());
       child.once('exit', (code, signal) => {
+        unhook();
         this.exited = true;
         this.exitStatus = signal ? `signal ${signal}` : `exit code ${code}`;
         this.onclose?.();
@@ -103,8 +108,8 @@ export class ChildStdioTransport implements Transport {
     this.signal('SIGKILL');
   }
 
-  /** Synchronous kill for process-exit hooks. */
-  killNow(): void {
+  /** Synchronous kill for the process-exit hook. */
+  private killNow(): void {
     if (this.child && !this.exited) this.signal('SIGKILL');
   }
 

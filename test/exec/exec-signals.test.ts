@@ -1,0 +1,61 @@
+// A codex process ended by SIGTERM or SIGHUP (a closed terminal, a supervisor)
+// takes its children along: the shell command's process group and MCP servers.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { collect, spawnCodex } from '../support/cli.js';
+import { scenario } from './support.js';
+
+const isAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+async function until(what: string, check: () => boolean, ms = 15_000): Promise<void> {
+  for (const end = Date.now() + ms; !check(); ) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** The pid a child wrote to `file`, once it is there. */
+async function pidIn(file: string): Promise<number> {
+  await until(file, () => existsSync(file) && readFileSync(file, 'utf8').endsWith('\n'));
+  return Number(readFileSync(file, 'utf8').trim());
+}
+
+// `exec sleep` keeps the pid; the background sleep shares the process group.
+const sleeper = (pidFile: string) => ['bash', '-c', `sleep 60 & echo $! > ${pidFile}.bg; echo $$ > ${pidFile}; exec sleep 60`];
+
+for (const signal of ['SIGTERM', 'SIGHUP'] as const) {
+  test(`${signal}: the running command's process group dies with codex exec`, () =>
+    scenario([
+      { output: [{ type: 'function_call', name: 'shell', arguments: { command: sleeper('cmd.pid'), timeout_ms: 120_000 }, call_id: 'slow' }] },
+    ], async (_mock, ws) => {
+      const child = spawnCodex(ws, ['exec', '--json', '-s', 'danger-full-access', 'wait']);
+      const done = collect(child);
+      const pid = await pidIn(join(ws.repo, 'cmd.pid'));
+      const bg = await pidIn(join(ws.repo, 'cmd.pid.bg'));
+      child.kill(signal);
+      const r = await done;
+      assert.ok(r.signal === signal || r.code === 128 + (signal === 'SIGTERM' ? 15 : 1), `exit ${r.code} ${r.signal}`);
+      await until(`pids ${pid} ${bg} to go`, () => !isAlive(pid) && !isAlive(bg), 3_000);
+    }));
+}
+
+test('SIGTERM: an MCP server still starting dies with codex exec', () =>
+  scenario([{ output: [{ type: 'text', text: 'never reached' }] }], {
+    config: `[mcp_servers.slow]\ncommand = "bash"\nargs = ["-c", "echo $$ > mcp.pid; exec sleep 60"]\nstartup_timeout_sec = 60\n`,
+  }, async (_mock, ws) => {
+    const child = spawnCodex(ws, ['exec', '--json', 'hi']);
+    const done = collect(child);
+    const pid = await pidIn(join(ws.repo, 'mcp.pid'));
+    child.kill('SIGTERM');
+    await done;
+    await until(`MCP server ${pid} to go`, () => !isAlive(pid), 3_000);
+  }));
