@@ -197,7 +197,13 @@ export class TuiApp implements Widget {
         return true;
       case 'interrupt_or_quit':
         if (this.running) this.interrupt();
-        else if (now < this.quitArmedUntil) this.quit();
+        else if (!this.composer.isEmpty()) {
+          // Later versions: Ctrl+C on a draft clears it rather than arming quit.
+          const before = this.composer.text;
+          this.composer.clear(now);
+          this.quitArmedUntil = 0;
+          this.composerEdited(before);
+        } else if (now < this.quitArmedUntil) this.quit();
         else {
           this.quitArmedUntil = now + QUIT_HINT_MS;
           this.showNotice(QUIT_HINT, QUIT_HINT_MS);

@@ -38,6 +38,27 @@ test('Ctrl+C twice quits: the first shows the hint, which expires', () => withAp
   assert.equal(h.exited(), true);
 }));
 
+test('Ctrl+C on a draft clears it (Up brings it back) without arming quit; a popup over it closes', () => withApp((h) => {
+  type(h, 'half a thought');
+  key(h, 'ctrl+c');
+  assert.equal(h.app.composer.text, '');
+  assert.equal(h.app.footer.notice, undefined);
+  assert.equal(h.exited(), false);
+  key(h, 'up');
+  assert.equal(h.app.composer.text, 'half a thought');
+  h.app.composer.setText('');
+  type(h, '/mo');
+  assert.equal(h.app.mode, 'popup');
+  key(h, 'ctrl+c');
+  assert.equal(h.app.composer.text, '');
+  assert.equal(h.app.mode, 'composer');
+  // Empty again: the usual two presses quit.
+  key(h, 'ctrl+c');
+  assert.equal(h.app.footer.notice, QUIT_HINT);
+  key(h, 'ctrl+c');
+  assert.equal(h.exited(), true);
+}));
+
 test('a message typed while a turn runs is injected and shown as queued until the loop echoes it', () => withApp((h) => {
   h.session.emit({ type: 'task_started' });
   type(h, 'also this');

@@ -78,6 +78,10 @@ test('history: Up recalls this session’s prompt and, in a new session, the one
   await second.waitForText('OpenAI Codex');
   second.key('up');
   await second.waitForText(/─+\n› remember this prompt/);
+  // Ctrl+C on a non-empty composer clears it (and does not arm quitting).
+  second.key('ctrl+c');
+  await second.waitForText('Ask Codex to do anything');
+  assert.doesNotMatch(second.screen(), /ctrl \+ c again to quit/);
   assert.equal(await quit(second), 0);
 });
 

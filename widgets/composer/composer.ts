@@ -52,6 +52,15 @@ export class Composer implements Widget {
     this.history.reset();
   }
 
+  /** Ctrl+C on a draft: empties the composer; the draft stays in this session's history (Up brings it back). */
+  clear(now: number): void {
+    const pending = this.burst.flush(now, true);
+    if (pending !== undefined) this.paste(pending);
+    this.history.push(this.textarea.text);
+    this.setText('');
+    this.scroll = 0;
+  }
+
   /** Inserts pasted text; over LARGE_PASTE_CHARS it becomes a `[Pasted Content N chars]` placeholder. */
   paste(text: string): void {
     const clean = text.replace(/\r\n?/g, '\n');
