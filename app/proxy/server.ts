@@ -80,10 +80,13 @@ function relay(body: Readable, res: ServerResponse, onBytes: (n: number) => void
   });
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown, extra: HeaderMap = {}): void {
+/** Sends a JSON answer of the proxy's own; returns its body size for the access log. */
+function sendJson(res: ServerResponse, status: number, body: unknown, extra: HeaderMap = {}): number {
   const text = JSON.stringify(body);
-  res.writeHead(status, { ...extra, 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+  const length = Buffer.byteLength(text);
+  res.writeHead(status, { ...extra, 'content-type': 'application/json', 'content-length': length });
   res.end(text);
+  return length;
 }
 
 function errorBody(message: string, type: string): unknown {
@@ -129,12 +132,12 @@ export async function startProxy(opts: ProxyOptions): Promise<RunningProxy> {
     }
     const pathname = (req.url ?? '/').split('?')[0];
     if (pathname === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
-      sendJson(res, 200, { status: 'ok' }, cors);
+      bytesOut = sendJson(res, 200, { status: 'ok' }, cors);
       return;
     }
     const target = upstreamTarget(opts.config.provider, req.url ?? '/');
     if (!target) {
-      sendJson(res, 404, errorBody(`Not found: ${pathname}. The proxy serves /v1/* and /health.`, 'not_found'), cors);
+      bytesOut = sendJson(res, 404, errorBody(`Not found: ${pathname}. The proxy serves /v1/* and /health.`, 'not_found'), cors);
       return;
     }
 
@@ -167,7 +170,7 @@ export async function startProxy(opts: ProxyOptions): Promise<RunningProxy> {
     } catch (err) {
       if (abort.signal.aborted) return; // the client left; nothing to answer
       log.warn(`upstream ${target.origin} failed: ${describeCause(err)}`);
-      if (!res.headersSent) sendJson(res, 502, errorBody(`Upstream error: ${describeCause(err)}`, 'upstream_error'), cors);
+      if (!res.headersSent) bytesOut = sendJson(res, 502, errorBody(`Upstream error: ${describeCause(err)}`, 'upstream_error'), cors);
       else res.destroy();
       return;
     }
@@ -188,7 +191,7 @@ export async function startProxy(opts: ProxyOptions): Promise<RunningProxy> {
       await relay(upstream.body, res, (n) => (bytesOut += n));
     } catch (err) {
       if (!abort.signal.aborted) log.warn(`upstream ${target.origin} broke mid-response: ${describeCause(err)}`);
-      if (!res.headersSent) sendJson(res, 502, errorBody(`Upstream error: ${describeCause(err)}`, 'upstream_error'), cors);
+      if (!res.headersSent) bytesOut = sendJson(res, 502, errorBody(`Upstream error: ${describeCause(err)}`, 'upstream_error'), cors);
       else res.destroy();
     }
   };

@@ -53,6 +53,7 @@ async function spawnProxy(bin: string, args: string[]): Promise<Running> {
 
 test('codex proxy: serves, logs one line per request without the key, drains in-flight streams on SIGTERM', async () => {
   const p = await spawnProxy('codex.js', ['proxy', '--bind', '127.0.0.1:0']);
+  assert.equal(await (await fetch(`${p.url}/health`)).text(), '{"status":"ok"}');
   // Start a stream that is still running when SIGTERM arrives.
   const body = new Promise<string>((resolve, reject) => {
     const req = request(`${p.url}/v1/gated-sse`, (res) => {
@@ -73,6 +74,8 @@ test('codex proxy: serves, logs one line per request without the key, drains in-
   assert.match(await body, /"n":2[\s\S]*\[DONE\]/);
   assert.equal(await p.exit, 0);
   assert.match(p.stderr(), /INFO +codex_proxy: GET \/v1\/gated-sse 200 [\d.]+ms in=0B out=\d+B/);
+  // Answers the proxy makes itself are counted too.
+  assert.match(p.stderr(), /INFO +codex_proxy: GET \/health 200 [\d.]+ms in=0B out=15B\n/);
   assert.doesNotMatch(p.stderr(), /sk-test-secret/);
 });
 
