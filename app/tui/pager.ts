@@ -5,12 +5,11 @@ import type { ResolvedAction } from '../../keymaps/engine.js';
 import { ClippedSurface } from '../../widgets/base/grid.js';
 import { truncate } from '../../widgets/base/text.js';
 import type { Rect, Style, Surface, Widget } from '../../widgets/base/types.js';
+import { drawTitleRule } from '../../widgets/layout/title-rule.js';
 import { Viewport, type ScrollSource } from '../../widgets/layout/viewport.js';
 import type { Overlay, OverlayResult } from './overlay.js';
 
 const S = {
-  title: { fg: 'accent', bold: true } as Style,
-  rule: { fg: 'border' } as Style,
   hint: { fg: 'muted' } as Style,
 };
 
@@ -27,9 +26,7 @@ class PagerView implements Widget {
 
   render(surface: Surface, area: Rect): void {
     if (area.height < 3) return;
-    const head = `─ ${this.title} `;
-    surface.writeText(area.x, area.y, truncate(head, area.width), S.title);
-    surface.writeText(area.x + head.length, area.y, '─'.repeat(Math.max(0, area.width - head.length)), S.rule);
+    drawTitleRule(surface, area.x, area.y, area.width, this.title);
     const body = { x: area.x, y: area.y + 1, width: area.width, height: area.height - 2 };
     this.view.render(new ClippedSurface(surface, body), { x: 0, y: 0, width: body.width, height: body.height });
     const total = this.view.measure(area.width);

@@ -13,6 +13,7 @@
 import { displayWidth, truncate } from '../base/text.js';
 import type { Rect, Style, Surface, Widget } from '../base/types.js';
 import { SelectList } from '../layout/select-list.js';
+import { drawTitleRule } from '../layout/title-rule.js';
 
 export interface SessionRow {
   /** Start time as shown. */
@@ -22,8 +23,6 @@ export interface SessionRow {
 }
 
 const S = {
-  title: { fg: 'accent', bold: true } as Style,
-  rule: { fg: 'border' } as Style,
   head: { fg: 'muted', bold: true } as Style,
   hint: { fg: 'muted' } as Style,
 };
@@ -54,9 +53,7 @@ export class SessionPicker implements Widget {
 
   render(surface: Surface, area: Rect): void {
     if (area.height < 4) return;
-    const head = `─ ${this.title} `;
-    surface.writeText(area.x, area.y, truncate(head, area.width), S.title);
-    surface.writeText(area.x + displayWidth(head), area.y, '─'.repeat(Math.max(0, area.width - displayWidth(head))), S.rule);
+    drawTitleRule(surface, area.x, area.y, area.width, this.title);
     this.pageRows = Math.max(1, area.height - 3);
     this.onNeedRows?.(this.list.selected + this.pageRows + 1);
     // Columns: the time, the directory (at most a third of the width), the first message.
