@@ -7,15 +7,18 @@ export interface ModelFamily {
   reasoning: boolean;
   /** The freeform (grammar) apply_patch tool; others get the JSON function variant. */
   freeformApplyPatch: boolean;
+  /** The Responses API's native `local_shell` tool instead of the `shell` function. */
+  localShell: boolean;
   verbosity: boolean;
   contextWindow?: number;
 }
 
-interface FamilyRule { prefix: string; reasoning: boolean; freeform: boolean; verbosity: boolean; window?: number }
+interface FamilyRule { prefix: string; reasoning: boolean; freeform: boolean; verbosity: boolean; window?: number; localShell?: boolean }
 
 const RULES: readonly FamilyRule[] = [
   { prefix: 'gpt-5-codex', reasoning: true, freeform: true, verbosity: false, window: 272_000 },
   { prefix: 'gpt-5', reasoning: true, freeform: true, verbosity: true, window: 272_000 },
+  { prefix: 'codex-mini-latest', reasoning: true, freeform: false, verbosity: false, window: 200_000, localShell: true },
   { prefix: 'codex-', reasoning: true, freeform: false, verbosity: false, window: 200_000 },
   { prefix: 'o3', reasoning: true, freeform: false, verbosity: false, window: 200_000 },
   { prefix: 'o4-mini', reasoning: true, freeform: false, verbosity: false, window: 200_000 },
@@ -31,8 +34,9 @@ export function modelFamily(config: Pick<Config, 'model' | 'toml' | 'provider'>)
   const window = config.toml.model_context_window ?? rule?.window;
   return {
     reasoning: (rule?.reasoning ?? false) || config.toml.model_supports_reasoning_summaries,
-    // Custom (freeform) tools exist only on the Responses wire.
+    // Custom (freeform) and native tools exist only on the Responses wire.
     freeformApplyPatch: (rule?.freeform ?? false) && !chat,
+    localShell: (rule?.localShell ?? false) && !chat,
     verbosity: rule?.verbosity ?? false,
     ...(window !== undefined ? { contextWindow: window } : {}),
   };

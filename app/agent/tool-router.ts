@@ -64,6 +64,7 @@ export class ToolRouter {
       approvalPolicy: ctx.approvalPolicy,
       includePlanTool: this.deps.config.includePlanTool,
       applyPatch: this.deps.config.includeApplyPatchTool ? this.applyPatchMode() : 'none',
+      localShell: this.deps.family.localShell,
     });
     // --search / tools.web_search: the Responses API's native search, run server-side.
     if (this.deps.config.webSearch) tools.push({ type: 'web_search' });

@@ -15,6 +15,8 @@ export interface BuiltinToolOptions {
    * `none`: the instructions tell the model to call apply_patch through shell.
    */
   readonly applyPatch: 'freeform' | 'function' | 'none';
+  /** The native `local_shell` tool (codex-mini-latest on the Responses API) instead of the shell function. */
+  readonly localShell?: boolean;
 }
 
 const SHELL_DESCRIPTION = 'Runs a command and returns its combined output and exit code. '
@@ -109,7 +111,7 @@ const APPLY_PATCH_FUNCTION: ToolSpec = {
 };
 
 export function builtinToolSpecs(opts: BuiltinToolOptions): ToolSpec[] {
-  const tools = [shellSpec(opts.approvalPolicy)];
+  const tools: ToolSpec[] = [opts.localShell ? { type: 'local_shell' } : shellSpec(opts.approvalPolicy)];
   if (opts.includePlanTool) tools.push(UPDATE_PLAN);
   if (opts.applyPatch === 'freeform') tools.push(APPLY_PATCH_FREEFORM);
   if (opts.applyPatch === 'function') tools.push(APPLY_PATCH_FUNCTION);
