@@ -139,6 +139,7 @@ export async function main(ctx: CommandContext): Promise<number> {
   let failed = false;
   let interrupted = false;
   let lastMessage: string | null = null;
+  let inputId: string | undefined;
   const done = new Promise<void>((resolve) => {
     let ended = false;
     session.subscribe((e: Event) => {
@@ -146,8 +147,10 @@ export async function main(ctx: CommandContext): Promise<number> {
       const m = e.msg;
       // Errors of the task fail the run; earlier ones (an MCP server that did not start) are only shown.
       if (m.type === 'task_started') started = true;
-      if (m.type === 'error' && started) failed = true;
-      if (!ended && (m.type === 'task_complete' || m.type === 'turn_aborted')) {
+      // The input itself was refused (an -i file that cannot be read): no task will start.
+      const refused = m.type === 'error' && !started && e.id === inputId;
+      if ((m.type === 'error' && started) || refused) failed = true;
+      if (!ended && (m.type === 'task_complete' || m.type === 'turn_aborted' || refused)) {
         ended = true;
         if (m.type === 'task_complete') lastMessage = m.last_agent_message;
         session.submit({ type: 'shutdown' });
@@ -167,7 +170,7 @@ export async function main(ctx: CommandContext): Promise<number> {
   };
   process.on('SIGINT', onSigint);
   const items: InputItem[] = [{ type: 'text', text: prompt }, ...args.images.map((path) => ({ type: 'local_image' as const, path }))];
-  session.submit({ type: 'user_input', items });
+  inputId = session.submit({ type: 'user_input', items });
   try {
     await done;
   } finally {

@@ -96,6 +96,17 @@ test('--color always paints the activity, --color never does not; -i attaches an
     assert.doesNotMatch(b.stderr, /\x1b\[/);
   }));
 
+test('-i with a file that cannot be read fails the run with a message naming it (no hang, no request)', () =>
+  scenario([{ output: [{ type: 'text', text: 'never' }] }], async (mock, ws) => {
+    const r = await runCodex(ws, ['exec', '-i', 'missing.png', 'look'], { timeoutMs: 15_000 });
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stderr, /unable to read image .*missing\.png: ENOENT/);
+    const j = await runCodex(ws, ['exec', '--json', '-i', 'missing.png', 'look'], { timeoutMs: 15_000 });
+    assert.equal(j.code, 1, j.stderr);
+    assert.match(j.stdout, /"type":"error","message":"unable to read image /);
+    assert.equal(mock.requests.length, 0);
+  }));
+
 test('config warnings become error items before the turn, as in 0.169', () =>
   scenario([{ output: [{ type: 'text', text: 'ok' }] }], { config: 'no_such_key = 1' }, async (_mock, ws) => {
     const r = await runCodex(ws, ['exec', '--json', 'hi']);
