@@ -136,6 +136,31 @@ command = "/nonexistent/mcp-server-binary"
   assert.equal(status.get('everything'), 'ready');
 });
 
+test('a server that exits during startup is reported with its exit status, not the broken pipe it leaves', async (t) => {
+  const h = tempHome(`
+[mcp_servers.quiet]
+command = "bash"
+args = ["-c", "exit 4"]
+
+[mcp_servers.loud]
+command = "bash"
+args = ["-c", "echo 'cannot open database' >&2; exit 3"]
+
+[mcp_servers.late]
+command = "bash"
+args = ["-c", "read -r line; exit 5"]
+`);
+  t.after(() => h.cleanup());
+  const config = await h.load();
+  const events: McpClientEvent[] = [];
+  const mcp = await McpConnectionManager.start(config.mcpServers, { cwd: config.cwd, onEvent: (e) => events.push(e) });
+  t.after(() => mcp.shutdown());
+  const byServer = new Map(events.map((e) => [e.server, e.message]));
+  assert.equal(byServer.get('quiet'), 'MCP client for `quiet` failed to start: the server exited (exit code 4) during startup');
+  assert.equal(byServer.get('loud'), 'MCP client for `loud` failed to start: the server exited (exit code 3) during startup; stderr: cannot open database');
+  assert.equal(byServer.get('late'), 'MCP client for `late` failed to start: the server exited (exit code 5) during startup');
+});
+
 test('a server that exits mid-call: the call fails, the exit is reported once, its tools go away', async (t) => {
   const h = tempHome(`
 [mcp_servers.crashy]

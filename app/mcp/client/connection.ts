@@ -17,6 +17,8 @@ export const DEFAULT_TOOL_TIMEOUT_SEC = 60;
 /** tools/list pages fetched at most (a bound against servers that loop their cursor). */
 const MAX_LIST_PAGES = 100;
 const STDERR_TAIL_BYTES = 2048;
+/** How long a failed start waits for the child to exit on its own, to report why. */
+const EXIT_WAIT_MS = 300;
 
 export type ServerLaunch =
   | { kind: 'stdio'; command: string; args: string[]; env: Record<string, string>; cwd: string }
@@ -99,12 +101,17 @@ export class McpConnection {
     connection = new McpConnection(name, settings, client, transport);
     client.onclose = () => connection.onTransportClosed();
     const seconds = settings.startupTimeoutMs / 1000;
+    const timeoutMessage = `timed out after ${seconds}s waiting for the server to initialize and list its tools`;
     try {
-      const tools = await withTimeout(connection.handshake(), settings.startupTimeoutMs, `timed out after ${seconds}s waiting for the server to initialize and list its tools`);
+      const tools = await withTimeout(connection.handshake(), settings.startupTimeoutMs, timeoutMessage);
       return { connection, tools };
     } catch (e) {
+      // A server that died by itself says more with its exit status than with the
+      // broken pipe or closed connection it left behind (the exit may trail the error).
+      const timedOut = (e as Error).message === timeoutMessage;
+      const exited = timedOut ? undefined : await (transport as Partial<ChildStdioTransport>).exitedWithin?.(EXIT_WAIT_MS);
       await connection.close();
-      throw new Error(connection.withStderr((e as Error).message));
+      throw new Error(connection.withStderr(exited ? `the server exited (${exited}) during startup` : (e as Error).message));
     }
   }
 

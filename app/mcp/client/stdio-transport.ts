@@ -30,6 +30,8 @@ export class ChildStdioTransport implements Transport {
   private exited = false;
   /** `exit code 3` / `signal SIGKILL`, once the child has exited. */
   exitStatus?: string;
+  /** close() was called while the child ran: its exit is ours, not the server's. */
+  private closed = false;
 
   constructor(private readonly launch: StdioLaunch) {}
 
@@ -90,10 +92,28 @@ export class ChildStdioTransport implements Transport {
     });
   }
 
+  /**
+   * The exit status if the child ends by itself within `ms`; undefined if it still runs
+   * then, or if the signal of close() ended it (a plain exit code is always its own).
+   */
+  async exitedWithin(ms: number): Promise<string | undefined> {
+    const child = this.child;
+    if (child && !this.exited) {
+      let timer: NodeJS.Timeout | undefined;
+      await new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, ms);
+        child.once('exit', () => resolve());
+      });
+      clearTimeout(timer);
+    }
+    return this.closed && !this.exitStatus?.startsWith('exit code') ? undefined : this.exitStatus;
+  }
+
   /** SIGTERM to the process group, SIGKILL after a grace period. */
   async close(): Promise<void> {
     const child = this.child;
     if (!child || this.exited) return;
+    this.closed = true;
     const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     child.stdin?.end();
     this.signal('SIGTERM');
