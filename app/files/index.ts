@@ -85,7 +85,10 @@ export class FileIndex {
     this.scannedAt = Date.now();
     this.ruleCache.clear();
     const limit = this.opts.watchDirLimit ?? 4000;
-    if ((this.opts.watch ?? true) && !this.watcher && result.directories <= limit) await this.startWatching();
+    // The watcher starts in the background: searches never wait for its initial scan.
+    if ((this.opts.watch ?? true) && !this.watcher && result.directories <= limit) {
+      this.startWatching().catch((err) => log.debug('watch failed to start, re-scanning on demand instead:', err));
+    }
   }
 
   private async startWatching(): Promise<void> {
@@ -112,6 +115,8 @@ export class FileIndex {
     });
     await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
     this.watching = this.watcher === watcher;
+    // Files made between our walk and the watcher's first scan raised no event; catch them once.
+    if (this.watching) void this.refresh();
   }
 
   private rulesChanged(): void {
