@@ -9,7 +9,7 @@ import type { CommandContext } from '../cli/context.js';
 import type { Config, SandboxPolicy } from '../config/types.js';
 import { createCommandEnv } from './env.js';
 import { planLaunch, SandboxUnavailableError } from './index.js';
-import { spawnPlan } from './spawn.js';
+import { spawnPlan, wrappedCommandError } from './spawn.js';
 
 const NEEDS: Readonly<Record<string, { os: NodeJS.Platform; text: string }>> = {
   landlock: { os: 'linux', text: 'the Linux sandbox (bubblewrap); on macOS use `codex debug seatbelt`' },
@@ -54,6 +54,12 @@ export async function main(ctx: CommandContext): Promise<number> {
     if (!(err instanceof SandboxUnavailableError)) throw err;
     process.stderr.write(`${prefix}: ${err.message}\n`);
     return 1;
+  }
+  const unstartable = wrappedCommandError(plan);
+  if (unstartable) {
+    const missing = unstartable.code === 'ENOENT';
+    process.stderr.write(`${prefix}: ${unstartable.command}: ${missing ? 'command not found' : 'permission denied'}\n`);
+    return missing ? 127 : 126;
   }
   const child = spawnPlan(plan, { stdio: ['inherit', 'inherit', 'inherit'] });
   return new Promise<number>((resolve) => {

@@ -2,6 +2,8 @@
 // (bwrap reads its seccomp program from one) and everything else as asked.
 import { spawn } from 'node:child_process';
 import type { ChildProcess, IOType, SpawnOptions } from 'node:child_process';
+import { accessSync, constants, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import type { LaunchPlan } from './types.js';
 
@@ -29,4 +31,33 @@ export function spawnPlan(plan: LaunchPlan, opts: SpawnPlanOptions = {}): ChildP
     fd.end(buf);
   });
   return child;
+}
+
+/** execvp's search path when PATH is unset. */
+const DEFAULT_PATH = '/usr/local/bin:/usr/bin:/bin';
+
+/**
+ * Why the command a sandbox wrapper would exec cannot start, found before the
+ * wrapper runs: bwrap would only report it in its own words with exit status 1,
+ * where a direct spawn fails with ENOENT (127) or EACCES (126). The sandbox sees
+ * the host's file system, so the lookup on the host is the same.
+ */
+export function wrappedCommandError(plan: LaunchPlan): { command: string; code: 'ENOENT' | 'EACCES' } | undefined {
+  if (plan.sandbox === 'none') return undefined;
+  const command = plan.argv[plan.argv.indexOf('--') + 1];
+  if (!command) return undefined;
+  const candidates = command.includes('/')
+    ? [resolve(plan.cwd, command)]
+    : (plan.env['PATH'] ?? DEFAULT_PATH).split(':').filter(Boolean).map((dir) => join(resolve(plan.cwd, dir), command));
+  let code: 'ENOENT' | 'EACCES' = 'ENOENT';
+  for (const path of candidates) {
+    try {
+      if (!statSync(path).isFile()) continue;
+      accessSync(path, constants.X_OK);
+      return undefined;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EACCES') code = 'EACCES';
+    }
+  }
+  return { command, code };
 }

@@ -6,7 +6,7 @@ import type { ChildProcess } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import { constants } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { spawnPlan } from '../sandbox/spawn.js';
+import { spawnPlan, wrappedCommandError } from '../sandbox/spawn.js';
 import type { LaunchPlan } from '../sandbox/types.js';
 import { onProcessExit } from '../exit-hooks.js';
 import { CappedBuffer } from './capped-buffer.js';
@@ -94,6 +94,11 @@ export async function runLaunchPlan(plan: LaunchPlan, opts: RunOptions = {}): Pr
   let timedOut = false;
   let aborted = false;
 
+  const unstartable = wrappedCommandError(plan);
+  if (unstartable) {
+    const { command, code } = unstartable;
+    return notStarted(`${command}: spawn ${command} ${code}`, code === 'ENOENT' ? 127 : 126, timeoutMs, started);
+  }
   let child: ChildProcess;
   try {
     child = spawnPlan(plan, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });

@@ -59,6 +59,12 @@ test('debug landlock exits with the command\'s status', async () => {
   assert.equal(r.code, 42);
 });
 
+test('debug landlock with a command that does not exist exits 127 like a shell', async () => {
+  const r = await codex(['debug', 'landlock', '--', 'no-such-program-xyz']);
+  assert.equal(r.code, 127, r.stderr);
+  assert.match(r.stderr, /no-such-program-xyz: command not found/);
+});
+
 test('debug landlock without bwrap on PATH refuses clearly and runs nothing', async () => {
   const r = await codex(['debug', 'landlock', '--full-auto', '--', '/bin/touch', 'ran.txt'], { PATH: join(base, 'empty-path') });
   assert.equal(r.code, 1);

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { planLaunch } from '../../app/sandbox/index.js';
 import type { LaunchPlan } from '../../app/sandbox/types.js';
 import { runLaunchPlan, TIMEOUT_EXIT_CODE } from '../../app/tools/exec.js';
 
@@ -163,4 +164,21 @@ test('a program or working directory that does not exist is reported, not thrown
   const badCwd = await runLaunchPlan(bash('true', { cwd: join(dir, 'nope') }));
   assert.equal(badCwd.exitCode, 127);
   assert.equal(badCwd.spawnError, `working directory ${join(dir, 'nope')} does not exist`);
+});
+
+test('a program that does not exist is reported the same way inside the bubblewrap sandbox', async () => {
+  const plan = await planLaunch({ argv: ['no-such-program-xyz', 'a'], cwd: dir, sandboxCwd: dir, policy: { mode: 'read-only' }, env });
+  assert.equal(plan.sandbox, 'linux-bwrap');
+  const r = await runLaunchPlan(plan);
+  assert.equal(r.exitCode, 127);
+  assert.equal(r.spawnError, 'no-such-program-xyz: spawn no-such-program-xyz ENOENT');
+  // A path that exists but is not executable, and a relative one resolved against the cwd.
+  writeFileSync(join(dir, 'script.sh'), 'echo hi\n');
+  const notExec = await runLaunchPlan(await planLaunch({ argv: ['./script.sh'], cwd: dir, sandboxCwd: dir, policy: { mode: 'read-only' }, env }));
+  assert.equal(notExec.exitCode, 126);
+  chmodSync(join(dir, 'script.sh'), 0o755);
+  writeFileSync(join(dir, 'script.sh'), '#!/bin/sh\necho hi\n');
+  const ok = await runLaunchPlan(await planLaunch({ argv: ['./script.sh'], cwd: dir, sandboxCwd: dir, policy: { mode: 'read-only' }, env }));
+  assert.equal(ok.exitCode, 0, ok.aggregatedOutput);
+  assert.equal(ok.stdout, 'hi\n');
 });
