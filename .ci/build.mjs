@@ -5,7 +5,7 @@
 // (zod alone: ~100 ms unbundled, ~15 ms bundled). Only test-time packages
 // with native parts stay external.
 import { build } from 'esbuild';
-import { chmodSync, existsSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -26,6 +26,7 @@ await build({
   external: ['node-pty', '@xterm/headless'],
   // CommonJS dependencies call require() for node builtins; give the ESM chunks one.
   banner: { js: "import { createRequire as __codexCreateRequire } from 'node:module'; const require = __codexCreateRequire(import.meta.url);" },
+  define: { __CODEX_VERSION__: JSON.stringify(JSON.parse(readFileSync(`${root}/package.json`, 'utf8')).version) },
   sourcemap: 'linked',
   logLevel: 'warning',
 });
