@@ -74,3 +74,14 @@ export function initialMessages(items: readonly ResponseItem[]): InitialMessage[
   }
   return out;
 }
+
+/** The text of the last <environment_context> message the model saw, if any. */
+export function lastEnvironmentContext(items: readonly ResponseItem[]): string | undefined {
+  for (let i = items.length - 1; i >= 0; i--) {
+    const it = items[i]!;
+    if (it.type !== 'message' || it.role !== 'user') continue;
+    const text = messageText(it);
+    if (text.trimStart().startsWith('<environment_context>')) return text;
+  }
+  return undefined;
+}

@@ -8,7 +8,7 @@ import { ModelError } from '../model/errors.js';
 import { userInstructions, userInstructionsMessage } from './agents-md.js';
 import { ApprovalGate } from './approval-gate.js';
 import { autoCompactLimit, runCompaction } from './compact.js';
-import { dropLastUserTurns, initialMessages, missingOutputs, userMessage } from './conversation.js';
+import { dropLastUserTurns, initialMessages, lastEnvironmentContext, missingOutputs, userMessage } from './conversation.js';
 import { environmentContextMessage } from './environment-context.js';
 import { EventBus, type EventListener } from './event-bus.js';
 import { appendHistory, historyEntry, historyMetadata } from './history.js';
@@ -367,6 +367,9 @@ export async function startSession(config: Config, opts: SessionOptions = {}): P
     s = new AgentSession({ ...common, rec: RolloutRecorder.append(opts.resume.rolloutPath), id: meta.id, items });
     // Calls cut off by the kill get their "aborted" outputs now.
     s.record(missingOutputs(items));
+    // Resumed with other settings (`exec resume -s …`, another cwd): the model learns the new ones.
+    const env = environmentContext(initialTurnContext(config, ''));
+    if (lastEnvironmentContext(items) !== env) s.record([userMessage(env)]);
     s.configured(initialMessages(items));
   } else {
     const id = uuidv7();

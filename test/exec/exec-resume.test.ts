@@ -80,3 +80,25 @@ test('Ctrl+C interrupts the running command and exits cleanly', () =>
     assert.ok(Date.now() - started < 5_000, 'the sleep was killed, not waited for');
     assert.equal(mock.requests.length, 1);
   }));
+
+test('resuming with other settings tells the model its new environment; the same settings add nothing', () =>
+  scenario([
+    { output: [{ type: 'text', text: 'one' }] },
+    { output: [{ type: 'text', text: 'two' }] },
+    { output: [{ type: 'text', text: 'three' }] },
+  ], async (mock, ws) => {
+    const envContexts = (n: number) => messageTexts(mock.requests[n]!.body.input).filter((t) => t.includes('<environment_context>'));
+    assert.equal((await runCodex(ws, ['exec', '-s', 'read-only', 'first'])).code, 0);
+    const b = await runCodex(ws, ['exec', '-s', 'workspace-write', 'resume', '--last', 'second']);
+    assert.equal(b.code, 0, b.stderr);
+    const afterChange = envContexts(1);
+    assert.equal(afterChange.length, 2);
+    assert.match(afterChange[0]!, /<sandbox_mode>read-only</);
+    assert.match(afterChange[1]!, /<sandbox_mode>workspace-write</);
+    // The new context comes after the earlier turn, before the new prompt.
+    assert.deepEqual(messageTexts(mock.requests[1]!.body.input).slice(-3).map((t) => t.split('\n')[0]),
+      ['assistant: one', 'user: <environment_context>', 'user: second']);
+    const c = await runCodex(ws, ['exec', '-s', 'workspace-write', 'resume', '--last', 'third']);
+    assert.equal(c.code, 0, c.stderr);
+    assert.equal(envContexts(2).length, 2);
+  }));
