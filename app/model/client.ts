@@ -50,7 +50,8 @@ interface Attempt { url: URL; proxy: URL | undefined; headers: Record<string, st
 
 function notify(opts: StreamOptions, n: Omit<RetryNotice, 'message'>): void {
   const notice = { ...n, message: reconnectMessage(n.attempt, n.max, n.reason) };
-  log.warn(`${notice.message}; retrying in ${n.delayMs} ms`);
+  // Info, not warn: the front end already shows every retry through onRetry.
+  log.info(`${notice.message}; retrying in ${n.delayMs} ms`);
   opts.onRetry?.(notice);
 }
 
