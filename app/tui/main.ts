@@ -145,10 +145,12 @@ export async function main(ctx: CommandContext): Promise<number> {
   }
 
   await finished;
+  // After /new the app holds a later session than the one started here.
+  const current = app.session;
   app.detach();
-  session.submit({ type: 'shutdown' });
+  current.submit({ type: 'shutdown' });
   await leaveScreen();
   if (app.tokenUsage && app.tokenUsage.total_tokens > 0) process.stdout.write(`${usageLine(app.tokenUsage)}\n`);
-  if (session.id) process.stdout.write(`To continue this session, run codex resume ${session.id}\n`);
+  if (current.id) process.stdout.write(`To continue this session, run codex resume ${current.id}\n`);
   return 0;
 }

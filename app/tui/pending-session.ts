@@ -7,7 +7,8 @@ import type { AgentSession } from './app.js';
 
 export class PendingSession implements AgentSession {
   private queued: Op[] = [];
-  private listeners: ((e: Event) => void)[] = [];
+  /** Early subscribers; `off` is the real session's unsubscribe once it arrived. */
+  private listeners: { listener: (e: Event) => void; off?: () => void }[] = [];
   private real: AgentSession | undefined;
 
   get id(): string {
@@ -26,14 +27,19 @@ export class PendingSession implements AgentSession {
 
   subscribe(listener: (e: Event) => void): () => void {
     if (this.real) return this.real.subscribe(listener);
-    this.listeners.push(listener);
-    return () => (this.listeners = this.listeners.filter((l) => l !== listener));
+    const entry: { listener: (e: Event) => void; off?: () => void } = { listener };
+    this.listeners.push(entry);
+    // Unsubscribing after the hand-over must reach the real session (/new detaches the app).
+    return () => {
+      if (entry.off) entry.off();
+      else this.listeners = this.listeners.filter((l) => l !== entry);
+    };
   }
 
   /** Hands over to the started session: subscribers first (so no event is missed), then the queued ops. */
   resolve(session: AgentSession): void {
     this.real = session;
-    for (const l of this.listeners) session.subscribe(l);
+    for (const l of this.listeners) l.off = session.subscribe(l.listener);
     this.listeners = [];
     for (const op of this.queued.splice(0)) session.submit(op);
   }

@@ -2,7 +2,7 @@
 // mock model server, keys in, screen read back through xterm-headless.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { e2eFixture, quit, send, userTexts } from './e2e-support.js';
 
@@ -229,4 +229,22 @@ test('codex resume picker: Esc starts a new session, Ctrl+C quits without one', 
   const out = gone.output();
   assert.ok(out.lastIndexOf('\x1b[?1049l') > out.lastIndexOf('\x1b[?1049h'), 'left the alternate screen');
   assert.doesNotMatch(out, /To continue this session/);
+});
+
+test('/new starts a fresh session in place; the exit line names the new session', async () => {
+  e2e.mock.push({ output: [{ type: 'text', text: 'old session answer' }] }, { output: [{ type: 'text', text: 'new session answer' }] });
+  const { ws, app } = start(['first question']);
+  await app.waitForText('old session answer');
+  await send(app, '/new');
+  await app.waitForNoText('old session answer');
+  await app.waitForText('OpenAI Codex');
+  await send(app, 'second question');
+  await app.waitForText('new session answer');
+  assert.doesNotMatch(JSON.stringify(e2e.mock.requests.at(-1)!.body), /first question/);
+  assert.equal(await quit(app), 0);
+  const id = /codex resume ([0-9a-f-]{36})/.exec(app.output())?.[1];
+  assert.ok(id, 'the exit message names a session');
+  const rollout = readdirSync(join(ws.home, 'sessions'), { recursive: true, encoding: 'utf8' }).find((f) => f.includes(id));
+  assert.ok(rollout, `a rollout for ${id}`);
+  assert.match(readFileSync(join(ws.home, 'sessions', rollout), 'utf8'), /second question/);
 });
