@@ -4,11 +4,22 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import { McpConnectionManager, type McpClientEvent } from '../../app/mcp/client/manager.js';
 import { EVERYTHING_BIN, FILESYSTEM_BIN, fixture, isAlive, tempHome, tomlString } from './support.js';
 
 const node = tomlString(process.execPath);
+
+/** A manager over the servers of `toml`, its events collected; shut down and cleaned up after the test. */
+async function startServers(t: TestContext, toml: string) {
+  const h = tempHome(toml);
+  t.after(() => h.cleanup());
+  const config = await h.load();
+  const events: McpClientEvent[] = [];
+  const mcp = await McpConnectionManager.start(config.mcpServers, { cwd: config.cwd, onEvent: (e) => events.push(e) });
+  t.after(() => mcp.shutdown());
+  return { mcp, events };
+}
 
 test('stdio servers from npm: tools listed, called, filtered; env allow-list; children killed on shutdown', async (t) => {
   const h = tempHome('');
@@ -137,7 +148,7 @@ command = "/nonexistent/mcp-server-binary"
 });
 
 test('a server that exits during startup is reported with its exit status, not the broken pipe it leaves', async (t) => {
-  const h = tempHome(`
+  const { events } = await startServers(t, `
 [mcp_servers.quiet]
 command = "bash"
 args = ["-c", "exit 4"]
@@ -150,11 +161,6 @@ args = ["-c", "echo 'cannot open database' >&2; exit 3"]
 command = "bash"
 args = ["-c", "read -r line; exit 5"]
 `);
-  t.after(() => h.cleanup());
-  const config = await h.load();
-  const events: McpClientEvent[] = [];
-  const mcp = await McpConnectionManager.start(config.mcpServers, { cwd: config.cwd, onEvent: (e) => events.push(e) });
-  t.after(() => mcp.shutdown());
   const byServer = new Map(events.map((e) => [e.server, e.message]));
   assert.equal(byServer.get('quiet'), 'MCP client for `quiet` failed to start: the server exited (exit code 4) during startup');
   assert.equal(byServer.get('loud'), 'MCP client for `loud` failed to start: the server exited (exit code 3) during startup; stderr: cannot open database');
@@ -162,16 +168,11 @@ args = ["-c", "read -r line; exit 5"]
 });
 
 test('a server that exits mid-call: the call fails, the exit is reported once, its tools go away', async (t) => {
-  const h = tempHome(`
+  const { mcp, events } = await startServers(t, `
 [mcp_servers.crashy]
 command = ${node}
 args = [${tomlString(fixture('crash-server.mjs'))}]
 `);
-  t.after(() => h.cleanup());
-  const config = await h.load();
-  const events: McpClientEvent[] = [];
-  const mcp = await McpConnectionManager.start(config.mcpServers, { cwd: config.cwd, onEvent: (e) => events.push(e) });
-  t.after(() => mcp.shutdown());
   assert.equal((await mcp.callTool('crashy__ping', '')).output, '[{"type":"text","text":"pong"}]');
   assert.deepEqual(mcp.tools().map((x) => [x.qualifiedName, x.tool]), [['crashy__crash', 'crash'], ['crashy__dup_name', 'dup.name'], ['crashy__ping', 'ping']]);
   assert.deepEqual(events.splice(0), [{ kind: 'warning', server: 'crashy', message: 'skipping duplicate tool name `crashy__dup_name` (tool `dup_name` of MCP server `crashy`)' }]);
