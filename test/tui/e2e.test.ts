@@ -134,7 +134,7 @@ test('@ file picker: matches from the working root, Tab inserts the path and a s
   writeFileSync(join(ws.repo, 'package.json'), '{}\n');
   await app.waitForText('Ask Codex');
   app.type('look at @READ');
-  await app.waitForText(/^ {2}README\.md/m);
+  await app.waitForText(/^› README\.md/m);
   app.key('tab');
   await app.waitForText('› look at README.md');
   await app.waitForNoText(/^ {2}README\.md/m);

@@ -17,7 +17,7 @@ test('@ picker: a file created after the index was built is found (watched), an 
   writeFileSync(join(ws.repo, 'secret-old.txt'), 'hidden\n');
   await app.waitForText('Ask Codex');
   app.type('@notes');
-  await app.waitForText(/^ {2}notes-old\.md/m);
+  await app.waitForText(/^(› | {2})notes-old\.md/m);
   // The index exists now; files that appear later reach it through the watcher.
   writeFileSync(join(ws.repo, 'notes-new.md'), 'new\n');
   writeFileSync(join(ws.repo, 'secret-new.txt'), 'hidden\n');
@@ -26,7 +26,7 @@ test('@ picker: a file created after the index was built is found (watched), an 
   app.key('ctrl+u');
   await app.waitForText('Ask Codex to do anything');
   app.type('@notes');
-  await app.waitForText(/^ {2}notes-new\.md/m, 3000);
+  await app.waitForText(/^(› | {2})notes-new\.md/m, 3000);
   assert.doesNotMatch(app.screen(), /notes-built/);
   app.key('ctrl+u');
   app.type('@secret');

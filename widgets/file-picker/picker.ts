@@ -1,5 +1,5 @@
 // The `@` file picker popup: up to 8 rows, best first, matched characters in
-// bold, the selected row highlighted; "loading…" while the index is built and
+// bold, the selected row highlighted and marked `›`; "loading…" while the index is built and
 // "no matches" when nothing fits. It holds state only; searching is the
 // FileSearchManager's job and keys arrive as actions from the keymap machine.
 import { truncateLine } from '../base/text.js';
@@ -64,7 +64,11 @@ export class FilePicker implements Widget {
     }
     s.matches.slice(0, area.height).forEach((m, row) => {
       const base = row === this.selected ? SELECTED : ROW;
-      if (row === this.selected) surface.fill({ x: area.x, y: area.y + row, width: area.width, height: 1 }, ' ', base);
+      // The marker keeps the selection visible without colours (NO_COLOR), as in the command popup.
+      if (row === this.selected) {
+        surface.fill({ x: area.x, y: area.y + row, width: area.width, height: 1 }, ' ', base);
+        surface.writeText(area.x, area.y + row, '›', { ...base, bold: true }, 1);
+      }
       const line = truncateLine(highlight(m, base), area.width - 2);
       surface.writeLine(area.x + 2, area.y + row, line, area.width - 2);
     });
