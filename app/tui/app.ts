@@ -7,7 +7,7 @@ import { Composer } from '../../widgets/composer/composer.js';
 import type { Surface, Widget } from '../../widgets/base/types.js';
 import { renderColumn, type ColumnChild } from '../../widgets/layout/column.js';
 import { Viewport } from '../../widgets/layout/viewport.js';
-import { Footer } from '../../widgets/status/footer.js';
+import { DEFAULT_HINTS, Footer } from '../../widgets/status/footer.js';
 import { StatusBar, type SessionInfo } from '../../widgets/status/status-bar.js';
 import { spinnerFrame, StatusIndicator } from '../../widgets/status/status-indicator.js';
 import { tildePath } from '../../widgets/transcript/cells/header.js';
@@ -122,7 +122,7 @@ export class TuiApp implements Widget {
 
   pushOverlay(o: Overlay): void {
     this.overlays.push(o);
-    this.composer.focused = o.placement !== 'screen' && o.mode !== 'modal';
+    this.syncFocus();
     this.host.requestFrame();
   }
 
@@ -130,9 +130,16 @@ export class TuiApp implements Widget {
     if (!o) return;
     this.overlays = this.overlays.filter((x) => x !== o);
     o.onClose?.();
+    this.syncFocus();
+    this.host.requestFrame();
+  }
+
+  // A modal takes the composer's place: its own line says which keys work, so
+  // the composer's hints (⏎ send, ⌃C quit) would be wrong under it.
+  private syncFocus(): void {
     const top = this.top();
     this.composer.focused = !top || (top.placement !== 'screen' && top.mode !== 'modal');
-    this.host.requestFrame();
+    this.footer.hints = top?.mode === 'modal' ? [] : DEFAULT_HINTS;
   }
 
   top(): Overlay | undefined {

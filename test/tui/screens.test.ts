@@ -138,6 +138,7 @@ test('the approval modal for a command', async () => {
     h.session.emit({ type: 'exec_approval_request', call_id: 'a1', command: ['touch', 'x'], cwd: '/home/user/project', reason: 'create a file' });
     const s = await expectScreen('tui/approval-exec', h.app, { cols: 80, rows: 24 });
     assert.match(s.text, /Would you like to run the following command\?/);
+    assert.doesNotMatch(s.text, /⏎ send|⌃C quit/, 'no composer hints under the modal');
     h.app.handleInput([{ type: 'key', key: 'y', text: 'y' }]);
     assert.deepEqual(h.session.ops.at(-1), { type: 'exec_approval', id: 'a1', decision: 'approved' });
   });
