@@ -149,14 +149,25 @@ export function findRolloutById(codexHome: string, id: string): string | undefin
   return undefined;
 }
 
+/** The session_meta line carries the user instructions, so it may be long; this bounds it. */
+const MAX_META_LINE_BYTES = 16 * 1024 * 1024;
+
 /** Reads just the first line of a file (the session_meta) without loading the whole log. */
 function readMeta(path: string): SessionMeta | undefined {
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');
-    const buf = Buffer.alloc(64 * 1024);
-    const n = readSync(fd, buf, 0, buf.length, 0);
-    const first = buf.subarray(0, n).toString('utf8').split('\n')[0] ?? '';
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const buf = Buffer.alloc(64 * 1024);
+      const n = readSync(fd, buf, 0, buf.length, total);
+      const end = buf.subarray(0, n).indexOf(0x0a);
+      chunks.push(buf.subarray(0, end < 0 ? n : end));
+      total += n;
+      if (end >= 0 || n === 0 || total >= MAX_META_LINE_BYTES) break;
+    }
+    const first = Buffer.concat(chunks).toString('utf8');
     const v = JSON.parse(first) as { type?: string; payload?: SessionMeta };
     return v.type === 'session_meta' ? v.payload : undefined;
   } catch {

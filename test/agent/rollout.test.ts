@@ -52,6 +52,17 @@ test('a file without session_meta is an error naming the file', () => {
   assert.throws(() => readRollout(join(home, 'missing.jsonl')), /Failed to read session file/);
 });
 
+test('--last finds a session whose session_meta line is large (long AGENTS.md instructions)', () => {
+  const h = mkdtempSync(join(tmpdir(), 'codex-find-'));
+  try {
+    const big = RolloutRecorder.create(h, { ...meta('cccccccc-0000-7000-8000-00000000000c', '/big'), instructions: 'Be careful. '.repeat(20_000) });
+    big.close();
+    assert.equal(findNewestRollout(h, '/big'), big.path);
+  } finally {
+    rmSync(h, { recursive: true, force: true });
+  }
+});
+
 test('sessions are found by id and newest first, optionally by cwd', () => {
   const h = mkdtempSync(join(tmpdir(), 'codex-find-'));
   try {
