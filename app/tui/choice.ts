@@ -31,8 +31,10 @@ export class ChoiceOverlay<T> implements Overlay {
   readonly placement = 'bottom';
   readonly widget: ChoiceView;
 
-  constructor(title: string, private readonly choices: { item: ListItem; value: T }[], private readonly pick: (value: T) => void) {
-    this.widget = new ChoiceView(title, choices.map((c) => c.item));
+  /** `current`: the index of the setting in effect, marked `(current)` and selected first. */
+  constructor(title: string, private readonly choices: { item: ListItem; value: T }[], private readonly pick: (value: T) => void, current = -1) {
+    this.widget = new ChoiceView(title, choices.map((c, i) => (i === current ? { ...c.item, label: `${c.item.label} (current)` } : c.item)));
+    if (current >= 0) this.widget.list.selected = current;
   }
 
   handle(r: ResolvedAction): OverlayResult {

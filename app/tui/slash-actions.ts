@@ -88,17 +88,22 @@ function run(app: TuiApp, host: SlashHost, cmd: SlashCommand): void {
           app.submit({ type: 'override_turn_context', model: p.model, effort: p.effort });
           app.statusBar.info = { ...app.statusBar.info, model: p.model, reasoningEffort: p.effort };
           app.addCell(infoCell(`Model changed to ${p.model} ${p.effort}`));
-        }));
+        },
+        MODEL_PRESETS.findIndex((p) => p.model === app.statusBar.info.model && p.effort === app.statusBar.info.reasoningEffort)));
       return;
-    case 'approvals':
+    case 'approvals': {
+      const presets = approvalPresets(app);
+      const { approval, sandbox } = app.statusBar.info;
       app.pushOverlay(new ChoiceOverlay('Select approval mode',
-        approvalPresets(app).map((p) => ({ item: { label: p.label, description: p.description }, value: p })),
+        presets.map((p) => ({ item: { label: p.label, description: p.description }, value: p })),
         (p) => {
           app.submit({ type: 'override_turn_context', approval_policy: p.approval, sandbox_policy: p.sandbox });
           app.statusBar.info = { ...app.statusBar.info, approval: p.approval, sandbox: p.sandbox.mode };
           app.addCell(infoCell(`Approval mode set to ${p.label} (approval: ${p.approval}, sandbox: ${p.sandbox.mode})`));
-        }));
+        },
+        presets.findIndex((p) => p.approval === approval && p.sandbox.mode === sandbox)));
       return;
+    }
     case 'new':
       host.newSession().catch((e: unknown) => app.addCell(errorCell(`/new failed: ${(e as Error).message}`)));
       return;

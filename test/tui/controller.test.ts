@@ -148,6 +148,29 @@ test('slash commands: /model picks a preset, /status prints the card, /diff is a
   assert.equal(h.exited(), true);
 }));
 
+test('/model and /approvals mark the setting in effect (current) and start the selection on it', () => withApp(async (h) => {
+  type(h, '/model');
+  key(h, 'enter');
+  key(h, 'down');
+  key(h, 'enter');
+  type(h, '/model');
+  key(h, 'enter');
+  let { text } = await renderScreen(h.app, { cols: 80, rows: 24 });
+  assert.match(text, /› gpt-5-codex medium \(current\)/);
+  key(h, 'esc');
+  type(h, '/approvals');
+  key(h, 'enter');
+  ({ text } = await renderScreen(h.app, { cols: 80, rows: 24 }));
+  assert.equal(h.app.statusBar.info.sandbox, 'read-only');
+  assert.match(text, /› Read Only \(current\)/);
+  key(h, 'down');
+  key(h, 'enter');
+  type(h, '/approvals');
+  key(h, 'enter');
+  ({ text } = await renderScreen(h.app, { cols: 80, rows: 24 }));
+  assert.match(text, /› Auto \(current\)/);
+}));
+
 test('Tab in the slash popup completes the command; an unknown /word is sent as a message', () => withApp((h) => {
   type(h, '/ap');
   key(h, 'tab');
