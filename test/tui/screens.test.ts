@@ -144,6 +144,18 @@ test('the approval modal for a command', async () => {
   });
 });
 
+test('on a 40×12 terminal the approval options stay on screen; the title and reason scroll', async () => {
+  await withApp(async (h) => {
+    h.session.emit({ type: 'task_started' });
+    h.session.emit({ type: 'exec_approval_request', call_id: 'a1', command: ['touch', 'x'], cwd: '/home/user/project', reason: 'Create the marker file x so the build can see it' });
+    const s = await expectScreen('tui/approval-40x12', h.app, { cols: 40, rows: 12 });
+    for (const o of [/1\. Yes, proceed \(y\)/, /2\. Yes, and don't ask again/, /3\. No, and tell Codex what to do/]) assert.match(s.text, o);
+    assert.match(s.text, /Would you like to run/);
+    h.app.handleInput([{ type: 'key', key: 'pagedown' }]);
+    assert.match((await renderScreen(h.app, { cols: 40, rows: 12 })).text, /\$ touch x/);
+  });
+});
+
 test('a patch modal taller than the screen scrolls its diff with PgDn/PgUp', async () => {
   await withApp(async (h) => {
     h.session.emit({ type: 'task_started' });

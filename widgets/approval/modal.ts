@@ -98,7 +98,11 @@ export class ApprovalModal extends ApprovalState implements Widget {
   }
 
   private tail(width: number): Line[] {
-    const rows: Line[] = [[]];
+    return [[], ...this.optionRows(width), [], ...wrapIndented([{ text: 'Press enter to confirm or esc to cancel', style: { fg: TOKENS.muted } }], width, PAD)];
+  }
+
+  private optionRows(width: number): Line[] {
+    const rows: Line[] = [];
     this.options.forEach((o, i) => {
       const on = i === this.selected;
       const style = on ? { fg: TOKENS.accent, bold: true } : {};
@@ -111,7 +115,6 @@ export class ApprovalModal extends ApprovalState implements Widget {
         ),
       );
     });
-    rows.push([], ...wrapIndented([{ text: 'Press enter to confirm or esc to cancel', style: { fg: TOKENS.muted } }], width, PAD));
     return rows;
   }
 
@@ -122,24 +125,30 @@ export class ApprovalModal extends ApprovalState implements Widget {
   render(surface: Surface, area: Rect): void {
     surface.fill(area, ' ');
     const w = area.width;
-    const head = this.head(w);
-    const body = this.body(w);
-    const tail = this.tail(w);
+    let head = this.head(w);
+    let body = this.body(w);
+    let tail = this.tail(w);
     let y = area.y;
     const put = (rows: Line[], from = 0, count = rows.length): void => {
       drawRows(surface, { x: area.x, y, width: w, height: Math.max(0, Math.min(count, area.y + area.height - y)) }, rows, from);
       y += Math.min(count, rows.length - from);
     };
-    const room = area.height - head.length - tail.length;
-    if (body.length <= room) {
+    if (head.length + body.length + tail.length <= area.height) {
       this.scroll = this.maxScroll = 0;
       put(head);
       put(body);
       put(tail);
       return;
     }
-    // Too tall: the body scrolls in what is left (at least two rows: content + position).
-    const view = Math.max(2, room);
+    // Too tall: the body scrolls in what is left (at least two rows: content +
+    // position). On a short terminal the options come first: the title and
+    // reason scroll with the body and the closing hint goes.
+    if (area.height - head.length - tail.length < 2) {
+      body = head.slice(2).concat(body);
+      head = head.slice(0, 1);
+      tail = this.optionRows(w);
+    }
+    const view = Math.max(2, area.height - head.length - tail.length);
     const shown = view - 1;
     this.maxScroll = body.length - shown;
     this.lastView = shown;
