@@ -154,6 +154,12 @@ test('notices: errors in red with ■, info muted, multi-line text indented', ()
   assert.deepEqual(plain(rows), ['■ stream failed', '  retry later']);
   assert.equal(styleOf(rows, 'stream failed')?.fg, 'error');
   assert.deepEqual(plain(infoCell('compacted').lines(40)), ['• compacted']);
+  // An indented line (a tool under its server in /mcp) wraps under its own indent.
+  assert.deepEqual(plain(infoCell('/mcp\n    srv__tool — a description that wraps').lines(30)), [
+    '• /mcp',
+    '      srv__tool — a',
+    '      description that wraps',
+  ]);
 });
 
 test('session header: a box with version, model, directory (~ for home) and the welcome hint', () => {

@@ -21,7 +21,12 @@ export class NoticeCell extends HistoryCell {
     let line: Line = [];
     const flush = (): void => {
       const indent: Span = { text: ' '.repeat(displayWidth(this.marker.text)) };
-      rows.push(...wrapIndented(line, width, [rows.length ? indent : this.marker], [indent]));
+      // A line's own leading spaces (a nested item of /status or /mcp) indent its continuation rows too.
+      const first = line[0];
+      const lead = first ? first.text.length - first.text.trimStart().length : 0;
+      if (first && lead) line[0] = { ...first, text: first.text.slice(lead) };
+      const pad: Span = { text: ' '.repeat(lead) };
+      rows.push(...wrapIndented(line, width, [rows.length ? indent : this.marker, pad], [indent, pad]));
       line = [];
     };
     for (const span of this.body) {
