@@ -19,6 +19,8 @@ const MAX_LIST_PAGES = 100;
 const STDERR_TAIL_BYTES = 2048;
 /** How long a failed start waits for the child to exit on its own, to report why. */
 const EXIT_WAIT_MS = 300;
+/** The MCP SDK's ErrorCode.ConnectionClosed. */
+const CONNECTION_CLOSED = -32000;
 
 export type ServerLaunch =
   | { kind: 'stdio'; command: string; args: string[]; env: Record<string, string>; cwd: string }
@@ -108,8 +110,10 @@ export class McpConnection {
     } catch (e) {
       // A server that died by itself says more with its exit status than with the
       // broken pipe or closed connection it left behind (the exit may trail the error).
-      const timedOut = (e as Error).message === timeoutMessage;
-      const exited = timedOut ? undefined : await (transport as Partial<ChildStdioTransport>).exitedWithin?.(EXIT_WAIT_MS);
+      // An answer the server gave (a JSON-RPC error code other than "connection closed") is kept.
+      const code = (e as { code?: unknown }).code;
+      const brokenTransport = (e as Error).message !== timeoutMessage && (typeof code !== 'number' || code === CONNECTION_CLOSED);
+      const exited = brokenTransport ? await (transport as Partial<ChildStdioTransport>).exitedWithin?.(EXIT_WAIT_MS) : undefined;
       await connection.close();
       throw new Error(connection.withStderr(exited ? `the server exited (${exited}) during startup` : (e as Error).message));
     }
