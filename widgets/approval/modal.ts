@@ -133,6 +133,13 @@ export class ApprovalModal extends ApprovalState implements Widget {
       drawRows(surface, { x: area.x, y, width: w, height: Math.max(0, Math.min(count, area.y + area.height - y)) }, rows, from);
       y += Math.min(count, rows.length - from);
     };
+    // On a short terminal the options come first: the title and reason scroll
+    // with the body and the closing hint goes.
+    if (head.length + body.length + tail.length > area.height && area.height - head.length - tail.length < 2) {
+      body = head.slice(2).concat(body);
+      head = head.slice(0, 1);
+      tail = this.optionRows(w);
+    }
     if (head.length + body.length + tail.length <= area.height) {
       this.scroll = this.maxScroll = 0;
       put(head);
@@ -140,17 +147,10 @@ export class ApprovalModal extends ApprovalState implements Widget {
       put(tail);
       return;
     }
-    // Too tall: the body scrolls in what is left (at least two rows: content +
-    // position). On a short terminal the options come first: the title and
-    // reason scroll with the body and the closing hint goes.
-    if (area.height - head.length - tail.length < 2) {
-      body = head.slice(2).concat(body);
-      head = head.slice(0, 1);
-      tail = this.optionRows(w);
-    }
+    // Too tall: the body scrolls in what is left (at least two rows: content + position).
     const view = Math.max(2, area.height - head.length - tail.length);
     const shown = view - 1;
-    this.maxScroll = body.length - shown;
+    this.maxScroll = Math.max(0, body.length - shown);
     this.lastView = shown;
     this.scroll = Math.min(this.scroll, this.maxScroll);
     put(head);
