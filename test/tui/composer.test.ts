@@ -116,6 +116,24 @@ test('paste burst: fast characters are buffered, Enter inside the burst is a new
   assert.equal(slow.burstPending, false);
 });
 
+test('paste burst: keys that arrive while a burst is buffered keep their order (Ctrl+J, Backspace, arrows)', () => {
+  const c = new Composer();
+  let now = 100;
+  for (const ch of 'one') c.apply('insert_text', ch, (now += 1));
+  c.apply('newline', undefined, (now += 1));
+  for (const ch of 'two') c.apply('insert_text', ch, (now += 1));
+  c.tick(now + 50);
+  assert.equal(c.text, 'one\ntwo');
+  const d = new Composer();
+  now = 100;
+  for (const ch of 'abc') d.apply('insert_text', ch, (now += 1));
+  d.apply('delete_backward', undefined, (now += 1));
+  d.apply('char_left', undefined, (now += 1));
+  d.apply('insert_text', 'X', (now += 30));
+  d.tick(now + 50);
+  assert.equal(d.text, 'aXb');
+});
+
 test('the burst detector needs three characters at most 8 ms apart', () => {
   const b = new PasteBurst();
   assert.equal(b.onChar('a', 0, ''), 'insert');

@@ -88,7 +88,12 @@ export class Composer implements Widget {
     const ta = this.textarea;
     const before = ta.text;
     const beforeCursor = ta.cursor;
-    if (action !== 'insert_text' && action !== 'submit' && action !== 'newline') this.burst.interrupt();
+    if (action !== 'insert_text' && action !== 'submit' && action !== 'newline') {
+      this.burst.interrupt();
+      // A key that is not part of the burst applies after the characters buffered before it.
+      const pending = this.burst.flush(now, true);
+      if (pending !== undefined) this.paste(pending);
+    }
     if (action !== 'history_prev_or_up' && action !== 'history_next_or_down') this.preferredCol = undefined;
     switch (action) {
       case 'insert_text': {
@@ -121,7 +126,7 @@ export class Composer implements Widget {
         this.scroll = 0;
         return { type: 'submit', text: out };
       }
-      case 'newline': ta.insert('\n'); break;
+      case 'newline': if (!this.burst.onNewline(now)) ta.insert('\n'); break;
       case 'history_prev_or_up': this.upDown(-1); break;
       case 'history_next_or_down': this.upDown(1); break;
       case 'line_start': ta.lineStart(); break;

@@ -47,6 +47,14 @@ export class PasteBurst {
     return false;
   }
 
+  /** A newline key (Ctrl+J, Shift+Enter) during a burst: true when it went into the buffer, in order. */
+  onNewline(now: number): boolean {
+    if (this.buffer === null) return false;
+    this.buffer += '\n';
+    this.lastAt = now;
+    return true;
+  }
+
   get active(): boolean {
     return this.buffer !== null;
   }
