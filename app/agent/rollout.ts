@@ -128,7 +128,7 @@ export function readRollout(path: string): { meta: SessionMeta; lines: RolloutLi
 }
 
 /** Rollout files, newest first (names sort by time within the date folders). */
-function* rolloutFilesNewestFirst(codexHome: string): Generator<string> {
+export function* rolloutFilesNewestFirst(codexHome: string): Generator<string> {
   const root = join(codexHome, 'sessions');
   const desc = (dir: string, re: RegExp) => {
     try {

@@ -2,10 +2,9 @@
 // under $CODEX_HOME/sessions/YYYY/MM/DD/ (names sort by start time), each read
 // only as far as its session_meta and first user message. Summaries load on
 // demand (`ensure(n)`), so a long history costs only the rows looked at.
-import { closeSync, openSync, readdirSync, readSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { isUserTurn, messageText } from '../agent/conversation.js';
-import type { SessionMeta } from '../agent/rollout.js';
+import { rolloutFilesNewestFirst, type SessionMeta } from '../agent/rollout.js';
 import type { ResponseItem } from '../model/items.js';
 
 export interface SessionSummary {
@@ -15,22 +14,6 @@ export interface SessionSummary {
   cwd: string;
   /** The first message the user typed; undefined when the session has none. */
   firstMessage: string | undefined;
-}
-
-/** Rollout files, newest first. */
-function* rolloutFiles(codexHome: string): Generator<string> {
-  const desc = (dir: string, re: RegExp): string[] => {
-    try {
-      return readdirSync(dir).filter((n) => re.test(n)).sort().reverse();
-    } catch {
-      return [];
-    }
-  };
-  const root = join(codexHome, 'sessions');
-  for (const y of desc(root, /^\d{4}$/))
-    for (const m of desc(join(root, y), /^\d{2}$/))
-      for (const d of desc(join(root, y, m), /^\d{2}$/))
-        for (const f of desc(join(root, y, m, d), /^rollout-.*\.jsonl$/)) yield join(root, y, m, d, f);
 }
 
 const CHUNK = 64 * 1024;
@@ -96,7 +79,7 @@ export class SessionList {
   private exhausted = false;
 
   constructor(codexHome: string) {
-    this.files = rolloutFiles(codexHome);
+    this.files = rolloutFilesNewestFirst(codexHome);
   }
 
   /** True once every session file has been read. */
