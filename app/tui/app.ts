@@ -336,10 +336,12 @@ export class TuiApp implements Widget {
       return;
     }
     const children: ColumnChild[] = [{ widget: this.statusBar }, { widget: this.view, flex: true }];
-    if (this.running) children.push({ widget: this.status });
+    // A modal (approval) takes the place of the status line and the composer, as
+    // in the original's bottom pane (Esc there denies, it does not interrupt).
+    const modal = top?.mode === 'modal';
+    if (this.running && !modal) children.push({ widget: this.status });
     for (const o of this.overlays) if (o.placement === 'bottom') children.push({ widget: o.widget });
-    // A modal (approval) takes the composer's place, as in the original's bottom pane.
-    if (top?.mode !== 'modal') children.push({ widget: this.composer });
+    if (!modal) children.push({ widget: this.composer });
     children.push({ widget: this.footer });
     renderColumn(children, surface, area);
   }

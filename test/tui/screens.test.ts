@@ -139,6 +139,7 @@ test('the approval modal for a command', async () => {
     const s = await expectScreen('tui/approval-exec', h.app, { cols: 80, rows: 24 });
     assert.match(s.text, /Would you like to run the following command\?/);
     assert.doesNotMatch(s.text, /⏎ send|⌃C quit/, 'no composer hints under the modal');
+    assert.doesNotMatch(s.text, /Esc to interrupt/, 'Esc denies in the modal; the status line is not shown');
     h.app.handleInput([{ type: 'key', key: 'y', text: 'y' }]);
     assert.deepEqual(h.session.ops.at(-1), { type: 'exec_approval', id: 'a1', decision: 'approved' });
   });
