@@ -47,6 +47,19 @@ test('style changes emit SGR once per run and the colour depth shapes it', () =>
   assert.match(strip(new FrameWriter(new Palette(dark, 'none')).render(g)), /\x1b\[0;1mab/);
 });
 
+test('without colours a selection (the selection background) is drawn in reverse video', async () => {
+  const g = new CellGrid(10, 2);
+  g.writeText(0, 0, 'picked', { fg: 'selection', bg: 'selection.bg' });
+  g.writeText(0, 1, 'plain', { fg: 'text', bg: 'user.bg' });
+  const term = newTerminal(10, 2);
+  await writeTerminal(term, new FrameWriter(new Palette(dark, 'none')).render(g));
+  const line = (y: number) => term.buffer.active.getLine(y)!;
+  assert.ok(line(0).getCell(0)!.isInverse(), 'the selected row stands out');
+  assert.ok(!line(1).getCell(0)!.isInverse());
+  term.dispose();
+  assert.doesNotMatch(new Palette(dark, 'truecolor').sgr(0), /;7/);
+});
+
 test('colour depth from the environment; NO_COLOR wins', () => {
   assert.equal(detectColorDepth({ COLORTERM: 'truecolor', TERM: 'xterm-256color' }), 'truecolor');
   assert.equal(detectColorDepth({ TERM: 'xterm-256color' }), '256');

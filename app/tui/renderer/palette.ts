@@ -64,6 +64,8 @@ function colorParams(hex: string | undefined, depth: ColorDepth, bg: boolean): s
   return `;${(bg ? 40 : 30) + (n & 7) + (n >= 8 ? 60 : 0)}`;
 }
 
+const SELECTION_BG = 'selection.bg';
+
 /** SGR sequences per style id, computed once per (theme, depth). */
 export class Palette {
   private readonly cache: string[] = [];
@@ -78,7 +80,8 @@ export class Palette {
     if (s.dim) p += ';2';
     if (s.italic) p += ';3';
     if (s.underline) p += ';4';
-    if (s.inverse) p += ';7';
+    // NO_COLOR: a selection would vanish with its background; reverse video keeps it visible.
+    if (s.inverse || (this.depth === 'none' && s.bg === SELECTION_BG)) p += ';7';
     if (s.strikethrough) p += ';9';
     p += colorParams(resolveColor(this.theme, s.fg), this.depth, false);
     p += colorParams(resolveColor(this.theme, s.bg), this.depth, true);
