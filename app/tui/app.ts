@@ -91,6 +91,20 @@ export class TuiApp implements Widget {
     this.unsubscribe = undefined;
   }
 
+  /** /new: a fresh session from the launch configuration; nothing of the old one carries over. */
+  replaceSession(next: AgentSession): void {
+    this.detach();
+    this.transcript.clear();
+    this.tokenUsage = undefined;
+    this.lastTurnDiff = undefined;
+    this.footer.contextLeft = undefined;
+    this.statusBar.info = sessionInfo(this.config);
+    Object.assign(this.events, { assistant: undefined, reasoning: undefined, reasoningText: '', forkPending: false });
+    this.events.calls.clear();
+    this.events.decoders.clear();
+    this.attach(next);
+  }
+
   // The event → cell mapping pulls in markdown, diff and every cell type; it is
   // loaded after the first frame (events only flow once the session started).
   private applyEvent: ((s: EventState, msg: EventMsg) => void) | undefined;

@@ -105,11 +105,10 @@ export async function main(ctx: CommandContext): Promise<number> {
   installFilePicker(app, () => (fileIndex = new FileIndex(config.cwd)));
   installSlashCommands(app, {
     newSession: async () => {
+      const old = app.session;
       app.detach();
-      app.session.submit({ type: 'shutdown' });
-      const next = await (await agent)[0].startSession(config);
-      app.transcript.clear();
-      app.attach(next);
+      old.submit({ type: 'shutdown' });
+      app.replaceSession(await (await agent)[0].startSession(config));
     },
   });
   const approvals = installApprovals(app);

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { QUIT_HINT, BACKTRACK_HINT } from '../../app/tui/app.js';
 import { renderScreen } from '../support/screen.js';
-import { configured, makeApp, withApp, type Harness } from './harness.js';
+import { configured, FakeSession, makeApp, withApp, type Harness } from './harness.js';
 
 const key = (h: Harness, k: string, text?: string): void => {
   h.clock.now += 50;
@@ -169,6 +169,31 @@ test('/model and /approvals mark the setting in effect (current) and start the s
   key(h, 'enter');
   ({ text } = await renderScreen(h.app, { cols: 80, rows: 24 }));
   assert.match(text, /› Auto \(current\)/);
+}));
+
+test('/new (replaceSession): token usage, context left and /approvals or /model choices of the old session do not carry over', () => withApp((h) => {
+  h.session.emit({ type: 'token_count', info: {
+    total_token_usage: { input_tokens: 900, cached_input_tokens: 0, output_tokens: 100, reasoning_output_tokens: 0, total_tokens: 1000 },
+    last_token_usage: { input_tokens: 900, cached_input_tokens: 0, output_tokens: 100, reasoning_output_tokens: 0, total_tokens: 1000 },
+    model_context_window: 10_000,
+  } });
+  assert.equal(h.app.footer.contextLeft, 90);
+  type(h, '/approvals');
+  key(h, 'enter');
+  key(h, 'up');
+  key(h, 'enter');
+  assert.equal(h.app.statusBar.info.approval, 'never');
+  const next = new FakeSession();
+  h.app.replaceSession(next);
+  assert.equal(h.app.tokenUsage, undefined);
+  assert.equal(h.app.footer.contextLeft, undefined);
+  assert.equal(h.app.statusBar.info.approval, h.app.config.approvalPolicy);
+  assert.equal(h.app.statusBar.info.sandbox, h.app.config.sandboxPolicy.mode);
+  assert.equal(h.app.transcript.cells.length, 0);
+  h.session.emit({ type: 'agent_message', message: 'from the old session' });
+  assert.equal(h.app.transcript.cells.length, 0, 'the old session is no longer heard');
+  next.emit(configured());
+  assert.equal(h.app.transcript.cells.length, 1);
 }));
 
 test('Tab in the slash popup completes the command; an unknown /word is sent as a message', () => withApp((h) => {
