@@ -68,7 +68,10 @@ export function renderCode(lang: string, lines: readonly string[], indent: numbe
   const out: Line[] = [top];
   const left: Span = { text: '│ ', style: border };
   for (const l of lines.length ? lines : ['']) {
-    for (const row of wrapLine([{ text: l }], inner)) {
+    // A wrapped line continues under its own indentation, so nesting stays readable.
+    const ws = l.slice(0, l.length - l.trimStart().length);
+    const hang = ws && inner - textWidth(ws) >= 8;
+    for (const row of hang ? wrapIndented([{ text: l.slice(ws.length) }], inner, [{ text: ws }]) : wrapLine([{ text: l }], inner)) {
       const w = lineWidth(row);
       out.push([...pad, left, ...row, { text: ' '.repeat(Math.max(0, inner - w)) + ' │', style: border }]);
     }

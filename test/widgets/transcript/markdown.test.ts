@@ -77,6 +77,16 @@ test('fenced code: a border, the language label, lines wrapped inside the box', 
   assert.equal(joined, 'fn main() { println!("a long line of rust code"); }');
 });
 
+test('fenced code: a wrapped indented line continues under its indentation', () => {
+  const rows = plain(renderMarkdown('```py\ndef f(x):\n        return some_function(x, another_argument)\n```', 34));
+  assert.deepEqual(rows.slice(1, -1).map((r) => r.slice(2, -2).trimEnd()), [
+    'def f(x):',
+    '        return',
+    '        some_function(x,',
+    '        another_argument)',
+  ]);
+});
+
 test('quotes, rules and headings are styled from theme tokens', () => {
   const rows = renderMarkdown('# Title\n\n> wise *words*\n\n---', 20);
   assert.equal(styleOf(rows, 'Title')?.fg, 'heading');
