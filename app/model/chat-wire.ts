@@ -2,6 +2,7 @@
 // providers: history items and tools become chat messages and function tools;
 // streamed chunks are aggregated back into Responses items (message,
 // reasoning, function_call) so the agent sees one shape whatever the wire.
+import { z } from 'zod';
 import { logger } from '../log.js';
 import { StreamError } from './errors.js';
 import type { ContentItem, ModelRequest, ResponseEvent, ResponseItem, TokenUsage, ToolSpec } from './items.js';
@@ -66,27 +67,39 @@ export function chatBody(r: ModelRequest): Record<string, unknown> {
   return { model: r.model, messages: chatMessages(r.instructions, r.input), stream: true, ...(tools.length > 0 && { tools }) };
 }
 
-interface ChatUsage {
-  prompt_tokens?: number;
-  completion_tokens?: number;
-  total_tokens?: number;
-  prompt_tokens_details?: { cached_tokens?: number } | null;
-  completion_tokens_details?: { reasoning_tokens?: number } | null;
-}
+// Chunks are checked at the edge: a provider that sends a wrong type (say,
+// arguments as an object) is a stream error naming the field, not a call with
+// "[object Object]" arguments or a TypeError deep in the decoder.
+const chatUsageSchema = z.object({
+  prompt_tokens: z.number().nullish(),
+  completion_tokens: z.number().nullish(),
+  total_tokens: z.number().nullish(),
+  prompt_tokens_details: z.object({ cached_tokens: z.number().nullish() }).nullish(),
+  completion_tokens_details: z.object({ reasoning_tokens: z.number().nullish() }).nullish(),
+});
+type ChatUsage = z.infer<typeof chatUsageSchema>;
 
-interface ChatChunk {
-  id?: string;
-  error?: { message?: string };
-  usage?: ChatUsage | null;
-  choices?: {
-    delta?: {
-      content?: string | null;
-      reasoning?: string | { text?: string } | null;
-      reasoning_content?: string | null;
-      tool_calls?: { index?: number; id?: string; function?: { name?: string; arguments?: string } }[];
-    };
-    finish_reason?: string | null;
-  }[];
+const chatChunkSchema = z.object({
+  id: z.string().nullish(),
+  error: z.object({ message: z.string().nullish() }).nullish(),
+  usage: chatUsageSchema.nullish(),
+  choices: z.array(z.object({
+    delta: z.object({
+      content: z.string().nullish(),
+      reasoning: z.union([z.string(), z.object({ text: z.string().nullish() })]).nullish(),
+      reasoning_content: z.string().nullish(),
+      tool_calls: z.array(z.object({
+        index: z.number().int().nullish(),
+        id: z.string().nullish(),
+        function: z.object({ name: z.string().nullish(), arguments: z.string().nullish() }).nullish(),
+      })).nullish(),
+    }).nullish(),
+    finish_reason: z.string().nullish(),
+  })).nullish(),
+});
+
+function describeChunkIssues(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.length ? i.path.join('.') : 'chunk'}: ${i.message}`).join('; ');
 }
 
 function mapUsage(u: ChatUsage): TokenUsage {
@@ -112,14 +125,17 @@ export class ChatDecoder implements WireDecoder {
       this.sawDone = true;
       return [];
     }
-    let chunk: ChatChunk;
+    let raw: unknown;
     try {
-      chunk = JSON.parse(ev.data) as ChatChunk;
+      raw = JSON.parse(ev.data);
     } catch {
       log.warn('skipping SSE event that is not JSON:', ev.data.slice(0, 200));
       return [];
     }
-    if (typeof chunk !== 'object' || chunk === null) return [];
+    if (typeof raw !== 'object' || raw === null) return [];
+    const parsed = chatChunkSchema.safeParse(raw);
+    if (!parsed.success) throw new StreamError(`malformed chat completion chunk: ${describeChunkIssues(parsed.error)}`);
+    const chunk = parsed.data;
     if (chunk.error) throw new StreamError(chunk.error.message ?? 'error event in chat stream');
     if (chunk.id) this.responseId = chunk.id;
     if (chunk.usage) this.usage = mapUsage(chunk.usage);

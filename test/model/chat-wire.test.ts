@@ -123,3 +123,23 @@ test('decoder: an error chunk is a StreamError with its message', () => {
   const d = new ChatDecoder();
   assert.throws(() => d.push({ event: 'message', data: '{"error":{"message":"model overloaded"}}' }), (e: unknown) => e instanceof StreamError && e.message === 'model overloaded');
 });
+
+test('decoder: a chunk with a field of the wrong type is a StreamError naming the field', () => {
+  const bad: [object, RegExp][] = [
+    [{ choices: [{ delta: { tool_calls: [{ index: 0, id: 'a', function: { name: 'sh', arguments: { x: 1 } } }] } }] }, /choices\.0\.delta\.tool_calls\.0\.function\.arguments: /],
+    [{ choices: [{ delta: { tool_calls: {} } }] }, /choices\.0\.delta\.tool_calls: /],
+    [{ choices: [{ delta: { content: 5 } }] }, /choices\.0\.delta\.content: /],
+    [{ usage: 'lots' }, /usage: /],
+  ];
+  for (const [chunk, field] of bad) {
+    assert.throws(() => new ChatDecoder().push({ event: 'message', data: JSON.stringify(chunk) }), (e: unknown) => {
+      assert.ok(e instanceof StreamError, String(e));
+      assert.match(e.message, /^malformed chat completion chunk: /);
+      assert.match(e.message, field);
+      return true;
+    });
+  }
+  // Nulls where providers send them are fine.
+  const ok = new ChatDecoder().push({ event: 'message', data: JSON.stringify({ id: null, usage: null, choices: [{ delta: { role: 'assistant', content: null, tool_calls: null }, finish_reason: null }] }) });
+  assert.deepEqual(ok, []);
+});
