@@ -1,6 +1,7 @@
 // The Responses API wire (reference §4.5, §4.6): the request body, and a pure
 // decoder from SSE events to ResponseEvents. `response.completed` is held back
 // and emitted by finish(), so a stream that breaks first is a StreamError.
+import { z } from 'zod';
 import { logger } from '../log.js';
 import { fatalError, StreamError } from './errors.js';
 import { responseItemSchema, type ModelRequest, type ResponseEvent, type ResponseItem, type TokenUsage } from './items.js';
@@ -27,13 +28,16 @@ export function responsesBody(r: ModelRequest): Record<string, unknown> {
   };
 }
 
-interface WireUsage {
-  input_tokens?: number;
-  input_tokens_details?: { cached_tokens?: number } | null;
-  output_tokens?: number;
-  output_tokens_details?: { reasoning_tokens?: number } | null;
-  total_tokens?: number;
-}
+const wireUsageSchema = z.object({
+  input_tokens: z.number().nullish(),
+  input_tokens_details: z.object({ cached_tokens: z.number().nullish() }).nullish(),
+  output_tokens: z.number().nullish(),
+  output_tokens_details: z.object({ reasoning_tokens: z.number().nullish() }).nullish(),
+  total_tokens: z.number().nullish(),
+});
+type WireUsage = z.infer<typeof wireUsageSchema>;
+/** The part of `response.completed` the client keeps, checked at the edge. */
+const completedSchema = z.object({ id: z.string().nullish(), usage: wireUsageSchema.nullish() });
 
 export function mapResponsesUsage(u: WireUsage): TokenUsage {
   return tokenUsage(u.input_tokens, u.input_tokens_details?.cached_tokens, u.output_tokens, u.output_tokens_details?.reasoning_tokens, u.total_tokens);
@@ -93,7 +97,12 @@ export class ResponsesDecoder implements WireDecoder {
         return item ? [{ type: 'output_item_done', item }] : [];
       }
       case 'response.completed': {
-        const resp = (data.response ?? {}) as { id?: string; usage?: WireUsage | null };
+        const parsed = completedSchema.safeParse(data.response ?? {});
+        if (!parsed.success) {
+          const where = parsed.error.issues.map((i) => `response.${i.path.join('.')}: ${i.message}`).join('; ');
+          throw new StreamError(`malformed response.completed event: ${where}`);
+        }
+        const resp = parsed.data;
         this.completed = {
           type: 'completed',
           response_id: resp.id ?? '',

@@ -89,3 +89,13 @@ test('message parts the client does not model are dropped, not the message', () 
     { type: 'output_item_done', item: { type: 'reasoning', id: 'r', summary: [], encrypted_content: 'enc' } },
   ]);
 });
+
+test('response.completed is checked: usage counts of the wrong type are a StreamError naming the field; nulls are zero', () => {
+  assert.throws(
+    () => new ResponsesDecoder().push(ev({ type: 'response.completed', response: { id: 'r', usage: { input_tokens: '10', output_tokens: 5 } } })),
+    (e: unknown) => e instanceof StreamError && /^malformed response\.completed event: response\.usage\.input_tokens: /.test(e.message),
+  );
+  const d = new ResponsesDecoder();
+  d.push(ev({ type: 'response.completed', response: { id: 'r', usage: { input_tokens: 10, input_tokens_details: null, output_tokens: 5, output_tokens_details: { reasoning_tokens: null } } } }));
+  assert.deepEqual(d.finish(), [{ type: 'completed', response_id: 'r', token_usage: { input_tokens: 10, cached_input_tokens: 0, output_tokens: 5, reasoning_output_tokens: 0, total_tokens: 15 } }]);
+});
