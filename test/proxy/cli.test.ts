@@ -30,9 +30,9 @@ interface Running {
   exit: Promise<number | null>;
 }
 
-async function spawnProxy(bin: string, args: string[]): Promise<Running> {
+async function spawnProxy(bin: string, args: string[], env: Record<string, string> = {}): Promise<Running> {
   const child = spawn(process.execPath, [assetPath('dist', bin), ...args], {
-    env: { ...process.env, CODEX_HOME: home, RUST_LOG: 'info', OPENAI_API_KEY: 'sk-test-secret-key-00000' },
+    env: { ...process.env, CODEX_HOME: home, RUST_LOG: 'info', OPENAI_API_KEY: 'sk-test-secret-key-00000', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -95,4 +95,20 @@ test('a malformed --bind is a usage error naming the flag', async () => {
   const code = await new Promise((r) => child.once('exit', r));
   assert.equal(code, 2);
   assert.match(err, /--bind: expected HOST:PORT/);
+});
+
+test('log levels: RUST_LOG=trace still never shows the injected key; CODEX_LOG=warn drops the access log', async () => {
+  const loud = await spawnProxy('codex.js', ['proxy', '--bind', '127.0.0.1:0'], { RUST_LOG: 'trace' });
+  const echoed = (await (await fetch(`${loud.url}/v1/echo`)).json()) as { headers: Record<string, string> };
+  assert.equal(echoed.headers.authorization, 'Bearer sk-test-secret-key-00000', 'the key was injected');
+  loud.child.kill('SIGTERM');
+  assert.equal(await loud.exit, 0);
+  assert.match(loud.stderr(), /codex_proxy: GET \/v1\/echo 200/);
+  assert.doesNotMatch(loud.stderr(), /sk-test-secret|key-00000/);
+
+  const quiet = await spawnProxy('codex.js', ['proxy', '--bind', '127.0.0.1:0'], { RUST_LOG: '', CODEX_LOG: 'warn' });
+  assert.equal((await fetch(`${quiet.url}/health`)).status, 200);
+  quiet.child.kill('SIGTERM');
+  assert.equal(await quiet.exit, 0);
+  assert.doesNotMatch(quiet.stderr(), /GET \/health/);
 });
