@@ -2,12 +2,12 @@
 // (overlay first, then the app and the composer), agent events become history
 // cells (agent-events.ts), and `draw` lays the screen out. It does no I/O: the
 // shell (main.ts) passes a session, a clock, a frame scheduler and an exit.
-import { buildKeymap, type Keymap, type KeymapMode, type ResolvedAction } from '../../keymaps/engine.js';
+import { buildKeymap, normalizeKey, type Keymap, type KeymapMode, type ResolvedAction } from '../../keymaps/engine.js';
 import { Composer } from '../../widgets/composer/composer.js';
 import type { Surface, Widget } from '../../widgets/base/types.js';
 import { renderColumn, type ColumnChild } from '../../widgets/layout/column.js';
 import { Viewport } from '../../widgets/layout/viewport.js';
-import { DEFAULT_HINTS, Footer } from '../../widgets/status/footer.js';
+import { Footer, keyGlyph } from '../../widgets/status/footer.js';
 import { StatusBar, type SessionInfo } from '../../widgets/status/status-bar.js';
 import { spinnerFrame, StatusIndicator } from '../../widgets/status/status-indicator.js';
 import { tildePath } from '../../widgets/transcript/cells/header.js';
@@ -61,6 +61,8 @@ export class TuiApp implements Widget {
   private quitArmedUntil = 0;
   private noticeUntil = 0;
   private unsubscribe: (() => void) | undefined;
+  /** The footer's key hints, from the composer's bindings (a user's [tui.keymap] shows). */
+  private readonly hints: [string, string][];
 
   constructor(
     public session: AgentSession,
@@ -69,6 +71,8 @@ export class TuiApp implements Widget {
     readonly version: string,
   ) {
     this.keymap = buildKeymap(config.tui.keymap as Parameters<typeof buildKeymap>[0]);
+    this.hints = composerHints(this.keymap);
+    this.footer.hints = this.hints;
     this.composer = new Composer({ disablePasteBurst: config.disablePasteBurst });
     this.statusBar = new StatusBar(sessionInfo(config));
     this.status.animate = config.tui.animations;
@@ -153,7 +157,7 @@ export class TuiApp implements Widget {
   private syncFocus(): void {
     const top = this.top();
     this.composer.focused = !top || (top.placement !== 'screen' && top.mode !== 'modal');
-    this.footer.hints = top?.mode === 'modal' ? [] : DEFAULT_HINTS;
+    this.footer.hints = top?.mode === 'modal' ? [] : this.hints;
   }
 
   top(): Overlay | undefined {
@@ -359,6 +363,15 @@ export class TuiApp implements Widget {
     children.push({ widget: this.footer });
     renderColumn(children, surface, area);
   }
+}
+
+const HINTED: [string, string][] = [['submit', 'send'], ['newline', 'newline'], ['open_transcript', 'transcript'], ['interrupt_or_quit', 'quit']];
+
+function composerHints(keymap: Keymap): [string, string][] {
+  return HINTED.flatMap(([action, label]): [string, string][] => {
+    const key = keymap.keysFor('composer', action)[0];
+    return key ? [[keyGlyph(normalizeKey(key)), label]] : [];
+  });
 }
 
 export function sessionInfo(config: Config, model = config.model): SessionInfo {

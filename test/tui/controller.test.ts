@@ -196,6 +196,16 @@ test('/new (replaceSession): token usage, context left and /approvals or /model 
   assert.equal(h.app.transcript.cells.length, 1);
 }));
 
+test('footer hints follow the keymap: a rebound newline shows its own key', async () => {
+  await withApp(async (h) => {
+    assert.deepEqual(h.app.footer.hints, [['⏎', 'send'], ['⇧⏎', 'newline'], ['⌃T', 'transcript'], ['⌃C', 'quit']]);
+  });
+  await withApp(async (h) => {
+    const { text } = await renderScreen(h.app, { cols: 80, rows: 10 });
+    assert.match(text, /⏎ send {3}⌃O newline {3}⌃T transcript {3}⌃C quit/);
+  }, ['tui.keymap.composer.newline=["ctrl+o"]']);
+});
+
 test('Tab in the slash popup completes the command; an unknown /word is sent as a message', () => withApp((h) => {
   type(h, '/ap');
   key(h, 'tab');

@@ -7,6 +7,16 @@ import type { Rect, Style, Surface, Widget } from '../base/types.js';
 
 export const DEFAULT_HINTS: [string, string][] = [['⏎', 'send'], ['⇧⏎', 'newline'], ['⌃T', 'transcript'], ['⌃C', 'quit']];
 
+const GLYPHS: Record<string, string> = { ctrl: '⌃', alt: '⌥', shift: '⇧', enter: '⏎', esc: 'Esc', tab: '⇥', space: 'Space' };
+
+/** A binding as the footer shows it: 'shift+enter' → '⇧⏎', 'ctrl+t' → '⌃T', 'f2' → 'F2'. */
+export function keyGlyph(binding: string): string {
+  return binding
+    .split('+')
+    .map((p) => GLYPHS[p] ?? (p.length === 1 ? p.toUpperCase() : p.charAt(0).toUpperCase() + p.slice(1)))
+    .join('');
+}
+
 const S = {
   key: { fg: 'key', bold: true } as Style,
   label: { fg: 'muted' } as Style,
