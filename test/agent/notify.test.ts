@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { notificationJson, notify } from '../../app/agent/notify.js';
+import { configureLogging } from '../../app/log.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'codex-notify-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -29,9 +30,19 @@ test('the program gets the JSON as its last argument', async () => {
   assert.equal(JSON.parse(json!)['turn-id'], '12345');
 });
 
-test('a missing program is not fatal', async () => {
+test('a missing or failing program is logged, never fatal', async () => {
+  const logFile = join(dir, 'codex.log');
+  configureLogging({ file: logFile });
+  const failing = join(dir, 'fails.sh');
+  writeFileSync(failing, '#!/bin/sh\nexit 3\n', { mode: 0o755 });
   notify([join(dir, 'does-not-exist')], n);
+  notify([failing], n);
   notify(undefined, n);
   notify([], n);
-  await new Promise((r) => setTimeout(r, 50));
+  const read = () => (existsSync(logFile) ? readFileSync(logFile, 'utf8') : '');
+  for (let i = 0; i < 100 && !(read().includes('failed to start') && read().includes('exited with 3')); i++) {
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  assert.match(read(), /WARN +codex_core::user_notification: notify program \S*does-not-exist failed to start: .*ENOENT/);
+  assert.match(read(), /WARN +codex_core::user_notification: notify program \S*fails\.sh exited with 3/);
 });
