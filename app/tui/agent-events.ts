@@ -9,7 +9,7 @@ import { ExecCell } from '../../widgets/transcript/cells/exec.js';
 import { SessionHeaderCell } from '../../widgets/transcript/cells/header.js';
 import { McpToolCallCell } from '../../widgets/transcript/cells/mcp.js';
 import { AssistantMessageCell, ReasoningCell, UserMessageCell } from '../../widgets/transcript/cells/message.js';
-import { errorCell, infoCell, warningCell } from '../../widgets/transcript/cells/notice.js';
+import { errorCell, infoCell, warningCell, webSearchCell } from '../../widgets/transcript/cells/notice.js';
 import { PatchCell } from '../../widgets/transcript/cells/patch.js';
 import { PlanCell } from '../../widgets/transcript/cells/plan.js';
 import { displayCommand } from '../../widgets/transcript/command.js';
@@ -219,6 +219,9 @@ export function applyAgentEvent(s: EventState, msg: EventMsg): void {
     }
     case 'background_event':
       app.addCell(infoCell(msg.message));
+      return;
+    case 'web_search_end':
+      app.addCell(webSearchCell(msg.query));
       return;
     case 'stream_error':
       app.status.header = msg.message;

@@ -206,6 +206,14 @@ test('footer hints follow the keymap: a rebound newline shows its own key', asyn
   }, ['tui.keymap.composer.newline=["ctrl+o"]']);
 });
 
+test('a web search the model ran is shown as 🌐 Searched: query', () => withApp(async (h) => {
+  h.session.emit({ type: 'task_started' });
+  h.session.emit({ type: 'web_search_begin', call_id: 'ws1' });
+  h.session.emit({ type: 'web_search_end', call_id: 'ws1', query: 'rust async traits' });
+  const { text } = await renderScreen(h.app, { cols: 60, rows: 20 });
+  assert.match(text, /🌐 +Searched: rust async traits/); // xterm-headless gives 🌐 one column
+}));
+
 test('Tab in the slash popup completes the command; an unknown /word is sent as a message', () => withApp((h) => {
   type(h, '/ap');
   key(h, 'tab');

@@ -52,3 +52,8 @@ export function infoCell(message: string): NoticeCell {
 export function warningCell(message: string): NoticeCell {
   return new NoticeCell({ text: '⚠ ', style: { fg: TOKENS.warning } }, [{ text: message, style: { fg: TOKENS.warning } }]);
 }
+
+/** A web search the model ran (reference §3.7: `🌐 Searched: query`). */
+export function webSearchCell(query: string): NoticeCell {
+  return new NoticeCell({ text: '🌐 ' }, [{ text: 'Searched: ', style: { fg: TOKENS.muted } }, { text: query }]);
+}
