@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { cliVersion } from '../config/version.js';
 import type { Config } from '../config/types.js';
 import { logger } from '../log.js';
-import type { ResponseItem } from '../model/items.js';
+import { responseItemSchema, type ResponseItem } from '../model/items.js';
 import { readGitInfo, type GitInfo } from './git.js';
 
 const log = logger('codex_core::rollout');
@@ -118,6 +118,14 @@ export function readRollout(path: string): { meta: SessionMeta; lines: RolloutLi
       return;
     }
     const line = { timestamp: String(v.timestamp ?? ''), type: v.type as RolloutType, payload: v.payload };
+    // Items go back to the model on resume: a damaged one is dropped here, with its place, not sent.
+    const bad = line.type === 'response_item' ? itemProblem(line.payload)
+      : line.type === 'compacted' && Array.isArray(line.payload.replacement_history)
+        ? line.payload.replacement_history.map(itemProblem).find((p) => p !== undefined) : undefined;
+    if (bad !== undefined) {
+      log.warn(`${path}:${i + 1}: skipping a ${line.type} line whose item is malformed: ${bad}`);
+      return;
+    }
     if (line.type === 'session_meta') meta ??= line.payload as unknown as SessionMeta;
     else lines.push(line);
   });
@@ -125,6 +133,12 @@ export function readRollout(path: string): { meta: SessionMeta; lines: RolloutLi
     throw new RolloutError(`${path} is not a session rollout: it has no session_meta line with an id`);
   }
   return { meta, lines };
+}
+
+/** Why `item` is not a ResponseItem, or undefined when it is one. */
+function itemProblem(item: unknown): string | undefined {
+  const r = responseItemSchema.safeParse(item);
+  return r.success ? undefined : r.error.issues.map((i) => `${i.path.join('.') || 'item'}: ${i.message}`).join('; ');
 }
 
 /** Rollout files, newest first (names sort by time within the date folders). */

@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { after, test } from 'node:test';
 import {
-  findNewestRollout, findRolloutById, readRollout, RolloutRecorder, rolloutPathFor, type SessionMeta,
+  findNewestRollout, findRolloutById, readRollout, replayItems, RolloutRecorder, rolloutPathFor, type SessionMeta,
 } from '../../app/agent/rollout.js';
+import { configureLogging } from '../../app/log.js';
 
 const home = mkdtempSync(join(tmpdir(), 'codex-rollout-'));
 after(() => rmSync(home, { recursive: true, force: true }));
@@ -81,4 +82,23 @@ test('sessions are found by id and newest first, optionally by cwd', () => {
   } finally {
     rmSync(h, { recursive: true, force: true });
   }
+});
+
+test('a damaged response_item (or compacted history) is skipped with its line number, the rest is kept', () => {
+  const rec = RolloutRecorder.create(home, meta('11111111-0000-7000-8000-000000000009'));
+  rec.record('response_item', { type: 'message', role: 'user', content: [{ type: 'input_text', text: 'kept' }] });
+  rec.record('response_item', { type: 'message', role: 'user', content: 'not an array' });
+  rec.record('response_item', { type: 'function_call', name: 'shell', arguments: '{}' }); // no call_id
+  rec.record('compacted', { message: 's', replacement_history: [{ type: 'message', role: 'nobody', content: [] }] });
+  rec.record('response_item', { type: 'function_call', name: 'shell', arguments: '{}', call_id: 'c' });
+  rec.close();
+  const logFile = join(home, 'rollout-warnings.log');
+  configureLogging({ file: logFile });
+  const back = readRollout(rec.path);
+  assert.deepEqual(back.lines.map((l) => l.payload.type ?? 'compacted'), ['message', 'function_call']);
+  assert.deepEqual(replayItems(back.lines).map((i) => i.type), ['message', 'function_call']);
+  const warnings = readFileSync(logFile, 'utf8');
+  assert.match(warnings, new RegExp(`${basename(rec.path)}:3: skipping a response_item line whose item is malformed: content: `));
+  assert.match(warnings, new RegExp(`${basename(rec.path)}:4: skipping a response_item line whose item is malformed: call_id: `));
+  assert.match(warnings, new RegExp(`${basename(rec.path)}:5: skipping a compacted line whose item is malformed: role: `));
 });
