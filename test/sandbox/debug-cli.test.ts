@@ -86,3 +86,16 @@ test('debug landlock --help says it runs the bubblewrap sandbox', async () => {
   assert.equal(r.code, 0);
   assert.match(r.stdout, /bubblewrap/);
 });
+
+test('debug landlock passes stdin through to the command and keeps stdout and stderr apart', async () => {
+  const child = spawn(process.execPath, [CLI, 'debug', 'landlock', '--', '/bin/sh', '-c', 'tr a-z A-Z; echo to-stderr >&2'], {
+    cwd: ws,
+    env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: home, CODEX_HOME: home },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  child.stdin!.end('piped input\n');
+  const r = await collect(child, 30_000);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stdout, 'PIPED INPUT\n');
+  assert.equal(r.stderr, 'to-stderr\n');
+});
