@@ -139,6 +139,9 @@ test('several calls at once; notifications/cancelled interrupts a running call',
   assert.deepEqual(texts, ['Answer one.', 'Answer two.']);
   const sessions = new Set(events.filter((e) => e.msg.type === 'session_configured').map((e) => e.msg.session_id));
   assert.equal(sessions.size, 2, 'two conversations');
+  // Concurrent, not queued: both conversations started before either finished.
+  const firstDone = events.findIndex((e) => e.msg.type === 'task_complete');
+  assert.equal(events.slice(0, firstDone).filter((e) => e.msg.type === 'task_started').length, 2);
   const byRequest = new Map<unknown, string[]>();
   for (const e of events) byRequest.set(e._meta.requestId, [...(byRequest.get(e._meta.requestId) ?? []), e.msg.type]);
   assert.equal(byRequest.size, 2);
