@@ -60,6 +60,23 @@ test('without colours a selection (the selection background) is drawn in reverse
   assert.doesNotMatch(new Palette(dark, 'truecolor').sgr(0), /;7/);
 });
 
+test('a terminal that draws an emoji cluster wider than its two columns: the next cell is rewritten, the row stays aligned', async () => {
+  // xterm-headless uses Unicode 6 widths: the ZWJ family is three columns there.
+  const g = new CellGrid(10, 1);
+  g.writeText(0, 0, 'a👨‍👩‍👧 b');
+  const w = new FrameWriter(new Palette(dark, 'truecolor'));
+  const term = newTerminal(10, 1);
+  await writeTerminal(term, w.render(g));
+  const line = term.buffer.active.getLine(0)!;
+  assert.equal(line.getCell(3)!.getChars() || ' ', ' ', 'the cell after the cluster is blank as in the frame');
+  assert.equal(line.getCell(4)!.getChars(), 'b');
+  // Only the cluster changes in the next frame: its neighbour is covered again.
+  g.writeText(1, 0, '👩‍👩‍👦');
+  await writeTerminal(term, w.render(g));
+  assert.equal(line.getCell(3)!.getChars() || ' ', ' ');
+  term.dispose();
+});
+
 test('colour depth from the environment; NO_COLOR wins', () => {
   assert.equal(detectColorDepth({ COLORTERM: 'truecolor', TERM: 'xterm-256color' }), 'truecolor');
   assert.equal(detectColorDepth({ TERM: 'xterm-256color' }), '256');

@@ -65,17 +65,21 @@ export class FrameWriter {
     const ps = this.prevStyles;
     for (let y = 0; y < height; y++) {
       const row = y * width;
+      // After a grapheme whose width terminals disagree on, the next cell is
+      // written even when unchanged: it covers whatever the terminal drew wider.
+      let cover = false;
       for (let x = 0; x < width; x++) {
         const i = row + x;
         const ch = chars[i]!;
         const st = styles[i]!;
-        if (ch === pc[i] && st === ps[i]) continue;
         if (ch === WIDE_TAIL) {
           // The head's write covered it, or the head did not change and neither did this.
           pc[i] = ch;
           ps[i] = st;
           continue;
         }
+        if (ch === pc[i] && st === ps[i] && !cover) continue;
+        cover = false;
         if (this.eraseRestOfRow(next, y, x)) break;
         this.moveTo(x, y, next);
         if (st !== this.sgr) {
@@ -89,7 +93,9 @@ export class FrameWriter {
         // Unknown position: pending wrap at the margin, or a wide grapheme outside
         // the BMP / a multi-code-point cluster (emoji, ZWJ, modifiers), which
         // terminals with older Unicode tables draw one column wide.
-        this.cx = x + w >= width || ch.length > 2 || (w === 2 && ch.length === 2) ? -1 : x + w;
+        const uncertain = ch.length > 2 || (w === 2 && ch.length === 2);
+        this.cx = x + w >= width || uncertain ? -1 : x + w;
+        cover = uncertain;
       }
     }
   }
