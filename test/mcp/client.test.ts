@@ -2,7 +2,7 @@
 // through config.toml, plus fixtures that hang, crash, or speak streamable HTTP.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
 import { McpConnectionManager, type McpClientEvent } from '../../app/mcp/client/manager.js';
@@ -255,4 +255,22 @@ tool_timeout_sec = 1
   assert.equal(aborted.success, false);
   assert.match(aborted.output, /^tool call error: .*interrupted by the user/);
   assert.equal((await mcp.callTool('slow__echo', '{"message":"still here"}')).output, '[{"type":"text","text":"Echo: still here"}]');
+});
+
+test('servers start concurrently: the second is already running when the first times out', async (t) => {
+  const server = (name: string) => `[mcp_servers.${name}]\ncommand = "bash"\nargs = ["-c", "echo ${name} >> starts.txt; exec sleep 30"]\nstartup_timeout_sec = 1\n`;
+  const h = tempHome(`${server('slow_a')}\n${server('slow_b')}`);
+  t.after(() => h.cleanup());
+  const config = await h.load();
+  const startsAtFirstFailure: string[] = [];
+  const mcp = await McpConnectionManager.start(config.mcpServers, {
+    cwd: config.cwd,
+    onEvent: (e) => {
+      if (e.kind === 'startup_failed' && startsAtFirstFailure.length === 0) {
+        startsAtFirstFailure.push(...readFileSync(join(h.work, 'starts.txt'), 'utf8').trim().split('\n').sort());
+      }
+    },
+  });
+  t.after(() => mcp.shutdown());
+  assert.deepEqual(startsAtFirstFailure, ['slow_a', 'slow_b']);
 });
