@@ -30,7 +30,16 @@ export interface EventState {
   pendingWarnings: string[];
   /** A fork (backtrack) was submitted: its session_configured must not redraw the already trimmed transcript. */
   forkPending: boolean;
+  /** The status header a `Reconnecting…` stream error replaced, until the stream delivers again. */
+  headerBeforeRetry?: string | undefined;
 }
+
+// Events that show a retried stream is delivering again.
+const PROGRESS = new Set<EventMsg['type']>([
+  'agent_message_delta', 'agent_message', 'agent_reasoning_delta', 'agent_reasoning_raw_content_delta', 'agent_reasoning',
+  'exec_command_begin', 'patch_apply_begin', 'mcp_tool_call_begin', 'web_search_begin', 'plan_update',
+  'exec_approval_request', 'apply_patch_approval_request', 'token_count',
+]);
 
 export const INTERRUPTED_MESSAGE = 'Conversation interrupted - tell the model what to do differently';
 
@@ -51,6 +60,7 @@ function notify(app: TuiApp, kind: 'agent-turn-complete' | 'approval-requested',
 
 function endTask(s: EventState): void {
   s.app.running = false;
+  s.headerBeforeRetry = undefined;
   s.assistant = undefined;
   s.reasoning = undefined;
   s.reasoningText = '';
@@ -83,6 +93,10 @@ function decodeChunk(s: EventState, msg: Extract<EventMsg, { type: 'exec_command
 
 export function applyAgentEvent(s: EventState, msg: EventMsg): void {
   const { app } = s;
+  if (s.headerBeforeRetry !== undefined && PROGRESS.has(msg.type)) {
+    app.status.header = s.headerBeforeRetry;
+    s.headerBeforeRetry = undefined;
+  }
   switch (msg.type) {
     case 'session_configured': {
       app.statusBar.info = { ...app.statusBar.info, model: msg.model, ...(msg.reasoning_effort ? { reasoningEffort: msg.reasoning_effort } : {}) };
@@ -104,6 +118,7 @@ export function applyAgentEvent(s: EventState, msg: EventMsg): void {
       return;
     }
     case 'task_started':
+      s.headerBeforeRetry = undefined;
       app.running = true;
       app.status.start(app.host.now());
       return;
@@ -224,6 +239,7 @@ export function applyAgentEvent(s: EventState, msg: EventMsg): void {
       app.addCell(webSearchCell(msg.query));
       return;
     case 'stream_error':
+      s.headerBeforeRetry ??= app.status.header;
       app.status.header = msg.message;
       return;
     case 'error':

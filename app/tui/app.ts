@@ -103,7 +103,7 @@ export class TuiApp implements Widget {
     this.lastTurnDiff = undefined;
     this.footer.contextLeft = undefined;
     this.statusBar.info = sessionInfo(this.config);
-    Object.assign(this.events, { assistant: undefined, reasoning: undefined, reasoningText: '', forkPending: false });
+    Object.assign(this.events, { assistant: undefined, reasoning: undefined, reasoningText: '', forkPending: false, headerBeforeRetry: undefined });
     this.events.calls.clear();
     this.events.decoders.clear();
     this.attach(next);

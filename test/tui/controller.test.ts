@@ -214,6 +214,16 @@ test('a web search the model ran is shown as 🌐 Searched: query', () => withAp
   assert.match(text, /🌐 +Searched: rust async traits/); // xterm-headless gives 🌐 one column
 }));
 
+test('Reconnecting… leaves the status line once the retried stream delivers again', () => withApp((h) => {
+  h.session.emit({ type: 'task_started' });
+  h.session.emit({ type: 'agent_reasoning', text: '**Reading the code**' });
+  h.session.emit({ type: 'stream_error', message: 'Reconnecting... 1/5 (stream closed)' });
+  h.session.emit({ type: 'stream_error', message: 'Reconnecting... 2/5 (stream closed)' });
+  assert.equal(h.app.status.header, 'Reconnecting... 2/5 (stream closed)');
+  h.session.emit({ type: 'exec_command_begin', call_id: 'c1', command: ['ls'], cwd: '/' });
+  assert.equal(h.app.status.header, 'Reading the code');
+}));
+
 test('Tab in the slash popup completes the command; an unknown /word is sent as a message', () => withApp((h) => {
   type(h, '/ap');
   key(h, 'tab');
