@@ -149,6 +149,16 @@ test('MCP call: Calling while running, then Called with duration and result; err
   assert.equal(styleOf(rows, 'timeout')?.fg, 'error');
 });
 
+test('exec: a flood whose aggregated output was capped still counts every line it streamed', () => {
+  const cell = new ExecCell(['seq', '100000']);
+  for (let i = 1; i <= 100_000; i += 1000) cell.appendOutput(Array.from({ length: 1000 }, (_, k) => `${i + k}\n`).join(''));
+  // What a capped aggregate looks like: the first and the last lines only.
+  cell.finish(0, 1200, '1\n2\n3\n99998\n99999\n100000\n');
+  const rows = plain(cell.lines(60));
+  assert.equal(rows[1], '  └ … +99995 lines');
+  assert.deepEqual(rows.slice(-3), ['    99998', '    99999', '    100000']);
+});
+
 test('notices: errors in red with ■, info muted, multi-line text indented', () => {
   const rows = errorCell('stream failed\nretry later').lines(40);
   assert.deepEqual(plain(rows), ['■ stream failed', '  retry later']);

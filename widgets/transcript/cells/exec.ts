@@ -87,9 +87,13 @@ export class ExecCell extends HistoryCell {
   /** `exec_command_end`: `output` (aggregated) replaces what streamed in. */
   finish(exitCode: number, durationMs: number, output?: string): void {
     if (output !== undefined) {
+      // The aggregated output may be capped (head and tail of a flood): the
+      // lines counted while it streamed are the truer total.
+      const streamed = this.dropped + this.output.split('\n').length;
       this.output = output;
       this.dropped = 0;
       this.trim();
+      this.dropped += Math.max(0, streamed - (this.dropped + this.output.split('\n').length));
     }
     this.state = { status: 'done', exitCode, durationMs };
     this.changed();
