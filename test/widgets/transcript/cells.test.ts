@@ -79,8 +79,9 @@ test('exec cell: huge output keeps a bounded tail and counts the rest', () => {
   for (let i = 1; i <= 20_000; i++) cell.appendOutput(`y${i}\n`);
   const rows = plain(cell.lines(40));
   assert.deepEqual(rows, ['• Running yes', '  └ … +19995 lines', '    y19996', '    y19997', '    y19998', '    y19999', '    y20000']);
-  cell.finish(0, 10, `${'x'.repeat(5000)}\nlast\n`);
-  const done = plain(cell.lines(80));
+  const long = new ExecCell(['cat', 'min.js']);
+  long.finish(0, 10, `${'x'.repeat(5000)}\nlast\n`);
+  const done = plain(long.lines(80));
   assert.equal(done.length, 1 + Math.ceil(1001 / 76) + 1, 'a 5000-char line shows as its first 1000 chars and an ellipsis');
   assert.equal(done[done.length - 1], '    last');
 });
