@@ -1,5 +1,5 @@
 // --help text and usage lines, generated from the command table.
-import { acceptedFlags, flagDisplay } from './parse.js';
+import { acceptedFlags } from './parse.js';
 import type { CommandSpec, FlagSpec } from './spec.js';
 
 const WIDTH = 100;

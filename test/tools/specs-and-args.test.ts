@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseApplyPatchArgs, parseShellArgs, parseUpdatePlanArgs } from '../../app/tools/args.js';
+import { parseApplyPatchArgs, parseShellArgs } from '../../app/tools/args.js';
 import { maybeParseApplyPatchFromArgv } from '../../app/tools/apply-patch/detect.js';
 import { APPLY_PATCH_INSTRUCTIONS, APPLY_PATCH_LARK_GRAMMAR } from '../../app/tools/apply-patch/grammar.js';
 import { parsePatch } from '../../app/tools/apply-patch/parser.js';
