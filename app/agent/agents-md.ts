@@ -53,15 +53,24 @@ export function projectDocDirs(cwd: string): string[] {
   return dirs;
 }
 
-export function projectDocs(opts: AgentsMdOptions): string | undefined {
-  if (opts.maxBytes <= 0) return undefined;
+/** The project doc of each searched directory that has one, git root first (none when disabled). */
+export function projectDocFiles(opts: AgentsMdOptions): string[] {
+  if (opts.maxBytes <= 0) return [];
   const names = ['AGENTS.override.md', 'AGENTS.md', ...opts.fallbackFilenames];
+  return projectDocDirs(opts.cwd).flatMap((dir) => names.map((n) => join(dir, n)).find(isFile) ?? []);
+}
+
+/** Every instruction file a session reads: $CODEX_HOME/AGENTS.md, then the project docs. */
+export function instructionFiles(opts: AgentsMdOptions): string[] {
+  const globalFile = join(opts.codexHome, 'AGENTS.md');
+  return [...(isFile(globalFile) ? [globalFile] : []), ...projectDocFiles(opts)];
+}
+
+export function projectDocs(opts: AgentsMdOptions): string | undefined {
   let budget = opts.maxBytes;
   const parts: string[] = [];
-  for (const dir of projectDocDirs(opts.cwd)) {
+  for (const file of projectDocFiles(opts)) {
     if (budget <= 0) break;
-    const file = names.map((n) => join(dir, n)).find(isFile);
-    if (!file) continue;
     const { text, truncated } = readPrefix(file, budget);
     if (truncated) log.warn(`project doc ${file} exceeds project_doc_max_bytes (${opts.maxBytes}); truncating`);
     if (!text.trim()) continue;

@@ -1,7 +1,9 @@
 // What each slash command does (reference §3.3). Commands not allowed while a
 // task runs say so instead of running.
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { homedir } from 'node:os';
+import { join, relative } from 'node:path';
+import { instructionFiles } from '../agent/agents-md.js';
 import type { ReasoningEffort } from '../config/schema.js';
 import type { SandboxPolicy } from '../config/types.js';
 import type { ApprovalPolicy } from '../config/schema.js';
@@ -38,6 +40,17 @@ function approvalPresets(app: TuiApp): { label: string; description: string; app
   ];
 }
 
+/** The instruction files the session reads, relative to the working root where possible. */
+function agentsFiles(app: TuiApp): string {
+  const c = app.config;
+  const files = instructionFiles({ codexHome: c.codexHome, cwd: c.cwd, maxBytes: c.projectDocMaxBytes, fallbackFilenames: c.projectDocFallbackFilenames });
+  const shown = files.map((f) => {
+    const rel = relative(c.cwd, f);
+    return rel.startsWith('..') ? f.replace(homedir(), '~') : rel;
+  });
+  return shown.length ? shown.join(', ') : '(none)';
+}
+
 function statusText(app: TuiApp): string {
   const i = app.statusBar.info;
   const u = app.tokenUsage;
@@ -47,7 +60,7 @@ function statusText(app: TuiApp): string {
     `  Path: ${i.cwd}`,
     `  Approval Mode: ${i.approval}`,
     `  Sandbox: ${i.sandbox}`,
-    `  AGENTS files: ${existsSync(join(app.config.cwd, 'AGENTS.md')) ? 'AGENTS.md' : '(none)'}`,
+    `  AGENTS files: ${agentsFiles(app)}`,
     '🧠 Model',
     `  Name: ${i.model}`,
     `  Provider: ${i.provider}`,

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { projectDocDirs, userInstructions, userInstructionsMessage } from '../../app/agent/agents-md.js';
+import { instructionFiles, projectDocDirs, userInstructions, userInstructionsMessage } from '../../app/agent/agents-md.js';
 
 const root = realpathSync(mkdtempSync(join(tmpdir(), 'codex-agents-')));
 after(() => rmSync(root, { recursive: true, force: true }));
@@ -46,4 +46,22 @@ test('AGENTS.override.md wins, fallbacks apply, outside git only the cwd is sear
   assert.equal(userInstructions(opts), 'override');
   assert.equal(userInstructions({ ...opts, fallbackFilenames: [] }), 'override');
   assert.equal(userInstructionsMessage('x'), '<user_instructions>\n\nx\n\n</user_instructions>');
+});
+
+test('instructionFiles lists what a session reads: the global file, then each directory\'s doc', () => {
+  const base = join(root, 'files');
+  const home = join(base, 'home');
+  const repo = join(base, 'repo');
+  const sub = join(repo, 'a', 'b');
+  mkdirSync(home, { recursive: true });
+  mkdirSync(join(repo, '.git'), { recursive: true });
+  mkdirSync(sub, { recursive: true });
+  writeFileSync(join(repo, 'AGENTS.md'), 'root');
+  writeFileSync(join(repo, 'a', 'AGENTS.override.md'), 'override');
+  writeFileSync(join(repo, 'a', 'AGENTS.md'), 'shadowed by the override');
+  writeFileSync(join(sub, 'TEAM.md'), 'fallback');
+  const opts = { codexHome: home, cwd: sub, maxBytes: 32768, fallbackFilenames: ['TEAM.md'] };
+  assert.deepEqual(instructionFiles(opts), [join(repo, 'AGENTS.md'), join(repo, 'a', 'AGENTS.override.md'), join(sub, 'TEAM.md')]);
+  writeFileSync(join(home, 'AGENTS.md'), 'global');
+  assert.deepEqual(instructionFiles({ ...opts, maxBytes: 0 }), [join(home, 'AGENTS.md')]);
 });

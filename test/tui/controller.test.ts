@@ -136,7 +136,9 @@ test('slash commands: /model picks a preset, /status prints the card, /diff is a
   type(h, '/status');
   key(h, 'enter');
   const last = h.app.transcript.last()!;
-  assert.match(last.lines(80).map((l) => l.map((s) => s.text).join('')).join('\n'), /Session ID: 00000000-0000-4000-8000-000000000001/);
+  const card = last.lines(80).map((l) => l.map((s) => s.text).join('')).join('\n');
+  assert.match(card, /Session ID: 00000000-0000-4000-8000-000000000001/);
+  assert.match(card, /AGENTS files: \(none\)/);
   h.session.emit({ type: 'task_started' });
   const before = h.session.ops.length;
   type(h, '/compact');
