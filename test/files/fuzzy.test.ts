@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { preparePaths, scoreV1, searchPaths } from '../../app/files/fuzzy.js';
+import { NO_MATCH, preparePaths, scoreV1, searchPaths } from '../../app/files/fuzzy.js';
 
 const paths = preparePaths([
   'README.md',
@@ -43,7 +43,7 @@ test('scoreV1 agrees with subsequence membership on random input', () => {
       let i = 0;
       for (const ch of text) if (i < pat.length && ch === pat[i]) i++;
       const isSub = [...pat].length === pat.length ? i === pat.length : true;
-      if ([...pat].length === pat.length) assert.equal(scoreV1(text, pat) >= 0, isSub);
+      if ([...pat].length === pat.length) assert.equal(scoreV1(text, pat) !== NO_MATCH, isSub);
     }),
     { numRuns: 500 },
   );
@@ -59,9 +59,16 @@ test('every result is a real match of the query, positions in range and ascendin
         assert.equal(r.positions.map((p) => r.path[p]).join(''), q);
         for (let i = 1; i < r.positions.length; i++) assert.ok(r.positions[i]! > r.positions[i - 1]!);
       }
-      const expected = list.filter((p) => scoreV1(p, q) >= 0).length;
+      const expected = list.filter((p) => scoreV1(p, q) !== NO_MATCH).length;
       assert.equal(res.length, Math.min(8, expected));
     }),
     { numRuns: 300 },
   );
+});
+
+test('a match with long gaps is still a match, even when its score is below zero', () => {
+  const long = `a${'x'.repeat(60)}z.txt`;
+  const res = searchPaths(preparePaths([long, 'other.md']), 'az');
+  assert.deepEqual(res.map((r) => r.path), [long]);
+  assert.ok(scoreV1(long, 'az') < 0);
 });
