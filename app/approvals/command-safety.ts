@@ -24,7 +24,12 @@ export function assessCommandSafety(
   approvedForSession: ApprovedCommands,
   opts: CommandSafetyOptions = {},
 ): SafetyCheck {
-  if (isKnownSafeCommand(argv) || approvedForSession.has(argv)) return { decision: 'auto-approve', sandbox: 'none' };
+  if (approvedForSession.has(argv)) return { decision: 'auto-approve', sandbox: 'none' };
+  const sandboxed = sandboxPolicy.mode !== 'danger-full-access' && (opts.platformSandbox ?? hasPlatformSandbox());
+  // Stricter than the original, which runs known-safe commands unsandboxed: a
+  // "read-only" command still obeys files the agent can write (a nested repo's
+  // core.fsmonitor, a sed script), so it needs no approval but keeps the sandbox.
+  if (isKnownSafeCommand(argv)) return { decision: 'auto-approve', sandbox: sandboxed ? 'platform' : 'none' };
   if (approvalPolicy === 'untrusted') return { decision: 'ask-user' };
   if (sandboxPolicy.mode === 'danger-full-access') return { decision: 'auto-approve', sandbox: 'none' };
   if (approvalPolicy === 'on-request' && opts.withEscalatedPermissions) return { decision: 'ask-user' };

@@ -10,12 +10,16 @@ const FIND_UNSAFE = new Set(['-exec', '-execdir', '-ok', '-okdir', '-delete', '-
 const RG_UNSAFE_WITH_VALUE = ['--pre', '--hostname-bin'];
 const RG_UNSAFE_FLAGS = new Set(['--search-zip', '-z']);
 const GIT_SAFE_SUBCOMMANDS = new Set(['branch', 'status', 'log', 'diff', 'show']);
-// Stricter than the classic list: these turn the read-only git subcommands into writes.
-const GIT_WRITING_OPTIONS = ['--output'];
-const GIT_BRANCH_WRITING_FLAGS = new Set([
-  '-d', '-D', '--delete', '-m', '-M', '--move', '-c', '-C', '--copy', '-f', '--force',
-  '-u', '--set-upstream-to', '--unset-upstream', '--edit-description', '--track', '--no-track',
+// Stricter than the classic list: `--output` (or an abbreviation git accepts
+// for it) turns log/diff/show into a write, and `git branch` is safe only in
+// its listing forms, so its options come from a list of listing ones.
+const GIT_WRITING_OPTION = '--output';
+const GIT_BRANCH_LISTING_FLAGS = new Set([
+  '-a', '--all', '-r', '--remotes', '-l', '--list', '-v', '-vv', '--verbose', '-i', '--ignore-case',
+  '--show-current', '--color', '--no-color', '--column', '--no-column', '--no-abbrev', '--omit-empty',
 ]);
+const GIT_BRANCH_LISTING_VALUES = ['--sort', '--format', '--contains', '--no-contains', '--merged', '--no-merged', '--points-at', '--abbrev', '--color', '--column'];
+const GIT_BRANCH_LISTING_SHORT = /^-[arlvi]+$/;
 const SED_PRINT_RANGE = /^\d+(,\d+)?p$/;
 
 const hasOption = (args: readonly string[], name: string): boolean =>
@@ -25,10 +29,15 @@ function isSafeGit(argv: readonly string[]): boolean {
   const sub = argv[1];
   if (sub === undefined || !GIT_SAFE_SUBCOMMANDS.has(sub)) return false;
   const args = argv.slice(2);
-  if (GIT_WRITING_OPTIONS.some((o) => hasOption(args, o))) return false;
+  const writesOutput = (a: string): boolean => {
+    const name = a.split('=')[0]!;
+    return name.length >= 4 && GIT_WRITING_OPTION.startsWith(name);
+  };
+  if (args.some(writesOutput)) return false;
   if (sub === 'branch') {
-    // `git branch NAME` creates a branch: only listing forms (flags, no bare names) are safe.
-    return args.every((a) => a.startsWith('-') && !GIT_BRANCH_WRITING_FLAGS.has(a.split('=')[0]!));
+    // `git branch NAME` creates a branch; bare names and every option not known to list are refused.
+    return args.every((a) => GIT_BRANCH_LISTING_FLAGS.has(a) || GIT_BRANCH_LISTING_SHORT.test(a)
+      || GIT_BRANCH_LISTING_VALUES.some((o) => a.startsWith(`${o}=`)));
   }
   return true;
 }
@@ -48,7 +57,8 @@ export function isSafeSimpleCommand(argv: readonly string[]): boolean {
     case 'cargo':
       return args[0] === 'check';
     case 'sed':
-      return argv.length === 4 && args[0] === '-n' && SED_PRINT_RANGE.test(args[1]!);
+      // The last argument must be a file: `-e…`/`-f…`/`--expression=…` would add a script (GNU sed's `e` runs commands).
+      return argv.length === 4 && args[0] === '-n' && SED_PRINT_RANGE.test(args[1]!) && !args[2]!.startsWith('-');
     default:
       return false;
   }

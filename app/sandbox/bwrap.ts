@@ -2,10 +2,10 @@
 // bubblewrap argv, finds `bwrap` on PATH and checks once that it can create
 // the namespaces it needs. It never falls back to running unsandboxed.
 import { execFile } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { accessSync, constants, realpathSync } from 'node:fs';
+import { delimiter, isAbsolute, join } from 'node:path';
 import type { LinuxBwrapProfile } from './profiles.js';
-import type { WritableRoot } from './roots.js';
+import { isPathWritable, type WritableRoot } from './roots.js';
 import { SandboxUnavailableError } from './types.js';
 
 export interface BwrapArgvInput {
@@ -43,13 +43,18 @@ const INSTALL_HINT =
   'Arch: `pacman -S bubblewrap`), or, only if you knowingly accept running commands without any sandbox, ' +
   'use `--sandbox danger-full-access`.';
 
-/** Absolute path of `bwrap` on `path`, or SandboxUnavailableError. */
-export function findBwrap(path: string | undefined): string {
+/**
+ * Absolute path of `bwrap` on `path`, or SandboxUnavailableError. Relative
+ * PATH entries and any `bwrap` that resolves into a writable root are skipped:
+ * the agent can write there, and a `bwrap` of its own would be no sandbox.
+ */
+export function findBwrap(path: string | undefined, writableRoots: readonly WritableRoot[] = []): string {
   for (const dir of (path ?? '').split(delimiter)) {
-    if (!dir) continue;
+    if (!dir || !isAbsolute(dir)) continue;
     const candidate = join(dir, 'bwrap');
     try {
       accessSync(candidate, constants.X_OK);
+      if (isPathWritable(realpathSync(candidate), writableRoots)) continue;
       return candidate;
     } catch {
       // not here; keep looking

@@ -31,13 +31,12 @@ export async function planLaunch(req: LaunchRequest): Promise<LaunchPlan> {
   const networkOff = !networkAllowed(mode, policy);
   const env: Record<string, string> = { ...req.env };
   if (networkOff) env[NETWORK_DISABLED_ENV] = '1';
-  const roots = resolveWritableRoots(mode, {
-    policy, sandboxCwd: req.sandboxCwd, tmpdirs: [process.env['TMPDIR'], req.env['TMPDIR']],
-  });
+  // Only codex's own $TMPDIR: the command's (shell_environment_policy.set) must not widen the sandbox.
+  const roots = resolveWritableRoots(mode, { policy, sandboxCwd: req.sandboxCwd, tmpdirs: [process.env['TMPDIR']] });
 
   if (platform === 'linux') {
     const profile = linuxBwrapProfile();
-    const bwrap = findBwrap(process.env['PATH']);
+    const bwrap = findBwrap(process.env['PATH'], roots);
     const extraFlags = await probeBwrap(bwrap, profile);
     let extraFds: Buffer[] = [];
     if (networkOff) {

@@ -18,7 +18,7 @@ export interface RootInputs {
   readonly policy: SandboxPolicy;
   /** The session's working root. */
   readonly sandboxCwd: string;
-  /** $TMPDIR of codex itself and of the command's environment (either may be unset). */
+  /** $TMPDIR of codex itself (may be unset). */
   readonly tmpdirs: readonly (string | undefined)[];
 }
 
@@ -66,10 +66,14 @@ export function resolveWritableRoots(mode: ModePolicy, inputs: RootInputs, extra
   return [...byRoot.values()].sort((a, b) => a.root.length - b.root.length);
 }
 
-/** Whether the canonical `path` may be written under these roots. */
+/**
+ * Whether the canonical `path` may be written under these roots: inside one
+ * root, and inside no root's protected subpath (a project's `.git` stays
+ * read-only even when a parent such as /tmp is also a root), as in the sandbox.
+ */
 export function isPathWritable(path: string, roots: readonly WritableRoot[]): boolean {
   const within = (p: string, dir: string): boolean => p === dir || p.startsWith(dir.endsWith('/') ? dir : `${dir}/`);
-  return roots.some((r) => within(path, r.root) && !r.readOnlySubpaths.some((ro) => within(path, ro)));
+  return roots.some((r) => within(path, r.root)) && !roots.some((r) => r.readOnlySubpaths.some((ro) => within(path, ro)));
 }
 
 export function networkAllowed(mode: ModePolicy, policy: SandboxPolicy): boolean {

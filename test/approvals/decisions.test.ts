@@ -18,12 +18,14 @@ const ALL_MODES: readonly SandboxPolicy[] = [RO, WW, FULL];
 const ALL_POLICIES: readonly ApprovalPolicy[] = ['untrusted', 'on-failure', 'on-request', 'never'];
 const none = new SessionApprovals();
 
-test('known-safe commands and session-approved commands run unsandboxed under every policy', () => {
+test('known-safe commands need no approval but stay in the sandbox; session-approved commands run unsandboxed', () => {
   const approved = new SessionApprovals();
   approved.approve(UNSAFE);
   for (const policy of ALL_POLICIES) {
     for (const sp of ALL_MODES) {
-      assert.deepEqual(assessCommandSafety(['ls'], policy, sp, none), { decision: 'auto-approve', sandbox: 'none' });
+      const sandbox = sp.mode === 'danger-full-access' ? 'none' : 'platform';
+      assert.deepEqual(assessCommandSafety(['ls'], policy, sp, none, { platformSandbox: true }), { decision: 'auto-approve', sandbox });
+      assert.deepEqual(assessCommandSafety(['git', 'status'], policy, sp, none, { platformSandbox: false }), { decision: 'auto-approve', sandbox: 'none' });
       assert.deepEqual(assessCommandSafety(UNSAFE, policy, sp, approved), { decision: 'auto-approve', sandbox: 'none' });
     }
   }
@@ -92,6 +94,12 @@ test('patch safety: writes outside the roots, through a symlink, into .git or vi
     assert.deepEqual(assessPatchSafety(changes, 'never', roots, ws), { decision: 'reject', reason: MESSAGES.patchOutsideProject });
     assert.deepEqual(assessPatchSafety(changes, 'on-failure', roots, ws), { decision: 'auto-approve', sandbox: 'platform' });
   }
+});
+
+test('patch safety: the project\'s .git stays protected when a parent directory is also a writable root', () => {
+  const roots = patchWritableRoots({ ...WW, writableRoots: [base] }, ws);
+  assert.deepEqual(assessPatchSafety({ '.git/hooks/pre-commit': add }, 'never', roots, ws), { decision: 'reject', reason: MESSAGES.patchOutsideProject });
+  assert.deepEqual(assessPatchSafety({ [join(outside, 'a')]: add }, 'never', roots, ws), { decision: 'auto-approve', sandbox: 'platform' });
 });
 
 test('patch safety: read-only has no roots, granted roots count, danger-full-access writes anywhere', () => {

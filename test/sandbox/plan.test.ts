@@ -2,11 +2,11 @@
 // program (run through a small BPF interpreter for both architectures), the
 // environment policy and denial detection; plus planLaunch's refusals.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { bwrapArgv } from '../../app/sandbox/bwrap.js';
+import { bwrapArgv, findBwrap } from '../../app/sandbox/bwrap.js';
 import { createCommandEnv } from '../../app/sandbox/env.js';
 import { looksLikeSandboxDenial, planLaunch, SandboxUnavailableError } from '../../app/sandbox/index.js';
 import { linuxBwrapProfile, modePolicy, seatbeltBaseProfile } from '../../app/sandbox/profiles.js';
@@ -176,4 +176,28 @@ test('planLaunch: without bwrap on PATH it refuses with how to fix it', async ()
   } finally {
     process.env['PATH'] = saved;
   }
+});
+
+test('findBwrap: a bwrap in a relative PATH entry or inside a writable root is never used', () => {
+  const dir = realpathSync(mkdtempSync(join(tmpdir(), 'codex-fake-bwrap-')));
+  try {
+    for (const sub of ['ws/bin', 'system']) {
+      mkdirSync(join(dir, sub), { recursive: true });
+      writeFileSync(join(dir, sub, 'bwrap'), '#!/bin/sh\nexit 0\n');
+      chmodSync(join(dir, sub, 'bwrap'), 0o755);
+    }
+    const roots = [{ root: join(dir, 'ws'), readOnlySubpaths: [] }];
+    assert.equal(findBwrap(`${join(dir, 'ws/bin')}:${join(dir, 'system')}`, roots), join(dir, 'system', 'bwrap'));
+    assert.throws(() => findBwrap(`${join(dir, 'ws/bin')}:bin`, roots), SandboxUnavailableError);
+    assert.equal(findBwrap(join(dir, 'ws/bin'), []), join(dir, 'ws/bin', 'bwrap'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('planLaunch: a TMPDIR set for the command (shell_environment_policy.set) is not a writable root', async (t) => {
+  if (process.platform !== 'linux') return t.skip('Linux only');
+  const plan = await planLaunch({ argv: ['true'], cwd: base, sandboxCwd: base, policy: WW, env: { TMPDIR: '/root' } });
+  const binds = plan.argv.flatMap((a, i) => (a === '--bind' ? [plan.argv[i + 1]] : []));
+  assert.equal(binds.includes('/root'), false, binds.join(' '));
 });
