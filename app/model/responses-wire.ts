@@ -11,11 +11,24 @@ import { tokenUsage, type WireDecoder } from './wire.js';
 
 const log = logger('codex_core::model');
 
+/**
+ * An item as it goes back to the API. Output items keep the `id` the server
+ * gave them in the history, but only reasoning is sent with it: with
+ * `store: false` nothing was stored under those ids, and the API answers 404
+ * "Item with id … not found" for a message or call that names one.
+ */
+export function inputItem(item: ResponseItem): ResponseItem {
+  if (item.type === 'reasoning' || !('id' in item) || item.id === undefined) return item;
+  const { id, ...rest } = item;
+  // A local_shell_call whose provider only sent `id` is answered under that id.
+  return item.type === 'local_shell_call' && item.call_id === undefined ? { ...rest, call_id: id } as ResponseItem : rest as ResponseItem;
+}
+
 export function responsesBody(r: ModelRequest): Record<string, unknown> {
   return {
     model: r.model,
     instructions: r.instructions,
-    input: r.input,
+    input: r.input.map(inputItem),
     tools: r.tools,
     tool_choice: 'auto',
     parallel_tool_calls: r.parallel_tool_calls,

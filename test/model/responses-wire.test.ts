@@ -32,6 +32,31 @@ test('request body: the fields of reference §4.5', () => {
   for (const k of ['reasoning', 'prompt_cache_key', 'text']) assert.equal(k in bare, false, k);
 });
 
+test('request body: output items go back without their ids (store:false keeps nothing under them), reasoning keeps its id', () => {
+  const body = responsesBody(request({
+    input: [
+      { type: 'message', role: 'user', content: [{ type: 'input_text', text: 'hi' }] },
+      { type: 'reasoning', id: 'rs_1', summary: [], encrypted_content: 'enc' },
+      { type: 'message', id: 'msg_1', role: 'assistant', content: [{ type: 'output_text', text: 'Let me look.' }] },
+      { type: 'function_call', id: 'fc_1', name: 'shell', arguments: '{}', call_id: 'call_1' },
+      { type: 'function_call_output', call_id: 'call_1', output: 'ok' },
+      { type: 'custom_tool_call', id: 'ctc_1', name: 'apply_patch', input: 'p', call_id: 'call_2' },
+      { type: 'local_shell_call', id: 'ls_1', status: 'completed', action: { type: 'exec', command: ['ls'] } },
+      { type: 'web_search_call', id: 'ws_1', status: 'completed' },
+    ],
+  }));
+  assert.deepEqual(body.input, [
+    { type: 'message', role: 'user', content: [{ type: 'input_text', text: 'hi' }] },
+    { type: 'reasoning', id: 'rs_1', summary: [], encrypted_content: 'enc' },
+    { type: 'message', role: 'assistant', content: [{ type: 'output_text', text: 'Let me look.' }] },
+    { type: 'function_call', name: 'shell', arguments: '{}', call_id: 'call_1' },
+    { type: 'function_call_output', call_id: 'call_1', output: 'ok' },
+    { type: 'custom_tool_call', name: 'apply_patch', input: 'p', call_id: 'call_2' },
+    { type: 'local_shell_call', status: 'completed', action: { type: 'exec', command: ['ls'] }, call_id: 'ls_1' },
+    { type: 'web_search_call', status: 'completed' },
+  ]);
+});
+
 test('deltas map to their events; completed waits for finish()', () => {
   const d = new ResponsesDecoder();
   assert.deepEqual(d.push(ev({ type: 'response.created', response: { id: 'r' } })), []);
