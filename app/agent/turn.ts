@@ -150,7 +150,6 @@ function announce(host: TaskHost, item: ResponseItem): void {
  * when `signal` fires, and ModelError when the model request fails for good.
  */
 export async function runTask(host: TaskHost, signal: AbortSignal, opts: TaskOptions = {}): Promise<string | null> {
-  let last: string | null = null;
   for (;;) {
     throwIfAborted(signal);
     if (!opts.noTools) await host.maybeAutoCompact(signal);
@@ -164,6 +163,9 @@ export async function runTask(host: TaskHost, signal: AbortSignal, opts: TaskOpt
       throw err;
     }
     let calledTools = false;
+    // The final answer comes from the last model response only: a note sent
+    // beside tool calls ("Let me check.") is progress, not the answer.
+    let last: string | null = null;
     for (const item of output) {
       throwIfAborted(signal);
       host.record([item]);
