@@ -67,7 +67,10 @@ export class ToolRouter {
       localShell: this.deps.family.localShell,
     });
     // --search / tools.web_search: the Responses API's native search, run server-side.
-    if (this.deps.config.webSearch) tools.push({ type: 'web_search' });
+    if (this.deps.config.webSearch) {
+      const access = this.deps.config.webSearchExternalAccess;
+      tools.push(access === undefined ? { type: 'web_search' } : { type: 'web_search', external_web_access: access });
+    }
     if (this.deps.config.toml.tools?.view_image !== false) tools.push(VIEW_IMAGE_SPEC);
     for (const t of this.deps.mcp?.tools() ?? []) {
       tools.push({ type: 'function', name: t.qualifiedName, description: t.description, strict: false, parameters: t.parameters });

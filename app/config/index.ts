@@ -134,6 +134,13 @@ function readInstructions(file: string, cwd: string, src: Source): string {
   return text;
 }
 
+/** `web_search = "…"` (newer) wins over `tools.web_search` / `web_search_request` (older). */
+function webSearch(toml: ConfigToml): Pick<Config, 'webSearch' | 'webSearchExternalAccess'> {
+  if (toml.web_search === undefined) return { webSearch: toml.tools?.web_search ?? toml.tools?.web_search_request ?? false };
+  if (toml.web_search === 'disabled') return { webSearch: false };
+  return { webSearch: true, webSearchExternalAccess: toml.web_search === 'live' };
+}
+
 function deepFreeze<T>(v: T): T {
   if (v && typeof v === 'object' && !Object.isFrozen(v)) {
     Object.freeze(v);
@@ -167,6 +174,7 @@ export async function loadConfig(opts: LoadConfigOptions = {}): Promise<Config> 
   const toml = validate(src, effective);
 
   const builtins = builtinProviders(env, cliVersion());
+  if (toml.openai_base_url !== undefined) builtins.openai = { ...builtins.openai!, base_url: toml.openai_base_url };
   const providers = { ...builtins };
   for (const [id, p] of Object.entries(toml.model_providers)) {
     if (id in builtins) warnings.push(`${origin(src, ['model_providers', id])}: \`model_providers.${id}\` is a built-in provider and cannot be redefined (entry ignored)`);
@@ -209,7 +217,7 @@ export async function loadConfig(opts: LoadConfigOptions = {}): Promise<Config> 
     disablePasteBurst: toml.disable_paste_burst,
     tui: { theme: tui.theme, notifications: tui.notifications, keymap: tui.keymap, animations: tui.animations },
     ...(profileName !== undefined && { activeProfile: profileName }),
-    webSearch: toml.tools?.web_search ?? toml.tools?.web_search_request ?? false,
+    ...webSearch(toml),
     toml,
     warnings,
   };

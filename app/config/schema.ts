@@ -116,6 +116,10 @@ export const configTomlSchema = z.looseObject({
   chatgpt_base_url: z.string().default('https://chatgpt.com/backend-api/'),
   projects: z.record(z.string(), z.looseObject({ trust_level: z.string().optional() })).default({}),
   preferred_auth_method: z.enum(['chatgpt', 'apikey']).default('chatgpt'),
+  /** The built-in `openai` provider's base URL (what the Codex SDK's `baseUrl` sets). */
+  openai_base_url: z.string().optional(),
+  /** Newer form of tools.web_search: "live" searches the web, "cached" only OpenAI's index. */
+  web_search: z.enum(['disabled', 'cached', 'live']).optional(),
   tools: z.looseObject({
     web_search: z.boolean().optional(),
     web_search_request: z.boolean().optional(),

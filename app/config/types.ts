@@ -69,8 +69,10 @@ export interface Config {
   };
   /** Name of the selected profile (-p or `profile = "…"`), if any. */
   readonly activeProfile?: string;
-  /** tools.web_search (alias web_search_request) or --search: offer the native web_search tool. */
+  /** tools.web_search (alias web_search_request), --search or web_search = "cached"|"live": offer the native web_search tool. */
   readonly webSearch: boolean;
+  /** web_search = "live" (true) or "cached" (false); unset with the older keys, which leave it to the API. */
+  readonly webSearchExternalAccess?: boolean;
   /** The merged, validated TOML (file + profile + -c), for keys not lifted above. */
   readonly toml: ConfigToml;
   /** Non-fatal findings (unknown keys, …), each naming file and key path. */

@@ -124,7 +124,7 @@ export type ToolSpec =
       format: { type: 'grammar'; syntax: 'lark' | 'regex'; definition: string } | { type: 'text' };
     }
   | { type: 'local_shell' }
-  | { type: 'web_search' };
+  | { type: 'web_search'; external_web_access?: boolean };
 
 // ---------------------------------------------------------------- request
 

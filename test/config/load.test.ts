@@ -184,6 +184,22 @@ test('--search / tools.web_search and the web_search_request alias', async () =>
   assert.equal((await loadConfig({ codexHome: tempHome(), env, cliOverrides: ['tools.web_search=true'] })).webSearch, true);
 });
 
+test('web_search = "live" | "cached" | "disabled" (what the Codex SDK passes) wins over tools.web_search', async () => {
+  const on = tempHome({ 'config.toml': '[tools]\nweb_search = true\n' });
+  const load = (o: string) => loadConfig({ codexHome: on, env, cliOverrides: [o] });
+  assert.deepEqual(await load('web_search="live"').then((c) => [c.webSearch, c.webSearchExternalAccess]), [true, true]);
+  assert.deepEqual(await load('web_search="cached"').then((c) => [c.webSearch, c.webSearchExternalAccess]), [true, false]);
+  assert.deepEqual(await load('web_search="disabled"').then((c) => [c.webSearch, c.webSearchExternalAccess]), [false, undefined]);
+  await assert.rejects(load('web_search="sometimes"'), /invalid value for `web_search`: expected one of "disabled", "cached", "live"/);
+});
+
+test('openai_base_url moves the built-in openai provider (what the Codex SDK\'s baseUrl sets)', async () => {
+  const c = await loadConfig({ codexHome: tempHome(), env, cliOverrides: ['openai_base_url="http://127.0.0.1:9/v1/"'] });
+  assert.equal(c.provider.id, 'openai');
+  assert.equal(c.provider.baseUrl, 'http://127.0.0.1:9/v1');
+  assert.deepEqual(c.warnings, []);
+});
+
 test('findCodexHome: $CODEX_HOME must exist and is canonicalized; default ~/.codex', () => {
   const home = tempHome();
   assert.equal(findCodexHome({ CODEX_HOME: home }), realpathSync(home));
