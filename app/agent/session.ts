@@ -31,6 +31,13 @@ export interface SessionOptions {
   originator?: string;
   /** JSON Schema the final answer must follow (`exec --output-schema`). */
   outputSchema?: JsonSchema;
+  /** API key for OpenAI-auth providers, before auth.json (exec's CODEX_API_KEY). */
+  apiKey?: string;
+  /**
+   * Append submitted prompts to history.jsonl (default true). exec and the MCP
+   * server do not, as in the original: scripted runs would flood the TUI's ↑ history.
+   */
+  recordHistory?: boolean;
 }
 
 export interface Session {
@@ -66,6 +73,7 @@ interface SessionParts {
   readonly streamModel: StreamModel;
   readonly mcp: McpManager | undefined;
   readonly outputSchema: JsonSchema | undefined;
+  readonly recordHistory: boolean;
   /** The history so far (replayed on resume). */
   readonly items: ResponseItem[];
 }
@@ -79,6 +87,7 @@ class AgentSession implements Session {
   private readonly streamModel: StreamModel;
   private readonly mcp: McpManager | undefined;
   private readonly outputSchema: JsonSchema | undefined;
+  private readonly recordHistory: boolean;
   private readonly tools: ToolRouter;
   private rec: RolloutRecorder;
   private sessionId: string;
@@ -100,6 +109,7 @@ class AgentSession implements Session {
     this.streamModel = p.streamModel;
     this.mcp = p.mcp;
     this.outputSchema = p.outputSchema;
+    this.recordHistory = p.recordHistory;
     this.items = [...p.items];
     this.family = modelFamily(p.config);
     this.ctx = initialTurnContext(p.config, baseInstructions(p.config.baseInstructionsOverride));
@@ -208,7 +218,7 @@ class AgentSession implements Session {
   private async userInput(id: string, input: InputItem[]): Promise<void> {
     const items = await userInputItems(input, this.ctx.cwd);
     const text = input.flatMap((i) => (i.type === 'text' ? [i.text] : [])).join('\n');
-    if (text && this.config.historyPersistence !== 'none') appendHistory(this.config.codexHome, this.sessionId, text);
+    if (text && this.recordHistory && this.config.historyPersistence !== 'none') appendHistory(this.config.codexHome, this.sessionId, text);
     if (this.task) {
       // Injected: the running task's next request sees it (user_message is emitted then).
       this.task.pending.push(...items);
@@ -349,7 +359,9 @@ function environmentContext(ctx: TurnContext): string {
 
 export async function startSession(config: Config, opts: SessionOptions = {}): Promise<Session> {
   const originator = originatorFor(config, opts);
-  const { streamModel } = await import('../model/client.js');
+  const client = await import('../model/client.js');
+  const { apiKey } = opts;
+  const streamModel: StreamModel = apiKey ? (p, r, o) => client.streamModel(p, r, { ...o, apiKey }) : client.streamModel;
   let mcp: McpManager | undefined;
   const mcpEvents: EventMsg[] = [];
   if (Object.values(config.mcpServers).some((s) => s.enabled !== false)) {
@@ -359,7 +371,7 @@ export async function startSession(config: Config, opts: SessionOptions = {}): P
       onEvent: (e) => mcpEvents.push(e.kind === 'startup_failed' ? { type: 'error', message: e.message } : { type: 'background_event', message: e.message }),
     });
   }
-  const common = { config, originator, streamModel, mcp, outputSchema: opts.outputSchema };
+  const common = { config, originator, streamModel, mcp, outputSchema: opts.outputSchema, recordHistory: opts.recordHistory !== false };
   let s: AgentSession;
   if (opts.resume) {
     const { meta, lines } = readRollout(opts.resume.rolloutPath);

@@ -36,7 +36,7 @@ const execFlags: FlagSpec[] = [
   { long: 'skip-git-repo-check', help: 'Allow running Codex outside a Git repository' },
   { long: 'color', value: 'COLOR', choices: ['always', 'never', 'auto'], defaultValue: 'auto', help: 'Specifies color settings for use in the output' },
   { long: 'json', aliases: ['experimental-json'], help: 'Print events to stdout as JSONL' },
-  { long: 'output-last-message', value: 'FILE', complete: 'file', help: 'Specifies file where the last message from the agent should be written' },
+  { long: 'output-last-message', short: 'o', value: 'FILE', complete: 'file', help: 'Specifies file where the last message from the agent should be written' },
   { long: 'output-schema', value: 'FILE', complete: 'file', help: 'Path to a JSON Schema file describing the shape of the final response' },
   { long: 'add-dir', value: 'DIR', repeatable: true, complete: 'dir', help: 'Additional directory that should be writable alongside the primary workspace' },
 ];

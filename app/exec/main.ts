@@ -130,6 +130,9 @@ export async function main(ctx: CommandContext): Promise<number> {
   const { startSession } = await agent;
   const session = await startSession(config, {
     originator: 'codex_exec',
+    recordHistory: false,
+    // What @openai/codex-sdk's `apiKey` sets; only exec reads it, as in the original.
+    ...(process.env.CODEX_API_KEY?.trim() ? { apiKey: process.env.CODEX_API_KEY.trim() } : {}),
     ...(rolloutPath ? { resume: { rolloutPath } } : {}),
     ...(outputSchema ? { outputSchema } : {}),
   });

@@ -184,7 +184,7 @@ export const streamModel: StreamModel = async function* streamModel(
     return;
   }
   if (provider.id === 'oss') await ossChecked(provider.baseUrl, request.model);
-  const auth = await resolveRequestAuth(provider, opts.codexHome, env);
+  const auth = await resolveRequestAuth(provider, opts.codexHome, env, opts.apiKey);
   const target = effectiveProvider(provider, auth);
   const url = endpointUrl(target);
   // ChatGPT sign-in never stores responses (reference §4.5).

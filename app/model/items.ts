@@ -203,6 +203,8 @@ export interface StreamOptions {
   codexHome?: string;
   /** Environment for env_key / env_http_headers; default process.env. */
   env?: NodeJS.ProcessEnv;
+  /** A key that wins over auth.json and OPENAI_API_KEY for OpenAI-auth providers (exec's CODEX_API_KEY). */
+  apiKey?: string;
 }
 
 /** Implemented by `streamModel` in `app/model/client.ts`; errors are `ModelError` (`app/model/errors.ts`). */

@@ -28,12 +28,14 @@ export interface RequestAuth {
 
 /**
  * Authorization headers. `env_key` wins when set; a provider that requires
- * OpenAI auth falls back to auth.json / OPENAI_API_KEY; otherwise no auth.
+ * OpenAI auth then takes `apiKey` (exec's CODEX_API_KEY), auth.json or
+ * OPENAI_API_KEY; otherwise no auth.
  */
 export async function resolveRequestAuth(
   provider: ModelProviderInfo,
   codexHome: string | undefined,
   env: NodeJS.ProcessEnv,
+  apiKey?: string,
 ): Promise<RequestAuth> {
   const bearer = (token: string, extra: Record<string, string> = {}, chatgpt = false): RequestAuth =>
     ({ headers: { authorization: `Bearer ${token}`, ...extra }, chatgpt });
@@ -43,6 +45,7 @@ export async function resolveRequestAuth(
     if (!provider.requiresOpenaiAuth) throw missingEnv(provider.envKey, provider.envKeyInstructions);
   }
   if (!provider.requiresOpenaiAuth) return { headers: {}, chatgpt: false };
+  if (apiKey) return bearer(apiKey);
   const auth = codexHome ? await resolveAuth(codexHome, env) : envOnlyAuth(env);
   if (!auth) throw missingEnv(provider.envKey ?? 'OPENAI_API_KEY', provider.envKeyInstructions ?? 'Set it, or sign in with `codex login`.');
   if (auth.mode === 'apikey') return bearer(auth.apiKey);

@@ -25,8 +25,8 @@ test('a text reply: final message alone on stdout, activity on stderr, exit 0', 
     assert.ok(texts.some((t) => t.startsWith('<environment_context>')));
     assert.equal(texts.at(-1), 'Say hello');
     assert.deepEqual(req.body.tools?.map((t) => t.name), ['shell', 'update_plan', 'apply_patch', 'view_image']);
-    // history.jsonl and a rollout were written.
-    assert.match(readFileSync(join(ws.home, 'history.jsonl'), 'utf8'), /"text":"Say hello"/);
+    // exec does not write history.jsonl (the TUI's ↑ history), as in the original.
+    assert.equal(existsSync(join(ws.home, 'history.jsonl')), false);
   }));
 
 test('a shell call then a reply: the command output goes back to the model', () =>
@@ -153,4 +153,17 @@ test('when the sandbox cannot start, the command does not run and the reason is 
       .find((e) => e.type === 'item.completed' && e.item?.type === 'command_execution');
     assert.equal(done?.item?.status, 'declined');
     assert.equal(done?.item?.aggregated_output, output);
+  }));
+
+test('the final answer is the last response\'s message: a note sent beside a tool call is not it', () =>
+  scenario([
+    { output: [{ type: 'text', text: 'Let me check.' }, { type: 'function_call', name: 'shell', arguments: { command: ['true'] }, call_id: 'c1' }] },
+    { output: [{ type: 'reasoning', summary: ['done thinking'] }] },
+  ], async (_mock, ws) => {
+    const last = join(ws.home, 'last.txt');
+    const r = await runCodex(ws, ['exec', '-s', 'danger-full-access', '-o', last, 'check']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, '');
+    assert.equal(readFileSync(last, 'utf8'), '');
+    assert.match(r.stderr, /no last agent message/);
   }));

@@ -32,3 +32,14 @@ test('@openai/codex-sdk runs a thread, reads the final response, and resumes it'
     assert.deepEqual(messageTexts(mock.requests[2]!.body.input).filter((t) => !t.includes('<environment_context>')),
       ['user: Say hello', 'assistant: Hello from the mock', 'user: And again']);
   }));
+
+test('@openai/codex-sdk apiKey, baseUrl and webSearchMode reach the built-in openai provider', () =>
+  scenario([{ output: [{ type: 'text', text: 'keyed' }] }], async (mock, ws) => {
+    // The SDK passes apiKey as CODEX_API_KEY, baseUrl as -c openai_base_url, webSearchMode as -c web_search.
+    const codex = new Codex({ codexPathOverride: CODEX_JS, env: ws.env, apiKey: 'sk-from-sdk', baseUrl: mock.url, config: { model_provider: 'openai' } });
+    const thread = codex.startThread({ workingDirectory: ws.repo, sandboxMode: 'read-only', webSearchMode: 'cached' });
+    const turn = await thread.run('hi');
+    assert.equal(turn.finalResponse, 'keyed');
+    assert.equal(mock.requests[0]!.headers.authorization, 'Bearer sk-from-sdk');
+    assert.deepEqual(mock.requests[0]!.body.tools?.filter((t) => t.type === 'web_search'), [{ type: 'web_search', external_web_access: false }]);
+  }));

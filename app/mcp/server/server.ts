@@ -54,7 +54,7 @@ export async function runMcpServer(ctx: CommandContext): Promise<number> {
         cliOverrides: [...globalOverrides, ...cliOverridesFromConfig(parsed.data.config)],
         overrides: overridesFromParams(parsed.data),
       });
-      session = await startSession(config);
+      session = await startSession(config, { recordHistory: false });
     } catch (e) {
       return textResult(`Failed to load Codex configuration from overrides: ${(e as Error).message}`, true);
     }
