@@ -3,7 +3,7 @@
 import type { McpConnectionManager } from '../mcp/client/manager.js';
 import type { ToolEnv } from './tool-env.js';
 
-export type McpManager = Pick<McpConnectionManager, 'tools' | 'isMcpTool' | 'callTool' | 'statuses' | 'shutdown'>;
+export type McpManager = Pick<McpConnectionManager, 'tools' | 'toolInfo' | 'isMcpTool' | 'callTool' | 'statuses' | 'shutdown'>;
 
 function parsedArguments(json: string): unknown {
   try {
@@ -14,7 +14,7 @@ function parsedArguments(json: string): unknown {
 }
 
 export async function handleMcpCall(mcp: McpManager, name: string, args: string, env: ToolEnv): Promise<string> {
-  const info = mcp.tools().find((t) => t.qualifiedName === name);
+  const info = mcp.toolInfo(name);
   const invocation = { server: info?.server ?? '', tool: info?.tool ?? name, arguments: parsedArguments(args) };
   env.emit({ type: 'mcp_tool_call_begin', call_id: env.callId, invocation });
   const outcome = await mcp.callTool(name, args, env.signal);

@@ -125,6 +125,8 @@ export type EventMsg =
   /** Non-fatal, e.g. `Reconnecting... 1/5 (reason)`. */
   | { type: 'stream_error'; message: string }
   | { type: 'error'; message: string }
+  /** A problem the session goes on after (an MCP server that exited); unlike `error` it fails nothing. */
+  | { type: 'warning'; message: string }
   | { type: 'web_search_begin'; call_id: string }
   | { type: 'web_search_end'; call_id: string; query: string }
   | { type: 'get_history_entry_response'; offset: number; log_id: number; entry?: { session_id: string; ts: number; text: string } }

@@ -363,12 +363,18 @@ export async function startSession(config: Config, opts: SessionOptions = {}): P
   const { apiKey } = opts;
   const streamModel: StreamModel = apiKey ? (p, r, o) => client.streamModel(p, r, { ...o, apiKey }) : client.streamModel;
   let mcp: McpManager | undefined;
+  // Problems found while starting wait for the session; later ones (a server that exits) go out at once.
   const mcpEvents: EventMsg[] = [];
+  let deliver = (m: EventMsg): void => void mcpEvents.push(m);
   if (Object.values(config.mcpServers).some((s) => s.enabled !== false)) {
     const { McpConnectionManager } = await import('../mcp/client/manager.js');
     mcp = await McpConnectionManager.start(config.mcpServers, {
       cwd: config.cwd,
-      onEvent: (e) => mcpEvents.push(e.kind === 'startup_failed' ? { type: 'error', message: e.message } : { type: 'background_event', message: e.message }),
+      onEvent: (e) => deliver(
+        e.kind === 'startup_failed' ? { type: 'error', message: e.message }
+          : e.kind === 'server_exited' ? { type: 'warning', message: e.message }
+            : { type: 'background_event', message: e.message },
+      ),
     });
   }
   const common = { config, originator, streamModel, mcp, outputSchema: opts.outputSchema, recordHistory: opts.recordHistory !== false };
@@ -399,5 +405,6 @@ export async function startSession(config: Config, opts: SessionOptions = {}): P
     s.configured();
   }
   for (const m of mcpEvents) s.emit('', m);
+  deliver = (m) => s.emit('', m);
   return s;
 }

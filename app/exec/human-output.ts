@@ -175,6 +175,9 @@ export class HumanEventPrinter {
       case 'error':
         this.lines(c.red(`ERROR: ${m.message}`));
         return;
+      case 'warning':
+        this.lines(c.magenta(`warning: ${m.message}`));
+        return;
       case 'turn_aborted':
         this.lines(c.dim('task interrupted'));
         return;

@@ -152,6 +152,8 @@ export class JsonlEventMapper {
         return [];
       case 'stream_error':
         return [{ type: 'error', message: m.message }];
+      case 'warning':
+        return this.warning(m.message);
       case 'error':
         this.failure = { message: m.message };
         return [{ type: 'error', message: m.message }];

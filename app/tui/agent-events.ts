@@ -246,6 +246,9 @@ export function applyAgentEvent(s: EventState, msg: EventMsg): void {
       app.addCell(errorCell(msg.message));
       endTask(s);
       return;
+    case 'warning':
+      app.addCell(warningCell(msg.message));
+      return;
     case 'mcp_list_tools_response':
       app.addCell(mcpListCell(msg.servers));
       return;

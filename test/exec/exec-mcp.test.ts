@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { runCodex } from '../support/cli.js';
+import { fixture } from '../mcp/support.js';
 import { jsonLines, outputOf, scenario } from './support.js';
 
 const EVERYTHING = join(fileURLToPath(new URL('../..', import.meta.url)), 'node_modules/@modelcontextprotocol/server-everything/dist/index.js');
@@ -40,4 +41,25 @@ test('an MCP server that cannot start is reported, and the run still succeeds', 
     assert.equal(r.stdout, 'fine without it\n');
     assert.match(r.stderr, /ERROR: MCP client for `broken` failed to start/);
     assert.equal(mock.requests[0]!.body.tools?.some((t) => t.name?.startsWith('broken__')), false);
+  }));
+
+test('an MCP server that exits mid-session is reported as a warning, the run succeeds, and a later call still names its server', () =>
+  scenario([
+    { output: [{ type: 'function_call', name: 'shell', arguments: { command: ['sleep', '1'] }, call_id: 's' }] },
+    { output: [{ type: 'function_call', name: 'dies__loose', arguments: {}, call_id: 'm' }] },
+    { output: [{ type: 'text', text: 'went on' }] },
+  ], {
+    config: `[mcp_servers.dies]\ncommand = ${JSON.stringify(process.execPath)}\nargs = [${JSON.stringify(fixture('loose-server.mjs'))}]\nenv = { EXIT_AFTER_MS = "300" }\n`,
+  }, async (mock, ws) => {
+    const r = await runCodex(ws, ['exec', '--json', '-s', 'danger-full-access', 'hi']);
+    assert.equal(r.code, 0, r.stderr);
+    const events = jsonLines(r.stdout);
+    const warning = events.find((e) => e.type === 'item.completed' && (e.item as { type: string }).type === 'error');
+    assert.match(JSON.stringify(warning), /MCP server `dies` exited \(exit code 7\); its tools are no longer available/);
+    const call = events.find((e) => e.type === 'item.completed' && (e.item as { type: string }).type === 'mcp_tool_call')?.item as Record<string, unknown>;
+    assert.equal(call.server, 'dies');
+    assert.equal(call.tool, 'loose');
+    assert.equal(call.status, 'failed');
+    assert.equal(events.at(-1)!.type, 'turn.completed');
+    assert.match(outputOf(mock.requests[2]!.body.input, 'm')!, /MCP server `dies` is not running/);
   }));

@@ -3,6 +3,8 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
 import { McpConnectionManager, type McpClientEvent } from '../../app/mcp/client/manager.js';
@@ -188,6 +190,32 @@ args = [${tomlString(fixture('crash-server.mjs'))}]
   assert.equal(events[0]!.kind, 'server_exited');
   assert.match(events[0]!.message, /^MCP server `crashy` exited \(exit code 3; stderr: crashing on purpose\); its tools are no longer available$/);
   assert.deepEqual(mcp.tools(), []);
+});
+
+test('a result that does not follow the tool\'s declared outputSchema still reaches the model', async (t) => {
+  const { mcp, events } = await startServers(t, `
+[mcp_servers.loose]
+command = ${node}
+args = [${tomlString(fixture('loose-server.mjs'))}]
+`);
+  const r = await mcp.callTool('loose__loose', '{}');
+  assert.deepEqual(events, []);
+  assert.equal(r.success, true, r.output);
+  assert.equal(r.output, '[{"type":"text","text":"plain text result"}]');
+});
+
+test('a url that answers with something other than MCP fails in one line that names it', async (t) => {
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end('{"hello":"world"}'));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  t.after(() => server.close());
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/mcp`;
+  const { events } = await startServers(t, `[mcp_servers.web]\nurl = ${tomlString(url)}\n`);
+  assert.deepEqual(events.map((e) => e.message), [
+    `MCP client for \`web\` failed to start: the server at ${url} did not answer with MCP (JSON-RPC) messages; is \`url\` the server's MCP endpoint?`,
+  ]);
 });
 
 test('streamable HTTP: url, bearer_token_env_var, http_headers and env_http_headers', async (t) => {

@@ -76,6 +76,15 @@ export function serverSettings(server: McpServerToml, cwd: string, env: NodeJS.P
   return { ...common, launch: { kind: 'http', url, headers } };
 }
 
+/** What went wrong, in a line: the SDK reports a non-MCP answer as a long list of schema issues. */
+function startFailure(e: unknown, launch: ServerLaunch): string {
+  const issues = (e as { issues?: unknown }).issues;
+  if (!Array.isArray(issues)) return (e as Error).message;
+  return launch.kind === 'http'
+    ? `the server at ${launch.url.href} did not answer with MCP (JSON-RPC) messages; is \`url\` the server's MCP endpoint?`
+    : 'the server wrote something that is not an MCP (JSON-RPC) message';
+}
+
 function withTimeout<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(message)), ms); });
@@ -115,7 +124,7 @@ export class McpConnection {
       const brokenTransport = (e as Error).message !== timeoutMessage && (typeof code !== 'number' || code === CONNECTION_CLOSED);
       const exited = brokenTransport ? await (transport as Partial<ChildStdioTransport>).exitedWithin?.(EXIT_WAIT_MS) : undefined;
       await connection.close();
-      throw new Error(connection.withStderr(exited ? `the server exited (${exited}) during startup` : (e as Error).message));
+      throw new Error(connection.withStderr(exited ? `the server exited (${exited}) during startup` : startFailure(e, settings.launch)));
     }
   }
 
@@ -152,9 +161,13 @@ export class McpConnection {
   }
 
   async callTool(tool: string, args: Record<string, unknown> | undefined, signal?: AbortSignal): Promise<CallToolResultLike> {
-    const res = await this.client.callTool(
-      { name: tool, ...(args !== undefined && { arguments: args }) },
-      undefined,
+    // A plain tools/call request, not Client.callTool: that one rejects a result
+    // that misses or breaks the tool's declared outputSchema, and the original
+    // passes any result on to the model (structuredContent if present, else content).
+    const { CompatibilityCallToolResultSchema } = await import('@modelcontextprotocol/sdk/types.js');
+    const res = await this.client.request(
+      { method: 'tools/call', params: { name: tool, ...(args !== undefined && { arguments: args }) } },
+      CompatibilityCallToolResultSchema,
       { timeout: this.settings.toolTimeoutMs, ...(signal && { signal }) },
     );
     if (!('content' in res) || !Array.isArray(res.content)) {

@@ -156,6 +156,11 @@ export class McpConnectionManager {
     return this.byQualifiedName.has(qualifiedName);
   }
 
+  /** A tool by qualified name, also when its server has stopped (a call to it still names the server). */
+  toolInfo(qualifiedName: string): McpToolInfo | undefined {
+    return this.byQualifiedName.get(qualifiedName);
+  }
+
   async callTool(qualifiedName: string, argumentsJson: string, signal?: AbortSignal): Promise<McpCallOutcome> {
     const started = Date.now();
     const info = this.byQualifiedName.get(qualifiedName);
