@@ -5,9 +5,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Transform, type Readable } from 'node:stream';
-import { Agent } from 'undici';
+import { Agent, ProxyAgent, type Dispatcher } from 'undici';
 import type { Config } from '../config/types.js';
 import { logger } from '../log.js';
+import { proxyAuth, proxyFor } from '../model/proxy-env.js';
 import { injectedAuthorization, providerHeaders } from './auth.js';
 import { addMissing, forwardableHeaders, type HeaderMap } from './headers.js';
 import { upstreamTarget } from './upstream.js';
@@ -101,9 +102,27 @@ function describeCause(err: unknown): string {
   return `${code && !String(e.message).includes(code) ? `${code} ` : ''}${e.message ?? String(err)}${inner}`;
 }
 
+/**
+ * Pooled connections to the provider; through HTTPS_PROXY / HTTP_PROXY when
+ * the environment says so for its base URL (NO_PROXY and loopback go direct),
+ * the same rule the model client follows.
+ */
+function upstreamAgent(baseUrl: string, env: NodeJS.ProcessEnv): Dispatcher {
+  const pool = { keepAliveTimeout: 30_000, connections: 256, pipelining: 1 };
+  const target = new URL(baseUrl);
+  const proxy = proxyFor(target, env);
+  if (!proxy) return new Agent(pool);
+  const uri = new URL(proxy.href);
+  uri.username = '';
+  uri.password = '';
+  const token = proxyAuth(proxy)['proxy-authorization'];
+  // Plain http goes to the proxy as an absolute-form request; https through a CONNECT tunnel.
+  return new ProxyAgent({ ...pool, uri: uri.href, ...(token && { token }), proxyTunnel: target.protocol === 'https:' });
+}
+
 export async function startProxy(opts: ProxyOptions): Promise<RunningProxy> {
   const env = opts.env ?? process.env;
-  const agent = new Agent({ keepAliveTimeout: 30_000, connections: 256, pipelining: 1 });
+  const agent = upstreamAgent(opts.config.provider.baseUrl, env);
   const cors: HeaderMap = opts.allowCorsAny ? CORS_HEADERS : {};
   let active = 0;
   let drained: (() => void) | undefined;

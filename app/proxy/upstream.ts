@@ -22,8 +22,11 @@ export function upstreamTarget(provider: ModelProviderInfo, requestUrl: string):
   if (tail === undefined) return undefined;
   const base = new URL(provider.baseUrl);
   const basePath = base.pathname.replace(/\/+$/, '');
-  const query = new URLSearchParams(incoming.search);
-  for (const [k, v] of Object.entries(provider.queryParams)) if (!query.has(k)) query.set(k, v);
-  const qs = query.toString();
+  // The client's query string goes on byte for byte (`flag` is not `flag=`, `%20` is not `+`);
+  // the provider's query_params are appended where the client did not set them.
+  const sent = new URLSearchParams(incoming.search);
+  const added = new URLSearchParams();
+  for (const [k, v] of Object.entries(provider.queryParams)) if (!sent.has(k)) added.set(k, v);
+  const qs = [incoming.search.slice(1), added.toString()].filter(Boolean).join('&');
   return { origin: base.origin, path: `${basePath}${tail}${qs ? `?${qs}` : ''}` || '/' };
 }

@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -174,4 +175,32 @@ test('a client that goes away cancels the upstream request', async () => {
 test('paths outside /v1 are not proxied', async () => {
   const out = await run('curl', ['-sS', '-w', '\n%{http_code}', `${proxy.url}/admin`]);
   assert.equal(out.stdout.split('\n')[1], '404');
+});
+
+test("the client's query string goes upstream byte for byte; query_params only fill in what it lacks", async () => {
+  const out = await run('curl', ['-sS', `${proxy.url}/v1/echo?flag&a=b%20c&list=a,b`]);
+  assert.equal(JSON.parse(out.stdout).url, '/v1/echo?flag&a=b%20c&list=a,b&api-version=2025-01-01');
+  await run('curl', ['-sS', `${proxy.url}/v1/echo?api-version=mine`]);
+  assert.equal(last().url, '/v1/echo?api-version=mine');
+});
+
+test('HTTP_PROXY: a provider that is not on loopback is reached through the forward proxy', async () => {
+  const forwarded: { url: string; auth?: string }[] = [];
+  const forward = createServer((req, res) => {
+    forwarded.push({ url: req.url ?? '', ...(req.headers['proxy-authorization'] && { auth: req.headers['proxy-authorization'] }) });
+    req.resume();
+    req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end('{"via":"forward-proxy"}'));
+  });
+  await new Promise<void>((resolve) => forward.listen(0, '127.0.0.1', resolve));
+  const proxyEnv = { ...env, HTTP_PROXY: `http://user:pw@127.0.0.1:${(forward.address() as AddressInfo).port}` };
+  const remote = await configFor('http://api.example.test/v1');
+  const p = await startProxy({ config: remote, host: '127.0.0.1', port: 0, allowCorsAny: false, env: proxyEnv });
+  try {
+    const out = await run('curl', ['-sS', `${p.url}/v1/models`]);
+    assert.deepEqual(JSON.parse(out.stdout), { via: 'forward-proxy' });
+    assert.deepEqual(forwarded, [{ url: 'http://api.example.test/v1/models?api-version=2025-01-01', auth: `Basic ${Buffer.from('user:pw').toString('base64')}` }]);
+  } finally {
+    await p.close(100);
+    forward.close();
+  }
 });
