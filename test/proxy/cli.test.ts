@@ -1,7 +1,7 @@
 // `codex proxy` and `codex-proxy` as a user runs them: startup lines, the
 // access log, the non-loopback warning and graceful shutdown on SIGTERM.
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -84,6 +84,12 @@ test('codex-proxy binary takes the same flags; a non-loopback bind warns about c
   p.child.kill('SIGINT');
   assert.equal(await p.exit, 0);
   assert.match(p.stderr(), /warning: binding to 0\.0\.0\.0, which is not a loopback address/);
+});
+
+test('codex-proxy --version answers with its own name', () => {
+  const r = spawnSync(process.execPath, [assetPath('dist', 'codex-proxy.js'), '--version'], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /^codex-proxy \d+\.\d+\.\d+\n$/);
 });
 
 test('a malformed --bind is a usage error naming the flag', async () => {
