@@ -199,7 +199,7 @@ export async function loadConfig(opts: LoadConfigOptions = {}): Promise<Config> 
     sandboxPolicy: sandboxPolicy(sandboxMode, toml, src),
     shellEnvironmentPolicy: toml.shell_environment_policy ?? shellEnvironmentPolicySchema.parse({}),
     mcpServers: toml.mcp_servers,
-    ...(toml.notify && { notify: toml.notify }),
+    ...(toml.notify?.length ? { notify: toml.notify } : {}),
     historyPersistence: toml.history?.persistence ?? 'save-all',
     hideAgentReasoning: toml.hide_agent_reasoning,
     showRawAgentReasoning: toml.show_raw_agent_reasoning,

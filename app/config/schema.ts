@@ -94,7 +94,8 @@ export const configTomlSchema = z.looseObject({
   sandbox_workspace_write: sandboxWorkspaceWriteSchema.optional(),
   shell_environment_policy: shellEnvironmentPolicySchema.optional(),
   disable_response_storage: z.boolean().default(false),
-  notify: z.array(z.string()).min(1).optional(),
+  /** The program to run after each turn; `[]` turns it off (`-c notify=[]` for one run). */
+  notify: z.array(z.string()).optional(),
   instructions: z.string().optional(),
   experimental_instructions_file: z.string().optional(),
   mcp_servers: z.record(z.string(), mcpServerSchema).default({}),

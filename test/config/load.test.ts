@@ -206,3 +206,11 @@ test('findCodexHome: $CODEX_HOME must exist and is canonicalized; default ~/.cod
   assert.throws(() => findCodexHome({ CODEX_HOME: join(home, 'missing') }), (e: unknown) => e instanceof ConfigError && /CODEX_HOME points to .*missing", but that path does not exist/.test(e.message));
   assert.match(findCodexHome({}), /\.codex$/);
 });
+
+test('notify = [] turns the notifier off; -c notify=[] does so for one run', async () => {
+  const home = tempHome({ 'config.toml': 'notify = ["notify-send", "done"]\n' });
+  assert.deepEqual((await loadConfig({ codexHome: home, env })).notify, ['notify-send', 'done']);
+  const off = await loadConfig({ codexHome: home, env, cliOverrides: ['notify=[]'] });
+  assert.equal(off.notify, undefined);
+  assert.deepEqual(off.warnings, []);
+});

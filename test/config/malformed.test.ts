@@ -34,7 +34,6 @@ const types: Case[] = [
   { name: 'float where an integer is needed', toml: 'project_doc_max_bytes = 1.5\n', error: '1:1: invalid value for `project_doc_max_bytes`: expected an integer, found float 1.5' },
   { name: 'notify not an array', toml: 'notify = "notify-send"\n', error: '1:1: invalid value for `notify`: expected an array, found string "notify-send"' },
   { name: 'notify element not a string', toml: 'notify = ["a", 2]\n', error: '1:1: invalid value for `notify[1]`: expected a string, found integer 2' },
-  { name: 'empty notify', toml: 'notify = []\n', error: '1:1: invalid value for `notify`: expected an array with at least 1 element(s), found array []' },
   { name: 'provider without a name', toml: '[model_providers.local]\nbase_url = "http://x"\n', error: '1:1: invalid value for `model_providers.local.name`: expected a string, found nothing (the key is missing)' },
   { name: 'provider wire_api word', toml: '[model_providers.local]\nname = "L"\nwire_api = "grpc"\n', error: '3:1: invalid value for `model_providers.local.wire_api`: expected one of "responses", "chat", found string "grpc"' },
   { name: 'provider is not a table', toml: 'model_providers = { local = 3 }\n', error: '1:1: invalid value for `model_providers.local`: expected a table, found integer 3' },
