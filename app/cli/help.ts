@@ -54,7 +54,9 @@ export function renderHelp(chain: readonly CommandSpec[]): string {
   const parts = [cmd.about ?? cmd.summary, usageLine(chain)];
   const subs = cmd.subcommands ?? [];
   if (subs.length) {
-    parts.push(`Commands:\n${table(subs.map((s) => [s.name, s.aliases?.length ? `${s.summary} [aliases: ${s.aliases.join(', ')}]` : s.summary]))}`);
+    const rows: [string, string][] = subs.map((s) => [s.name, s.aliases?.length ? `${s.summary} [aliases: ${s.aliases.join(', ')}]` : s.summary]);
+    rows.push(['help', 'Print this message or the help of the given subcommand(s)']);
+    parts.push(`Commands:\n${table(rows)}`);
   }
   const args: [string, string][] = (cmd.positionals ?? []).map((p) => [
     p.required ? `<${p.name}>` : `[${p.name}]`,

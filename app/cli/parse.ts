@@ -136,6 +136,15 @@ export function parseArgv(argv: readonly string[], root: CommandSpec): ParseResu
       }
       continue;
     }
+    // clap's `help [COMMAND]...` where a command has subcommands: `codex help exec`, `codex mcp help add`.
+    if (word === 'help' && positionals.length === 0 && cur().subcommands?.length) {
+      for (const name of argv.slice(i + 1)) {
+        const next = findSubcommand(cur(), name);
+        if (!next) return fail(`unrecognized subcommand '${name}'`);
+        chain.push(next);
+      }
+      return { kind: 'help', chain };
+    }
     const sub = positionals.length === 0 ? findSubcommand(cur(), word) : undefined;
     if (sub) {
       chain.push(sub);

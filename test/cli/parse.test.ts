@@ -81,6 +81,17 @@ test('--version and --help', () => {
   usageError(['exec', '--version'], "unexpected argument '--version' found");
 });
 
+test('the help subcommand, as clap adds it: codex help [COMMAND]..., codex mcp help add', () => {
+  const chainOf = (...argv: string[]) => (parseArgv(argv, ROOT) as { kind: string; chain: readonly CommandSpec[] });
+  assert.equal(chainOf('help').kind, 'help');
+  assert.deepEqual(chainOf('help').chain.map((c) => c.name), ['codex']);
+  assert.deepEqual(chainOf('help', 'exec', 'resume').chain.map((c) => c.name), ['codex', 'exec', 'resume']);
+  assert.deepEqual(chainOf('mcp', 'help', 'add').chain.map((c) => c.name), ['codex', 'mcp', 'add']);
+  usageError(['help', 'nope'], "unrecognized subcommand 'nope'");
+  // Where a command takes no subcommands, `help` is an ordinary word (a prompt here).
+  assert.deepEqual(run('exec', 'resume', 'help').positionals, ['help']);
+});
+
 test('exec (alias e): its flags, prompt and defaults', () => {
   const c = run('e', '--skip-git-repo-check', '--json', '--output-last-message', 'out.txt', '-i', 'x.png', '-m', 'o3', '--oss', '-s', 'read-only', '-p', 'p', '--full-auto', '-C', '/tmp', '-c', 'k=v', 'do it');
   assert.deepEqual(c.path, ['exec']);
