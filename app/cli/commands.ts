@@ -5,7 +5,7 @@ import type { CommandSpec, FlagSpec } from './spec.js';
 
 const SANDBOX_MODES = ['read-only', 'workspace-write', 'danger-full-access'] as const;
 const APPROVAL_POLICIES = ['untrusted', 'on-failure', 'on-request', 'never'] as const;
-export const COMPLETION_SHELLS = ['bash', 'zsh', 'fish'] as const;
+export const COMPLETION_SHELLS = ['bash', 'zsh', 'fish', 'elvish', 'powershell'] as const;
 export const YOLO = 'dangerously-bypass-approvals-and-sandbox';
 
 const config: FlagSpec = {

@@ -182,7 +182,7 @@ test('debug landlock|seatbelt [--full-auto] COMMAND...', () => {
 test('completion [bash|zsh|fish]', () => {
   for (const shell of ['bash', 'zsh', 'fish']) assert.deepEqual(run('completion', shell).positionals, [shell]);
   assert.deepEqual(run('completion').positionals, []);
-  usageError(['completion', 'tcsh'], "invalid value 'tcsh' for '<SHELL>'\n  [possible values: bash, zsh, fish]");
+  usageError(['completion', 'tcsh'], "invalid value 'tcsh' for '<SHELL>'\n  [possible values: bash, zsh, fish, elvish, powershell]");
 });
 
 // Generated coverage: every flag of every command parses in each of its spellings.
