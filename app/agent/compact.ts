@@ -4,7 +4,7 @@
 // request came near the context limit, also keeps the latest user messages.
 import type { Config } from '../config/types.js';
 import type { ResponseItem } from '../model/items.js';
-import { isUserTurn, leadingContext, messageText, userMessage } from './conversation.js';
+import { currentContext, isUserTurn, messageText, userMessage } from './conversation.js';
 import type { ModelFamily } from './model-family.js';
 import { compactedHistoryMessage, compactInstructions } from './prompt.js';
 import { runTask, type TaskHost } from './turn.js';
@@ -36,7 +36,7 @@ export async function runCompaction(
   const summary = (await runTask(host, signal, { instructions: compactInstructions(), noTools: true, quiet: opts.auto === true })) ?? '';
   signal.throwIfAborted();
   const kept = opts.auto ? recentUserTurns(items) : [];
-  return { summary, replacement: [...leadingContext(items), ...kept, userMessage(compactedHistoryMessage(summary))] };
+  return { summary, replacement: [...currentContext(items), ...kept, userMessage(compactedHistoryMessage(summary))] };
 }
 
 /** model_auto_compact_token_limit (≤ 0 turns it off), or 90% of the model's context window. */

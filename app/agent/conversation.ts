@@ -2,12 +2,15 @@
 // the questions the loop asks of it: which calls still lack an output, where
 // the user turns start (fork), what a front end shows on resume.
 import type { ResponseItem } from '../model/items.js';
+import { COMPACTED_HISTORY_PREFIX } from './prompt.js';
 import type { InitialMessage } from './protocol.js';
 
 type Call = Extract<ResponseItem, { type: 'function_call' | 'custom_tool_call' | 'local_shell_call' }>;
 
-/** Messages the session adds itself before the first user turn (and on context changes). */
-const CONTEXT_PREFIXES = ['<user_instructions>', '<environment_context>'];
+const USER_INSTRUCTIONS = '<user_instructions>';
+const ENVIRONMENT_CONTEXT = '<environment_context>';
+/** Messages the session adds itself: before the first user turn, on context changes, after a compaction. */
+const CONTEXT_PREFIXES = [USER_INSTRUCTIONS, ENVIRONMENT_CONTEXT, COMPACTED_HISTORY_PREFIX];
 
 export function messageText(item: ResponseItem): string {
   if (item.type !== 'message') return '';
@@ -65,6 +68,17 @@ export function leadingContext(items: readonly ResponseItem[]): ResponseItem[] {
   return items.slice(0, first < 0 ? items.length : first).filter((it) => it.type === 'message' && !isUserTurn(it));
 }
 
+/**
+ * The context a compacted history starts from: the user instructions and the
+ * latest environment context (the settings in force now, not those at the
+ * start), without an earlier compaction's summary (the new one covers it).
+ */
+export function currentContext(items: readonly ResponseItem[]): ResponseItem[] {
+  const instructions = leadingContext(items).filter((it) => messageText(it).trimStart().startsWith(USER_INSTRUCTIONS));
+  const env = lastEnvironmentContext(items);
+  return [...instructions, ...(env !== undefined ? [userMessage(env)] : [])];
+}
+
 /** What front ends render for a resumed or forked session. */
 export function initialMessages(items: readonly ResponseItem[]): InitialMessage[] {
   const out: InitialMessage[] = [];
@@ -81,7 +95,7 @@ export function lastEnvironmentContext(items: readonly ResponseItem[]): string |
     const it = items[i]!;
     if (it.type !== 'message' || it.role !== 'user') continue;
     const text = messageText(it);
-    if (text.trimStart().startsWith('<environment_context>')) return text;
+    if (text.trimStart().startsWith(ENVIRONMENT_CONTEXT)) return text;
   }
   return undefined;
 }

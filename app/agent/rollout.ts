@@ -10,6 +10,7 @@ import type { Config } from '../config/types.js';
 import { logger } from '../log.js';
 import { responseItemSchema, type ResponseItem } from '../model/items.js';
 import { readGitInfo, type GitInfo } from './git.js';
+import type { InitialMessage } from './protocol.js';
 
 const log = logger('codex_core::rollout');
 
@@ -220,4 +221,19 @@ export function replayItems(lines: readonly RolloutLine[]): ResponseItem[] {
     }
   }
   return items;
+}
+
+/**
+ * What the user saw, from the recorded user_message / agent_message events, or
+ * undefined when the rollout has none. Unlike the items, these survive a
+ * compaction, so a resumed session shows the whole conversation.
+ */
+export function displayedMessages(lines: readonly RolloutLine[]): InitialMessage[] | undefined {
+  const out: InitialMessage[] = [];
+  for (const l of lines) {
+    if (l.type !== 'event_msg') continue;
+    const { type, message } = l.payload;
+    if ((type === 'user_message' || type === 'agent_message') && typeof message === 'string') out.push({ type, message });
+  }
+  return out.length ? out : undefined;
 }

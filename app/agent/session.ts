@@ -18,7 +18,7 @@ import { notify } from './notify.js';
 import { baseInstructions } from './prompt.js';
 import type { EventMsg, InputItem, Op, TokenUsage } from './protocol.js';
 import { addUsage, ZERO_USAGE } from './token-usage.js';
-import { newSessionMeta, readRollout, replayItems, RolloutRecorder } from './rollout.js';
+import { displayedMessages, newSessionMeta, readRollout, replayItems, RolloutRecorder } from './rollout.js';
 import { ToolRouter, type McpManager } from './tool-router.js';
 import { recordInput, runTask, TaskAborted, type TaskHost } from './turn.js';
 import { applyOverride, environmentChanged, initialTurnContext, turnContextRecord, type TurnContext } from './turn-context.js';
@@ -334,7 +334,10 @@ class AgentSession implements Session {
     this.rec = RolloutRecorder.create(this.config.codexHome, newSessionMeta(this.config, this.sessionId, this.originator));
     this.items = [];
     this.record(kept);
-    this.configured(initialMessages(kept));
+    const shown = initialMessages(kept);
+    // The new log gets the conversation as events too, which is what a resume shows.
+    for (const m of shown) this.rec.record('event_msg', m);
+    this.configured(shown);
   }
 
   private async shutdown(id: string): Promise<void> {
@@ -388,7 +391,7 @@ export async function startSession(config: Config, opts: SessionOptions = {}): P
     // Resumed with other settings (`exec resume -s …`, another cwd): the model learns the new ones.
     const env = environmentContext(initialTurnContext(config, ''));
     if (lastEnvironmentContext(items) !== env) s.record([userMessage(env)]);
-    s.configured(initialMessages(items));
+    s.configured(displayedMessages(lines) ?? initialMessages(items));
   } else {
     const id = uuidv7();
     const instructions = userInstructions({

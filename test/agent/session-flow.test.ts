@@ -120,6 +120,37 @@ test('compact replaces the history with a summary the next turn builds on', () =
     assert.ok(readFileSync(h.session.rolloutPath, 'utf8').includes('"type":"compacted"'));
   }));
 
+test('after /compact: the summary is built on the current settings, survives a fork, and a resume shows the whole conversation', () =>
+  withSession([reply('r1'), reply('r2'), reply('SUMMARY: one and two'), reply('r3'), reply('r4')], async (h, mock) => {
+    const turn = async (t: string) => {
+      const n = h.events.length;
+      h.session.submit(text(t));
+      await h.next('task_complete', n);
+    };
+    await turn('one');
+    h.session.submit({ type: 'override_turn_context', approval_policy: 'never' });
+    await turn('two');
+    let n = h.events.length;
+    h.session.submit({ type: 'compact' });
+    await h.next('task_complete', n);
+    await turn('three');
+    const afterCompact = messageTexts(mock.requests[3]!.body.input);
+    assert.equal(afterCompact.filter((t) => t.includes('<environment_context>')).length, 1);
+    assert.match(afterCompact.find((t) => t.includes('<environment_context>'))!, /<approval_policy>never<\/approval_policy>/);
+    // A resume shows every exchange, also those the compaction folded into the summary.
+    const { displayedMessages } = await import('../../app/agent/rollout.js');
+    assert.deepEqual(displayedMessages(readRollout(h.session.rolloutPath).lines)?.filter((m) => m.type === 'user_message').map((m) => m.message), ['one', 'two', 'three']);
+    // Back to "two" (two user turns from the end on screen): the model keeps the summary.
+    n = h.events.length;
+    h.session.submit({ type: 'fork', drop_user_turns: 2 });
+    await h.next('session_configured', n);
+    await turn('two again');
+    const texts = messageTexts(mock.requests[4]!.body.input);
+    assert.ok(texts.some((t) => t.includes('SUMMARY: one and two')), texts.join('\n'));
+    assert.equal(texts.at(-1), 'user: two again');
+    assert.equal(texts.filter((t) => t.startsWith('user: three')).length, 0);
+  }));
+
 test('notify runs after each task with the payload as its last argument', () =>
   withMock([reply('notified')], async (mock) => {
     const dir = mkdtempSync(join(tmpdir(), 'codex-notify-'));
