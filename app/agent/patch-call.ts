@@ -17,7 +17,9 @@ export async function handlePatch(patch: string, cwd: string, env: ToolEnv): Pro
   if (!preview.ok) return preview.error;
   const { ctx, approvals } = env;
   const roots = patchWritableRoots(ctx.sandboxPolicy, ctx.cwd, approvals.grantedRoots);
-  const check = assessPatchSafety(preview.changes, ctx.approvalPolicy, roots, cwd);
+  // The granted roots alone (read-only has none of its own): what untrusted stops asking about.
+  const onlyGranted = approvals.grantedRoots.length ? patchWritableRoots({ mode: 'read-only' }, ctx.cwd, approvals.grantedRoots) : [];
+  const check = assessPatchSafety(preview.changes, ctx.approvalPolicy, roots, cwd, onlyGranted === 'all' ? [] : onlyGranted);
   if (check.decision === 'reject') return patchRejected(check.reason);
   // Applied in-process, so the sandbox cannot stop a write outside the roots:
   // what the sandbox would deny (on-failure) is asked for instead.

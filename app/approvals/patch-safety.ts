@@ -49,17 +49,23 @@ export function writtenPaths(changes: Readonly<Record<string, PatchChange>>, cwd
   return out;
 }
 
+/**
+ * `grantedRoots`: only the roots the user granted this session ("don't ask
+ * again for these files"); under `untrusted` a patch inside them is not asked
+ * about again, everything else is.
+ */
 export function assessPatchSafety(
   changes: Readonly<Record<string, PatchChange>>,
   approvalPolicy: ApprovalPolicy,
   writableRoots: PatchRoots,
   cwd: string,
+  grantedRoots: readonly WritableRoot[] = [],
 ): SafetyCheck {
   if (Object.keys(changes).length === 0) return { decision: 'reject', reason: MESSAGES.emptyPatch };
-  if (approvalPolicy === 'untrusted') return { decision: 'ask-user' };
   const sandbox = writableRoots === 'all' ? 'none' : 'platform';
-  const constrained = writableRoots === 'all'
-    || writtenPaths(changes, cwd).every((p) => isPathWritable(realTarget(p), writableRoots));
+  const within = (roots: readonly WritableRoot[]) => writtenPaths(changes, cwd).every((p) => isPathWritable(realTarget(p), roots));
+  if (approvalPolicy === 'untrusted') return grantedRoots.length && within(grantedRoots) ? { decision: 'auto-approve', sandbox } : { decision: 'ask-user' };
+  const constrained = writableRoots === 'all' || within(writableRoots);
   if (constrained || approvalPolicy === 'on-failure') return { decision: 'auto-approve', sandbox };
   if (approvalPolicy === 'never') return { decision: 'reject', reason: MESSAGES.patchOutsideProject };
   return { decision: 'ask-user' };

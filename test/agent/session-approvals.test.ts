@@ -90,3 +90,17 @@ test('patches outside the writable roots ask under on-request; a denial changes 
     }
   });
 });
+
+test('untrusted: "don\'t ask again for these files" on a patch stops the asking for later patches there', () => {
+  const add = (name: string, call_id: string) => ({ output: [{ type: 'custom_tool_call' as const, name: 'apply_patch', input: `*** Begin Patch\n*** Add File: ${name}\n+x\n*** End Patch`, call_id }] });
+  return withSession([add('p.txt', 'p1'), add('q.txt', 'p2'), done], 'approval_policy = "untrusted"\nsandbox_mode = "workspace-write"', async (h) => {
+    h.session.submit(text('patch twice'));
+    const r1 = await h.next('apply_patch_approval_request');
+    assert.equal(r1.grant_root, h.repo);
+    h.session.submit({ type: 'patch_approval', id: 'p1', decision: 'approved_for_session' });
+    await h.next('task_complete');
+    assert.equal(h.events.filter((e) => e.msg.type === 'apply_patch_approval_request').length, 1);
+    assert.ok(existsSync(join(h.repo, 'p.txt')));
+    assert.ok(existsSync(join(h.repo, 'q.txt')));
+  });
+});

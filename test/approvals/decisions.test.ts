@@ -111,6 +111,15 @@ test('patch safety: read-only has no roots, granted roots count, danger-full-acc
   assert.deepEqual(assessPatchSafety({ '/etc/x': add }, 'never', patchWritableRoots(FULL, ws), ws), { decision: 'auto-approve', sandbox: 'none' });
 });
 
+test('patch safety: under untrusted, a patch inside a root the user granted for the session is not asked about again', () => {
+  const session = new SessionApprovals();
+  session.grantRoot(ws);
+  const granted = patchWritableRoots(RO, ws, session.grantedRoots) as Exclude<ReturnType<typeof patchWritableRoots>, 'all'>;
+  assert.deepEqual(assessPatchSafety({ 'a.ts': add }, 'untrusted', patchWritableRoots(WW, ws), ws, granted), { decision: 'auto-approve', sandbox: 'platform' });
+  assert.deepEqual(assessPatchSafety({ [join(outside, 'a')]: add }, 'untrusted', patchWritableRoots(WW, ws), ws, granted), { decision: 'ask-user' });
+  assert.deepEqual(assessPatchSafety({ '.git/config': add }, 'untrusted', patchWritableRoots(WW, ws), ws, granted), { decision: 'ask-user' });
+});
+
 test('patch safety: untrusted always asks and an empty patch is rejected', () => {
   assert.deepEqual(assessPatchSafety({ 'a.ts': add }, 'untrusted', patchWritableRoots(WW, ws), ws), { decision: 'ask-user' });
   assert.deepEqual(assessPatchSafety({}, 'on-request', patchWritableRoots(WW, ws), ws), { decision: 'reject', reason: 'empty patch' });
