@@ -25,6 +25,8 @@ export interface ResolvedAction {
   action: string;
   /** The typed or pasted text, for text/paste actions. */
   text?: string;
+  /** What the same key means in the mode's fallback, for a handler that passes on it (Enter in the `@` popup with nothing to pick submits). */
+  fallback?: ResolvedAction;
 }
 
 export type KeymapOverrides = Record<string, string | string[] | Record<string, string | string[]>>;
@@ -101,7 +103,10 @@ export class Keymap {
       if (e.type === 'focus') return undefined;
       const key = eventKey(e);
       const action = key === undefined ? undefined : this.tables.get(m)?.get(key);
-      if (action) return { action };
+      if (action) {
+        const next = spec.fallback ? this.resolve(spec.fallback, e) : undefined;
+        return next ? { action, fallback: next } : { action };
+      }
       if (e.type === 'key' && e.text !== undefined && spec.text) return { action: spec.text, text: e.text };
     }
     const unbound = this.data[mode]?.unbound;

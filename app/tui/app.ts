@@ -198,6 +198,8 @@ export class TuiApp implements Widget {
       const res = top.handle(r);
       if (res === 'close') this.closeOverlay(top);
       if (res !== 'pass') return;
+      // Passed on: the key does what it does in the mode below (the popup's Enter submits).
+      if (r.fallback) r = r.fallback;
     }
     if (this.appAction(r.action)) return;
     this.composerAction(r);

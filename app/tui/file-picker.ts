@@ -50,8 +50,12 @@ class FilePickerOverlay implements Overlay {
       case 'popup_complete': {
         const path = this.widget.selection();
         const t = this.token();
-        // Enter with nothing to pick submits as usual; Tab does nothing.
-        if (!path || !t) return r.action === 'popup_accept' ? 'pass' : 'handled';
+        // Enter with nothing to pick closes the popup and submits as usual; Tab does nothing.
+        if (!path || !t) {
+          if (r.action !== 'popup_accept') return 'handled';
+          this.app.closeOverlay(this);
+          return 'pass';
+        }
         const next = replaceAtToken(this.app.composer.text, t, path);
         this.app.composer.textarea.setText(next.text, next.cursor);
         return 'close';

@@ -266,3 +266,17 @@ test('config warnings become warning cells after the first session header only',
     h.cleanup();
   }
 });
+
+test('Enter in the @ popup with nothing to pick closes it and submits; a / line with no command match is sent too', () => withApp(async (h) => {
+  const { installFilePicker } = await import('../../app/tui/file-picker.js');
+  installFilePicker(h.app, () => ({ ready: true, search: async () => [] }));
+  type(h, 'check @zzzq');
+  assert.equal(h.app.mode, 'popup');
+  await new Promise((r) => setTimeout(r, 150)); // the search debounce: "no matches"
+  key(h, 'enter');
+  assert.equal(h.app.mode, 'composer');
+  assert.deepEqual(h.session.ops.at(-1), { type: 'user_input', items: [{ type: 'text', text: 'check @zzzq' }] });
+  type(h, '/etc/hosts is wrong');
+  key(h, 'enter');
+  assert.deepEqual(h.session.ops.at(-1), { type: 'user_input', items: [{ type: 'text', text: '/etc/hosts is wrong' }] });
+}));
