@@ -284,10 +284,10 @@ export class TuiApp implements Widget {
     if (text !== before) this.quitArmedUntil = 0;
     const top = this.top();
     if (top?.composerChanged) {
-      if (top.composerChanged(text, cursor) === 'close') this.closeOverlay(top);
-      return;
-    }
-    if (top) return;
+      if (top.composerChanged(text, cursor) !== 'close') return;
+      // The edit ended this popup; it may start another (/mention types the `@`).
+      this.closeOverlay(top);
+    } else if (top) return;
     for (const t of this.triggers) {
       const o = t(text, cursor);
       if (o) {

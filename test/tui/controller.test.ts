@@ -280,3 +280,13 @@ test('Enter in the @ popup with nothing to pick closes it and submits; a / line 
   key(h, 'enter');
   assert.deepEqual(h.session.ops.at(-1), { type: 'user_input', items: [{ type: 'text', text: '/etc/hosts is wrong' }] });
 }));
+
+test('/mention opens the @ picker with its hint at once', () => withApp(async (h) => {
+  const { installFilePicker } = await import('../../app/tui/file-picker.js');
+  installFilePicker(h.app, () => ({ ready: true, search: async () => [] }));
+  type(h, '/mention');
+  key(h, 'enter');
+  assert.equal(h.app.composer.text, '@');
+  assert.equal(h.app.mode, 'popup');
+  assert.match((await renderScreen(h.app, { cols: 60, rows: 12 })).text, /type to search files/);
+}));
