@@ -48,18 +48,40 @@ export function rolloutPathFor(codexHome: string, id: string, at: Date): string 
 
 export class RolloutRecorder {
   private fd: number | undefined;
+  /** Lines of a new session held back until it has a conversation (see create). */
+  private held: string[] | undefined;
+  private closed = false;
 
-  private constructor(readonly path: string, fd: number) {
+  private constructor(readonly path: string, fd: number | undefined) {
     this.fd = fd;
   }
 
-  /** Starts a new file whose first line is the session_meta. */
+  /**
+   * A new session's log, whose first line is the session_meta. The file is
+   * written from the first `materialize()` on (the session calls it with the
+   * first user turn): a session quit before anything was said leaves no file
+   * to clutter `codex resume`, and has nothing to recover after a crash.
+   */
   static create(codexHome: string, meta: SessionMeta, at = new Date()): RolloutRecorder {
-    const path = rolloutPathFor(codexHome, meta.id, at);
-    mkdirSync(join(path, '..'), { recursive: true });
-    const rec = new RolloutRecorder(path, openSync(path, 'a', 0o600));
+    const rec = new RolloutRecorder(rolloutPathFor(codexHome, meta.id, at), undefined);
+    rec.held = [];
     rec.record('session_meta', meta as unknown as Record<string, unknown>);
     return rec;
+  }
+
+  /** Opens the file and writes what was held back; later lines go straight to it. */
+  materialize(): void {
+    if (!this.held || this.closed) return;
+    const held = this.held.join('');
+    this.held = undefined;
+    try {
+      mkdirSync(join(this.path, '..'), { recursive: true });
+      this.fd = openSync(this.path, 'a', 0o600);
+    } catch (err) {
+      log.error(`failed to create rollout ${this.path}:`, err);
+      return;
+    }
+    this.write(held);
   }
 
   /** Continues an existing file (resume). A line cut short by a killed writer is terminated first. */
@@ -75,16 +97,23 @@ export class RolloutRecorder {
   }
 
   record(type: RolloutType, payload: object): void {
-    if (this.fd === undefined) return;
     const line = `${JSON.stringify({ timestamp: new Date().toISOString(), type, payload })}\n`;
+    if (this.held) this.held.push(line);
+    else this.write(line);
+  }
+
+  private write(text: string): void {
+    if (this.fd === undefined) return;
     try {
-      writeSync(this.fd, line);
+      writeSync(this.fd, text);
     } catch (err) {
       log.error(`failed to write rollout ${this.path}:`, err);
     }
   }
 
   close(): void {
+    this.closed = true;
+    this.held = undefined;
     if (this.fd === undefined) return;
     closeSync(this.fd);
     this.fd = undefined;

@@ -8,7 +8,7 @@ import { ModelError } from '../model/errors.js';
 import { userInstructions, userInstructionsMessage } from './agents-md.js';
 import { ApprovalGate } from './approval-gate.js';
 import { autoCompactLimit, runCompaction } from './compact.js';
-import { dropLastUserTurns, initialMessages, lastEnvironmentContext, missingOutputs, userMessage } from './conversation.js';
+import { dropLastUserTurns, initialMessages, isUserTurn, lastEnvironmentContext, missingOutputs, userMessage } from './conversation.js';
 import { environmentContextMessage } from './environment-context.js';
 import { EventBus, type EventListener } from './event-bus.js';
 import { appendHistory, historyEntry, historyMetadata } from './history.js';
@@ -136,6 +136,7 @@ class AgentSession implements Session {
   record(items: ResponseItem[]): void {
     for (const it of items) {
       this.items.push(it);
+      if (isUserTurn(it)) this.rec.materialize();
       this.rec.record('response_item', it);
     }
   }

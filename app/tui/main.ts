@@ -3,6 +3,7 @@
 // owns the terminal until the user quits: input → app → frames; agent events →
 // app → frames. On exit it restores the terminal and prints the token usage
 // and how to resume.
+import { existsSync } from 'node:fs';
 import type { CommandContext } from '../cli/context.js';
 import type { Config } from '../config/types.js';
 import type { TokenUsage } from '../agent/protocol.js';
@@ -150,6 +151,7 @@ export async function main(ctx: CommandContext): Promise<number> {
   current.submit({ type: 'shutdown' });
   await leaveScreen();
   if (app.tokenUsage && app.tokenUsage.total_tokens > 0) process.stdout.write(`${usageLine(app.tokenUsage)}\n`);
-  if (current.id) process.stdout.write(`To continue this session, run codex resume ${current.id}\n`);
+  // A session quit before anything was said has no log to resume (the rollout is written from the first message).
+  if (current.id && existsSync(current.rolloutPath)) process.stdout.write(`To continue this session, run codex resume ${current.id}\n`);
   return 0;
 }

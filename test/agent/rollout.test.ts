@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, utimesSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { after, test } from 'node:test';
@@ -18,8 +18,29 @@ test('path follows sessions/YYYY/MM/DD/rollout-YYYY-MM-DDThh-mm-ss-<id>.jsonl in
   assert.equal(rolloutPathFor('/h', 'abc', at), '/h/sessions/2026/11/24/rollout-2026-11-24T14-46-05-abc.jsonl');
 });
 
+/** A recorder whose file exists (a session materializes it with the first user turn). */
+function created(...args: Parameters<typeof RolloutRecorder.create>): RolloutRecorder {
+  const rec = RolloutRecorder.create(...args);
+  rec.materialize();
+  return rec;
+}
+
+test('a new log is written from materialize() on: until then nothing is on disk, and closing unmaterialized leaves no file', () => {
+  const rec = RolloutRecorder.create(home, meta('11111111-0000-7000-8000-00000000000e'));
+  rec.record('event_msg', { type: 'error', message: 'before' });
+  assert.equal(existsSync(rec.path), false);
+  rec.materialize();
+  assert.deepEqual(readRollout(rec.path).lines.map((l) => l.payload.message), ['before']);
+  rec.close();
+  const empty = RolloutRecorder.create(home, meta('11111111-0000-7000-8000-00000000000f'));
+  empty.record('event_msg', { type: 'error', message: 'never written' });
+  empty.close();
+  empty.materialize();
+  assert.equal(existsSync(empty.path), false);
+});
+
 test('lines are {timestamp,type,payload}, written as they happen, and read back', () => {
-  const rec = RolloutRecorder.create(home, meta('11111111-0000-7000-8000-000000000001'));
+  const rec = created(home, meta('11111111-0000-7000-8000-000000000001'));
   rec.record('response_item', { type: 'message', role: 'user', content: [{ type: 'input_text', text: 'hi' }] });
   // Visible on disk before close: nothing is buffered in the process.
   const text = readFileSync(rec.path, 'utf8');
@@ -34,7 +55,7 @@ test('lines are {timestamp,type,payload}, written as they happen, and read back'
 });
 
 test('a half-written last line is skipped on read and terminated before appending', () => {
-  const rec = RolloutRecorder.create(home, meta('11111111-0000-7000-8000-000000000002'));
+  const rec = created(home, meta('11111111-0000-7000-8000-000000000002'));
   rec.record('event_msg', { type: 'agent_message', message: 'one' });
   rec.close();
   appendFileSync(rec.path, '{"timestamp":"x","type":"event_ms');
@@ -56,7 +77,7 @@ test('a file without session_meta is an error naming the file', () => {
 test('--last finds a session whose session_meta line is large (long AGENTS.md instructions)', () => {
   const h = mkdtempSync(join(tmpdir(), 'codex-find-'));
   try {
-    const big = RolloutRecorder.create(h, { ...meta('cccccccc-0000-7000-8000-00000000000c', '/big'), instructions: 'Be careful. '.repeat(20_000) });
+    const big = created(h, { ...meta('cccccccc-0000-7000-8000-00000000000c', '/big'), instructions: 'Be careful. '.repeat(20_000) });
     big.close();
     assert.equal(findNewestRollout(h, '/big'), big.path);
   } finally {
@@ -67,8 +88,8 @@ test('--last finds a session whose session_meta line is large (long AGENTS.md in
 test('sessions are found by id and newest first, optionally by cwd', () => {
   const h = mkdtempSync(join(tmpdir(), 'codex-find-'));
   try {
-    const a = RolloutRecorder.create(h, meta('aaaaaaaa-0000-7000-8000-00000000000a', '/one'), new Date(2026, 0, 1, 10, 0, 0));
-    const b = RolloutRecorder.create(h, meta('bbbbbbbb-0000-7000-8000-00000000000b', '/two'), new Date(2026, 0, 2, 9, 0, 0));
+    const a = created(h, meta('aaaaaaaa-0000-7000-8000-00000000000a', '/one'), new Date(2026, 0, 1, 10, 0, 0));
+    const b = created(h, meta('bbbbbbbb-0000-7000-8000-00000000000b', '/two'), new Date(2026, 0, 2, 9, 0, 0));
     a.close();
     b.close();
     assert.equal(findRolloutById(h, 'AAAAAAAA-0000-7000-8000-00000000000A'), a.path);
@@ -85,7 +106,7 @@ test('sessions are found by id and newest first, optionally by cwd', () => {
 });
 
 test('a damaged response_item (or compacted history) is skipped with its line number, the rest is kept', () => {
-  const rec = RolloutRecorder.create(home, meta('11111111-0000-7000-8000-000000000009'));
+  const rec = created(home, meta('11111111-0000-7000-8000-000000000009'));
   rec.record('response_item', { type: 'message', role: 'user', content: [{ type: 'input_text', text: 'kept' }] });
   rec.record('response_item', { type: 'message', role: 'user', content: 'not an array' });
   rec.record('response_item', { type: 'function_call', name: 'shell', arguments: '{}' }); // no call_id

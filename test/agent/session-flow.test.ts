@@ -13,8 +13,8 @@ const reply = (t: string) => ({ output: [{ type: 'text' as const, text: t }] });
 const slow = { output: [{ type: 'function_call' as const, name: 'shell', arguments: { command: ['sleep', '30'], timeout_ms: 60_000 }, call_id: 'slow' }] };
 const userTexts = (input: Parameters<typeof messageTexts>[0]) => messageTexts(input).filter((t) => !t.includes('<environment_context>'));
 
-test('session_configured is buffered for the first subscriber and comes first', () =>
-  withSession([], async (h, mock) => {
+test('session_configured is buffered for the first subscriber and comes first; the log is written from the first message', () =>
+  withSession([reply('hi')], async (h) => {
     const first = h.events[0]!;
     assert.equal(first.id, '');
     assert.equal(first.msg.type, 'session_configured');
@@ -22,7 +22,12 @@ test('session_configured is buffered for the first subscriber and comes first', 
     assert.equal(first.msg.session_id, h.session.id);
     assert.equal(first.msg.rollout_path, h.session.rolloutPath);
     assert.equal(first.msg.model, 'gpt-5');
+    // Nothing said yet: no file (a session quit now would clutter `codex resume`).
+    assert.equal(existsSync(h.session.rolloutPath), false);
+    h.session.submit(text('hello'));
+    await h.next('task_complete');
     assert.ok(existsSync(h.session.rolloutPath));
+    assert.equal(readRollout(h.session.rolloutPath).meta.id, h.session.id);
   }));
 
 test('interrupt kills the running command, emits turn_aborted, and the next request carries "aborted"', () =>

@@ -221,9 +221,12 @@ test('codex resume picker: Esc starts a new session, Ctrl+C quits without one', 
   await fresh.waitForText('Ask Codex to do anything');
   assert.doesNotMatch(fresh.screen(), /an old question/);
   assert.equal(await quit(fresh), 0);
+  // Nothing was said in the fresh session: no resume hint, and the picker does not list it.
+  assert.doesNotMatch(fresh.output(), /To continue this session/);
 
   const gone = start(['resume'], ws).app;
-  await gone.waitForText('Resume a previous session');
+  const list = await gone.waitForText('Resume a previous session');
+  assert.doesNotMatch(list, /\(no message\)/);
   gone.key('ctrl+c');
   assert.equal(await gone.exited(), 0);
   const out = gone.output();
