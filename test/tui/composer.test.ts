@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { Composer, LARGE_PASTE_CHARS } from '../../widgets/composer/composer.js';
 import { TextArea } from '../../widgets/composer/textarea.js';
 import { PasteBurst } from '../../widgets/composer/paste-burst.js';
@@ -151,6 +152,28 @@ test('layout wraps rows at the width and puts the caret after a full row on the 
   assert.deepEqual(caretPosition(rows, 3, 3), { row: 1, col: 0 });
   assert.deepEqual(caretPosition(rows, 6, 3), { row: 2, col: 0 });
   assert.deepEqual(caretPosition(rows, 9, 3), { row: 3, col: 2 });
+});
+
+test('layout wraps at the last space so words stay whole; a word longer than the row still breaks', () => {
+  const text = (t: string, w: number) => layoutRows(t, w).map((r) => r.cells.map((c) => c.g).join(''));
+  assert.deepEqual(text('abc abc abc abc', 10), ['abc abc ', 'abc abc']);
+  assert.deepEqual(text('a abcdefghijk', 5), ['a ', 'abcde', 'fghij', 'k']);
+  assert.deepEqual(text('ab 你好', 4), ['ab ', '你好']);
+  const rows = layoutRows('abc abc abc abc', 10);
+  assert.deepEqual(rows.map((r) => [r.start, r.end]), [[0, 8], [8, 15]]);
+  assert.deepEqual(caretPosition(rows, 8, 10), { row: 1, col: 0 });
+  assert.deepEqual(caretPosition(rows, 7, 10), { row: 0, col: 7 });
+});
+
+test('layout property: rows fit the width, every grapheme is placed once in order, every caret has a place', () => {
+  fc.assert(fc.property(fc.string({ unit: fc.constantFrom('a', 'b', ' ', '你', '\n'), maxLength: 60 }), fc.integer({ min: 2, max: 12 }), (t, w) => {
+    const rows = layoutRows(t, w);
+    for (const r of rows) for (const c of r.cells) assert.ok(c.col + c.width <= w);
+    const indices = rows.flatMap((r) => r.cells.map((c) => c.index));
+    assert.equal(indices.length, [...new Intl.Segmenter().segment(t.replace(/\n/g, ''))].length);
+    for (let i = 1; i < indices.length; i++) assert.ok(indices[i]! > indices[i - 1]!);
+    for (let c = 0; c <= t.length; c++) assert.ok(caretPosition(rows, c, w).row < rows.length + 1);
+  }), { numRuns: 1000 });
 });
 
 test('the composer draws the prompt and places the terminal cursor at the caret', () => {

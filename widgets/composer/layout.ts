@@ -1,4 +1,5 @@
-// Lays the composer text out in visual rows (hard wrap at the width, between
+// Lays the composer text out in visual rows (wrapped at the width after the
+// last space, so words stay whole; a word longer than the row breaks between
 // graphemes) and maps between the caret's string index and its row/column, so
 // Up/Down move by visual row and the terminal cursor lands on the caret.
 import { graphemeWidth } from '../base/text.js';
@@ -27,9 +28,25 @@ export function layoutRows(text: string, width: number): VisualRow[] {
     for (const { segment, index } of segmenter.segment(line)) {
       const cw = Math.min(w, cellWidth(segment));
       if (col + cw > w) {
+        // In the middle of a word: the word goes to the next row whole, the space stays behind.
+        const space = segment.trim() ? lastSpace(row) : -1;
+        const moved = space >= 0 && space < row.cells.length - 1 ? row.cells.splice(space + 1) : [];
+        if (moved.length) row.end = moved[0]!.index;
         rows.push(row);
-        row = { start: offset + index, end: offset + index, cells: [] };
+        const start = moved.length ? moved[0]!.index : offset + index;
+        row = { start, end: start, cells: [] };
         col = 0;
+        for (const c of moved) {
+          row.cells.push({ ...c, col });
+          col += c.width;
+          row.end = c.index + c.g.length;
+        }
+        if (col + cw > w) {
+          // A wide grapheme still does not fit after the moved word: break right here.
+          rows.push(row);
+          row = { start: offset + index, end: offset + index, cells: [] };
+          col = 0;
+        }
       }
       row.cells.push({ g: segment, col, index: offset + index, width: cw });
       col += cw;
@@ -39,6 +56,11 @@ export function layoutRows(text: string, width: number): VisualRow[] {
     offset += line.length + 1;
   }
   return rows;
+}
+
+function lastSpace(row: VisualRow): number {
+  for (let i = row.cells.length - 1; i >= 0; i--) if (/^\s$/.test(row.cells[i]!.g)) return i;
+  return -1;
 }
 
 function rowWidth(row: VisualRow): number {
