@@ -99,7 +99,7 @@ export function applyAgentEvent(s: EventState, msg: EventMsg): void {
   }
   switch (msg.type) {
     case 'session_configured': {
-      app.statusBar.info = { ...app.statusBar.info, model: msg.model, ...(msg.reasoning_effort ? { reasoningEffort: msg.reasoning_effort } : {}) };
+      app.statusBar.info = app.withOverrides({ ...app.statusBar.info, model: msg.model, ...(msg.reasoning_effort ? { reasoningEffort: msg.reasoning_effort } : {}) });
       app.composer.history.setPersistent(msg.history_entry_count, (offset) => app.host.historyEntry(msg.history_log_id, offset));
       if (s.forkPending) {
         s.forkPending = false;

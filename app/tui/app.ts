@@ -15,6 +15,8 @@ import { Transcript } from '../../widgets/transcript/transcript.js';
 import type { HistoryCell } from '../../widgets/transcript/cell.js';
 import type { Config } from '../config/types.js';
 import type { Event, EventMsg, Op, TokenUsage } from '../agent/protocol.js';
+
+type TurnOverrides = Omit<Extract<Op, { type: 'override_turn_context' }>, 'type'>;
 import type { InputEvent } from './input/decoder.js';
 import type { ComposerTrigger, Overlay } from './overlay.js';
 import type { EventState } from './agent-events.js';
@@ -95,18 +97,45 @@ export class TuiApp implements Widget {
     this.unsubscribe = undefined;
   }
 
-  /** /new: a fresh session from the launch configuration; nothing of the old one carries over. */
+  /**
+   * /new: a fresh session with an empty transcript and no token usage; the
+   * model and approval mode chosen with /model and /approvals carry over, as
+   * in the original.
+   */
   replaceSession(next: AgentSession): void {
     this.detach();
     this.transcript.clear();
     this.tokenUsage = undefined;
     this.lastTurnDiff = undefined;
     this.footer.contextLeft = undefined;
-    this.statusBar.info = sessionInfo(this.config);
+    this.statusBar.info = this.withOverrides(sessionInfo(this.config));
     Object.assign(this.events, { assistant: undefined, reasoning: undefined, reasoningText: '', forkPending: false, headerBeforeRetry: undefined });
     this.events.calls.clear();
     this.events.decoders.clear();
+    if (Object.keys(this.overrides).length) next.submit({ type: 'override_turn_context', ...this.overrides });
     this.attach(next);
+  }
+
+  /** What /model and /approvals chose in this run (kept across /new). */
+  private overrides: TurnOverrides = {};
+
+  /** /model, /approvals: changes the settings of this session and of the ones /new starts. */
+  overrideTurnContext(o: TurnOverrides): void {
+    this.overrides = { ...this.overrides, ...o };
+    this.submit({ type: 'override_turn_context', ...o });
+    this.statusBar.info = this.withOverrides(this.statusBar.info);
+  }
+
+  /** `info` with the /model and /approvals choices applied. */
+  withOverrides(info: SessionInfo): SessionInfo {
+    const o = this.overrides;
+    return {
+      ...info,
+      ...(o.model !== undefined && { model: o.model }),
+      ...(o.effort !== undefined && { reasoningEffort: o.effort }),
+      ...(o.approval_policy !== undefined && { approval: o.approval_policy }),
+      ...(o.sandbox_policy !== undefined && { sandbox: o.sandbox_policy.mode }),
+    };
   }
 
   // The event → cell mapping pulls in markdown, diff and every cell type; it is

@@ -98,8 +98,7 @@ function run(app: TuiApp, host: SlashHost, cmd: SlashCommand): void {
       app.pushOverlay(new ChoiceOverlay('Select model and reasoning effort',
         MODEL_PRESETS.map((p) => ({ item: { label: `${p.model} ${p.effort}` }, value: p })),
         (p) => {
-          app.submit({ type: 'override_turn_context', model: p.model, effort: p.effort });
-          app.statusBar.info = { ...app.statusBar.info, model: p.model, reasoningEffort: p.effort };
+          app.overrideTurnContext({ model: p.model, effort: p.effort });
           app.addCell(infoCell(`Model changed to ${p.model} ${p.effort}`));
         },
         MODEL_PRESETS.findIndex((p) => p.model === app.statusBar.info.model && p.effort === app.statusBar.info.reasoningEffort)));
@@ -110,8 +109,7 @@ function run(app: TuiApp, host: SlashHost, cmd: SlashCommand): void {
       app.pushOverlay(new ChoiceOverlay('Select approval mode',
         presets.map((p) => ({ item: { label: p.label, description: p.description }, value: p })),
         (p) => {
-          app.submit({ type: 'override_turn_context', approval_policy: p.approval, sandbox_policy: p.sandbox });
-          app.statusBar.info = { ...app.statusBar.info, approval: p.approval, sandbox: p.sandbox.mode };
+          app.overrideTurnContext({ approval_policy: p.approval, sandbox_policy: p.sandbox });
           app.addCell(infoCell(`Approval mode set to ${p.label} (approval: ${p.approval}, sandbox: ${p.sandbox.mode})`));
         },
         presets.findIndex((p) => p.approval === approval && p.sandbox.mode === sandbox)));

@@ -173,7 +173,7 @@ test('/model and /approvals mark the setting in effect (current) and start the s
   assert.match(text, /› Auto \(current\)/);
 }));
 
-test('/new (replaceSession): token usage, context left and /approvals or /model choices of the old session do not carry over', () => withApp((h) => {
+test('/new (replaceSession): token usage and context left start afresh; /approvals and /model choices carry over', () => withApp((h) => {
   h.session.emit({ type: 'token_count', info: {
     total_token_usage: { input_tokens: 900, cached_input_tokens: 0, output_tokens: 100, reasoning_output_tokens: 0, total_tokens: 1000 },
     last_token_usage: { input_tokens: 900, cached_input_tokens: 0, output_tokens: 100, reasoning_output_tokens: 0, total_tokens: 1000 },
@@ -185,17 +185,25 @@ test('/new (replaceSession): token usage, context left and /approvals or /model 
   key(h, 'up');
   key(h, 'enter');
   assert.equal(h.app.statusBar.info.approval, 'never');
+  type(h, '/model');
+  key(h, 'enter');
+  key(h, 'down');
+  key(h, 'enter');
+  const chosen = { ...h.app.statusBar.info };
   const next = new FakeSession();
   h.app.replaceSession(next);
   assert.equal(h.app.tokenUsage, undefined);
   assert.equal(h.app.footer.contextLeft, undefined);
-  assert.equal(h.app.statusBar.info.approval, h.app.config.approvalPolicy);
-  assert.equal(h.app.statusBar.info.sandbox, h.app.config.sandboxPolicy.mode);
-  assert.equal(h.app.transcript.cells.length, 0);
-  h.session.emit({ type: 'agent_message', message: 'from the old session' });
-  assert.equal(h.app.transcript.cells.length, 0, 'the old session is no longer heard');
   next.emit(configured());
-  assert.equal(h.app.transcript.cells.length, 1);
+  assert.deepEqual(h.app.statusBar.info, chosen);
+  assert.equal(h.app.statusBar.info.approval, 'never');
+  const op = next.ops.find((o) => o.type === 'override_turn_context');
+  assert.ok(op && op.type === 'override_turn_context');
+  assert.equal(op.approval_policy, 'never');
+  assert.equal(op.model, chosen.model);
+  const cells = h.app.transcript.cells.length; // the new session's header
+  h.session.emit({ type: 'agent_message', message: 'from the old session' });
+  assert.equal(h.app.transcript.cells.length, cells, 'the old session is no longer heard');
 }));
 
 test('footer hints follow the keymap: a rebound newline shows its own key', async () => {
