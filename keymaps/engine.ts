@@ -9,8 +9,8 @@
 import defaults from './default.json' with { type: 'json' };
 import type { InputEvent } from '../app/tui/input/decoder.js';
 
-export type KeymapMode = 'composer' | 'popup' | 'pager' | 'modal' | 'backtrack' | 'resume';
-export const KEYMAP_MODES: readonly KeymapMode[] = ['composer', 'popup', 'pager', 'modal', 'backtrack', 'resume'];
+export type KeymapMode = 'composer' | 'popup' | 'pager' | 'modal' | 'backtrack' | 'resume' | 'trust';
+export const KEYMAP_MODES: readonly KeymapMode[] = ['composer', 'popup', 'pager', 'modal', 'backtrack', 'resume', 'trust'];
 
 export interface ModeSpec {
   fallback?: string;

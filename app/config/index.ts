@@ -1,14 +1,15 @@
 // The config loader: config.toml (smol-toml) + profile + `-c` overrides +
 // typed CLI flags, validated by the zod schema, resolved into one frozen Config.
 // Precedence, lowest first: defaults < config.toml < profile < -c < flags.
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
 import { parse, TomlError } from 'smol-toml';
 import { ConfigError, formatKeyPath } from './errors.js';
 import { findCodexHome } from './home.js';
 import { locateKey } from './locate.js';
 import { applyOverride, isTable, parseCliOverride, type CliOverride, type TomlTable } from './overrides.js';
 import { builtinProviders, OSS_DEFAULT_MODEL, toProviderInfo } from './providers.js';
+import { projectTrust } from './trust.js';
 import { configTomlSchema, profileSchema, shellEnvironmentPolicySchema, tuiSchema, type ConfigToml, type SandboxMode } from './schema.js';
 import type { Config, ConfigOverrides, SandboxPolicy } from './types.js';
 import { unknownKeys } from './unknown-keys.js';
@@ -89,18 +90,6 @@ function checkDirectory(dir: string): string {
   }
   if (!ok) throw new ConfigError(`-C/--cd: ${JSON.stringify(dir)} is not a directory`);
   return abs;
-}
-
-function gitRoot(dir: string): string | undefined {
-  for (let d = dir; ; d = dirname(d)) {
-    if (existsSync(join(d, '.git'))) return d;
-    if (dirname(d) === d) return undefined;
-  }
-}
-
-function isTrusted(toml: ConfigToml, cwd: string): boolean {
-  const root = gitRoot(cwd);
-  return [cwd, root].some((p) => p !== undefined && toml.projects[p]?.trust_level === 'trusted');
 }
 
 function sandboxPolicy(mode: SandboxMode, toml: ConfigToml, src: Source): SandboxPolicy {
@@ -185,7 +174,9 @@ export async function loadConfig(opts: LoadConfigOptions = {}): Promise<Config> 
   if (!providerToml) throw new ConfigError(`Model provider \`${modelProviderId}\` not found`);
 
   const model = flags.model ?? (flags.oss ? OSS_DEFAULT_MODEL : undefined) ?? toml.model ?? (modelProviderId === 'oss' ? OSS_DEFAULT_MODEL : 'gpt-5');
-  const sandboxMode = flags.sandboxMode ?? toml.sandbox_mode ?? (isTrusted(toml, cwd) ? 'workspace-write' : 'read-only');
+  const project = projectTrust(toml, cwd);
+  const sandboxMode = flags.sandboxMode ?? toml.sandbox_mode ?? (project.trustLevel === 'trusted' ? 'workspace-write' : 'read-only');
+  const approvalPolicy = flags.approvalPolicy ?? toml.approval_policy ?? (project.trustLevel === 'untrusted' ? 'untrusted' : 'on-request');
   const tui = toml.tui ?? tuiSchema.parse({});
   const instructions = flags.baseInstructions ?? (toml.experimental_instructions_file !== undefined ? readInstructions(toml.experimental_instructions_file, cwd, src) : undefined);
 
@@ -195,8 +186,10 @@ export async function loadConfig(opts: LoadConfigOptions = {}): Promise<Config> 
     model,
     modelProviderId,
     provider: toProviderInfo(modelProviderId, providerToml),
-    approvalPolicy: flags.approvalPolicy ?? toml.approval_policy ?? 'on-request',
+    approvalPolicy,
     sandboxPolicy: sandboxPolicy(sandboxMode, toml, src),
+    project,
+    policyFromUser: [flags.sandboxMode, flags.approvalPolicy, toml.sandbox_mode, toml.approval_policy].some((v) => v !== undefined),
     shellEnvironmentPolicy: toml.shell_environment_policy ?? shellEnvironmentPolicySchema.parse({}),
     mcpServers: toml.mcp_servers,
     ...(toml.notify?.length ? { notify: toml.notify } : {}),

@@ -4,6 +4,7 @@ import type {
   ApprovalPolicy, ConfigToml, McpServerToml, ReasoningEffort, ReasoningSummary,
   ShellEnvironmentPolicy, Verbosity, WireApi,
 } from './schema.js';
+import type { ProjectTrust } from './trust.js';
 
 export interface ModelProviderInfo {
   /** Key under `model_providers` (or a built-in id: `openai`, `oss`). */
@@ -43,6 +44,10 @@ export interface Config {
   readonly provider: ModelProviderInfo;
   readonly approvalPolicy: ApprovalPolicy;
   readonly sandboxPolicy: SandboxPolicy;
+  /** The trust decision for the working root (`projects`), which sets the sandbox and approval defaults. */
+  readonly project: ProjectTrust;
+  /** The sandbox or approval policy was chosen by the user: a flag, config.toml, the profile or -c. */
+  readonly policyFromUser: boolean;
   readonly shellEnvironmentPolicy: ShellEnvironmentPolicy;
   readonly mcpServers: Readonly<Record<string, McpServerToml>>;
   readonly notify?: readonly string[];

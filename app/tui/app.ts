@@ -66,12 +66,15 @@ export class TuiApp implements Widget {
   /** The footer's key hints, from the composer's bindings (a user's [tui.keymap] shows). */
   private readonly hints: [string, string][];
 
+  private settings: Config;
+
   constructor(
     public session: AgentSession,
-    readonly config: Config,
+    config: Config,
     readonly host: AppHost,
     readonly version: string,
   ) {
+    this.settings = config;
     this.keymap = buildKeymap(config.tui.keymap as Parameters<typeof buildKeymap>[0]);
     this.hints = composerHints(this.keymap);
     this.footer.hints = this.hints;
@@ -83,6 +86,25 @@ export class TuiApp implements Widget {
       pendingWarnings: [...config.warnings], forkPending: false,
     };
     this.transcript.onChange = () => host.requestFrame();
+  }
+
+  get config(): Config {
+    return this.settings;
+  }
+
+  /**
+   * The configuration the session will start with changed before it started
+   * (the trust screen decided sandbox and approval): the status bar follows.
+   */
+  reconfigure(config: Config): void {
+    this.settings = config;
+    this.statusBar.info = sessionInfo(config);
+    this.host.requestFrame();
+  }
+
+  /** A warning for the transcript, shown under the session header when the session is configured. */
+  warn(text: string): void {
+    this.events.pendingWarnings.push(text);
   }
 
   /** Starts consuming the session's events. */

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import type { CommandContext } from '../cli/context.js';
 import type { Config } from '../config/types.js';
 import type { TokenUsage } from '../agent/protocol.js';
+import { needsTrustDecision } from '../config/trust.js';
 
 function usageLine(u: TokenUsage): string {
   const cached = u.cached_input_tokens ? ` (+ ${u.cached_input_tokens} cached)` : '';
@@ -92,8 +93,11 @@ export async function main(ctx: CommandContext): Promise<number> {
     onResize: (cols, rows) => renderer?.resize(cols, rows),
   });
   app.attach();
-  // `codex resume` alone: choose the session on screen before any starts.
-  const picked = start.pick ? (await import('./session-picker.js')).pickSession(app, config.codexHome) : undefined;
+  // Before any session starts: the trust screen (a folder never decided), then
+  // the session picker (`codex resume` alone).
+  const prepared = start.pick || needsTrustDecision(config)
+    ? (await import('./before-session.js')).beforeSession(app, config, { pick: start.pick === true, reload: (extra) => ctx.loadConfig(extra) })
+    : undefined;
   renderer.paint();
   // The agent (model client, tools, MCP), the event → cell mapping and the
   // interactions load after the first frame is on screen.
@@ -128,7 +132,14 @@ export async function main(ctx: CommandContext): Promise<number> {
   };
   if (start.prompt?.trim()) app.submitText(start.prompt.trim());
   let rolloutPath = start.rolloutPath;
-  const choice = await picked;
+  const ready = await prepared;
+  if (ready?.error !== undefined) {
+    await leaveScreen();
+    process.stderr.write(`${ready.error}\n`);
+    return 1;
+  }
+  if (ready) config = ready.config;
+  const choice = ready?.choice;
   if (choice?.type === 'quit') {
     await leaveScreen();
     return 0;

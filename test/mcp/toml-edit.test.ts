@@ -1,9 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parse } from 'smol-toml';
-import { removeServerTables, renderServerTable, setServerTable } from '../../app/mcp/manage/toml-edit.js';
-import { parseDottedKey, scanLines } from '../../app/mcp/manage/toml-scan.js';
-import { tomlValue } from '../../app/mcp/toml-value.js';
+import { removeTable, renderTable, replaceTable } from '../../app/config/edit/table-edit.js';
+import { parseDottedKey, scanLines } from '../../app/config/edit/toml-scan.js';
+import { tomlValue } from '../../app/config/edit/toml-value.js';
+
+// The `[mcp_servers.NAME]` edits of `codex mcp add|remove`, through the generic table editor.
+const removeServerTables = (text: string, name: string) => removeTable(text, ['mcp_servers', name]);
+const setServerTable = (text: string, name: string, entry: Record<string, unknown>) => replaceTable(text, ['mcp_servers', name], entry);
+const renderServerTable = (name: string, entry: Record<string, unknown>) => renderTable(['mcp_servers', name], entry);
 
 test('headers are found with their paths; brackets inside values are not headers', () => {
   const text = [

@@ -3,7 +3,7 @@
 // at the mock model server, and a temp git repository as the working directory.
 //
 //   const mock = await startMockModelServer([...]);
-//   const ws = createWorkspace(mock.url);             // or { git: false, config: 'extra toml' }
+//   const ws = createWorkspace(mock.url);             // or { git: false, config: 'extra toml', trust: 'trusted' }
 //   const r = await runCodex(ws, ['exec', 'hi']);     // { code, signal, stdout, stderr }
 //   ws.cleanup(); await mock.close();
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -33,6 +33,8 @@ export interface WorkspaceOptions {
   config?: string;
   model?: string;
   wireApi?: 'responses' | 'chat';
+  /** Records `[projects."<repo>"] trust_level` (as the TUI's trust screen would); absent: the folder is undecided. */
+  trust?: 'trusted' | 'untrusted';
 }
 
 export function providerToml(url: string, wireApi: 'responses' | 'chat' = 'responses'): string {
@@ -78,6 +80,7 @@ export function createWorkspace(mockUrl: string, opts: WorkspaceOptions = {}): W
       top,
       providerToml(mockUrl, opts.wireApi),
       tables,
+      ...(opts.trust ? [`[projects.${JSON.stringify(repo)}]`, `trust_level = "${opts.trust}"`] : []),
       '',
     ].join('\n'));
   };

@@ -9,7 +9,11 @@ import { spawnPty, type PtyApp } from '../support/pty.js';
 export interface E2e {
   /** The file's mock model server (valid inside tests). */
   readonly mock: MockModelServer;
-  /** Starts the real CLI in a pty (in a new workspace unless one is given). */
+  /**
+   * Starts the real CLI in a pty (in a new workspace unless one is given). A new
+   * workspace is a trusted project unless `opts` says otherwise (`trust: undefined`
+   * leaves it undecided, so the trust screen comes first).
+   */
   start(args?: string[], ws?: Workspace, opts?: WorkspaceOptions): { ws: Workspace; app: PtyApp };
 }
 
@@ -32,7 +36,7 @@ export function e2eFixture(): E2e {
       return running();
     },
     start(args = [], ws, opts) {
-      const w = ws ?? createWorkspace(running().url, opts);
+      const w = ws ?? createWorkspace(running().url, { trust: 'trusted', ...opts });
       const app = spawnPty(w, args, { cols: 100, rows: 30 });
       cleanups.push(() => app.dispose());
       if (!ws) cleanups.push(() => w.cleanup());

@@ -5,9 +5,8 @@ import { join } from 'node:path';
 import type { CommandContext, FlagValue } from '../../cli/context.js';
 import { findCodexHome } from '../../config/home.js';
 import { isValidServerName } from '../client/names.js';
-import { readConfigText, verifyEdit, writeFileAtomic } from './config-file.js';
+import { editConfigTable } from '../../config/edit/config-file.js';
 import { renderGet, renderList, serverJson } from './format.js';
-import { removeServerTables, setServerTable } from './toml-edit.js';
 
 const out = (s: string) => process.stdout.write(s);
 const fail = (s: string) => {
@@ -78,11 +77,7 @@ export async function add(ctx: CommandContext): Promise<number> {
     if (typeof env === 'string') return fail(env);
     entry = { command, ...(args.length && { args }), ...(Object.keys(env).length && { env }) };
   }
-  const file = configFile();
-  const before = readConfigText(file);
-  const after = setServerTable(before, name, entry);
-  verifyEdit(file, before, after, name, entry);
-  writeFileAtomic(file, after);
+  editConfigTable(configFile(), ['mcp_servers', name], { kind: 'replace', entries: entry });
   out(`Added global MCP server '${name}'.\n`);
   return 0;
 }
@@ -90,17 +85,11 @@ export async function add(ctx: CommandContext): Promise<number> {
 export async function remove(ctx: CommandContext): Promise<number> {
   const name = serverName(ctx);
   if (name === undefined) return invalidName(ctx);
-  const file = configFile();
-  const before = readConfigText(file);
-  const { text: after, removed } = removeServerTables(before, name);
-  if (!removed) {
-    // Not as a table; an inline definition is refused by verifyEdit rather than left silently.
-    verifyEdit(file, before, before, name, undefined);
+  // A server that is not a [mcp_servers.NAME] table but defined inline is refused by the verification, not left silently.
+  if (!editConfigTable(configFile(), ['mcp_servers', name], { kind: 'remove' })) {
     out(`No MCP server named '${name}' found.\n`);
     return 0;
   }
-  verifyEdit(file, before, after, name, undefined);
-  writeFileAtomic(file, after);
   out(`Removed global MCP server '${name}'.\n`);
   return 0;
 }

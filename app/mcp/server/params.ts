@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { approvalPolicySchema, sandboxModeSchema } from '../../config/schema.js';
 import type { ConfigOverrides } from '../../config/types.js';
-import { tomlValue } from '../toml-value.js';
+import { tomlValue } from '../../config/edit/toml-value.js';
 
 export const codexParamsSchema = z.object({
   prompt: z.string(),

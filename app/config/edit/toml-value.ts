@@ -1,5 +1,5 @@
 // Renders JSON-like values as TOML text: keys, strings, numbers, booleans,
-// arrays and inline tables. Used to write `[mcp_servers.NAME]` tables and to
+// arrays and inline tables. Used to write tables of config.toml (edit/) and to
 // turn the MCP `codex` tool's `config` object into `-c key=value` overrides.
 
 /** A key, bare when it can be, otherwise a quoted basic string. */

@@ -1,8 +1,9 @@
-// A small TOML line scanner: finds the table headers of a document (with their
-// key paths and byte ranges) without parsing values, so the text can be edited
-// while the user's comments, order and formatting stay as they were. It tracks
-// multi-line strings and multi-line arrays, so a line that merely starts with
-// `[` inside a value is not mistaken for a header.
+// A small TOML line scanner: finds the table headers and the `key = value`
+// lines of a document (with their key paths and byte ranges) without parsing
+// values, so the text can be edited while the user's comments, order and
+// formatting stay as they were. It tracks multi-line strings and multi-line
+// arrays, so a line that merely starts with `[` inside a value is not mistaken
+// for a header, and the lines of such a value are marked as its continuation.
 
 export interface Line {
   readonly start: number;
@@ -12,6 +13,10 @@ export interface Line {
   /** For headers: the key path, and whether it is an array-of-tables header. */
   readonly path?: readonly string[];
   readonly arrayTable?: boolean;
+  /** For content lines that start a `key = value`: the (dotted) key. */
+  readonly key?: readonly string[];
+  /** A content line that begins inside a multi-line value of an earlier line. */
+  readonly continued?: boolean;
 }
 
 type Mode = 'normal' | 'ml-basic' | 'ml-literal';
@@ -94,6 +99,23 @@ export function parseDottedKey(src: string): string[] | undefined {
   }
 }
 
+/** The key of a `key = value` line: the text before the first `=` outside quotes. */
+function parseKeyOfLine(body: string): string[] | undefined {
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i]!;
+    if (c === '=') return parseDottedKey(body.slice(0, i));
+    if (c === '"') {
+      i++;
+      while (i < body.length && body[i] !== '"') i += body[i] === '\\' ? 2 : 1;
+    } else if (c === "'") {
+      const j = body.indexOf("'", i + 1);
+      if (j < 0) return undefined;
+      i = j;
+    }
+  }
+  return undefined;
+}
+
 function parseHeader(line: string): { path: string[]; arrayTable: boolean } | undefined {
   const m = /^\s*(\[\[?)(.*?)(\]\]?)\s*(#.*)?$/.exec(line);
   if (!m) return undefined;
@@ -120,7 +142,8 @@ export function scanLines(text: string): Line[] {
       if (header) lines.push({ start, end, kind: 'header', ...header });
       else lines.push({ start, end, kind: 'content' });
     } else {
-      lines.push({ start, end, kind: 'content' });
+      const key = topLevel ? parseKeyOfLine(body) : undefined;
+      lines.push({ start, end, kind: 'content', ...(key && { key }), ...(!topLevel && { continued: true }) });
       state = scanValue(text, start, start + body.length, state);
     }
     start = end;
