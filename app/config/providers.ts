@@ -10,6 +10,14 @@ function nonEmpty(v: string | undefined): string | undefined {
   return v && v.trim() ? v : undefined;
 }
 
+/** Ollama's OpenAI-compatible API lives under /v1: a bare `http://host:11434` means that. */
+function ollamaApi(url: string): string {
+  try {
+    if (new URL(url).pathname.replace(/\/+$/, '') === '') return `${url.replace(/\/+$/, '')}/v1`;
+  } catch { /* not a URL: the request reports it */ }
+  return url;
+}
+
 /** The ids users cannot redefine, with their entries as of this environment. */
 export function builtinProviders(env: NodeJS.ProcessEnv, cliVersion: string): Record<string, ModelProviderToml> {
   const ossPort = nonEmpty(env.CODEX_OSS_PORT) ?? '11434';
@@ -24,7 +32,7 @@ export function builtinProviders(env: NodeJS.ProcessEnv, cliVersion: string): Re
     },
     oss: {
       name: 'gpt-oss',
-      base_url: nonEmpty(env.CODEX_OSS_BASE_URL) ?? `http://localhost:${ossPort}/v1`,
+      base_url: ollamaApi(nonEmpty(env.CODEX_OSS_BASE_URL) ?? `http://localhost:${ossPort}/v1`),
       wire_api: 'chat',
       requires_openai_auth: false,
     },

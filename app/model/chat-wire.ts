@@ -4,7 +4,7 @@
 // reasoning, function_call) so the agent sees one shape whatever the wire.
 import { z } from 'zod';
 import { logger } from '../log.js';
-import { StreamError } from './errors.js';
+import { fatalError, ModelError, StreamError } from './errors.js';
 import type { ContentItem, ModelRequest, ResponseEvent, ResponseItem, TokenUsage, ToolSpec } from './items.js';
 import type { SseEvent } from './sse.js';
 import { tokenUsage, type WireDecoder } from './wire.js';
@@ -64,7 +64,17 @@ export function chatTools(tools: ToolSpec[]): object[] {
 
 export function chatBody(r: ModelRequest): Record<string, unknown> {
   const tools = chatTools(r.tools);
-  return { model: r.model, messages: chatMessages(r.instructions, r.input), stream: true, ...(tools.length > 0 && { tools }) };
+  const format = r.text?.format;
+  return {
+    model: r.model,
+    messages: chatMessages(r.instructions, r.input),
+    stream: true,
+    // Servers (Ollama, vLLM, LM Studio) send usage only when asked; token counts and auto-compaction need it.
+    stream_options: { include_usage: true },
+    ...(tools.length > 0 && { tools }),
+    // --output-schema: the Chat form of text.format.
+    ...(format && { response_format: { type: 'json_schema', json_schema: { name: format.name, schema: format.schema, strict: format.strict } } }),
+  };
 }
 
 // Chunks are checked at the edge: a provider that sends a wrong type (say,
@@ -79,9 +89,14 @@ const chatUsageSchema = z.object({
 });
 type ChatUsage = z.infer<typeof chatUsageSchema>;
 
+const chatErrorSchema = z.union([
+  z.string(),
+  z.object({ message: z.string().nullish(), code: z.union([z.string(), z.number()]).nullish(), type: z.string().nullish() }),
+]);
+
 const chatChunkSchema = z.object({
   id: z.string().nullish(),
-  error: z.object({ message: z.string().nullish() }).nullish(),
+  error: chatErrorSchema.nullish(),
   usage: chatUsageSchema.nullish(),
   choices: z.array(z.object({
     delta: z.object({
@@ -91,7 +106,8 @@ const chatChunkSchema = z.object({
       tool_calls: z.array(z.object({
         index: z.number().int().nullish(),
         id: z.string().nullish(),
-        function: z.object({ name: z.string().nullish(), arguments: z.string().nullish() }).nullish(),
+        // Some gateways (and Ollama's native shape) send the arguments already parsed.
+        function: z.object({ name: z.string().nullish(), arguments: z.union([z.string(), z.record(z.string(), z.unknown())]).nullish() }).nullish(),
       })).nullish(),
     }).nullish(),
     finish_reason: z.string().nullish(),
@@ -102,6 +118,23 @@ function describeChunkIssues(error: z.ZodError): string {
   return error.issues.map((i) => `${i.path.length ? i.path.join('.') : 'chunk'}: ${i.message}`).join('; ');
 }
 
+const TRANSIENT = /overloaded|rate.?limit|try again|temporar|unavailable|timed? ?out/i;
+const CONTEXT = /context (length|window|size)|maximum context|too many tokens|exceeds the available context/i;
+
+/**
+ * An error the server sent inside the stream (`data: {"error": …}`, or
+ * llama.cpp's `error:` field). Mostly the request itself is wrong (context
+ * too long, unknown model): retrying would only resend it, so it is fatal
+ * unless it reads as a passing condition.
+ */
+function streamFailure(error: z.infer<typeof chatErrorSchema>): Error {
+  const message = typeof error === 'string' ? error : (error.message ?? 'error event in chat stream');
+  const code = typeof error === 'string' ? undefined : (error.code ?? error.type);
+  const known = fatalError(code) ?? (CONTEXT.test(message) ? fatalError('context_length_exceeded') : undefined);
+  if (known) return new ModelError('fatal', `${known.message} (${message})`);
+  return TRANSIENT.test(message) ? new StreamError(message) : new ModelError('fatal', `the model server reported an error: ${message}`);
+}
+
 function mapUsage(u: ChatUsage): TokenUsage {
   return tokenUsage(u.prompt_tokens, u.prompt_tokens_details?.cached_tokens, u.completion_tokens, u.completion_tokens_details?.reasoning_tokens, u.total_tokens);
 }
@@ -109,7 +142,8 @@ function mapUsage(u: ChatUsage): TokenUsage {
 export class ChatDecoder implements WireDecoder {
   private text = '';
   private reasoning = '';
-  private calls = new Map<number, { id: string; name: string; arguments: string }>();
+  /** Tool calls in the order they began. */
+  private calls: { index: number | undefined; id: string; name: string; arguments: string }[] = [];
   private responseId = '';
   private usage: TokenUsage | undefined;
   private finished = false;
@@ -121,6 +155,14 @@ export class ChatDecoder implements WireDecoder {
   }
 
   push(ev: SseEvent): ResponseEvent[] {
+    if (ev.event === 'error') {
+      let payload: unknown = ev.data;
+      try {
+        payload = JSON.parse(ev.data);
+      } catch { /* plain text */ }
+      const parsed = chatErrorSchema.safeParse(payload);
+      throw streamFailure(parsed.success ? parsed.data : ev.data);
+    }
     if (ev.data.trim() === '[DONE]') {
       this.sawDone = true;
       return [];
@@ -136,7 +178,7 @@ export class ChatDecoder implements WireDecoder {
     const parsed = chatChunkSchema.safeParse(raw);
     if (!parsed.success) throw new StreamError(`malformed chat completion chunk: ${describeChunkIssues(parsed.error)}`);
     const chunk = parsed.data;
-    if (chunk.error) throw new StreamError(chunk.error.message ?? 'error event in chat stream');
+    if (chunk.error) throw streamFailure(chunk.error);
     if (chunk.id) this.responseId = chunk.id;
     if (chunk.usage) this.usage = mapUsage(chunk.usage);
     const out: ResponseEvent[] = [];
@@ -153,13 +195,17 @@ export class ChatDecoder implements WireDecoder {
         out.push({ type: 'reasoning_content_delta', delta: r });
       }
       for (const tc of d.tool_calls ?? []) {
-        const index = tc.index ?? 0;
-        const acc = this.calls.get(index) ?? { id: '', name: '', arguments: '' };
+        const acc = this.slot(tc.index ?? undefined, tc.id ?? undefined);
         if (tc.id) acc.id = tc.id;
-        if (tc.function?.name) acc.name += tc.function.name;
-        if (tc.function?.arguments) acc.arguments += tc.function.arguments;
-        this.calls.set(index, acc);
+        // Assigned, not appended: some servers repeat the name in every delta.
+        if (tc.function?.name) acc.name = tc.function.name;
+        const args = tc.function?.arguments;
+        if (typeof args === 'string') acc.arguments += args;
+        else if (args) acc.arguments += JSON.stringify(args);
       }
+    }
+    if (choice?.finish_reason === 'length') {
+      throw new ModelError('fatal', "The model's reply was cut off at its output limit (finish_reason: length). Raise the server's context or output limit (Ollama: num_ctx) or ask for less at a time.");
     }
     if (choice?.finish_reason) {
       this.finished = true;
@@ -168,16 +214,33 @@ export class ChatDecoder implements WireDecoder {
     return out;
   }
 
-  /** The aggregated items, once: reasoning, then the assistant message, then the calls in index order. */
+  /**
+   * The call a tool_calls delta continues. By `index` as the API defines it;
+   * a delta with another `id` than its slot holds starts a new call (Ollama
+   * sends every parallel call at index 0), and without an index a delta
+   * continues the last call unless its id says otherwise (older Ollama).
+   */
+  private slot(index: number | undefined, id: string | undefined) {
+    const differs = (c: { id: string }) => id !== undefined && id !== '' && c.id !== '' && c.id !== id;
+    const same = index !== undefined ? this.calls.findLast((c) => c.index === index) : this.calls.at(-1);
+    if (same && !differs(same)) return same;
+    const call = { index, id: '', name: '', arguments: '' };
+    this.calls.push(call);
+    return call;
+  }
+
+  /** The aggregated items, once: reasoning, then the assistant message, then the calls in the order they began. */
   private flush(): ResponseEvent[] {
     if (this.flushed) return [];
     this.flushed = true;
     const items: ResponseItem[] = [];
     if (this.reasoning) items.push({ type: 'reasoning', id: '', summary: [], content: [{ type: 'reasoning_text', text: this.reasoning }] });
     if (this.text) items.push({ type: 'message', role: 'assistant', content: [{ type: 'output_text', text: this.text }] });
-    for (const [index, c] of [...this.calls].sort((a, b) => a[0] - b[0])) {
-      items.push({ type: 'function_call', name: c.name, arguments: c.arguments, call_id: c.id || `call_${index}_${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}` });
-    }
+    this.calls.forEach((c, n) => {
+      // A no-argument call may come with "" arguments, which servers refuse when it is sent back.
+      const args = c.arguments.trim() === '' ? '{}' : c.arguments;
+      items.push({ type: 'function_call', name: c.name, arguments: args, call_id: c.id || `call_${n}_${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}` });
+    });
     return items.map((item) => ({ type: 'output_item_done', item }));
   }
 

@@ -127,6 +127,11 @@ export class ResponsesDecoder implements WireDecoder {
         const resp = (data.response ?? {}) as { error?: { code?: string; type?: string; message?: string } };
         throw failure(resp.error);
       }
+      case 'error': {
+        // The API's stream-level error event (and llama.cpp's `error:` line): its message, not "stream closed".
+        const e = data as { code?: unknown; type?: unknown; message?: unknown };
+        throw failure({ ...(typeof e.code === 'string' && { code: e.code }), ...(typeof e.message === 'string' && { message: e.message }) });
+      }
       case 'response.incomplete': {
         const resp = (data.response ?? {}) as { incomplete_details?: { reason?: string } | null };
         throw new StreamError(`Incomplete response returned, reason: ${resp.incomplete_details?.reason ?? 'unknown'}`);

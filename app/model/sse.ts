@@ -3,7 +3,9 @@
 // end in LF, CRLF or CR (a CR at the end of one chunk and an LF at the start of
 // the next are one line break). Unlike the browser, `end()` also delivers a
 // final event that was not followed by a blank line: servers that close the
-// connection right after the last `data:` line must not lose it.
+// connection right after the last `data:` line must not lose it. And an
+// `error:` line (llama.cpp's server reports failures that way, outside the
+// standard fields) becomes an event of type `error` instead of being dropped.
 
 export interface SseEvent {
   /** The `event:` field; `message` when absent. */
@@ -73,6 +75,10 @@ export class SseParser {
       case 'data': this.data.push(value); break;
       case 'event': this.eventType = value; break;
       case 'id': if (!value.includes('\0')) this.lastId = value; break;
+      case 'error':
+        this.eventType = 'error';
+        this.data.push(value);
+        break;
       default: break; // `retry` and unknown fields do not concern a one-shot stream
     }
   }

@@ -53,6 +53,9 @@ test('--oss selects the oss provider and gpt-oss:20b unless -m is given', async 
   const b = await loadConfig({ codexHome: home, env: { CODEX_OSS_BASE_URL: 'http://gpu:1/v1' }, cliOverrides: ['model_provider=oss'] });
   assert.equal(b.provider.baseUrl, 'http://gpu:1/v1');
   assert.equal(b.model, 'o3');
+  // Ollama's OpenAI API is under /v1: a bare host means that.
+  const bare = await loadConfig({ codexHome: home, env: { CODEX_OSS_BASE_URL: 'http://gpu:11434/' }, overrides: { oss: true } });
+  assert.equal(bare.provider.baseUrl, 'http://gpu:11434/v1');
 });
 
 test('a custom provider is resolved with defaults and capped retries', async () => {

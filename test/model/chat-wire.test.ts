@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ChatDecoder, chatBody, chatMessages, chatTools } from '../../app/model/chat-wire.js';
-import { StreamError } from '../../app/model/errors.js';
+import { ModelError, StreamError } from '../../app/model/errors.js';
 import type { ResponseEvent, ResponseItem } from '../../app/model/items.js';
 import { parseSse } from '../../app/model/sse.js';
 import { renderChat } from '../support/mock-model-server.js';
@@ -126,7 +126,7 @@ test('decoder: an error chunk is a StreamError with its message', () => {
 
 test('decoder: a chunk with a field of the wrong type is a StreamError naming the field', () => {
   const bad: [object, RegExp][] = [
-    [{ choices: [{ delta: { tool_calls: [{ index: 0, id: 'a', function: { name: 'sh', arguments: { x: 1 } } }] } }] }, /choices\.0\.delta\.tool_calls\.0\.function\.arguments: /],
+    [{ choices: [{ delta: { tool_calls: [{ index: 0, id: 'a', function: { name: 'sh', arguments: [1, 2] } }] } }] }, /choices\.0\.delta\.tool_calls\.0\.function\.arguments: /],
     [{ choices: [{ delta: { tool_calls: {} } }] }, /choices\.0\.delta\.tool_calls: /],
     [{ choices: [{ delta: { content: 5 } }] }, /choices\.0\.delta\.content: /],
     [{ usage: 'lots' }, /usage: /],
@@ -142,4 +142,57 @@ test('decoder: a chunk with a field of the wrong type is a StreamError naming th
   // Nulls where providers send them are fine.
   const ok = new ChatDecoder().push({ event: 'message', data: JSON.stringify({ id: null, usage: null, choices: [{ delta: { role: 'assistant', content: null, tool_calls: null }, finish_reason: null }] }) });
   assert.deepEqual(ok, []);
+});
+
+const chunk = (delta: object, finish: string | null = null) => `data: ${JSON.stringify({ id: 'q', choices: [{ delta, finish_reason: finish }] })}\n\n`;
+const calls = (events: ResponseEvent[]) =>
+  events.flatMap((e) => (e.type === 'output_item_done' && e.item.type === 'function_call' ? [[e.item.name, e.item.arguments, e.item.call_id]] : []));
+
+test('decoder: parallel calls that all say index 0 (Ollama) or no index at all stay apart by id', () => {
+  const args = (w: string) => JSON.stringify({ command: ['echo', w] });
+  const ollama = decode(
+    chunk({ tool_calls: [{ id: 'call_x1', index: 0, function: { name: 'shell', arguments: args('one') } }] }) +
+    chunk({ tool_calls: [{ id: 'call_x2', index: 0, function: { name: 'shell', arguments: args('two') } }] }) + chunk({}, 'tool_calls') + 'data: [DONE]\n\n',
+  );
+  assert.deepEqual(calls(ollama), [['shell', args('one'), 'call_x1'], ['shell', args('two'), 'call_x2']]);
+  const noIndex = decode(
+    chunk({ tool_calls: [{ id: 'a', function: { name: 'shell', arguments: '{"command":' } }] }) +
+    chunk({ tool_calls: [{ function: { arguments: '["ls"]}' } }] }) +
+    chunk({ tool_calls: [{ id: 'b', function: { name: 'update_plan', arguments: '{}' } }] }) + chunk({}, 'tool_calls'),
+  );
+  assert.deepEqual(calls(noIndex), [['shell', '{"command":["ls"]}', 'a'], ['update_plan', '{}', 'b']]);
+});
+
+test('decoder: a name repeated in every delta is the name once; parsed or empty arguments become JSON text', () => {
+  const events = decode(
+    chunk({ tool_calls: [{ index: 0, id: 'r', function: { name: 'shell', arguments: '{"command":' } }] }) +
+    chunk({ tool_calls: [{ index: 0, id: 'r', function: { name: 'shell', arguments: '["ls"]}' } }] }) +
+    chunk({ tool_calls: [{ index: 1, id: 'o', function: { name: 'shell', arguments: { command: ['pwd'] } } }] }) +
+    chunk({ tool_calls: [{ index: 2, id: 'e', function: { name: 'list', arguments: '' } }] }) + chunk({}, 'tool_calls'),
+  );
+  assert.deepEqual(calls(events), [['shell', '{"command":["ls"]}', 'r'], ['shell', '{"command":["pwd"]}', 'o'], ['list', '{}', 'e']]);
+});
+
+test('decoder: errors inside the stream keep the server\'s message; a request the server refuses is not retried', () => {
+  const fails = (sse: string, check: (e: unknown) => boolean) => assert.throws(() => decode(sse), check);
+  // llama.cpp: an `error:` line, then [DONE].
+  fails('error: {"code":400,"message":"the request exceeds the available context size"}\n\ndata: [DONE]\n\n',
+    (e) => e instanceof ModelError && e.kind === 'fatal' && /context window/.test(e.message) && /exceeds the available context size/.test(e.message));
+  // vLLM's shape, and a bare string.
+  fails('data: {"error":{"message":"model llama9 not found","code":404}}\n\n', (e) => e instanceof ModelError && /model llama9 not found/.test(e.message));
+  fails('data: {"error":"model not found"}\n\n', (e) => e instanceof ModelError && /model not found/.test(e.message));
+  // A passing condition is still retried.
+  fails('data: {"error":{"message":"server overloaded, try again"}}\n\n', (e) => e instanceof StreamError);
+});
+
+test('decoder: finish_reason "length" is a cut-off reply, not an answer', () => {
+  assert.throws(() => decode(chunk({ content: 'The answer is' }) + chunk({}, 'length')), (e: unknown) => e instanceof ModelError && /finish_reason: length/.test(e.message));
+});
+
+test('request body: usage is asked for; --output-schema becomes response_format', () => {
+  const schema = { type: 'object', properties: { a: { type: 'string' } } };
+  const body = chatBody(request({ text: { format: { type: 'json_schema', name: 'codex_output_schema', schema, strict: true } } }));
+  assert.deepEqual(body.stream_options, { include_usage: true });
+  assert.deepEqual(body.response_format, { type: 'json_schema', json_schema: { name: 'codex_output_schema', schema, strict: true } });
+  assert.equal('response_format' in chatBody(request()), false);
 });

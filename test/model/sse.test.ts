@@ -135,3 +135,7 @@ test('property: random events, line endings and chunkings parse to the same even
     { numRuns: 500 },
   );
 });
+
+test('an error: line (llama.cpp) is an event of type error', () => {
+  assert.deepEqual(parseSse('error: {"code":500}\n\ndata: [DONE]\n\n'), [{ event: 'error', data: '{"code":500}' }, { event: 'message', data: '[DONE]' }]);
+});
