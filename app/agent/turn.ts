@@ -89,6 +89,7 @@ async function streamTurn(host: TaskHost, req: ModelRequest, signal: AbortSignal
     originator: host.originator,
     codexHome: host.config.codexHome,
     onRetry: (n) => host.emit({ type: 'stream_error', message: n.message }),
+    onProgress: (message) => host.emit({ type: 'background_event', message }),
   });
   for await (const ev of events) {
     switch (ev.type) {

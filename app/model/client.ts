@@ -12,7 +12,7 @@ import { chatBody, ChatDecoder } from './chat-wire.js';
 import { fatalError, ModelError, StreamError } from './errors.js';
 import { nextWithin, readText, send } from './http.js';
 import type { ModelRequest, ResponseEvent, RetryNotice, StreamModel, StreamOptions } from './items.js';
-import { ensureOssReady, ossUnreachable } from './oss.js';
+import { ensureOssReady, ossUnreachable, type PullProgress } from './oss.js';
 import { effectiveProvider, endpointUrl, requestHeaders, resolveRequestAuth } from './provider.js';
 import { proxyFor } from './proxy-env.js';
 import { responsesBody, ResponsesDecoder } from './responses-wire.js';
@@ -143,11 +143,11 @@ function drain(res: IncomingMessage, maxMs = 250): Promise<void> {
 
 const ossReady = new Set<string>();
 
-/** `--oss`: the first call checks once per process that Ollama runs and has the model. */
-async function ossChecked(baseUrl: string, model: string): Promise<void> {
+/** `--oss`: the first call checks once per process that Ollama runs and has the model (pulling it if not). */
+async function ossChecked(baseUrl: string, model: string, onProgress: PullProgress, signal?: AbortSignal): Promise<void> {
   const key = `${baseUrl} ${model}`;
   if (ossReady.has(key)) return;
-  await ensureOssReady(baseUrl, model);
+  await ensureOssReady(baseUrl, model, undefined, onProgress, signal);
   ossReady.add(key);
 }
 
@@ -183,7 +183,7 @@ export const streamModel: StreamModel = async function* streamModel(
     yield* fromFixture(env.CODEX_RS_SSE_FIXTURE, chat ? new ChatDecoder() : new ResponsesDecoder());
     return;
   }
-  if (provider.id === 'oss') await ossChecked(provider.baseUrl, request.model);
+  if (provider.id === 'oss') await ossChecked(provider.baseUrl, request.model, (m) => opts.onProgress?.(m), opts.signal);
   const auth = await resolveRequestAuth(provider, opts.codexHome, env, opts.apiKey);
   const target = effectiveProvider(provider, auth);
   const url = endpointUrl(target);

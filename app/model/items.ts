@@ -195,6 +195,8 @@ export interface RetryNotice {
 export interface StreamOptions {
   signal?: AbortSignal;
   onRetry?: (notice: RetryNotice) => void;
+  /** Work before the request that takes a while (pulling an `--oss` model), in a line. */
+  onProgress?: (message: string) => void;
   /** Conversation id: the `session_id` header. */
   sessionId?: string;
   /** `originator` header; default `codex_cli_rs`. */

@@ -1,6 +1,7 @@
 // `--oss`: before the first turn, check that the local Ollama server (the `oss`
-// provider, CODEX_OSS_BASE_URL / CODEX_OSS_PORT) answers, and that it has the
-// model, so the user gets one clear message instead of five reconnect attempts.
+// provider, CODEX_OSS_BASE_URL / CODEX_OSS_PORT) answers, so the user gets one
+// clear message instead of five reconnect attempts, and pull the model when
+// the server does not have it yet (as the original does), reporting progress.
 // Servers that are OpenAI-compatible but not Ollama pass when `GET /models` works.
 import type { IncomingMessage } from 'node:http';
 import { ModelError } from './errors.js';
@@ -26,8 +27,59 @@ export function ossUnreachable(baseUrl: string, cause: string): ModelError {
     `No running Ollama server detected at ${root} (${cause}). ${INSTALL}, or point CODEX_OSS_BASE_URL / CODEX_OSS_PORT at it.`);
 }
 
-/** Resolves when the server at `baseUrl` (…/v1) is up and, for Ollama, has `model`; else a ModelError. */
-export async function ensureOssReady(baseUrl: string, model?: string, timeoutMs = 3000): Promise<void> {
+/** What a pull reports as it goes: `pulling gpt-oss:20b: downloading 45%`. */
+export type PullProgress = (message: string) => void;
+
+/**
+ * `POST /api/pull`, reading Ollama's NDJSON progress to the end. Progress is
+ * reported when the status changes or every 25% of a download.
+ */
+export async function pullModel(root: string, model: string, onProgress: PullProgress = () => undefined, signal?: AbortSignal): Promise<void> {
+  const fail = (why: string) => new ModelError('fatal', `Could not pull \`${model}\` from the Ollama server at ${root}: ${why}`);
+  let res: IncomingMessage;
+  try {
+    res = await send(new URL(`${root}/api/pull`), {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ model, stream: true }), timeoutMs: 30_000,
+      ...(signal && { signal }),
+    });
+  } catch (e) {
+    throw fail((e as Error).message);
+  }
+  if (res.statusCode !== 200) throw fail(`HTTP ${res.statusCode}: ${(await readText(res, 10_000)).trim().slice(0, 300)}`);
+  let said = '';
+  let pending = '';
+  let done = false;
+  const line = (text: string): void => {
+    if (!text.trim()) return;
+    let p: { status?: string; error?: string; total?: number; completed?: number };
+    try {
+      p = JSON.parse(text) as typeof p;
+    } catch {
+      return;
+    }
+    if (p.error) throw fail(p.error);
+    if (p.status === 'success') done = true;
+    const pct = p.total ? Math.floor((100 * (p.completed ?? 0)) / p.total / 25) * 25 : undefined;
+    // A layer's status is `pulling sha256:<digest>`.
+    const status = (p.status ?? '').replace(/^pulling sha256:\w+$/, 'downloading');
+    const message = `pulling ${model}: ${status}${pct !== undefined ? ` ${pct}%` : ''}`;
+    if (message !== said) onProgress((said = message));
+  };
+  res.setEncoding('utf8');
+  for await (const chunk of res as AsyncIterable<string>) {
+    const lines = (pending + chunk).split('\n');
+    pending = lines.pop() ?? '';
+    for (const l of lines) line(l);
+  }
+  line(pending);
+  if (!done) throw fail('the server ended the download without "success"');
+}
+
+/**
+ * Resolves when the server at `baseUrl` (…/v1) is up and, for Ollama, has
+ * `model` (pulled first when missing); else a ModelError.
+ */
+export async function ensureOssReady(baseUrl: string, model?: string, timeoutMs = 3000, onProgress?: PullProgress, signal?: AbortSignal): Promise<void> {
   const base = baseUrl.replace(/\/+$/, '');
   const root = base.replace(/\/v1$/, '');
   let tags: { status: number; body: string };
@@ -44,9 +96,7 @@ export async function ensureOssReady(baseUrl: string, model?: string, timeoutMs 
     } catch {
       return; // answered, but not with Ollama's JSON: let the chat request speak for itself
     }
-    if (!hasModel(names, model)) {
-      throw new ModelError('fatal', `Model \`${model}\` is not available on the Ollama server at ${root}. Pull it with \`ollama pull ${model}\`.`);
-    }
+    if (!hasModel(names, model)) await pullModel(root, model, onProgress, signal);
     return;
   }
   // Not Ollama's API: an OpenAI-compatible server (LM Studio, vLLM, …) is fine if it lists models.
