@@ -146,8 +146,10 @@ export async function main(ctx: CommandContext): Promise<number> {
   }
   if (choice?.type === 'resume') rolloutPath = choice.path;
   try {
-    const [{ startSession }, history] = await agent;
+    const [[{ startSession }, history], { resolveRequestAuth }] = await Promise.all([agent, import('../model/provider.js')]);
     historyEntry = history.historyEntry;
+    // No key for the provider: said at once, under the header, not when the first prompt fails.
+    await resolveRequestAuth(config.provider, config.codexHome, process.env).catch((e: unknown) => app.warn((e as Error).message));
     session.resolve(await startSession(config, rolloutPath ? { resume: { rolloutPath } } : {}));
   } catch (e) {
     await leaveScreen();

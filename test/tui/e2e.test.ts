@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createWorkspace, MOCK_KEY_ENV } from '../support/cli.js';
 import { e2eFixture, quit, send, userTexts } from './e2e-support.js';
 
 const e2e = e2eFixture();
@@ -250,4 +251,16 @@ test('/new starts a fresh session in place; the exit line names the new session'
   const rollout = readdirSync(join(ws.home, 'sessions'), { recursive: true, encoding: 'utf8' }).find((f) => f.includes(id));
   assert.ok(rollout, `a rollout for ${id}`);
   assert.match(readFileSync(join(ws.home, 'sessions', rollout), 'utf8'), /second question/);
+});
+
+test('a missing API key is said at start, under the header, not after the first prompt', async () => {
+  const ws = createWorkspace(e2e.mock.url, { trust: 'trusted' });
+  try {
+    delete (ws.env as Record<string, string>)[MOCK_KEY_ENV];
+    const { app } = start([], ws);
+    await app.waitForText(`Missing environment variable: \`${MOCK_KEY_ENV}\``);
+    assert.equal(await quit(app), 0);
+  } finally {
+    ws.cleanup();
+  }
 });
