@@ -204,6 +204,20 @@ args = [${tomlString(fixture('loose-server.mjs'))}]
   assert.equal(r.output, '[{"type":"text","text":"plain text result"}]');
 });
 
+test('a message over the size limit fails its call and stops that server; codex goes on', async (t) => {
+  const { mcp, events } = await startServers(t, `
+[mcp_servers.loose]
+command = ${node}
+args = [${tomlString(fixture('loose-server.mjs'))}]
+`);
+  const r = await mcp.callTool('loose__big', '{}');
+  assert.equal(r.success, false);
+  assert.equal(events.length, 1, JSON.stringify(events));
+  assert.equal(events[0]!.kind, 'server_exited');
+  assert.match(events[0]!.message, /^MCP server `loose` exited \(stopped: it sent a message over the size limit/);
+  assert.deepEqual(mcp.tools(), []);
+});
+
 test('a url that answers with something other than MCP fails in one line that names it', async (t) => {
   const server = createServer((req, res) => {
     req.resume();

@@ -30,6 +30,8 @@ export class ChildStdioTransport implements Transport {
   private exited = false;
   /** `exit code 3` / `signal SIGKILL`, once the child has exited. */
   exitStatus?: string;
+  /** Why codex stopped a server that broke the protocol; reported as its exit status. */
+  private stopReason: string | undefined;
   /** close() was called while the child ran: its exit is ours, not the server's. */
   private closed = false;
 
@@ -61,12 +63,21 @@ export class ChildStdioTransport implements Transport {
       child.once('exit', (code, signal) => {
         unhook();
         this.exited = true;
-        this.exitStatus = signal ? `signal ${signal}` : `exit code ${code}`;
+        this.exitStatus = this.stopReason ?? (signal ? `signal ${signal}` : `exit code ${code}`);
         this.onclose?.();
       });
       child.stdin!.on('error', (err) => this.onerror?.(err));
       child.stdout!.on('data', (chunk: Buffer) => {
-        this.buffer.append(chunk);
+        try {
+          this.buffer.append(chunk);
+        } catch (err) {
+          // Over the SDK's message size limit: the stream cannot be resynchronised, so the
+          // server is stopped (its calls fail, the manager reports it) instead of codex crashing.
+          this.stopReason = `stopped: it sent a message over the size limit (${(err as Error).message})`;
+          this.onerror?.(new Error(this.stopReason));
+          void this.close();
+          return;
+        }
         for (;;) {
           let message: JSONRPCMessage | null;
           try {
