@@ -86,6 +86,19 @@ test('a path that cannot be read as a file stops the patch before any write', as
   assert.deepEqual(treeSnapshot(dir), before);
 });
 
+test('a FIFO is refused, not read (the read would block forever); nothing is written', async () => {
+  write('a.txt', 'one\n');
+  spawnSync('mkfifo', [join(dir, 'pipe')]);
+  for (const hunk of [['*** Update File: pipe', '-x', '+y'], ['*** Delete File: pipe']]) {
+    const r = await applyPatch(patch('*** Update File: a.txt', '-one', '+ONE', ...hunk), dir);
+    assert.equal(r.success, false);
+    assert.match(r.stderr, /: Not a regular file/);
+  }
+  // (No tree snapshot here: it would read the FIFO.)
+  assert.equal(readFileSync(join(dir, 'a.txt'), 'utf8'), 'one\n');
+  assert.ok(statSync(join(dir, 'pipe')).isFIFO());
+});
+
 test('a delete that fails after the writes rolls the writes back', async (t) => {
   write('a.txt', 'one\n');
   write('stuck.txt', 'immutable\n');

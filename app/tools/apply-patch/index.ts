@@ -1,7 +1,8 @@
 // apply_patch as the agent uses it: preview (parse + validate against the
 // files, for approval and events) and apply (validate again, then write all
 // or nothing). Patch errors come back as values, never as exceptions.
-import { readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open } from 'node:fs/promises';
 import type { FileChange } from '../../agent/protocol.js';
 import { commitWrites } from './commit.js';
 import { PatchApplyError, planPatch } from './engine.js';
@@ -27,7 +28,22 @@ export interface ApplyPatchResult {
   readonly changes: Record<string, FileChange>;
 }
 
-const readFromDisk: ReadFile = (p) => readFile(p);
+/**
+ * Reads a regular file. Opened non-blocking and checked before reading: a FIFO
+ * (which the agent can create) would otherwise block the read forever, and a
+ * device could be endless.
+ */
+const readFromDisk: ReadFile = async (p) => {
+  const file = await open(p, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const st = await file.stat();
+    if (st.isDirectory()) throw Object.assign(new Error('EISDIR: is a directory, read'), { code: 'EISDIR' });
+    if (!st.isFile()) throw new Error('Not a regular file (a FIFO, socket or device)');
+    return await file.readFile();
+  } finally {
+    await file.close();
+  }
+};
 
 function isPatchError(err: unknown): err is PatchParseError | PatchApplyError {
   return err instanceof PatchParseError || err instanceof PatchApplyError;
