@@ -4,8 +4,10 @@ import type { Event, FileChange } from '../agent/protocol.js';
 import { modelFamily } from '../agent/model-family.js';
 import type { Config } from '../config/types.js';
 import { shellJoin } from '../tools/shell-join.js';
+import { printable } from '../../widgets/transcript/sanitize.js';
 
 const MAX_OUTPUT_LINES = 20;
+const MAX_LINE_CHARS = 500;
 
 type Paint = (s: string) => string;
 export interface Palette { bold: Paint; dim: Paint; italic: Paint; red: Paint; green: Paint; cyan: Paint; magenta: Paint }
@@ -42,8 +44,10 @@ export function sandboxSummary(config: Config): string {
   return `workspace-write [${roots.join(', ')}]${p.networkAccess ? ' (network access enabled)' : ''}`;
 }
 
+/** A command's output for the terminal: escape sequences and controls removed (they would act on it), lines and their length capped. */
 function truncatedLines(text: string): string[] {
-  const lines = text.replace(/\n$/, '').split('\n');
+  const lines = printable(text).replace(/\n$/, '').split('\n')
+    .map((l) => (l.length > MAX_LINE_CHARS ? `${l.slice(0, MAX_LINE_CHARS)}… (${l.length - MAX_LINE_CHARS} more chars)` : l));
   if (lines.length <= MAX_OUTPUT_LINES) return lines;
   return [...lines.slice(0, MAX_OUTPUT_LINES), `... (${lines.length - MAX_OUTPUT_LINES} more lines)`];
 }
@@ -116,7 +120,7 @@ export class HumanEventPrinter {
         this.lines(c.italic(c.magenta('codex')), m.message);
         return;
       case 'exec_command_begin':
-        this.lines(c.italic(c.magenta('exec')), `${c.bold(shellJoin(m.command))} in ${m.cwd}`);
+        this.lines(c.italic(c.magenta('exec')), `${c.bold(printable(shellJoin(m.command)))} in ${m.cwd}`);
         return;
       case 'exec_command_end': {
         const took = formatDuration(m.duration_ms);
@@ -140,7 +144,8 @@ export class HumanEventPrinter {
         return;
       }
       case 'turn_diff':
-        if (m.unified_diff.trim()) this.lines(c.italic(c.magenta('turn diff:')), ...diffLines(m.unified_diff, c));
+        // Joined, not spread into lines(...): a 150,000-line diff overflowed the call stack.
+        if (m.unified_diff.trim()) this.lines(c.italic(c.magenta('turn diff:')), diffLines(m.unified_diff, c).join('\n'));
         return;
       case 'mcp_tool_call_begin':
         this.lines(c.italic(c.magenta('tool')), c.bold(`${m.invocation.server}.${m.invocation.tool}(${JSON.stringify(m.invocation.arguments ?? {})})`));

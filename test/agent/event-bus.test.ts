@@ -16,3 +16,14 @@ test('events before the first subscriber are buffered and delivered to it, in or
   assert.deepEqual(seen, ['a', 'b', 'c']);
   assert.deepEqual(late, ['c', 'd']);
 });
+
+test('a listener that throws does not reach the emitter or the other listeners', () => {
+  const bus = new EventBus();
+  const seen: string[] = [];
+  bus.subscribe(() => {
+    throw new RangeError('Maximum call stack size exceeded');
+  });
+  bus.subscribe((e) => seen.push(e.msg.type));
+  assert.doesNotThrow(() => bus.emit({ id: '', msg: { type: 'turn_diff', unified_diff: 'x' } }));
+  assert.deepEqual(seen, ['turn_diff']);
+});
