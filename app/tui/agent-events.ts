@@ -23,6 +23,13 @@ export interface EventState {
   assistant: AssistantMessageCell | undefined;
   reasoning: ReasoningCell | undefined;
   reasoningText: string;
+  /**
+   * Cells streamed from deltas whose final event has not come yet, oldest
+   * first: the final agent_message / agent_reasoning events (sent after the
+   * whole response) complete them in this order, so a summary in two parts or
+   * text–reasoning–text lands in the right cells.
+   */
+  unfinished: { assistant: AssistantMessageCell[]; reasoning: ReasoningCell[] };
   calls: Map<string, CallCell>;
   /** UTF-8 decoders of running commands' output, per call and stream: a character may be split across chunks. */
   decoders: Map<string, StringDecoder>;
@@ -58,12 +65,26 @@ function notify(app: TuiApp, kind: 'agent-turn-complete' | 'approval-requested',
   if (!app.focused && notifyEnabled(app, kind)) app.host.notify(message);
 }
 
-function endTask(s: EventState): void {
-  s.app.running = false;
-  s.headerBeforeRetry = undefined;
+/** Forget the streaming cells (they stay on screen as they are). */
+function settleStreams(s: EventState): void {
   s.assistant = undefined;
   s.reasoning = undefined;
   s.reasoningText = '';
+  s.unfinished = { assistant: [], reasoning: [] };
+}
+
+/** A retried stream starts the response over: what the failed attempt streamed goes. */
+function dropUnfinished(s: EventState): void {
+  const cells = s.app.transcript.cells;
+  const at = [...s.unfinished.assistant, ...s.unfinished.reasoning].map((c) => cells.indexOf(c)).filter((i) => i >= 0);
+  if (at.length) s.app.transcript.truncate(Math.min(...at));
+  settleStreams(s);
+}
+
+function endTask(s: EventState): void {
+  s.app.running = false;
+  s.headerBeforeRetry = undefined;
+  settleStreams(s);
   s.app.status.queued = [];
   s.app.onTaskEnd?.();
 }
@@ -140,42 +161,50 @@ export function applyAgentEvent(s: EventState, msg: EventMsg): void {
     case 'user_message': {
       const i = app.status.queued.indexOf(msg.message);
       if (i >= 0) app.status.queued.splice(i, 1);
-      s.assistant = undefined;
+      settleStreams(s);
       app.addCell(new UserMessageCell(msg.message));
       return;
     }
     case 'agent_message_delta':
       if (!s.assistant) {
         s.assistant = new AssistantMessageCell();
+        s.unfinished.assistant.push(s.assistant);
         app.addCell(s.assistant);
       }
       s.assistant.appendDelta(msg.delta);
       return;
-    case 'agent_message':
-      if (s.assistant) s.assistant.setText(msg.message);
+    case 'agent_message': {
+      const cell = s.unfinished.assistant.shift();
+      if (cell) cell.setText(msg.message);
       else app.addCell(new AssistantMessageCell(msg.message));
-      s.assistant = undefined;
+      if (!cell || s.assistant === cell) s.assistant = undefined;
       return;
+    }
     case 'agent_reasoning_delta':
     case 'agent_reasoning_raw_content_delta':
       if (msg.type === 'agent_reasoning_raw_content_delta' && !app.config.showRawAgentReasoning) return;
       if (!s.reasoning) {
         s.reasoning = new ReasoningCell('', { hidden: app.config.hideAgentReasoning });
         s.reasoningText = '';
+        s.unfinished.reasoning.push(s.reasoning);
         app.addCell(s.reasoning);
+        // Text after this reasoning is a new message, below it.
+        s.assistant = undefined;
       }
       s.reasoning.appendDelta(msg.delta);
       s.reasoningText += msg.delta;
       app.status.header = reasoningHeader(s.reasoningText) ?? app.status.header;
       return;
     case 'agent_reasoning':
-    case 'agent_reasoning_raw_content':
+    case 'agent_reasoning_raw_content': {
       if (msg.type === 'agent_reasoning_raw_content' && !app.config.showRawAgentReasoning) return;
-      if (s.reasoning) s.reasoning.setText(msg.text);
+      const cell = s.unfinished.reasoning.shift();
+      if (cell) cell.setText(msg.text);
       else app.addCell(new ReasoningCell(msg.text, { hidden: app.config.hideAgentReasoning }));
       app.status.header = reasoningHeader(msg.text) ?? app.status.header;
-      s.reasoning = undefined;
+      if (!cell || s.reasoning === cell) s.reasoning = undefined;
       return;
+    }
     case 'agent_reasoning_section_break':
       s.reasoning = undefined;
       return;
@@ -241,6 +270,7 @@ export function applyAgentEvent(s: EventState, msg: EventMsg): void {
     case 'stream_error':
       s.headerBeforeRetry ??= app.status.header;
       app.status.header = msg.message;
+      dropUnfinished(s);
       return;
     case 'error':
       app.addCell(errorCell(msg.message));

@@ -83,7 +83,7 @@ export class TuiApp implements Widget {
     this.status.animate = config.tui.animations;
     this.events = {
       app: this, assistant: undefined, reasoning: undefined, calls: new Map(), decoders: new Map(), reasoningText: '',
-      pendingWarnings: [...config.warnings], forkPending: false,
+      unfinished: { assistant: [], reasoning: [] }, pendingWarnings: [...config.warnings], forkPending: false,
     };
     this.transcript.onChange = () => host.requestFrame();
   }
@@ -131,7 +131,9 @@ export class TuiApp implements Widget {
     this.lastTurnDiff = undefined;
     this.footer.contextLeft = undefined;
     this.statusBar.info = this.withOverrides(sessionInfo(this.config));
-    Object.assign(this.events, { assistant: undefined, reasoning: undefined, reasoningText: '', forkPending: false, headerBeforeRetry: undefined });
+    Object.assign(this.events, {
+      assistant: undefined, reasoning: undefined, reasoningText: '', unfinished: { assistant: [], reasoning: [] }, forkPending: false, headerBeforeRetry: undefined,
+    });
     this.events.calls.clear();
     this.events.decoders.clear();
     if (Object.keys(this.overrides).length) next.submit({ type: 'override_turn_context', ...this.overrides });

@@ -298,3 +298,47 @@ test('/mention opens the @ picker with its hint at once', () => withApp(async (h
   assert.equal(h.app.mode, 'popup');
   assert.match((await renderScreen(h.app, { cols: 60, rows: 12 })).text, /type to search files/);
 }));
+
+/** The transcript as plain text, cell by cell (the session header left out). */
+async function cellsText(h: Harness): Promise<string> {
+  return (await renderScreen(h.app, { cols: 80, rows: 40 })).text;
+}
+
+test('a reasoning summary in two parts, then the answer: each shown once, in order, also after the final events', () => withApp(async (h) => {
+  h.session.emit({ type: 'task_started' });
+  h.session.emit({ type: 'agent_reasoning_delta', delta: '**First thought**\n\npart one' });
+  h.session.emit({ type: 'agent_reasoning_section_break' });
+  h.session.emit({ type: 'agent_reasoning_delta', delta: '**Second thought**\n\npart two' });
+  h.session.emit({ type: 'agent_message_delta', delta: 'The answer.' });
+  // What the loop sends once the response is complete.
+  h.session.emit({ type: 'agent_reasoning', text: '**First thought**\n\npart one' });
+  h.session.emit({ type: 'agent_reasoning', text: '**Second thought**\n\npart two' });
+  h.session.emit({ type: 'agent_message', message: 'The answer.' });
+  h.session.emit({ type: 'task_complete', last_agent_message: null });
+  const text = await cellsText(h);
+  const order = ['First thought', 'part one', 'Second thought', 'part two', 'The answer.'].map((t) => text.indexOf(t));
+  assert.ok(order.every((i, k) => i >= 0 && (k === 0 || i > order[k - 1]!)), text);
+  for (const t of ['part one', 'part two', 'The answer.']) assert.equal(text.split(t).length, 2, `${t} once:\n${text}`);
+}));
+
+test('text, reasoning, text in one response go to three cells; a retried stream drops what the failed attempt streamed', () => withApp(async (h) => {
+  h.session.emit({ type: 'task_started' });
+  h.session.emit({ type: 'agent_message_delta', delta: 'partial answer that w' });
+  h.session.emit({ type: 'stream_error', message: 'Reconnecting... 1/5 (stream disconnected)' });
+  h.session.emit({ type: 'agent_message_delta', delta: 'First.' });
+  h.session.emit({ type: 'agent_reasoning_delta', delta: 'thinking' });
+  h.session.emit({ type: 'agent_message_delta', delta: 'Second.' });
+  // While it streams, too: no leftover of the failed attempt, no glued messages.
+  const streaming = await cellsText(h);
+  assert.doesNotMatch(streaming, /partial answer/);
+  assert.doesNotMatch(streaming, /First\.Second/);
+  h.session.emit({ type: 'agent_message', message: 'First.' });
+  h.session.emit({ type: 'agent_reasoning', text: 'thinking' });
+  h.session.emit({ type: 'agent_message', message: 'Second.' });
+  h.session.emit({ type: 'task_complete', last_agent_message: null });
+  const text = await cellsText(h);
+  assert.doesNotMatch(text, /partial answer/);
+  assert.doesNotMatch(text, /First\.Second/);
+  const [a, b, c] = ['First.', 'thinking', 'Second.'].map((t) => text.indexOf(t));
+  assert.ok(a! >= 0 && a! < b! && b! < c!, text);
+}));
