@@ -66,3 +66,30 @@ test('select list: wraps the selection and scrolls to keep it visible', () => {
   l.render(g, { x: 0, y: 0, width: 12, height: 2 });
   assert.deepEqual([g.rowText(0).trimEnd(), g.rowText(1).trimEnd()], ['  b', '› c']);
 });
+
+test('a resize keeps a scrolled-up view in place as a share of the content: the top stays the top', () => {
+  const words = Array.from({ length: 200 }, (_, i) => `w${i}`).join(' ');
+  const source = LinesSource.wrapped([[{ text: 'HEADER' }], [{ text: words }], [{ text: 'END' }]]);
+  const v = new Viewport(source);
+  const draw = (w: number, h: number) => {
+    const grid = new CellGrid(w, h);
+    v.render(grid, { x: 0, y: 0, width: w, height: h });
+    return grid.rowText(0).trimEnd();
+  };
+  draw(40, 10);
+  v.toTop();
+  assert.equal(draw(40, 10), 'HEADER');
+  assert.equal(draw(20, 6), 'HEADER');
+  assert.equal(draw(60, 12), 'HEADER');
+  assert.equal(v.atBottom, false);
+  // From the middle, the view stays near the same words.
+  draw(30, 12);
+  v.toTop();
+  draw(30, 12);
+  v.scrollBy(10);
+  const before = draw(30, 12);
+  const after = draw(60, 12);
+  assert.equal(v.atBottom, false);
+  const n = (s: string) => Number(/w(\d+)/.exec(s)?.[1]);
+  assert.ok(Math.abs(n(before) - n(after)) < 25, `${before} / ${after}`);
+});

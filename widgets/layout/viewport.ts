@@ -47,9 +47,14 @@ export class Viewport implements Widget {
 
   render(surface: Surface, area: Rect): void {
     const total = this.source.totalHeight(area.width);
-    // Scrolled up: keep the same rows in view while content grows below (a
-    // resize re-wraps everything, so there the offset is kept as it is).
+    // Scrolled up: keep the same rows in view while content grows below. A
+    // resize re-wraps everything: the view then keeps its place as a share of
+    // the content (the top stays the top), and stays scrolled up.
     if (this.fromBottom > 0 && area.width === this.lastWidth && total > this.lastTotal) this.fromBottom += total - this.lastTotal;
+    else if (this.fromBottom > 0 && area.width !== this.lastWidth && this.lastWidth > 0 && this.lastTotal > 0) {
+      const top = Math.round((this.topRow / this.lastTotal) * total);
+      this.fromBottom = Math.max(1, total - Math.max(1, area.height) - top);
+    }
     this.lastTotal = total;
     this.lastWidth = area.width;
     this.lastHeight = Math.max(1, area.height);
