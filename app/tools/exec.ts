@@ -63,6 +63,15 @@ function killGroup(pid: number, signal: NodeJS.Signals): void {
   }
 }
 
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 // Groups still running; if this process ends first (exit or a fatal signal), they go with it.
 const liveGroups = new Set<number>();
 let exitHookInstalled = false;
@@ -162,7 +171,10 @@ export async function runLaunchPlan(plan: LaunchPlan, opts: RunOptions = {}): Pr
       aborted,
     };
   } finally {
-    if (child.pid !== undefined) liveGroups.delete(child.pid);
+    // A command's background processes (`daemon &`) outlive its leader in the
+    // same group: the group stays on the list, so they end with codex. An empty
+    // group leaves it (its id could later be given to someone else's group).
+    if (child.pid !== undefined && !groupAlive(child.pid)) liveGroups.delete(child.pid);
     clearTimeout(timer);
     opts.signal?.removeEventListener('abort', onAbort);
     // The grace timer stays armed if we signalled: stragglers of the group still get SIGKILL.

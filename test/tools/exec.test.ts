@@ -154,6 +154,22 @@ test('when this process exits, commands still running are killed with it', async
   assert.ok(await waitGone(kid), 'the command outlived the process that ran it');
 });
 
+test('a background process a finished command left behind ends when this process exits', async () => {
+  const script = `
+    import { runLaunchPlan } from ${JSON.stringify(new URL('../../app/tools/exec.ts', import.meta.url).href)};
+    const env = { PATH: process.env.PATH ?? '' };
+    const r = await runLaunchPlan({ argv: ['bash', '-c', 'sleep 30 >/dev/null 2>&1 & echo $! > kid; echo started'], env, cwd: ${JSON.stringify(dir)}, sandbox: 'none' });
+    process.stdout.write(r.stdout);
+    process.exit(0);
+  `;
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 20_000 });
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stdout, 'started\n');
+  const kid = Number(readFileSync(join(dir, 'kid'), 'utf8'));
+  leftovers.push(kid);
+  assert.ok(await waitGone(kid), 'the daemon outlived codex');
+});
+
 test('a program or working directory that does not exist is reported, not thrown', async () => {
   const missing = await runLaunchPlan({ argv: ['no-such-program-xyz'], env, cwd: dir, sandbox: 'none' });
   assert.equal(missing.exitCode, 127);
