@@ -125,9 +125,12 @@ test('a trailing empty old line (the final newline) is tolerated', () => {
   assert.equal(applyChunks('a\nb\n', [chunk({ oldLines: ['b', ''], newLines: ['c', ''] })], 'f'), 'a\nc\n');
 });
 
-test('the result always ends with a newline; CRLF lines match by the trimmed pass', () => {
+test('the result always ends with a newline; a CRLF file stays CRLF, a BOM stays, a mixed file is left mixed', () => {
   assert.equal(applyChunks('a\nb', [chunk({ oldLines: ['b'], newLines: ['c'] })], 'f'), 'a\nc\n');
-  assert.equal(applyChunks('a\r\nb\r\n', [chunk({ oldLines: ['b'], newLines: ['c'] })], 'f'), 'a\r\nc\n');
+  assert.equal(applyChunks('a\r\nb\r\nz\r\n', [chunk({ oldLines: ['b'], newLines: ['c', 'd'] })], 'f'), 'a\r\nc\r\nd\r\nz\r\n');
+  assert.equal(applyChunks('a\r\nb', [chunk({ oldLines: ['b'], newLines: ['c'] })], 'f'), 'a\r\nc\r\n');
+  assert.equal(applyChunks('\uFEFFone\ntwo\n', [chunk({ oldLines: ['one'], newLines: ['ONE'] })], 'f'), '\uFEFFONE\ntwo\n');
+  assert.equal(applyChunks('a\r\nb\nz\n', [chunk({ oldLines: ['b'], newLines: ['c'] })], 'f'), 'a\r\nc\nz\n');
 });
 
 test('read errors name the file and the reason', async () => {

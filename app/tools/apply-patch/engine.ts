@@ -153,10 +153,22 @@ function fileChanges(
   return changes;
 }
 
-/** New content of a file after the update chunks; throws PatchApplyError when a chunk does not fit. */
+/**
+ * New content of a file after the update chunks; throws PatchApplyError when a
+ * chunk does not fit. The file keeps its form: a UTF-8 BOM stays, and a file
+ * whose lines all end in CRLF gets CRLF on the new lines too (patches are
+ * written with LF).
+ */
 export function applyChunks(original: string, chunks: readonly UpdateChunk[], display: string): string {
-  const lines = original.split('\n');
+  const bom = original.startsWith('\uFEFF') ? '\uFEFF' : '';
+  const body = bom ? original.slice(1) : original;
+  let lines = body.split('\n');
   if (lines[lines.length - 1] === '') lines.pop(); // the final newline is not a line
+  const unterminatedLast = !body.endsWith('\n');
+  const crlf = lines.some((l) => l.endsWith('\r'))
+    && lines.every((l, i) => l.endsWith('\r') || (unterminatedLast && i === lines.length - 1));
+  if (crlf) lines = lines.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+  const eol = crlf ? '\r\n' : '\n';
   const replacements: { at: number; remove: number; insert: readonly string[] }[] = [];
   let index = 0;
   for (const chunk of chunks) {
@@ -195,5 +207,5 @@ export function applyChunks(original: string, chunks: readonly UpdateChunk[], di
     pos = Math.max(pos, at + remove);
   }
   for (; pos < lines.length; pos++) out.push(lines[pos]!);
-  return `${out.join('\n')}\n`;
+  return `${bom}${out.join(eol)}${eol}`;
 }
