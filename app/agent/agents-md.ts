@@ -73,17 +73,31 @@ export function projectDocs(opts: AgentsMdOptions): string | undefined {
     if (budget <= 0) break;
     const { text, truncated } = readPrefix(file, budget);
     if (truncated) log.warn(`project doc ${file} exceeds project_doc_max_bytes (${opts.maxBytes}); truncating`);
-    if (!text.trim()) continue;
+    if (!text.trim() || isBinary(file, text)) continue;
     budget -= Buffer.byteLength(text);
     parts.push(text);
   }
   return parts.length ? parts.join('\n\n') : undefined;
 }
 
+/** NUL bytes mean this is not a text file: it would only fill the context with garbage. */
+function isBinary(file: string, text: string): boolean {
+  if (!text.includes('\0')) return false;
+  log.warn(`instruction file ${file} is not text (it contains NUL bytes); skipping it`);
+  return true;
+}
+
+/** What the global AGENTS.md may add when project_doc_max_bytes is 0 (project docs off). */
+const GLOBAL_DEFAULT_MAX_BYTES = 32 * 1024;
+
 /** The user instructions: global AGENTS.md and project docs, joined by the original's separator. */
 export function userInstructions(opts: AgentsMdOptions): string | undefined {
   const globalFile = join(opts.codexHome, 'AGENTS.md');
-  const global = isFile(globalFile) ? readPrefix(globalFile, 1 << 20).text.trim() || undefined : undefined;
+  // Bounded like the project docs: it is sent with every request and stored in the session log.
+  const limit = opts.maxBytes > 0 ? opts.maxBytes : GLOBAL_DEFAULT_MAX_BYTES;
+  const read = isFile(globalFile) ? readPrefix(globalFile, limit) : undefined;
+  if (read?.truncated) log.warn(`${globalFile} exceeds ${limit} bytes; truncating`);
+  const global = read && !isBinary(globalFile, read.text) ? read.text.trim() || undefined : undefined;
   const project = projectDocs(opts);
   if (global && project) return `${global}\n\n--- project-doc ---\n\n${project}`;
   return global ?? project;

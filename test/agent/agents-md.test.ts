@@ -65,3 +65,16 @@ test('instructionFiles lists what a session reads: the global file, then each di
   writeFileSync(join(home, 'AGENTS.md'), 'global');
   assert.deepEqual(instructionFiles({ ...opts, maxBytes: 0 }), [join(home, 'AGENTS.md')]);
 });
+
+test('the global AGENTS.md is bounded like project docs, and a file with NUL bytes is skipped', () => {
+  const home = join(root, 'home-big');
+  const cwd = join(root, 'plain');
+  mkdirSync(home, { recursive: true });
+  mkdirSync(cwd, { recursive: true });
+  writeFileSync(join(home, 'AGENTS.md'), 'g'.repeat(100_000));
+  assert.equal(userInstructions({ codexHome: home, cwd, maxBytes: 1000, fallbackFilenames: [] })?.length, 1000);
+  assert.equal(userInstructions({ codexHome: home, cwd, maxBytes: 0, fallbackFilenames: [] })?.length, 32 * 1024);
+  writeFileSync(join(home, 'AGENTS.md'), 'rules\0\0\0\0');
+  writeFileSync(join(cwd, 'AGENTS.md'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1]));
+  assert.equal(userInstructions({ codexHome: home, cwd, maxBytes: 1000, fallbackFilenames: [] }), undefined);
+});
