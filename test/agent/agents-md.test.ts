@@ -68,7 +68,7 @@ test('instructionFiles lists what a session reads: the global file, then each di
 
 test('the global AGENTS.md is bounded like project docs, and a file with NUL bytes is skipped', () => {
   const home = join(root, 'home-big');
-  const cwd = join(root, 'plain');
+  const cwd = join(root, 'no-docs');
   mkdirSync(home, { recursive: true });
   mkdirSync(cwd, { recursive: true });
   writeFileSync(join(home, 'AGENTS.md'), 'g'.repeat(100_000));
