@@ -21,6 +21,7 @@ import { renderDiff } from '../diff/render.js';
 import { wrapIndented } from '../markdown/wrap.js';
 import { drawRows } from '../transcript/cell.js';
 import { displayCommand } from '../transcript/command.js';
+import { visibleControls } from '../transcript/sanitize.js';
 import { TOKENS } from '../transcript/tokens.js';
 import { ApprovalState, type ReviewDecision } from './state.js';
 
@@ -73,7 +74,7 @@ export class ApprovalModal extends ApprovalState implements Widget {
     const rows: Line[] = [[{ text: '─'.repeat(width), style: { fg: TOKENS.modalBorder } }], []];
     rows.push(...wrapIndented([{ text: title, style: { bold: true } }], width, PAD), []);
     if (r.reason) {
-      rows.push(...wrapIndented([{ text: 'Reason: ', style: { fg: TOKENS.muted } }, { text: r.reason, style: { italic: true } }], width, PAD), []);
+      rows.push(...wrapIndented([{ text: 'Reason: ', style: { fg: TOKENS.muted } }, { text: visibleControls(r.reason), style: { italic: true } }], width, PAD), []);
     }
     return rows;
   }
@@ -83,7 +84,7 @@ export class ApprovalModal extends ApprovalState implements Widget {
     const r = this.request;
     let rows: Line[];
     if (r.kind === 'exec') {
-      rows = displayCommand(r.command)
+      rows = visibleControls(displayCommand(r.command))
         .split('\n')
         .flatMap((l, i) => wrapIndented([{ text: l, style: { fg: TOKENS.command, bold: true } }], width, i ? [{ text: '    ' }] : [{ text: '  ' }, { text: '$ ', style: { fg: TOKENS.muted } }], [{ text: '    ' }]));
     } else {

@@ -14,3 +14,12 @@ export function printable(text: string): string {
   if (out.includes('\r')) out = out.split('\n').map((line) => line.split('\r').filter((s) => s !== '').at(-1) ?? '').join('\n');
   return out.replace(/\t/g, '    ').replace(CONTROL, '');
 }
+
+/**
+ * Control characters made visible as their Unicode pictures (ESC → ␛): for
+ * text the user must judge, like a command awaiting approval, where silently
+ * removing an escape sequence would hide part of what will run.
+ */
+export function visibleControls(text: string): string {
+  return text.replace(CONTROL, (c) => (c === '\x7f' ? '\u2421' : String.fromCharCode(0x2400 + c.charCodeAt(0))));
+}

@@ -152,3 +152,11 @@ test('the transcript records the decision in the original wording', () => {
   assert.deepEqual(plain(decisionCell(EXEC, 'abort').lines(80)), ['✗ You canceled the request to run touch x']);
   assert.deepEqual(plain(decisionCell(EXEC, 'approved').lines(80)), ['✔ You approved codex to run touch x this time']);
 });
+
+test('control characters in the command and the reason are shown as symbols, not hidden or sent to the terminal', () => {
+  const req: ApprovalRequest = { kind: 'exec', id: 'c9', command: ['bash', '-lc', 'echo \x1b[8mhidden\x1b[0m; rm -rf ~/x'], reason: 'why \x1b[31mred' };
+  const text = draw(new ApprovalModal(req), 80, 14).join('\n');
+  assert.doesNotMatch(text, /\x1b/);
+  assert.match(text, /echo ␛\[8mhidden␛\[0m; rm -rf ~\/x/);
+  assert.match(text, /Reason: why ␛\[31mred/);
+});
