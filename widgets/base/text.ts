@@ -167,7 +167,7 @@ export function wrapLine(line: Line, width: number): Line[] {
   const rows: Glyph[][] = [];
   let row: Glyph[] = [];
   let rowW = 0;
-  let breakAt = -1; // index in row just after the last space
+  let breakAt = -1; // index in row of the last break opportunity (after a space, around a wide glyph)
   let soft = false; // the current row continues a wrapped one
   const pushRow = (isSoft: boolean): void => {
     rows.push(row);
@@ -203,9 +203,11 @@ export function wrapLine(line: Line, width: number): Line[] {
         }
         // Spaces at the start of a wrapped continuation are swallowed.
         if (g === ' ' && soft && row.length === 0) continue;
+        // CJK text has no spaces: a line may break before and after any wide (ideographic) glyph.
+        if (gw === 2 && row.length) breakAt = row.length;
         row.push({ g, w: gw, style: span.style });
         rowW += gw;
-        if (g === ' ') breakAt = row.length;
+        if (g === ' ' || gw === 2) breakAt = row.length;
       }
     });
   }

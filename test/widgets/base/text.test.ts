@@ -45,7 +45,7 @@ test('wrapLine breaks at spaces, drops the break space and keeps span styles', (
 test('wrapLine hard-breaks long words and wide characters at the width', () => {
   assert.deepEqual(plain(wrapText('abcdefghij', 4)), ['abcd', 'efgh', 'ij']);
   assert.deepEqual(plain(wrapText('你好世界', 3)), ['你', '好', '世', '界']);
-  assert.deepEqual(plain(wrapText('ab 你好世界', 5)), ['ab', '你好', '世界']);
+  assert.deepEqual(plain(wrapText('ab 你好世界', 5)), ['ab 你', '好世', '界']); // CJK breaks between ideographs
   // A word carried to the next row is broken again when the next glyph still does not fit.
   assert.deepEqual(plain(wrapText(' 日本語', 3)), [' 日', '本', '語']);
   assert.deepEqual(plain(wrapText('a 日本語', 3)), ['a', '日', '本', '語']);
@@ -83,4 +83,11 @@ test('quickWidth agrees with string-width for every code point it answers', asyn
     checked++;
   }
   assert.ok(checked > 30_000);
+});
+
+test('CJK text without spaces breaks between ideographs, not before the whole run', () => {
+  const rows = (t: string, w: number) => wrapLine([{ text: t }], w).map((l) => l.map((s) => s.text).join(''));
+  assert.deepEqual(rows('CJK: 这是一个很长的中文句子', 16), ['CJK: 这是一个很', '长的中文句子']);
+  assert.deepEqual(rows('abc 你好世界 def', 8), ['abc 你好', '世界 def']);
+  assert.deepEqual(rows('hello world foo bar', 11), ['hello world', 'foo bar']);
 });
