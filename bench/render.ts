@@ -192,7 +192,8 @@ function firstFrame(argv: string[], env: Record<string, string>, cwd: string, do
 
 async function startup(): Promise<string[]> {
   const mock = await startMockModelServer([]);
-  const ws = createWorkspace(mock.url);
+  // A trusted project: both programs go straight to the composer (no trust screen).
+  const ws = createWorkspace(mock.url, { trust: 'trusted' });
   const env = { ...ws.env, TERM: 'xterm-256color' };
   delete (env as Record<string, string | undefined>).NODE_OPTIONS;
   delete (env as Record<string, string | undefined>).NODE_EXTRA_CA_CERTS;
