@@ -3,7 +3,9 @@
 // re-parses its trailing open block. Supported: ATX headings, paragraphs (line
 // breaks kept, as model output means them), bullet and ordered list items with
 // nesting and continuation lines, block quotes (parsed recursively when
-// rendered), fenced code with a language, horizontal rules, and pipe tables.
+// rendered), fenced code with a language, horizontal rules, pipe tables (also
+// without the outer pipes, recognised by their delimiter row), and setext
+// headings (a paragraph underlined with === or ---).
 
 export interface ListFrame {
   /** Source column of the marker. */
@@ -38,6 +40,9 @@ const RULE = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const FENCE = /^( *)(`{3,}|~{3,})[ \t]*([^`\s]*)[^`]*$/;
 const QUOTE = /^ {0,3}> ?/;
 const TABLE = /^ *\|/;
+/** The `--- | :-:` row under a table header without outer pipes (two columns at least). */
+const DELIMITER_ROW = /^ *\|? *:?-{3,}:? *(\| *:?-{3,}:? *)+\|? *$/;
+const SETEXT = /^ {0,3}(={3,}|-{3,})[ \t]*$/; // three at least: a streaming "- " is a list item on its way
 const LIST = /^( *)([-*+]|\d{1,9}[.)])(?:([ \t]+)(.*)|$)/;
 
 const BULLETS = ['•', '◦', '▪'];
@@ -138,6 +143,13 @@ export function parseBlocks(lines: readonly string[], from = 0, prev?: Block): B
       stack = [];
       continue;
     }
+    if (line.includes('|') && DELIMITER_ROW.test(lines[i + 1] ?? '')) {
+      const body: string[] = [];
+      while (i < lines.length && !isBlank(lines[i]!) && lines[i]!.includes('|')) body.push(lines[i++]!.trim());
+      blocks.push({ ...base, end: i, kind: 'table', lines: body });
+      stack = [];
+      continue;
+    }
     if ((m = LIST.exec(line))) {
       const indent = indentOf(m[1]!);
       const raw = m[2]!;
@@ -177,11 +189,15 @@ export function parseBlocks(lines: readonly string[], from = 0, prev?: Block): B
       continue;
     }
     const body: string[] = [];
-    while (i < lines.length && !isBlank(lines[i]!) && (i === start || !startsBlock(lines[i]!))) {
+    while (i < lines.length && !isBlank(lines[i]!) && !SETEXT.test(lines[i]!) && (i === start || !startsBlock(lines[i]!))) {
       body.push(lines[i]!.trim());
       i++;
     }
-    blocks.push({ ...base, end: i, kind: 'paragraph', lines: body });
+    const underline = i < lines.length ? SETEXT.exec(lines[i]!) : null;
+    if (underline) {
+      blocks.push({ ...base, end: i + 1, kind: 'heading', level: underline[1]![0] === '=' ? 1 : 2, text: body.join(' ') });
+      i++;
+    } else blocks.push({ ...base, end: i, kind: 'paragraph', lines: body });
     stack = [];
   }
   return blocks;

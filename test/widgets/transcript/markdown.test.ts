@@ -169,3 +169,11 @@ test('property: no rendered row is wider than the width, whatever the markdown',
     { numRuns: 600 },
   );
 });
+
+test('blocks: setext headings, and tables without the outer pipes (found by their delimiter row)', () => {
+  const src = ['Title', '=====', 'Section', '---', 'Name | Qty', '--- | ---:', 'apple | 3', '', 'a | b alone is text', 'intro', '- item'];
+  assert.deepEqual(parseBlocks(src).map((b) => (b.kind === 'heading' ? `h${b.level}:${b.text}` : b.kind)), ['h1:Title', 'h2:Section', 'table', 'paragraph', 'list_item']);
+  const rows = plain(renderMarkdown('Name | Qty\n--- | ---:\napple | 3', 40)).join('\n');
+  assert.doesNotMatch(rows, /---/);
+  assert.match(rows, /apple/);
+});
