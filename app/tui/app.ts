@@ -10,14 +10,13 @@ import { Viewport } from '../../widgets/layout/viewport.js';
 import { Footer, keyGlyph } from '../../widgets/status/footer.js';
 import { StatusBar, type SessionInfo } from '../../widgets/status/status-bar.js';
 import { spinnerFrame, StatusIndicator } from '../../widgets/status/status-indicator.js';
-import { tildePath } from '../../widgets/transcript/cells/header.js';
 import { Transcript } from '../../widgets/transcript/transcript.js';
 import type { HistoryCell } from '../../widgets/transcript/cell.js';
 import type { Config } from '../config/types.js';
 import type { Event, EventMsg, Op, TokenUsage } from '../agent/protocol.js';
 
-type TurnOverrides = Omit<Extract<Op, { type: 'override_turn_context' }>, 'type'>;
 import type { InputEvent } from './input/decoder.js';
+import { sessionInfo, withOverrides, type TurnOverrides } from './status-info.js';
 import type { ComposerTrigger, Overlay } from './overlay.js';
 import type { EventState } from './agent-events.js';
 import { ClippedSurface } from '../../widgets/base/grid.js';
@@ -152,14 +151,7 @@ export class TuiApp implements Widget {
 
   /** `info` with the /model and /approvals choices applied. */
   withOverrides(info: SessionInfo): SessionInfo {
-    const o = this.overrides;
-    return {
-      ...info,
-      ...(o.model !== undefined && { model: o.model }),
-      ...(o.effort !== undefined && { reasoningEffort: o.effort }),
-      ...(o.approval_policy !== undefined && { approval: o.approval_policy }),
-      ...(o.sandbox_policy !== undefined && { sandbox: o.sandbox_policy.mode }),
-    };
+    return withOverrides(info, this.overrides);
   }
 
   // The event → cell mapping pulls in markdown, diff and every cell type; it is
@@ -429,13 +421,3 @@ function composerHints(keymap: Keymap): [string, string][] {
   });
 }
 
-export function sessionInfo(config: Config, model = config.model): SessionInfo {
-  return {
-    cwd: tildePath(config.cwd, process.env.HOME),
-    model,
-    ...(config.reasoningEffort ? { reasoningEffort: config.reasoningEffort } : {}),
-    provider: config.provider.name,
-    sandbox: config.sandboxPolicy.mode,
-    approval: config.approvalPolicy,
-  };
-}

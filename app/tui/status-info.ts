@@ -1,0 +1,32 @@
+// What the status bar says about the session: working root, model, provider,
+// sandbox and approval, from the configuration and the /model and /approvals
+// choices made since (which /new keeps).
+import type { Op } from '../agent/protocol.js';
+import type { Config } from '../config/types.js';
+import type { SessionInfo } from '../../widgets/status/status-bar.js';
+import { tildePath } from '../../widgets/transcript/cells/header.js';
+
+/** The settings /model and /approvals change, as the override_turn_context op carries them. */
+export type TurnOverrides = Omit<Extract<Op, { type: 'override_turn_context' }>, 'type'>;
+
+export function sessionInfo(config: Config, model = config.model): SessionInfo {
+  return {
+    cwd: tildePath(config.cwd, process.env.HOME),
+    model,
+    ...(config.reasoningEffort ? { reasoningEffort: config.reasoningEffort } : {}),
+    provider: config.provider.name,
+    sandbox: config.sandboxPolicy.mode,
+    approval: config.approvalPolicy,
+  };
+}
+
+/** `info` with the overrides applied. */
+export function withOverrides(info: SessionInfo, o: TurnOverrides): SessionInfo {
+  return {
+    ...info,
+    ...(o.model !== undefined && { model: o.model }),
+    ...(o.effort !== undefined && { reasoningEffort: o.effort }),
+    ...(o.approval_policy !== undefined && { approval: o.approval_policy }),
+    ...(o.sandbox_policy !== undefined && { sandbox: o.sandbox_policy.mode }),
+  };
+}
