@@ -23,7 +23,7 @@ function isContinuationByte(b: number | undefined): boolean {
 }
 
 /** The longest prefix of `text` within `max` UTF-8 bytes, cut at a character boundary. */
-function headBytes(text: string, max: number): string {
+export function headBytes(text: string, max: number): string {
   const buf = Buffer.from(text);
   if (buf.length <= max) return text;
   let end = Math.max(0, max);

@@ -171,3 +171,40 @@ test('preview reports the changes without writing', async () => {
   assert.deepEqual(p.changes, { [join(dir, 'a.txt')]: { update: { unified_diff: '@@ -1 +1 @@\n-a\n+b\n' } } });
   assert.equal(readFileSync(join(dir, 'a.txt'), 'utf8'), 'a\n');
 });
+
+test('a failing patch echoes at most 10 KiB of itself back, saying how much was cut', async () => {
+  write('a.txt', 'a\n');
+  const missing = Array.from({ length: 200_000 }, (_, i) => `-line ${i} that is not in the file`);
+  const r = await applyPatch(['*** Begin Patch', '*** Update File: a.txt', ...missing, '*** End Patch'].join('\n'), dir);
+  assert.equal(r.success, false);
+  assert.ok(Buffer.byteLength(r.stderr) < 10 * 1024 + 200, `stderr is ${Buffer.byteLength(r.stderr)} bytes`);
+  assert.match(r.stderr, /^Failed to find expected lines in a\.txt:\nline 0 that is not in the file\n/);
+  assert.match(r.stderr, /\n\[\.\.\. cut \d+ more bytes on \d+ lines \.\.\.\]\n$/);
+  const [, bytes, lines] = /cut (\d+) more bytes on (\d+) lines/.exec(r.stderr)!;
+  const full = `Failed to find expected lines in a.txt:\n${missing.map((l) => l.slice(1)).join('\n')}`;
+  const kept = r.stderr.slice(0, r.stderr.indexOf('\n[... cut'));
+  assert.equal(Number(bytes), Buffer.byteLength(full) - Buffer.byteLength(kept));
+  assert.equal(Number(lines), full.slice(kept.length).split('\n').length);
+  assert.equal(readFileSync(join(dir, 'a.txt'), 'utf8'), 'a\n');
+  // A parse error quoting one huge line is capped the same way.
+  const p = await previewPatch(patch('*** Update File: a.txt', '@@', `?${'x'.repeat(1_000_000)}`), dir);
+  assert.ok(!p.ok && Buffer.byteLength(p.error) < 10 * 1024 + 200 && /cut \d+ more bytes on 1 lines/.test(p.error));
+});
+
+test('a path ending in / is refused: a directory name never becomes a file', async () => {
+  mkdirSync(join(dir, 'src'));
+  write('a.txt', 'a\n');
+  const before = treeSnapshot(dir);
+  const cases: [string[], RegExp][] = [
+    [['*** Add File: src/', '+x'], /^invalid hunk at line 2, 'src\/' ends in '\/', which names a directory/],
+    [['*** Add File: new/', '+x'], /^invalid hunk at line 2, 'new\/' ends in '\/'/],
+    [['*** Delete File: src/'], /^invalid hunk at line 2, 'src\/' ends in '\/'/],
+    [['*** Update File: a.txt', '*** Move to: src/', '@@', '-a', '+b'], /^invalid hunk at line 3, 'src\/' ends in '\/'/],
+  ];
+  for (const [lines, error] of cases) {
+    const r = await applyPatch(patch(...lines), dir);
+    assert.equal(r.success, false, lines.join(' | '));
+    assert.match(r.stderr, error);
+  }
+  assert.deepEqual(treeSnapshot(dir), before);
+});

@@ -6,6 +6,7 @@ import { open } from 'node:fs/promises';
 import type { FileChange } from '../../agent/protocol.js';
 import { commitWrites } from './commit.js';
 import { PatchApplyError, planPatch } from './engine.js';
+import { capPatchMessage } from './message-cap.js';
 import type { PatchPlan, ReadFile } from './engine.js';
 import { parsePatch, PatchParseError } from './parser.js';
 
@@ -54,7 +55,7 @@ export async function previewPatch(patch: string, cwd: string, read: ReadFile = 
   try {
     return { ok: true, ...(await planPatch(parsePatch(patch), cwd, read)) };
   } catch (err) {
-    if (isPatchError(err)) return { ok: false, error: err.message };
+    if (isPatchError(err)) return { ok: false, error: capPatchMessage(err.message) };
     throw err;
   }
 }
@@ -66,7 +67,7 @@ export async function applyPatch(patch: string, cwd: string): Promise<ApplyPatch
   try {
     await commitWrites(preview.writes);
   } catch (err) {
-    if (err instanceof PatchApplyError) return { success: false, stdout: '', stderr: `${err.message}\n`, changes: {} };
+    if (err instanceof PatchApplyError) return { success: false, stdout: '', stderr: `${capPatchMessage(err.message)}\n`, changes: {} };
     throw err;
   }
   return { success: true, stdout: preview.summary, stderr: '', changes: preview.changes };

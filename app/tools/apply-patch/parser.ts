@@ -82,6 +82,19 @@ export function parsePatch(text: string): Hunk[] {
   return hunks;
 }
 
+/**
+ * The path after a hunk marker. A path ending in `/` names a directory: taken
+ * as a file path (resolution drops the slash), it would turn that directory's
+ * name into a file, so it is refused.
+ */
+function filePath(header: string, marker: string, lineNo: number): string {
+  const path = header.slice(marker.length);
+  if (path.endsWith('/')) {
+    throw new PatchParseError(`'${path}' ends in '/', which names a directory; apply_patch adds, updates, moves and deletes files only`, lineNo);
+  }
+  return path;
+}
+
 function parseHunk(lines: readonly string[], start: number, end: number): { hunk: Hunk; next: number } {
   const header = (lines[start] ?? '').trim();
   const lineNo = start + 1;
@@ -93,18 +106,18 @@ function parseHunk(lines: readonly string[], start: number, end: number): { hunk
       if (!line.startsWith('+')) break;
       contents += `${line.slice(1)}\n`;
     }
-    return { hunk: { kind: 'add', path: header.slice(ADD.length), contents }, next: i };
+    return { hunk: { kind: 'add', path: filePath(header, ADD, lineNo), contents }, next: i };
   }
   if (header.startsWith(DELETE)) {
-    return { hunk: { kind: 'delete', path: header.slice(DELETE.length) }, next: start + 1 };
+    return { hunk: { kind: 'delete', path: filePath(header, DELETE, lineNo) }, next: start + 1 };
   }
   if (header.startsWith(UPDATE)) {
-    const path = header.slice(UPDATE.length);
+    const path = filePath(header, UPDATE, lineNo);
     let i = start + 1;
     let movePath: string | undefined;
     const maybeMove = lines[i]?.trim();
     if (i < end && maybeMove !== undefined && maybeMove.startsWith(MOVE)) {
-      movePath = maybeMove.slice(MOVE.length);
+      movePath = filePath(maybeMove, MOVE, i + 1);
       i++;
     }
     const chunks: UpdateChunk[] = [];
