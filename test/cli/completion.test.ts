@@ -14,6 +14,7 @@ import { after, test } from 'node:test';
 import { COMPLETION_SHELLS, ROOT } from '../../app/cli/commands.js';
 import { completionScript, type CompletionShell } from '../../app/cli/completion/main.js';
 import { completionModel } from '../../app/cli/completion/model.js';
+import { missingTool } from '../support/tools.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'codex-compl-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -66,7 +67,7 @@ test('bash: directories for -C, files for -i, programs for debug COMMAND', () =>
   assert.ok(bash('codex mcp add docs -- bas').includes('bash'));
 });
 
-test('zsh: the script passes zsh -n and completes through the stubbed builtins', () => {
+test('zsh: the script passes zsh -n and completes through the stubbed builtins', { skip: missingTool('zsh') }, () => {
   shell('zsh', ['-n', scripts.zsh]);
   const run = (...words: string[]) => shell('zsh', ['-f', '-c', `
     _describe() { local arr=$argv[-1]; print -rl -- \${(P)arr} }
@@ -86,7 +87,7 @@ test('zsh: the script passes zsh -n and completes through the stubbed builtins',
   assert.ok(run('codex', 'e', 'resume', '-').includes('--last:Continue the most recent session without showing the picker'));
 });
 
-test('fish: the script passes fish -n and completes with fish itself', () => {
+test('fish: the script passes fish -n and completes with fish itself', { skip: missingTool('fish') }, () => {
   shell('fish', ['-n', scripts.fish]);
   const complete = (line: string) => shell('fish', ['--no-config', '-c', `source '${scripts.fish}'; complete -C '${line}'`]).split('\n').filter(Boolean).map((l) => l.split('\t')[0]);
   assert.deepEqual(complete('codex ex'), ['exec']);
@@ -130,7 +131,7 @@ exit
   return results;
 }
 
-test('elvish: the script loads in interactive elvish and its arg completer answers', () => {
+test('elvish: the script loads in interactive elvish and its arg completer answers', { skip: missingTool('elvish', 'script') }, () => {
   mkdirSync(join(dir, 'subdir-x'), { recursive: true });
   writeFileSync(join(dir, 'pic-x.png'), '');
   const cases: [string, string[]][] = [

@@ -11,10 +11,9 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { renderResponses } from '../support/mock-model-server.js';
 import { startTestProxy } from './helpers.js';
+import { missingTool } from '../support/tools.js';
 
-const hasOpenssl = spawnSync('openssl', ['version']).status === 0;
-
-test('streams over https with a keep-alive TLS connection, directly and through a CONNECT proxy', { skip: !hasOpenssl && 'openssl is not installed' }, async () => {
+test('streams over https with a keep-alive TLS connection, directly and through a CONNECT proxy', { skip: missingTool('openssl') }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'codex-https-'));
   const [key, cert] = [join(dir, 'key.pem'), join(dir, 'cert.pem')];
   const gen = spawnSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1',

@@ -14,6 +14,7 @@ import { loadConfig } from '../../app/config/index.js';
 import type { Config } from '../../app/config/types.js';
 import { startProxy, type RunningProxy } from '../../app/proxy/server.js';
 import { startMockUpstream, type MockUpstream } from './mock-upstream.js';
+import { missingTool } from '../support/tools.js';
 
 const run = promisify(execFile);
 let upstream: MockUpstream;
@@ -100,7 +101,7 @@ test('a multipart file upload streams through (1.5 MB)', async () => {
   assert.equal(file.bytes, seen.bytes);
 });
 
-test('curl: /health, Authorization passed through or injected from env_key', async () => {
+test('curl: /health, Authorization passed through or injected from env_key', { skip: missingTool('curl') }, async () => {
   const health = await run('curl', ['-sS', `${proxy.url}/health`]);
   assert.deepEqual(JSON.parse(health.stdout), { status: 'ok' });
   const withAuth = await run('curl', ['-sS', '-H', 'Authorization: Bearer sk-mine', `${proxy.url}/v1/echo`]);
@@ -109,7 +110,7 @@ test('curl: /health, Authorization passed through or injected from env_key', asy
   assert.equal(JSON.parse(without.stdout).headers.authorization, 'Bearer sk-injected-from-env-12345');
 });
 
-test('hop-by-hop headers, those Connection names, and Proxy-* are stripped; others pass', async () => {
+test('hop-by-hop headers, those Connection names, and Proxy-* are stripped; others pass', { skip: missingTool('curl') }, async () => {
   const out = await run('curl', [
     '-sS', '-H', 'Connection: keep-alive, X-Hop-Named', '-H', 'X-Hop-Named: 1', '-H', 'Keep-Alive: timeout=5',
     '-H', 'TE: trailers', '-H', 'Proxy-Authorization: Basic eA==', '-H', 'X-Custom: kept', `${proxy.url}/v1/echo`,
@@ -119,7 +120,7 @@ test('hop-by-hop headers, those Connection names, and Proxy-* are stripped; othe
   assert.equal(h['x-custom'], 'kept');
 });
 
-test('CORS preflight is answered when --allow-cors-any is on', async () => {
+test('CORS preflight is answered when --allow-cors-any is on', { skip: missingTool('curl') }, async () => {
   const out = await run('curl', [
     '-sS', '-o', '/dev/null', '-D', '-', '-X', 'OPTIONS', '-H', 'Origin: http://app.example',
     '-H', 'Access-Control-Request-Method: POST', '-H', 'Access-Control-Request-Headers: authorization', `${proxy.url}/v1/chat/completions`,
@@ -129,7 +130,7 @@ test('CORS preflight is answered when --allow-cors-any is on', async () => {
   assert.match(out.stdout, /access-control-allow-headers: authorization/i);
 });
 
-test('without --allow-cors-any there are no CORS headers', async () => {
+test('without --allow-cors-any there are no CORS headers', { skip: missingTool('curl') }, async () => {
   const plain = await startProxy({ config, host: '127.0.0.1', port: 0, allowCorsAny: false, env });
   try {
     const out = await run('curl', ['-sS', '-D', '-', '-o', '/dev/null', '-H', 'Origin: http://x', `${plain.url}/health`]);

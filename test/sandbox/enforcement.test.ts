@@ -11,6 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import type { SandboxPolicy } from '../../app/config/types.js';
 import { createCommandEnv, looksLikeSandboxDenial } from '../../app/sandbox/index.js';
 import { nodeScript, runIn, sh } from './support.js';
+import { missingTool } from '../support/tools.js';
 
 // Everything lives under one temp dir in /tmp; /tmp itself is only writable
 // where a case says so (exclude_slash_tmp), so "outside" really is outside.
@@ -46,7 +47,7 @@ function assertDenied(r: { code: number | null; stderr: string; stdout: string; 
 }
 
 for (const [name, policy] of MODES) {
-  describe(`${name} sandbox`, () => {
+  describe(`${name} sandbox`, { skip: missingTool('bwrap') }, () => {
     test('writing inside the working root', async () => {
       const file = join(ws, `inside-${name}.txt`);
       const r = await run(policy, `echo hi > ${file}`);
@@ -235,7 +236,7 @@ for (const [name, policy] of MODES) {
   });
 }
 
-describe('workspace-write specifics', () => {
+describe('workspace-write specifics', { skip: missingTool('bwrap') }, () => {
   test('network_access = true lets the command reach a 127.0.0.1 listener and drops the env flag', async () => {
     const server = createServer((s) => s.end('hello\n'));
     await new Promise<void>((res) => server.listen(0, '127.0.0.1', res));

@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { collect } from './support.js';
+import { missingTool } from '../support/tools.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const fixture = join(here, 'fixtures', 'plan-and-run.ts');
@@ -20,7 +21,8 @@ mkdirSync(outside);
 after(() => rmSync(base, { recursive: true, force: true }));
 
 const WW = { mode: 'workspace-write', writableRoots: [], networkAccess: false, excludeSlashTmp: true, excludeTmpdirEnvVar: true };
-const needRoot = process.getuid?.() === 0 ? false : 'needs root to take capabilities away from itself';
+// Both cases need bwrap, and root to take capabilities away.
+const needs = missingTool('bwrap') || (process.getuid?.() === 0 ? false : 'needs root to take capabilities away from itself');
 
 function runFixture(wrapper: string[], argv: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const payload = JSON.stringify({ policy: WW, argv, cwd: ws });
@@ -28,7 +30,7 @@ function runFixture(wrapper: string[], argv: string[]): Promise<{ code: number |
   return collect(spawn(cmd!, rest, { cwd: join(here, '..', '..'), stdio: ['ignore', 'pipe', 'pipe'] }), 30_000);
 }
 
-test('root without CAP_SYS_ADMIN still gets the sandbox, through a user namespace', { skip: needRoot }, async () => {
+test('root without CAP_SYS_ADMIN still gets the sandbox, through a user namespace', { skip: needs }, async () => {
   const dropSysAdmin = ['setpriv', '--inh-caps=-sys_admin', '--bounding-set=-sys_admin'];
   const r = await runFixture(dropSysAdmin, ['/bin/sh', '-c', `echo in > inside.txt; echo out > ${outside}/x.txt`]);
   assert.match(r.stderr, /PLAN .*"--unshare-user"/, r.stderr);
@@ -38,7 +40,7 @@ test('root without CAP_SYS_ADMIN still gets the sandbox, through a user namespac
   assert.equal(existsSync(join(outside, 'x.txt')), false);
 });
 
-test('when no namespace can be created the command is refused with how to fix it, and nothing runs', { skip: needRoot }, async () => {
+test('when no namespace can be created the command is refused with how to fix it, and nothing runs', { skip: needs }, async () => {
   // An outer bwrap that takes every capability and forbids further user namespaces.
   const noNamespaces = ['bwrap', '--unshare-user', '--disable-userns', '--cap-drop', 'ALL', '--dev-bind', '/', '/', '--'];
   const r = await runFixture(noNamespaces, ['/bin/touch', join(ws, 'ran.txt')]);

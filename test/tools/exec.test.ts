@@ -8,6 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { planLaunch } from '../../app/sandbox/index.js';
 import type { LaunchPlan } from '../../app/sandbox/types.js';
 import { runLaunchPlan, TIMEOUT_EXIT_CODE } from '../../app/tools/exec.js';
+import { missingTool } from '../support/tools.js';
 
 let dir = '';
 const leftovers: number[] = [];
@@ -182,7 +183,7 @@ test('a program or working directory that does not exist is reported, not thrown
   assert.equal(badCwd.spawnError, `working directory ${join(dir, 'nope')} does not exist`);
 });
 
-test('a program that does not exist is reported the same way inside the bubblewrap sandbox', async () => {
+test('a program that does not exist is reported the same way inside the bubblewrap sandbox', { skip: missingTool('bwrap') }, async () => {
   const plan = await planLaunch({ argv: ['no-such-program-xyz', 'a'], cwd: dir, sandboxCwd: dir, policy: { mode: 'read-only' }, env });
   assert.equal(plan.sandbox, 'linux-bwrap');
   const r = await runLaunchPlan(plan);

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { diffLines, unifiedDiff } from '../../app/tools/unified-diff.js';
+import { missingTool } from '../support/tools.js';
 
 test('hunks with context, merged when close, split when far apart', () => {
   const old = 'a\nb\nc\nd\ne\nf\ng\nh\ni\nj\n';
@@ -28,8 +29,7 @@ test('the diff is minimal on a classic example', () => {
   assert.equal(ops.length, 5); // Myers' ABCABBA → CBABAC has edit distance 5
 });
 
-test('GNU patch applies every generated diff (random texts)', (t) => {
-  if (spawnSync('patch', ['--version']).status !== 0) { t.skip('GNU patch is not installed (Debian package: patch)'); return; }
+test('GNU patch applies every generated diff (random texts)', { skip: missingTool('patch') }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'udiff-'));
   try {
     const line = fc.constantFrom('a', 'b', 'c', 'd', '', 'long line here');
