@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { SandboxPolicy } from '../app/config/types.js';
+import type { SandboxPolicy } from '../app/protocol/policy.js';
 import { planLaunch, spawnPlan } from '../app/sandbox/index.js';
 
 const RUNS = 40;

@@ -1,7 +1,8 @@
 // Approvals are events answered by ops: a tool emits exec_approval_request /
 // apply_patch_approval_request and waits here until the front end submits
 // exec_approval / patch_approval with the same call id, or the task is interrupted.
-import type { EventMsg, ReviewDecision } from './protocol.js';
+import type { EventMsg } from '../protocol/events.js';
+import type { ReviewDecision } from '../protocol/ops.js';
 
 type Kind = 'exec' | 'patch';
 type Request = Extract<EventMsg, { type: 'exec_approval_request' | 'apply_patch_approval_request' }>;

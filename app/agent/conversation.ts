@@ -3,7 +3,7 @@
 // the user turns start (fork), what a front end shows on resume.
 import type { ResponseItem } from '../model/items.js';
 import { COMPACTED_HISTORY_PREFIX } from './prompt.js';
-import type { InitialMessage } from './protocol.js';
+import type { InitialMessage } from '../protocol/events.js';
 
 type Call = Extract<ResponseItem, { type: 'function_call' | 'custom_tool_call' | 'local_shell_call' }>;
 

@@ -1,8 +1,7 @@
 // The <environment_context> user message (reference §4.2, classic layout):
 // where the agent is, what it may do, and which shell the user has.
 import { basename } from 'node:path';
-import type { ApprovalPolicy } from '../config/schema.js';
-import type { SandboxPolicy } from '../config/types.js';
+import type { ApprovalPolicy, SandboxPolicy } from '../protocol/policy.js';
 
 export interface EnvironmentContext {
   cwd: string;

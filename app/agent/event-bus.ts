@@ -2,7 +2,7 @@
 // subscribes are buffered and handed to the first subscriber, so a front end
 // that subscribes after startSession() resolves still sees session_configured.
 import { logger } from '../log.js';
-import type { Event } from './protocol.js';
+import type { Event } from '../protocol/events.js';
 
 const log = logger('codex_core::events');
 

@@ -5,7 +5,8 @@ import { dirname } from 'node:path';
 import { assessPatchSafety, MESSAGES, patchRejected, patchWritableRoots } from '../approvals/index.js';
 import { writtenPaths } from '../approvals/patch-safety.js';
 import { applyPatch, previewPatch } from '../tools/apply-patch/index.js';
-import type { FileChange, ReviewDecision } from './protocol.js';
+import type { FileChange } from '../protocol/events.js';
+import type { ReviewDecision } from '../protocol/ops.js';
 import type { ToolEnv } from './tool-env.js';
 
 function granted(decision: ReviewDecision): boolean {

@@ -10,7 +10,7 @@ import type { Config } from '../config/types.js';
 import { logger } from '../log.js';
 import { responseItemSchema, type ResponseItem } from '../model/items.js';
 import { readGitInfo, type GitInfo } from './git.js';
-import type { InitialMessage } from './protocol.js';
+import type { InitialMessage } from '../protocol/events.js';
 
 const log = logger('codex_core::rollout');
 

@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import {
   assessCommandSafety, executionFailed, failedInSandbox, MESSAGES, sandboxFailureAction,
 } from '../approvals/index.js';
-import type { SandboxPolicy } from '../config/types.js';
+import type { SandboxPolicy } from '../protocol/policy.js';
 import { createCommandEnv, looksLikeSandboxDenial, planLaunch, SandboxUnavailableError } from '../sandbox/index.js';
 import type { LaunchPlan } from '../sandbox/types.js';
 import { maybeParseApplyPatchFromArgv } from '../tools/apply-patch/index.js';
@@ -14,7 +14,7 @@ import type { ShellArgs } from '../tools/args.js';
 import { runLaunchPlan, type ExecOutcome } from '../tools/exec.js';
 import { formatShellOutput } from '../tools/shell-output.js';
 import { handlePatch } from './patch-call.js';
-import type { ReviewDecision } from './protocol.js';
+import type { ReviewDecision } from '../protocol/ops.js';
 import type { ToolEnv } from './tool-env.js';
 
 const NO_SANDBOX: SandboxPolicy = { mode: 'danger-full-access' };

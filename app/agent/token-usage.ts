@@ -1,5 +1,5 @@
 // Token usage arithmetic: the session total is the sum of every request's usage.
-import type { TokenUsage } from './protocol.js';
+import type { TokenUsage } from '../protocol/events.js';
 
 export const ZERO_USAGE: TokenUsage = {
   input_tokens: 0, cached_input_tokens: 0, output_tokens: 0, reasoning_output_tokens: 0, total_tokens: 0,

@@ -3,7 +3,7 @@ import type { SessionApprovals } from '../approvals/session-approvals.js';
 import type { Config } from '../config/types.js';
 import type { ResponseItem } from '../model/items.js';
 import type { ApprovalGate } from './approval-gate.js';
-import type { EventMsg } from './protocol.js';
+import type { EventMsg } from '../protocol/events.js';
 import type { TurnContext } from './turn-context.js';
 import type { TurnDiffTracker } from './turn-diff.js';
 

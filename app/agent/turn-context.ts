@@ -1,8 +1,8 @@
 // The per-turn settings a task runs with. They start from the Config and
 // change with override_turn_context (the TUI's /model, /approvals, …).
-import type { ApprovalPolicy, ReasoningEffort, ReasoningSummary } from '../config/schema.js';
-import type { Config, SandboxPolicy } from '../config/types.js';
-import type { Op } from './protocol.js';
+import type { ApprovalPolicy, ReasoningEffort, ReasoningSummary, SandboxPolicy } from '../protocol/policy.js';
+import type { Config } from '../config/types.js';
+import type { Op } from '../protocol/ops.js';
 
 export interface TurnContext {
   readonly cwd: string;

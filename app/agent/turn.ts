@@ -7,7 +7,7 @@ import type { JsonSchema, ModelRequest, ResponseEvent, ResponseItem, StreamModel
 import { ModelError } from '../model/errors.js';
 import { callOutput, isCall, isUserTurn, messageText } from './conversation.js';
 import type { ModelFamily } from './model-family.js';
-import type { EventMsg, TokenUsage } from './protocol.js';
+import type { EventMsg, TokenUsage } from '../protocol/events.js';
 import type { TurnContext } from './turn-context.js';
 
 type Call = Extract<ResponseItem, { type: 'function_call' | 'custom_tool_call' | 'local_shell_call' }>;

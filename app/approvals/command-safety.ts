@@ -1,8 +1,7 @@
 // assess_command_safety (reference §5.3): run unsandboxed, run in the platform
 // sandbox, ask the user, or refuse, from the approval and sandbox policies.
 import { platform } from 'node:process';
-import type { ApprovalPolicy } from '../config/schema.js';
-import type { SandboxPolicy } from '../config/types.js';
+import type { ApprovalPolicy, SandboxPolicy } from '../protocol/policy.js';
 import { MESSAGES } from './decision.js';
 import type { SafetyCheck } from './decision.js';
 import { isKnownSafeCommand } from './safe-commands.js';

@@ -3,15 +3,14 @@
 // symlinks followed, inside a writable root and outside its protected .git.
 import { existsSync, realpathSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { ApprovalPolicy } from '../config/schema.js';
-import type { SandboxPolicy } from '../config/types.js';
+import type { ApprovalPolicy, SandboxPolicy } from '../protocol/policy.js';
 import { modePolicy } from '../sandbox/profiles.js';
 import { isPathWritable, resolveWritableRoots } from '../sandbox/roots.js';
 import type { WritableRoot } from '../sandbox/roots.js';
 import { MESSAGES } from './decision.js';
 import type { SafetyCheck } from './decision.js';
 
-/** Structural view of app/agent/protocol FileChange: only what decides safety. */
+/** Structural view of the protocol's FileChange (app/protocol/events.ts): only what decides safety. */
 export type PatchChange =
   | { readonly add: unknown }
   | { readonly delete: unknown }

@@ -1,10 +1,10 @@
 // The one command table: every subcommand, flag, positional and help text of
 // `codex`. Parsing (parse.ts), --help (help.ts) and completions (completion/)
 // are generated from it; handler modules are imported only when dispatched.
+import { APPROVAL_POLICIES } from '../protocol/policy.js';
 import type { CommandSpec, FlagSpec } from './spec.js';
 
 const SANDBOX_MODES = ['read-only', 'workspace-write', 'danger-full-access'] as const;
-const APPROVAL_POLICIES = ['untrusted', 'on-failure', 'on-request', 'never'] as const;
 export const COMPLETION_SHELLS = ['bash', 'zsh', 'fish', 'elvish', 'powershell'] as const;
 export const YOLO = 'dangerously-bypass-approvals-and-sandbox';
 

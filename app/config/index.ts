@@ -11,7 +11,8 @@ import { applyOverride, isTable, parseCliOverride, type CliOverride, type TomlTa
 import { builtinProviders, OSS_DEFAULT_MODEL, toProviderInfo } from './providers.js';
 import { projectTrust } from './trust.js';
 import { configTomlSchema, profileSchema, shellEnvironmentPolicySchema, tuiSchema, type ConfigToml, type SandboxMode } from './schema.js';
-import type { Config, ConfigOverrides, SandboxPolicy } from './types.js';
+import type { Config, ConfigOverrides } from './types.js';
+import type { SandboxPolicy } from '../protocol/policy.js';
 import { unknownKeys } from './unknown-keys.js';
 import { describeIssues } from './validate.js';
 import { cliVersion } from './version.js';

@@ -2,11 +2,12 @@
 // unknown keys survive parsing; the loader reports them as warnings instead of
 // dropping them silently.
 import { z } from 'zod';
+import { APPROVAL_POLICIES, REASONING_EFFORTS, REASONING_SUMMARIES } from '../protocol/policy.js';
 
-export const approvalPolicySchema = z.enum(['untrusted', 'on-failure', 'on-request', 'never']);
+export const approvalPolicySchema = z.enum(APPROVAL_POLICIES);
 export const sandboxModeSchema = z.enum(['read-only', 'workspace-write', 'danger-full-access']);
-export const reasoningEffortSchema = z.enum(['minimal', 'low', 'medium', 'high', 'xhigh']);
-export const reasoningSummarySchema = z.enum(['auto', 'concise', 'detailed', 'none']);
+export const reasoningEffortSchema = z.enum(REASONING_EFFORTS);
+export const reasoningSummarySchema = z.enum(REASONING_SUMMARIES);
 export const verbositySchema = z.enum(['low', 'medium', 'high']);
 export const wireApiSchema = z.enum(['responses', 'chat']);
 
@@ -139,9 +140,6 @@ export type ConfigToml = z.infer<typeof configTomlSchema>;
 export type ModelProviderToml = z.infer<typeof modelProviderSchema>;
 export type McpServerToml = z.infer<typeof mcpServerSchema>;
 export type ShellEnvironmentPolicy = z.infer<typeof shellEnvironmentPolicySchema>;
-export type ApprovalPolicy = z.infer<typeof approvalPolicySchema>;
 export type SandboxMode = z.infer<typeof sandboxModeSchema>;
-export type ReasoningEffort = z.infer<typeof reasoningEffortSchema>;
-export type ReasoningSummary = z.infer<typeof reasoningSummarySchema>;
 export type Verbosity = z.infer<typeof verbositySchema>;
 export type WireApi = z.infer<typeof wireApiSchema>;

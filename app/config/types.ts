@@ -1,9 +1,7 @@
 // The resolved, typed configuration every part of the program receives.
 // Built once by the loader (defaults < config.toml < profile < -c < flags) and frozen.
-import type {
-  ApprovalPolicy, ConfigToml, McpServerToml, ReasoningEffort, ReasoningSummary,
-  ShellEnvironmentPolicy, Verbosity, WireApi,
-} from './schema.js';
+import type { ApprovalPolicy, ReasoningEffort, ReasoningSummary, SandboxPolicy } from '../protocol/policy.js';
+import type { ConfigToml, McpServerToml, ShellEnvironmentPolicy, Verbosity, WireApi } from './schema.js';
 import type { ProjectTrust } from './trust.js';
 
 export interface ModelProviderInfo {
@@ -22,18 +20,6 @@ export interface ModelProviderInfo {
   readonly streamIdleTimeoutMs: number; // default 300000
   readonly requiresOpenaiAuth: boolean;
 }
-
-export type SandboxPolicy =
-  | { readonly mode: 'read-only' }
-  | {
-      readonly mode: 'workspace-write';
-      /** Extra absolute roots from config / --add-dir; cwd, /tmp and $TMPDIR are added by the sandbox. */
-      readonly writableRoots: readonly string[];
-      readonly networkAccess: boolean;
-      readonly excludeTmpdirEnvVar: boolean;
-      readonly excludeSlashTmp: boolean;
-    }
-  | { readonly mode: 'danger-full-access' };
 
 export interface Config {
   readonly codexHome: string;

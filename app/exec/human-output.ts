@@ -1,6 +1,6 @@
 // `codex exec` human output (0.169 behaviour): activity goes to stderr, and
 // only the final agent message goes to stdout (printed by main once the task ends).
-import type { Event, FileChange } from '../agent/protocol.js';
+import type { Event, FileChange } from '../protocol/events.js';
 import { modelFamily } from '../agent/model-family.js';
 import type { Config } from '../config/types.js';
 import { shellJoin } from '../tools/shell-join.js';

@@ -4,7 +4,8 @@
 import { fstatSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CommandContext } from '../cli/context.js';
-import type { Event, InputItem } from '../agent/protocol.js';
+import type { Event } from '../protocol/events.js';
+import type { InputItem } from '../protocol/ops.js';
 import type { Config } from '../config/types.js';
 import type { JsonSchema } from '../model/items.js';
 import { findGitRoot } from '../agent/git.js';

@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import { logger } from '../log.js';
 import { fatalError, ModelError, StreamError } from './errors.js';
-import type { ContentItem, ModelRequest, ResponseEvent, ResponseItem, TokenUsage, ToolSpec } from './items.js';
+import type { ContentItem, ModelRequest, ResponseEvent, ResponseItem, ToolSpec } from './items.js';
+import type { TokenUsage } from '../protocol/events.js';
 import type { SseEvent } from './sse.js';
 import { tokenUsage, type WireDecoder } from './wire.js';
 

@@ -3,8 +3,10 @@
 // client streams back (reference §4.5–4.7). Schemas validate what comes off the
 // wire; types are inferred from them so the two never drift apart.
 import { z } from 'zod';
-import type { ReasoningEffort, ReasoningSummary, Verbosity } from '../config/schema.js';
+import type { ReasoningEffort, ReasoningSummary } from '../protocol/policy.js';
+import type { Verbosity } from '../config/schema.js';
 import type { ModelProviderInfo } from '../config/types.js';
+import type { TokenUsage } from '../protocol/events.js';
 
 // ---------------------------------------------------------------- content
 
@@ -153,14 +155,6 @@ export interface ModelRequest {
 
 // ---------------------------------------------------------------- events
 
-/** Token counts of one response (reference §4.6 usage mapping); the agent protocol re-exports it. */
-export interface TokenUsage {
-  input_tokens: number;
-  cached_input_tokens: number;
-  output_tokens: number;
-  reasoning_output_tokens: number;
-  total_tokens: number;
-}
 
 /**
  * What `streamModel` yields. `created` starts every attempt: when a broken

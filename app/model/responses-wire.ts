@@ -4,7 +4,8 @@
 import { z } from 'zod';
 import { logger } from '../log.js';
 import { fatalError, StreamError } from './errors.js';
-import { responseItemSchema, type ModelRequest, type ResponseEvent, type ResponseItem, type TokenUsage } from './items.js';
+import { responseItemSchema, type ModelRequest, type ResponseEvent, type ResponseItem } from './items.js';
+import { type TokenUsage } from '../protocol/events.js';
 import { retryHintFromMessage } from './retry.js';
 import type { SseEvent } from './sse.js';
 import { tokenUsage, type WireDecoder } from './wire.js';

@@ -1,7 +1,8 @@
 // What the client needs from a wire (Responses or Chat): a pure decoder from
 // SSE events to ResponseEvents that knows when the response is complete, and
 // the usage shape both map their counts into.
-import type { ResponseEvent, TokenUsage } from './items.js';
+import type { ResponseEvent } from './items.js';
+import type { TokenUsage } from '../protocol/events.js';
 import type { SseEvent } from './sse.js';
 
 export interface WireDecoder {

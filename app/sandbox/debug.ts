@@ -6,7 +6,8 @@
 import { constants } from 'node:os';
 import { platform } from 'node:process';
 import type { CommandContext } from '../cli/context.js';
-import type { Config, SandboxPolicy } from '../config/types.js';
+import type { Config } from '../config/types.js';
+import type { SandboxPolicy } from '../protocol/policy.js';
 import { createCommandEnv } from './env.js';
 import { planLaunch, SandboxUnavailableError } from './index.js';
 import { spawnPlan, wrappedCommandError } from './spawn.js';

@@ -4,7 +4,7 @@
 // and finds the protected subpaths (a top-level .git) inside each.
 import { existsSync, realpathSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import type { SandboxPolicy } from '../config/types.js';
+import type { SandboxPolicy } from '../protocol/policy.js';
 import type { ModePolicy } from './profiles.js';
 
 export interface WritableRoot {

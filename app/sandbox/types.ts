@@ -1,7 +1,7 @@
 // The interface between the tools that run commands and the sandbox.
 // app/tools asks for a launch plan; app/sandbox decides how (bwrap, seatbelt,
 // directly for danger-full-access) or refuses with SandboxUnavailableError.
-import type { SandboxPolicy } from '../config/types.js';
+import type { SandboxPolicy } from '../protocol/policy.js';
 
 export interface LaunchRequest {
   readonly argv: readonly string[];

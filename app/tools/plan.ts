@@ -1,5 +1,5 @@
 // update_plan: the model's task plan, surfaced as a `plan_update` event.
-import type { EventMsg } from '../agent/protocol.js';
+import type { EventMsg } from '../protocol/events.js';
 import { parseUpdatePlanArgs } from './args.js';
 
 export type PlanUpdateEvent = Extract<EventMsg, { type: 'plan_update' }>;

@@ -1,7 +1,7 @@
 // The built-in tools offered to the model, in the order of reference §4.3:
 // shell, update_plan, apply_patch. Plain JSON only (no zod), so building a
 // request stays cheap; arguments are checked in args.ts when a call arrives.
-import type { ApprovalPolicy } from '../config/schema.js';
+import type { ApprovalPolicy } from '../protocol/policy.js';
 import type { ToolSpec } from '../model/items.js';
 import { APPLY_PATCH_INSTRUCTIONS, APPLY_PATCH_LARK_GRAMMAR } from './apply-patch/grammar.js';
 

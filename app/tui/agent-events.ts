@@ -3,7 +3,7 @@
 // calls are matched by call_id; the first **bold** line of the reasoning
 // becomes the status header. Notifications go out when the terminal is unfocused.
 import { StringDecoder } from 'node:string_decoder';
-import type { EventMsg, McpServerStatus } from '../agent/protocol.js';
+import type { EventMsg, McpServerStatus } from '../protocol/events.js';
 import type { HistoryCell } from '../../widgets/transcript/cell.js';
 import { ExecCell } from '../../widgets/transcript/cells/exec.js';
 import { SessionHeaderCell } from '../../widgets/transcript/cells/header.js';

@@ -13,7 +13,8 @@ import { spinnerFrame, StatusIndicator } from '../../widgets/status/status-indic
 import { Transcript } from '../../widgets/transcript/transcript.js';
 import type { HistoryCell } from '../../widgets/transcript/cell.js';
 import type { Config } from '../config/types.js';
-import type { Event, EventMsg, Op, TokenUsage } from '../agent/protocol.js';
+import type { Event, EventMsg, TokenUsage } from '../protocol/events.js';
+import type { Op } from '../protocol/ops.js';
 
 import type { InputEvent } from './input/decoder.js';
 import { sessionInfo, withOverrides, type TurnOverrides } from './status-info.js';

@@ -7,7 +7,7 @@ import type { ResolvedAction } from '../../keymaps/engine.js';
 import { decisionCell } from '../../widgets/approval/history.js';
 import { ApprovalModal } from '../../widgets/approval/modal.js';
 import { ApprovalQueue, type ApprovalRequest, type ReviewDecision } from '../../widgets/approval/state.js';
-import type { EventMsg } from '../agent/protocol.js';
+import type { EventMsg } from '../protocol/events.js';
 import type { TuiApp } from './app.js';
 import type { Overlay, OverlayResult } from './overlay.js';
 

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import type { CommandContext } from '../cli/context.js';
 import type { Config } from '../config/types.js';
-import type { TokenUsage } from '../agent/protocol.js';
+import type { TokenUsage } from '../protocol/events.js';
 import { needsTrustDecision } from '../config/trust.js';
 
 function usageLine(u: TokenUsage): string {

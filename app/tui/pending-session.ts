@@ -2,7 +2,8 @@
 // session (loading the agent, tools, AGENTS.md, MCP servers) takes longer than
 // drawing the screen. Operations submitted meanwhile (an initial [PROMPT],
 // early typing) queue here and go to the real session when it arrives.
-import type { Event, Op } from '../agent/protocol.js';
+import type { Event } from '../protocol/events.js';
+import type { Op } from '../protocol/ops.js';
 import type { AgentSession } from './app.js';
 
 export class PendingSession implements AgentSession {

@@ -1,7 +1,7 @@
 // What the status bar says about the session: working root, model, provider,
 // sandbox and approval, from the configuration and the /model and /approvals
 // choices made since (which /new keeps).
-import type { Op } from '../agent/protocol.js';
+import type { Op } from '../protocol/ops.js';
 import type { Config } from '../config/types.js';
 import type { SessionInfo } from '../../widgets/status/status-bar.js';
 import { tildePath } from '../../widgets/transcript/cells/header.js';

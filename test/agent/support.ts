@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../../app/config/index.js';
 import type { Config } from '../../app/config/types.js';
 import { startSession, type Session, type SessionOptions } from '../../app/agent/session.js';
-import type { Event, EventMsg } from '../../app/agent/protocol.js';
+import type { Event, EventMsg } from '../../app/protocol/events.js';
 import { initGitRepo, MOCK_KEY_ENV, providerToml } from '../support/cli.js';
 import type { MockModelServer, MockTurn } from '../support/mock-model-server.js';
 import { withMock } from '../exec/support.js';

@@ -7,8 +7,7 @@ import {
   assessCommandSafety, assessPatchSafety, MESSAGES, patchWritableRoots, sandboxFailureAction, SessionApprovals,
 } from '../../app/approvals/index.js';
 import type { PatchChange } from '../../app/approvals/index.js';
-import type { ApprovalPolicy } from '../../app/config/schema.js';
-import type { SandboxPolicy } from '../../app/config/types.js';
+import type { ApprovalPolicy, SandboxPolicy } from '../../app/protocol/policy.js';
 
 const RO: SandboxPolicy = { mode: 'read-only' };
 const WW: SandboxPolicy = { mode: 'workspace-write', writableRoots: [], networkAccess: false, excludeTmpdirEnvVar: true, excludeSlashTmp: true };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Event, EventMsg } from '../../app/agent/protocol.js';
+import type { Event, EventMsg } from '../../app/protocol/events.js';
 import { JsonlEventMapper, type ThreadEvent } from '../../app/exec/jsonl-output.js';
 
 const usage = (i: number, c: number, o: number) => ({ input_tokens: i, cached_input_tokens: c, output_tokens: o, reasoning_output_tokens: 0, total_tokens: i + o });

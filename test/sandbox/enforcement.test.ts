@@ -8,7 +8,7 @@ import { createServer } from 'node:net';
 import type { Server } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { SandboxPolicy } from '../../app/config/types.js';
+import type { SandboxPolicy } from '../../app/protocol/policy.js';
 import { createCommandEnv, looksLikeSandboxDenial } from '../../app/sandbox/index.js';
 import { nodeScript, runIn, sh } from './support.js';
 import { missingTool } from '../support/tools.js';

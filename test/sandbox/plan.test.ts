@@ -13,7 +13,7 @@ import { linuxBwrapProfile, modePolicy, seatbeltBaseProfile } from '../../app/sa
 import { candidateRoots, resolveWritableRoots } from '../../app/sandbox/roots.js';
 import { assembleSeccomp, seccompInstructions } from '../../app/sandbox/seccomp.js';
 import { seatbeltArgv, seatbeltProfile } from '../../app/sandbox/seatbelt.js';
-import type { SandboxPolicy } from '../../app/config/types.js';
+import type { SandboxPolicy } from '../../app/protocol/policy.js';
 
 const WW: SandboxPolicy = { mode: 'workspace-write', writableRoots: ['/data'], networkAccess: false, excludeTmpdirEnvVar: false, excludeSlashTmp: false };
 

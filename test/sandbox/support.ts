@@ -2,7 +2,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { planLaunch, spawnPlan } from '../../app/sandbox/index.js';
 import type { LaunchPlan } from '../../app/sandbox/index.js';
-import type { SandboxPolicy } from '../../app/config/types.js';
+import type { SandboxPolicy } from '../../app/protocol/policy.js';
 
 export interface RunResult {
   readonly code: number | null;

@@ -10,7 +10,7 @@ import { loadTheme } from '../../widgets/base/theme.js';
 import { FrameWriter } from '../../app/tui/renderer/frame-writer.js';
 import { Palette } from '../../app/tui/renderer/palette.js';
 import type { InputEvent } from '../../app/tui/input/decoder.js';
-import type { EventMsg } from '../../app/agent/protocol.js';
+import type { EventMsg } from '../../app/protocol/events.js';
 import { newTerminal, writeTerminal, type Terminal } from '../support/screen.js';
 import { configured, makeApp } from './harness.js';
 

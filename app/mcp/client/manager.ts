@@ -25,7 +25,7 @@
 //   await mcp.shutdown()               closes every server (SIGTERM to its process group, SIGKILL after 2 s).
 //                                      Children are also killed if the process exits without shutdown().
 import type { McpServerToml } from '../../config/schema.js';
-import type { McpInvocation, McpServerStatus } from '../../agent/protocol.js';
+import type { McpInvocation, McpServerStatus } from '../../protocol/events.js';
 import { logger } from '../../log.js';
 import { McpConnection, serverSettings } from './connection.js';
 import { isValidServerName, qualifiedToolName, SERVER_NAME_PATTERN } from './names.js';

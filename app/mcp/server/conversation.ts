@@ -3,7 +3,8 @@
 // `codex/event` notification; approval requests become elicitations whose
 // answers go back as exec_approval / patch_approval ops; the task's end
 // resolves the call.
-import type { Event, Op, ReviewDecision } from '../../agent/protocol.js';
+import type { Event } from '../../protocol/events.js';
+import type { Op, ReviewDecision } from '../../protocol/ops.js';
 import type { Session } from '../../agent/session.js';
 import { logger } from '../../log.js';
 import { decodeDecision, execElicitation, patchElicitation } from './elicitation.js';

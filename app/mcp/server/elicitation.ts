@@ -1,7 +1,8 @@
 // Approvals as MCP elicitations (reference §6.2): the request the server sends
 // for an exec or patch approval, and the decision decoded from the answer.
 import { shellJoin } from '../../tools/shell-join.js';
-import type { EventMsg, ReviewDecision } from '../../agent/protocol.js';
+import type { EventMsg } from '../../protocol/events.js';
+import type { ReviewDecision } from '../../protocol/ops.js';
 
 type ExecRequest = Extract<EventMsg, { type: 'exec_approval_request' }>;
 type PatchRequest = Extract<EventMsg, { type: 'apply_patch_approval_request' }>;

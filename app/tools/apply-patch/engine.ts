@@ -3,7 +3,7 @@
 // events and the success summary. Nothing is written here, so every hunk is
 // validated before the I/O shell (commit.ts) touches the disk.
 import { isAbsolute, resolve } from 'node:path';
-import type { FileChange } from '../../agent/protocol.js';
+import type { FileChange } from '../../protocol/events.js';
 import { unifiedDiff } from '../unified-diff.js';
 import { describeIoError } from './io-error.js';
 import type { Hunk, UpdateChunk } from './parser.js';

@@ -3,7 +3,7 @@
 // or nothing). Patch errors come back as values, never as exceptions.
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
-import type { FileChange } from '../../agent/protocol.js';
+import type { FileChange } from '../../protocol/events.js';
 import { commitWrites } from './commit.js';
 import { PatchApplyError, planPatch } from './engine.js';
 import { capPatchMessage } from './message-cap.js';

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CellGrid } from '../../../widgets/base/grid.js';
-import type { ReviewDecision as ProtocolDecision, FileChange as ProtocolFileChange } from '../../../app/agent/protocol.js';
+import type { ReviewDecision as ProtocolDecision } from '../../../app/protocol/ops.js';
+import type { FileChange as ProtocolFileChange } from '../../../app/protocol/events.js';
 import { decisionCell, decisionText } from '../../../widgets/approval/history.js';
 import { ApprovalModal } from '../../../widgets/approval/modal.js';
 import { type ApprovalRequest, ApprovalQueue, ApprovalState, type ReviewDecision } from '../../../widgets/approval/state.js';

@@ -1,54 +1,21 @@
-// The one typed interface between the agent loop and its front ends (TUI, exec,
-// MCP server): operations go in, events come out. Shapes follow reference §4.1;
-// `type` tags are snake_case so events can be sent on the wire as they are.
-import type { ApprovalPolicy, ReasoningEffort, ReasoningSummary } from '../config/schema.js';
-import type { SandboxPolicy } from '../config/types.js';
-import type { TokenUsage } from '../model/items.js';
-
-export type InputItem =
-  | { type: 'text'; text: string }
-  | { type: 'image'; image_url: string }
-  | { type: 'local_image'; path: string };
-
-export type ReviewDecision = 'approved' | 'approved_for_session' | 'denied' | 'abort';
-
-export type Op =
-  | { type: 'user_input'; items: InputItem[] }
-  | {
-      type: 'override_turn_context';
-      cwd?: string;
-      approval_policy?: ApprovalPolicy;
-      sandbox_policy?: SandboxPolicy;
-      model?: string;
-      effort?: ReasoningEffort;
-      summary?: ReasoningSummary;
-    }
-  | { type: 'interrupt' }
-  | { type: 'exec_approval'; id: string; decision: ReviewDecision }
-  | { type: 'patch_approval'; id: string; decision: ReviewDecision }
-  /** Appends text to history.jsonl that was not submitted as user_input (user_input is recorded by the session itself). */
-  | { type: 'add_to_history'; text: string }
-  /** Looks up history.jsonl entry `offset` (0 = oldest) → get_history_entry_response. */
-  | { type: 'get_history_entry_request'; offset: number; log_id: number }
-  | { type: 'list_mcp_tools' }
-  | { type: 'compact' }
-  /**
-   * Backtrack: drop the last `drop_user_turns` user turns and everything after them.
-   * The conversation continues as a new session (new id, new rollout file): a fresh
-   * session_configured with initial_messages announces it.
-   */
-  | { type: 'fork'; drop_user_turns: number }
-  | { type: 'shutdown' };
-
-export interface Submission { id: string; op: Op }
+// Events the agent loop emits to its front ends (TUI, exec, MCP server): one
+// typed stream. Shapes follow reference §4.1; `type` tags are snake_case so
+// events can be sent on the wire as they are.
+import type { ReasoningEffort } from './policy.js';
 
 export type FileChange =
   | { add: { content: string } }
   | { delete: { content: string } }
   | { update: { unified_diff: string; move_path?: string } };
 
-// One usage shape from the wire to the front ends: the model client's.
-export type { TokenUsage };
+/** Token counts of one response (reference §4.6 usage mapping), from the wire to the front ends. */
+export interface TokenUsage {
+  input_tokens: number;
+  cached_input_tokens: number;
+  output_tokens: number;
+  reasoning_output_tokens: number;
+  total_tokens: number;
+}
 
 export interface PlanItem { step: string; status: 'pending' | 'in_progress' | 'completed' }
 

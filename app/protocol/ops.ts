@@ -1,0 +1,41 @@
+// Operations a front end (TUI, exec, MCP server) submits to the agent loop.
+// Shapes follow reference §4.1; `type` tags are snake_case so operations can
+// be sent on the wire as they are.
+import type { ApprovalPolicy, ReasoningEffort, ReasoningSummary, SandboxPolicy } from './policy.js';
+
+export type InputItem =
+  | { type: 'text'; text: string }
+  | { type: 'image'; image_url: string }
+  | { type: 'local_image'; path: string };
+
+export type ReviewDecision = 'approved' | 'approved_for_session' | 'denied' | 'abort';
+
+export type Op =
+  | { type: 'user_input'; items: InputItem[] }
+  | {
+      type: 'override_turn_context';
+      cwd?: string;
+      approval_policy?: ApprovalPolicy;
+      sandbox_policy?: SandboxPolicy;
+      model?: string;
+      effort?: ReasoningEffort;
+      summary?: ReasoningSummary;
+    }
+  | { type: 'interrupt' }
+  | { type: 'exec_approval'; id: string; decision: ReviewDecision }
+  | { type: 'patch_approval'; id: string; decision: ReviewDecision }
+  /** Appends text to history.jsonl that was not submitted as user_input (user_input is recorded by the session itself). */
+  | { type: 'add_to_history'; text: string }
+  /** Looks up history.jsonl entry `offset` (0 = oldest) → get_history_entry_response. */
+  | { type: 'get_history_entry_request'; offset: number; log_id: number }
+  | { type: 'list_mcp_tools' }
+  | { type: 'compact' }
+  /**
+   * Backtrack: drop the last `drop_user_turns` user turns and everything after them.
+   * The conversation continues as a new session (new id, new rollout file): a fresh
+   * session_configured with initial_messages announces it.
+   */
+  | { type: 'fork'; drop_user_turns: number }
+  | { type: 'shutdown' };
+
+export interface Submission { id: string; op: Op }
