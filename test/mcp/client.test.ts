@@ -11,6 +11,9 @@ import { McpConnectionManager, type McpClientEvent } from '../../app/mcp/client/
 import { EVERYTHING_BIN, FILESYSTEM_BIN, fixture, isAlive, tempHome, tomlString } from './support.js';
 
 const node = tomlString(process.execPath);
+// Servers run as `bash --norc -c …`: a stdio server's stdin is a socket pair,
+// which bash takes for a remote shell and so sources the user's ~/.bashrc
+// (HOME passes through); whatever that prints or costs must not reach a test.
 
 /** A manager over the servers of `toml`, its events collected; shut down and cleaned up after the test. */
 async function startServers(t: TestContext, toml: string) {
@@ -153,15 +156,15 @@ test('a server that exits during startup is reported with its exit status, not t
   const { events } = await startServers(t, `
 [mcp_servers.quiet]
 command = "bash"
-args = ["-c", "exit 4"]
+args = ["--norc", "-c", "exit 4"]
 
 [mcp_servers.loud]
 command = "bash"
-args = ["-c", "echo 'cannot open database' >&2; exit 3"]
+args = ["--norc", "-c", "echo 'cannot open database' >&2; exit 3"]
 
 [mcp_servers.late]
 command = "bash"
-args = ["-c", "read -r line; exit 5"]
+args = ["--norc", "-c", "read -r line; exit 5"]
 `);
   const byServer = new Map(events.map((e) => [e.server, e.message]));
   assert.equal(byServer.get('quiet'), 'MCP client for `quiet` failed to start: the server exited (exit code 4) during startup');
@@ -300,7 +303,7 @@ tool_timeout_sec = 1
 });
 
 test('servers start concurrently: the second is already running when the first times out', async (t) => {
-  const server = (name: string) => `[mcp_servers.${name}]\ncommand = "bash"\nargs = ["-c", "echo ${name} >> starts.txt; exec sleep 30"]\nstartup_timeout_sec = 1\n`;
+  const server = (name: string) => `[mcp_servers.${name}]\ncommand = "bash"\nargs = ["--norc", "-c", "echo ${name} >> starts.txt; exec sleep 30"]\nstartup_timeout_sec = 1\n`;
   const h = tempHome(`${server('slow_a')}\n${server('slow_b')}`);
   t.after(() => h.cleanup());
   const config = await h.load();
