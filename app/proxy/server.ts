@@ -10,8 +10,9 @@ import type { Config } from '../config/types.js';
 import { logger } from '../log.js';
 import { proxyAuth, proxyFor } from '../model/proxy-env.js';
 import { injectedAuthorization, providerHeaders } from './auth.js';
+import { boundAddress, judgeRequest, type BoundAddress } from './guard.js';
 import { addMissing, forwardableHeaders, type HeaderMap } from './headers.js';
-import { upstreamTarget } from './upstream.js';
+import { route } from './upstream.js';
 
 const log = logger('codex_proxy');
 
@@ -108,7 +109,10 @@ function describeCause(err: unknown): string {
  * the same rule the model client follows.
  */
 function upstreamAgent(baseUrl: string, env: NodeJS.ProcessEnv): Dispatcher {
-  const pool = { keepAliveTimeout: 30_000, connections: 256, pipelining: 1 };
+  // No cap on connections per origin: each in-flight request (a long SSE stream
+  // holds one for minutes) gets its own when no idle one is free; a cap made
+  // streams past it wait for others to end.
+  const pool = { keepAliveTimeout: 30_000, pipelining: 1 };
   const target = new URL(baseUrl);
   const proxy = proxyFor(target, env);
   if (!proxy) return new Agent(pool);
@@ -125,6 +129,8 @@ export async function startProxy(opts: ProxyOptions): Promise<RunningProxy> {
   const agent = upstreamAgent(opts.config.provider.baseUrl, env);
   const cors: HeaderMap = opts.allowCorsAny ? CORS_HEADERS : {};
   let active = 0;
+  // Known once listening (port 0 picks one); no request arrives before.
+  let bound: BoundAddress = { names: new Set(), port: -1, anyAddress: false };
   let drained: (() => void) | undefined;
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -139,6 +145,17 @@ export async function startProxy(opts: ProxyOptions): Promise<RunningProxy> {
       if (active === 0) drained?.();
     });
 
+    const pathname = (req.url ?? '/').split('?')[0];
+    if (pathname === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
+      bytesOut = sendJson(res, 200, { status: 'ok' }, cors);
+      return;
+    }
+    const verdict = judgeRequest(req.method ?? 'GET', req.headers, bound, opts.allowCorsAny);
+    if (verdict.kind === 'refuse') {
+      log.warn(`refused ${req.method} ${pathname}: ${verdict.message}`);
+      bytesOut = sendJson(res, 403, errorBody(verdict.message, 'forbidden'));
+      return;
+    }
     if (opts.allowCorsAny && req.method === 'OPTIONS') {
       res.writeHead(204, {
         ...cors,
@@ -149,23 +166,27 @@ export async function startProxy(opts: ProxyOptions): Promise<RunningProxy> {
       res.end();
       return;
     }
-    const pathname = (req.url ?? '/').split('?')[0];
-    if (pathname === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
-      bytesOut = sendJson(res, 200, { status: 'ok' }, cors);
-      return;
-    }
-    const target = upstreamTarget(opts.config.provider, req.url ?? '/');
-    if (!target) {
-      bytesOut = sendJson(res, 404, errorBody(`Not found: ${pathname}. The proxy serves /v1/* and /health.`, 'not_found'), cors);
-      return;
+    // Only a request addressed to the proxy by its own name gets anything of the user's:
+    // credentials, provider headers and query_params (any of them may carry a key).
+    const target = route(opts.config.provider, req.url ?? '/', verdict.ownHost);
+    switch (target.kind) {
+      case 'upstream': break;
+      case 'not-proxied':
+        bytesOut = sendJson(res, 404, errorBody(`Not found: ${target.pathname}. The proxy serves /v1/* and /health.`, 'not_found'), cors);
+        return;
+      case 'bad-path':
+        bytesOut = sendJson(res, 400, errorBody(`Bad request path: ${target.reason}.`, 'invalid_request_error'), cors);
+        return;
     }
 
     const headers = forwardableHeaders(req.headers, { dropHost: true });
     delete headers.expect; // node answers 100-continue itself; undici refuses the header
-    addMissing(headers, providerHeaders(opts.config, env));
-    if (headers.authorization === undefined) {
-      const auth = await injectedAuthorization(opts.config, env);
-      if (auth) headers.authorization = auth;
+    if (verdict.ownHost) {
+      addMissing(headers, providerHeaders(opts.config, env));
+      if (headers.authorization === undefined) {
+        const auth = await injectedAuthorization(opts.config, env);
+        if (auth) headers.authorization = auth;
+      }
     }
 
     const abort = new AbortController();
@@ -234,6 +255,7 @@ export async function startProxy(opts: ProxyOptions): Promise<RunningProxy> {
     });
   });
   const address = server.address() as AddressInfo;
+  bound = boundAddress(opts.host, address);
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
 
   return {
