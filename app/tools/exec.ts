@@ -46,6 +46,8 @@ export interface ExecOutcome {
   readonly stderr: string;
   /** stdout and stderr interleaved in arrival order. */
   readonly aggregatedOutput: string;
+  /** Lines the command wrote in all, including those the memory cap left out of aggregatedOutput. */
+  readonly aggregatedLines: number;
   readonly durationMs: number;
   readonly timedOut: boolean;
   /** The timeout that applied, in milliseconds. */
@@ -85,7 +87,7 @@ function track(pid: number): void {
 
 function notStarted(message: string, code: number, timeoutMs: number, started: number): ExecOutcome {
   return {
-    exitCode: code, stdout: '', stderr: '', aggregatedOutput: '', durationMs: performance.now() - started,
+    exitCode: code, stdout: '', stderr: '', aggregatedOutput: '', aggregatedLines: 0, durationMs: performance.now() - started,
     timedOut: false, timeoutMs, aborted: false, spawnError: message,
   };
 }
@@ -165,6 +167,7 @@ export async function runLaunchPlan(plan: LaunchPlan, opts: RunOptions = {}): Pr
       stdout: out.stdout.text(),
       stderr: out.stderr.text(),
       aggregatedOutput: out.all.text(),
+      aggregatedLines: out.all.lines,
       durationMs: performance.now() - started,
       timedOut,
       timeoutMs,

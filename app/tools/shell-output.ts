@@ -3,6 +3,7 @@
 // output capped at 10 KiB and 256 lines: the first and last 128 lines with a
 // `[... omitted k of N lines ...]` marker between them.
 import type { ExecOutcome } from './exec.js';
+import { isContinuationByte } from './utf8.js';
 
 export const MODEL_OUTPUT_MAX_BYTES = 10 * 1024;
 export const MODEL_OUTPUT_MAX_LINES = 256;
@@ -16,10 +17,6 @@ function lineCount(text: string): number {
   let n = 1;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
   return text.endsWith('\n') ? n - 1 : n;
-}
-
-function isContinuationByte(b: number | undefined): boolean {
-  return b !== undefined && (b & 0xc0) === 0x80;
 }
 
 /** The longest prefix of `text` within `max` UTF-8 bytes, cut at a character boundary. */
@@ -40,16 +37,20 @@ function tailBytes(text: string, max: number): string {
   return buf.subarray(start).toString('utf8');
 }
 
-/** Caps command output for the model; short output is returned unchanged. */
-export function truncateForModel(text: string): string {
-  const total = lineCount(text);
-  if (Buffer.byteLength(text) <= MODEL_OUTPUT_MAX_BYTES && total <= MODEL_OUTPUT_MAX_LINES) return text;
+/**
+ * Caps command output for the model; short output is returned unchanged.
+ * `total` is how many lines the command wrote, when `text` is already missing
+ * some (the capture's memory cap): the marker counts against the real total.
+ */
+export function truncateForModel(text: string, total = lineCount(text)): string {
+  const kept = lineCount(text);
+  if (Buffer.byteLength(text) <= MODEL_OUTPUT_MAX_BYTES && kept <= MODEL_OUTPUT_MAX_LINES) return text;
   let head = text;
   let tail = text;
-  if (total > MODEL_OUTPUT_MAX_LINES) {
+  if (kept > MODEL_OUTPUT_MAX_LINES) {
     const lines = text.split('\n');
     head = lines.slice(0, HEAD_LINES).map((l) => `${l}\n`).join('');
-    tail = lines.slice(total - TAIL_LINES, total).map((l) => `${l}\n`).join('');
+    tail = lines.slice(kept - TAIL_LINES, kept).map((l) => `${l}\n`).join('');
   }
   const marker = (omitted: number): string => `\n[... omitted ${omitted} of ${total} lines ...]\n\n`;
   const headPart = headBytes(head, HEAD_BYTES);
@@ -63,11 +64,13 @@ export function truncateForModel(text: string): string {
 export function formatShellOutput(r: ExecOutcome): string {
   if (r.spawnError !== undefined) return `execution error: ${r.spawnError}`;
   let output = r.aggregatedOutput;
+  let lines = r.aggregatedLines;
   if (r.timedOut) {
     output += `${output === '' || output.endsWith('\n') ? '' : '\n'}command timed out after ${r.timeoutMs} milliseconds`;
+    lines++;
   }
   return JSON.stringify({
-    output: truncateForModel(output),
+    output: truncateForModel(output, lines),
     metadata: { exit_code: r.exitCode, duration_seconds: Math.round(r.durationMs / 100) / 10 },
   });
 }

@@ -4,7 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { runCodex } from '../support/cli.js';
-import { jsonLines, scenario } from './support.js';
+import { jsonLines, outputOf, scenario } from './support.js';
 
 test('--json prints exactly the thread/turn/item events', () =>
   scenario([
@@ -133,4 +133,21 @@ test('a reader that closes stdout early does not fail the run', () =>
     assert.match(r.stdout, /^\{ status=0\n$/);
     assert.doesNotMatch(r.stderr, /EPIPE/);
     assert.equal(mock.requests.length, 1);
+  }));
+
+test('huge output: the model and the JSON both count every line written, and the cut is marked', () =>
+  scenario([
+    { output: [{ type: 'function_call', name: 'shell', arguments: { command: ['seq', '1', '2000000'] }, call_id: 's' }] },
+    { output: [{ type: 'text', text: 'counted' }] },
+  ], async (mock, ws) => {
+    const r = await runCodex(ws, ['exec', '--json', '-s', 'danger-full-access', 'count']);
+    assert.equal(r.code, 0, r.stderr);
+    const { output } = JSON.parse(outputOf(mock.requests[1]!.body.input, 's')!) as { output: string };
+    assert.match(output, /^1\n2\n[\s\S]*\n128\n\n\[\.\.\. omitted 1999744 of 2000000 lines \.\.\.\]\n\n1999873\n[\s\S]*\n2000000\n$/);
+    const item = jsonLines(r.stdout).map((e) => e.item as { type: string; aggregated_output: string } | undefined)
+      .find((i) => i?.type === 'command_execution' && i.aggregated_output !== '')!;
+    // The kept head ends and the kept tail starts at a line boundary, with the marker between.
+    const m = /^1\n[\d\n]*\n(\d+)\n\[\.\.\. omitted (\d+) of 2000000 lines \.\.\.\]\n(\d+)\n[\d\n]*\n2000000\n$/.exec(item.aggregated_output);
+    assert.ok(m, item.aggregated_output.slice(0, 100));
+    assert.equal(Number(m[3]) - Number(m[1]) - 1, Number(m[2]));
   }));

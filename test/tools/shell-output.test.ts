@@ -4,7 +4,8 @@ import type { ExecOutcome } from '../../app/tools/exec.js';
 import { formatShellOutput, MODEL_OUTPUT_MAX_BYTES, truncateForModel } from '../../app/tools/shell-output.js';
 
 const outcome = (o: Partial<ExecOutcome>): ExecOutcome => ({
-  exitCode: 0, stdout: '', stderr: '', aggregatedOutput: '', durationMs: 0, timedOut: false, timeoutMs: 10_000, aborted: false, ...o,
+  exitCode: 0, stdout: '', stderr: '', aggregatedOutput: '', durationMs: 0, timedOut: false, timeoutMs: 10_000, aborted: false,
+  aggregatedLines: (o.aggregatedOutput ?? '').split('\n').filter((l, i, a) => l || i < a.length - 1).length, ...o,
 });
 const numbered = (n: number, width = 0): string =>
   Array.from({ length: n }, (_, i) => `line ${i + 1}`.padEnd(width, '.')).join('\n') + '\n';
@@ -25,6 +26,14 @@ test('more than 256 lines: first and last 128 lines with the omitted-lines marke
   const expected = `${numbered(128)}\n[... omitted 44 of 300 lines ...]\n\n${
     Array.from({ length: 128 }, (_, i) => `line ${i + 173}\n`).join('')}`;
   assert.equal(out, expected);
+});
+
+test('output the capture cap already cut: the marker counts every line the command wrote', () => {
+  const kept = `${numbered(1000)}[... omitted 1998000 of 2000000 lines ...]\n${numbered(1000)}`;
+  const { output } = JSON.parse(formatShellOutput(outcome({ aggregatedOutput: kept, aggregatedLines: 2_000_000 }))) as { output: string };
+  assert.match(output, /\n\[\.\.\. omitted 1999744 of 2000000 lines \.\.\.\]\n\n/);
+  assert.ok(output.startsWith('line 1\n'));
+  assert.ok(output.endsWith('line 1000\n'));
 });
 
 test('long lines: at most 10 KiB, head and tail kept, omitted count honest', () => {
