@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { SseParser, parseSse, type SseEvent } from '../../app/model/sse.js';
+import { cutAt } from '../support/cut.js';
 
 function feed(chunks: string[]): SseEvent[] {
   const p = new SseParser();
@@ -89,18 +90,6 @@ const eventArb = fc.record({
   comment: fc.option(lineText, { nil: undefined }),
 });
 const eol = fc.constantFrom('\n', '\r\n', '\r');
-
-function cutAt(text: string, cuts: number[]): string[] {
-  const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
-  const chunks: string[] = [];
-  let prev = 0;
-  for (const p of points) {
-    chunks.push(text.slice(prev, p));
-    prev = p;
-  }
-  chunks.push(text.slice(prev));
-  return chunks;
-}
 
 test('property: random events, line endings and chunkings parse to the same events', () => {
   fc.assert(

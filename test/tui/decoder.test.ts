@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { InputDecoder, type InputEvent } from '../../app/tui/input/decoder.js';
+import { REPLIES } from './terminal-replies.js';
 
 const keys = (events: InputEvent[]): string[] => events.map((e) => (e.type === 'key' ? e.key : e.type === 'paste' ? `paste:${e.text}` : e.type));
 
@@ -45,5 +46,61 @@ test('SGR mouse wheel and focus reports', () => {
     { type: 'wheel', direction: 'down', x: 0, y: 0 },
     { type: 'focus', focused: true },
     { type: 'focus', focused: false },
+  ]);
+});
+
+test('terminal replies and unknown sequences are consumed whole and type nothing', () => {
+  for (const reply of REPLIES) {
+    const d = new InputDecoder();
+    assert.deepEqual(keys(d.feed(`a${reply}b`)), ['a', 'b'], JSON.stringify(reply));
+    assert.equal(d.pending, false, JSON.stringify(reply));
+  }
+});
+
+test('a reply split across reads at any point is still consumed whole', () => {
+  for (const reply of REPLIES) {
+    const stream = `x${reply}\x1b[Ay`;
+    for (let cut = 1; cut < stream.length; cut++) {
+      const d = new InputDecoder();
+      const got = [...d.feed(stream.slice(0, cut)), ...d.feed(stream.slice(cut))];
+      assert.deepEqual(keys(got), ['x', 'up', 'y'], `${JSON.stringify(reply)} cut at ${cut}`);
+    }
+  }
+});
+
+test('broken sequences are dropped up to the byte that breaks them, which is decoded afresh', () => {
+  const d = new InputDecoder();
+  assert.deepEqual(keys(d.feed('\x1b[1;2你')), ['你']);
+  assert.deepEqual(keys(d.feed('\x1b[12\x1b[B')), ['down']);
+  assert.deepEqual(keys(d.feed('\x1b]11;rgb:00\x1b[A')), ['up'], 'an ESC aborts an unterminated OSC');
+  assert.deepEqual(keys(d.feed('\x1b[\r')), ['alt+[', 'enter']);
+  // C1 controls and U+FFFD (what invalid UTF-8 decodes to) are not keys.
+  assert.deepEqual(keys(d.feed('\u009b\u0090\ufffdz')), ['z']);
+});
+
+test('over-long sequences are skipped to their end, without buffering them', () => {
+  const d = new InputDecoder();
+  assert.deepEqual(d.feed(`\x1b[${'1;'.repeat(200)}`), []);
+  assert.deepEqual(keys(d.feed(`${'2;'.repeat(200)}Ha`)), ['a']);
+  assert.deepEqual(d.feed(`\x1b]52;c;${'A'.repeat(70_000)}`), []);
+  assert.deepEqual(d.feed('B'.repeat(70_000)), []);
+  assert.deepEqual(keys(d.feed('\x07q')), ['q']);
+  assert.equal(d.pending, false);
+});
+
+test('a partial sequence flushed after a pause: ESC + one key is Alt+key, a longer one is dropped', () => {
+  const d = new InputDecoder();
+  assert.deepEqual(d.feed('\x1b]'), []);
+  assert.deepEqual(keys(d.flush()), ['alt+]']);
+  assert.deepEqual(d.feed('\x1b[?6'), []);
+  assert.deepEqual(d.flush(), []);
+  assert.deepEqual(keys(d.feed('\x1bOx\x1bOM')), ['8', 'enter'], 'application keypad');
+});
+
+test('X10 mouse wheel reports', () => {
+  const d = new InputDecoder();
+  assert.deepEqual(d.feed('\x1b[M`!!\x1b[Ma%&'), [
+    { type: 'wheel', direction: 'up', x: 0, y: 0 },
+    { type: 'wheel', direction: 'down', x: 4, y: 5 },
   ]);
 });

@@ -1,182 +1,202 @@
-// Decodes terminal input bytes into key, paste, mouse-wheel and focus events.
+// Decodes terminal input into key, paste, mouse-wheel and focus events.
 // Pure and incremental: `feed` may receive a sequence split across reads; an
-// incomplete escape sequence waits for more data, and a lone ESC becomes the
-// Esc key when the shell calls `flush` after a short quiet period.
+// incomplete escape sequence waits for more data, and the shell calls `flush`
+// after a short quiet period (a lone ESC is then the Esc key).
+// It never throws and never turns a terminal's reply into typed text: escape
+// sequences follow the ECMA-48 grammar (CSI parameter/intermediate/final
+// bytes; OSC/DCS/APC/PM/SOS strings ended by BEL or ST), so replies to queries
+// (DA, kitty `CSI ? flags u`, DECRPM, cursor position, colour reports) and
+// sequences we do not know are consumed whole and dropped; malformed ones are
+// dropped up to the byte that breaks them, which is then decoded afresh.
 // Key names: 'a', 'A', 'space', 'enter', 'tab', 'backspace', 'delete', 'esc',
 // 'up', 'pageup', 'home', 'f1', with modifiers in the order ctrl+alt+shift+.
+import { csiEvent, keyFor, withAlt, SS3_FINAL, type InputEvent } from './keys.js';
 
-export type InputEvent =
-  | { type: 'key'; key: string; text?: string }
-  | { type: 'paste'; text: string }
-  | { type: 'wheel'; direction: 'up' | 'down'; x: number; y: number }
-  | { type: 'focus'; focused: boolean };
+export type { InputEvent } from './keys.js';
 
-const PASTE_START = '\x1b[200~';
+const ESC = '\x1b';
 const PASTE_END = '\x1b[201~';
+/** Longest CSI we wait for; anything longer is garbage and is skipped to its final byte. */
+const MAX_CSI = 256;
+/** Longest OSC/DCS/APC string we buffer; longer ones are skipped to their terminator. */
+const MAX_STRING = 64 * 1024;
+/** Second bytes that open a control string: OSC, DCS, APC, PM, SOS. */
+const STRING_OPENERS = new Set([']', 'P', '_', '^', 'X']);
 
-const CSI_FINAL: Record<string, string> = { A: 'up', B: 'down', C: 'right', D: 'left', H: 'home', F: 'end', Z: 'tab', P: 'f1', Q: 'f2', R: 'f3', S: 'f4' };
-const CSI_TILDE: Record<string, string> = {
-  '1': 'home', '2': 'insert', '3': 'delete', '4': 'end', '5': 'pageup', '6': 'pagedown', '7': 'home', '8': 'end',
-  '11': 'f1', '12': 'f2', '13': 'f3', '14': 'f4', '15': 'f5', '17': 'f6', '18': 'f7', '19': 'f8', '20': 'f9', '21': 'f10', '23': 'f11', '24': 'f12',
-};
-const SS3_FINAL: Record<string, string> = { A: 'up', B: 'down', C: 'right', D: 'left', H: 'home', F: 'end', P: 'f1', Q: 'f2', R: 'f3', S: 'f4', M: 'enter' };
-
-/** Modifier prefix for an xterm modifier parameter (1 + shift·1 + alt·2 + ctrl·4). */
-function mods(param: number | undefined): string {
-  if (!param || param <= 1) return '';
-  const m = param - 1;
-  return `${m & 4 ? 'ctrl+' : ''}${m & 2 ? 'alt+' : ''}${m & 1 ? 'shift+' : ''}`;
-}
-
-function keyFor(ch: string): InputEvent {
-  const c = ch.charCodeAt(0);
-  if (ch === '\r') return { type: 'key', key: 'enter' };
-  if (ch === '\n') return { type: 'key', key: 'ctrl+j' };
-  if (ch === '\t') return { type: 'key', key: 'tab' };
-  if (c === 0x7f) return { type: 'key', key: 'backspace' };
-  if (c === 0x08) return { type: 'key', key: 'ctrl+h' };
-  if (c === 0) return { type: 'key', key: 'ctrl+space' };
-  if (c < 0x1b) return { type: 'key', key: `ctrl+${String.fromCharCode(c + 96)}` };
-  if (c < 0x20) return { type: 'key', key: `ctrl+${['\\', ']', '^', '_'][c - 0x1c]}` };
-  if (ch === ' ') return { type: 'key', key: 'space', text: ' ' };
-  return { type: 'key', key: ch, text: ch };
-}
-
-function withAlt(e: InputEvent): InputEvent {
-  if (e.type !== 'key') return e;
-  return { type: 'key', key: e.key.startsWith('ctrl+') ? `ctrl+alt+${e.key.slice(5)}` : `alt+${e.key}` };
-}
+/** What the decoder is skipping past after an over-long sequence. */
+type Skip = 'csi' | 'string' | null;
 
 export class InputDecoder {
   private buf = '';
   private paste: string | null = null;
+  private skip: Skip = null;
 
   /** Events complete in the data so far; a trailing partial sequence is kept. */
   feed(data: string): InputEvent[] {
     this.buf += data;
     const out: InputEvent[] = [];
+    let pos = 0;
     for (;;) {
       if (this.paste !== null) {
-        const end = this.buf.indexOf(PASTE_END);
+        const end = this.buf.indexOf(PASTE_END, pos);
         if (end < 0) {
           // Keep a possible partial end marker in the buffer.
           const keep = partialSuffix(this.buf, PASTE_END);
-          this.paste += this.buf.slice(0, this.buf.length - keep);
+          this.paste += this.buf.slice(pos, this.buf.length - keep);
           this.buf = this.buf.slice(this.buf.length - keep);
           return out;
         }
-        out.push({ type: 'paste', text: (this.paste + this.buf.slice(0, end)).replace(/\r\n?/g, '\n') });
+        out.push({ type: 'paste', text: (this.paste + this.buf.slice(pos, end)).replace(/\r\n?/g, '\n') });
         this.paste = null;
-        this.buf = this.buf.slice(end + PASTE_END.length);
+        pos = end + PASTE_END.length;
         continue;
       }
-      if (!this.buf) return out;
-      const n = this.parseOne(out);
-      if (n === 0) return out; // incomplete
-      this.buf = this.buf.slice(n);
+      if (pos >= this.buf.length) break;
+      if (this.skip) {
+        const n = this.skipOne(pos);
+        if (n === 0 && this.skip) break; // an ESC that may start the terminator
+        pos += n;
+        continue;
+      }
+      const n = this.parseOne(pos, out);
+      if (n === 0) break; // incomplete
+      pos += n;
     }
+    this.buf = this.buf.slice(pos);
+    return out;
   }
 
   /** True when a lone ESC (or partial sequence) is waiting; the shell flushes it after a pause. */
   get pending(): boolean {
-    return this.paste === null && this.buf.length > 0;
+    return this.paste === null && (this.buf.length > 0 || this.skip !== null);
   }
 
-  /** Resolves whatever is waiting as plain keys (a lone ESC is the Esc key). */
+  /**
+   * Resolves whatever is waiting: a lone ESC is the Esc key, ESC + one
+   * character is Alt+that key; a longer partial sequence is a reply or key cut
+   * short and is dropped.
+   */
   flush(): InputEvent[] {
     if (this.paste !== null) return [];
     const rest = this.buf;
     this.buf = '';
-    const out: InputEvent[] = [];
-    for (const [i, ch] of [...rest].entries()) out.push(ch === '\x1b' && i === 0 ? { type: 'key', key: 'esc' } : keyFor(ch));
-    return out;
+    this.skip = null;
+    if (rest === ESC) return [{ type: 'key', key: 'esc' }];
+    const chars = [...rest];
+    if (chars.length === 2 && chars[0] === ESC) {
+      const key = keyFor(chars[1]!);
+      return key ? [withAlt(key)] : [];
+    }
+    return [];
   }
 
-  // Parses one event at the start of the buffer; returns characters consumed (0 = need more).
-  private parseOne(out: InputEvent[]): number {
+  // Parses one event at `pos`; returns characters consumed (0 = need more).
+  private parseOne(pos: number, out: InputEvent[]): number {
     const b = this.buf;
-    if (b[0] !== '\x1b') {
-      const cp = b.codePointAt(0)!;
-      const ch = String.fromCodePoint(cp);
-      out.push(keyFor(ch));
+    if (b[pos] !== ESC) {
+      const ch = String.fromCodePoint(b.codePointAt(pos)!);
+      const key = keyFor(ch);
+      if (key) out.push(key);
       return ch.length;
     }
-    if (b.length === 1) return 0;
-    if (b.startsWith(PASTE_START)) {
-      this.paste = '';
-      return PASTE_START.length;
-    }
-    if (PASTE_START.startsWith(b)) return 0;
-    const second = b[1]!;
-    if (second === '[') return this.parseCsi(out);
+    if (pos + 1 >= b.length) return 0;
+    const second = b[pos + 1]!;
+    if (second === '[') return this.parseCsi(pos, out);
+    if (STRING_OPENERS.has(second)) return this.parseString(pos);
     if (second === 'O') {
-      if (b.length < 3) return 0;
-      const name = SS3_FINAL[b[2]!];
-      out.push(name ? { type: 'key', key: name } : { type: 'key', key: 'esc' });
-      return name ? 3 : 1;
+      if (pos + 2 >= b.length) return 0;
+      const name = SS3_FINAL[b[pos + 2]!];
+      if (name) {
+        out.push(name.length === 1 ? { type: 'key', key: name, text: name } : { type: 'key', key: name });
+        return 3;
+      }
     }
-    if (second === '\x1b') {
+    if (second === ESC) {
       out.push({ type: 'key', key: 'esc' });
       return 1;
     }
     // ESC + key = Alt+key (ESC DEL = alt+backspace, ESC CR = alt+enter).
-    const cp = b.codePointAt(1)!;
-    const ch = String.fromCodePoint(cp);
-    out.push(withAlt(keyFor(ch)));
+    const ch = String.fromCodePoint(b.codePointAt(pos + 1)!);
+    const key = keyFor(ch);
+    if (key) out.push(withAlt(key));
     return 1 + ch.length;
   }
 
-  private parseCsi(out: InputEvent[]): number {
+  // CSI: ESC [ parameters (0x30–0x3F)* intermediates (0x20–0x2F)* final (0x40–0x7E).
+  private parseCsi(pos: number, out: InputEvent[]): number {
     const b = this.buf;
-    let i = 2;
-    while (i < b.length && /[0-9;<?:]/.test(b[i]!)) i++;
-    if (i >= b.length) return b.length > 64 ? this.skipGarbage(out) : 0;
-    const final = b[i]!;
-    const body = b.slice(2, i);
-    const len = i + 1;
-    if (body.startsWith('<') && (final === 'M' || final === 'm')) {
-      const [btn, x, y] = body.slice(1).split(';').map(Number);
-      if (final === 'M' && (btn === 64 || btn === 65)) out.push({ type: 'wheel', direction: btn === 64 ? 'up' : 'down', x: (x ?? 1) - 1, y: (y ?? 1) - 1 });
-      return len;
+    let i = pos + 2;
+    while (i < b.length && b.charCodeAt(i) >= 0x30 && b.charCodeAt(i) <= 0x3f) i++;
+    const paramsEnd = i;
+    while (i < b.length && b.charCodeAt(i) >= 0x20 && b.charCodeAt(i) <= 0x2f) i++;
+    if (i >= b.length) {
+      if (i - pos <= MAX_CSI) return 0;
+      this.skip = 'csi';
+      return i - pos;
     }
-    if (final === 'I' && body === '') { out.push({ type: 'focus', focused: true }); return len; }
-    if (final === 'O' && body === '') { out.push({ type: 'focus', focused: false }); return len; }
-    const params = body.split(';').map((p) => (p === '' ? undefined : Number(p.split(':')[0])));
-    if (final === '~') {
-      // modifyOtherKeys: CSI 27 ; mod ; code ~
-      if (params[0] === 27 && params[2] !== undefined) {
-        out.push(this.modified(params[2], params[1]));
-        return len;
+    const c = b.charCodeAt(i);
+    if (c < 0x40 || c > 0x7e) {
+      // Broken off by a byte that cannot be in a CSI: ESC [ alone was Alt+[; else drop what came before it.
+      if (i === pos + 2) {
+        out.push(withAlt({ type: 'key', key: '[', text: '[' }));
+        return 2;
       }
-      const name = CSI_TILDE[String(params[0])];
-      if (name) out.push({ type: 'key', key: mods(params[1]) + name });
-      return len;
+      return i - pos;
     }
-    if (final === 'u' && params[0] !== undefined) {
-      // kitty keyboard protocol / fixterms: CSI code ; mod u
-      out.push(this.modified(params[0], params[1]));
-      return len;
-    }
-    const name = CSI_FINAL[final];
-    if (name) out.push({ type: 'key', key: final === 'Z' ? 'shift+tab' : mods(params[1]) + name });
-    return len;
+    const params = b.slice(pos + 2, paramsEnd);
+    const final = b[i]!;
+    if (final === 'M' && params === '' && i === paramsEnd) return this.parseX10Mouse(pos, i + 1, out);
+    const ev = csiEvent(params, b.slice(paramsEnd, i), final);
+    if (ev === 'paste') this.paste = '';
+    else if (ev) out.push(ev);
+    return i + 1 - pos;
   }
 
-  private modified(code: number, mod: number | undefined): InputEvent {
-    const base = keyFor(String.fromCodePoint(code));
-    const name = code === 27 ? 'esc' : base.type === 'key' ? base.key : 'esc';
-    const prefix = mods(mod);
-    if (!prefix) return base;
-    if (prefix === 'shift+' && base.type === 'key' && base.text && base.text !== ' ') {
-      return { type: 'key', key: base.text.toUpperCase(), text: base.text.toUpperCase() };
-    }
-    return { type: 'key', key: prefix + name };
+  // Legacy mouse report: ESC [ M and three characters (button, x, y, each + 32).
+  private parseX10Mouse(pos: number, at: number, out: InputEvent[]): number {
+    const chars = [...this.buf.slice(at, at + 6)].slice(0, 3);
+    if (chars.length < 3) return 0;
+    const [btn, x, y] = chars.map((ch) => ch.codePointAt(0)! - 32) as [number, number, number];
+    const wheel = btn & ~0x1c; // without the shift/alt/ctrl bits
+    if (wheel === 64 || wheel === 65) out.push({ type: 'wheel', direction: wheel === 64 ? 'up' : 'down', x: Math.max(0, x - 1), y: Math.max(0, y - 1) });
+    return at - pos + chars.join('').length;
   }
 
-  // An over-long unterminated CSI is not input we understand: drop its introducer.
-  private skipGarbage(out: InputEvent[]): number {
-    out.push({ type: 'key', key: 'esc' });
-    return 1;
+  // OSC/DCS/APC/PM/SOS: ends at BEL or ST (ESC \); any other ESC aborts it.
+  private parseString(pos: number): number {
+    const b = this.buf;
+    for (let i = pos + 2; i < b.length; i++) {
+      if (b[i] === '\x07') return i + 1 - pos;
+      if (b[i] !== ESC) continue;
+      if (i + 1 >= b.length) return 0;
+      return b[i + 1] === '\\' ? i + 2 - pos : i - pos;
+    }
+    if (b.length - pos <= MAX_STRING) return 0;
+    this.skip = 'string';
+    return b.length - pos;
+  }
+
+  // After an over-long sequence: drop input until the sequence's end; clears `skip` there.
+  private skipOne(pos: number): number {
+    const b = this.buf;
+    if (this.skip === 'csi') {
+      let i = pos;
+      while (i < b.length && b.charCodeAt(i) >= 0x20 && b.charCodeAt(i) <= 0x3f) i++;
+      if (i >= b.length) return i - pos;
+      this.skip = null;
+      const c = b.charCodeAt(i);
+      return c >= 0x40 && c <= 0x7e ? i + 1 - pos : i - pos;
+    }
+    let i = pos;
+    while (i < b.length && b[i] !== '\x07' && b[i] !== ESC) i++;
+    if (i >= b.length) return i - pos;
+    if (b[i] === '\x07') {
+      this.skip = null;
+      return i + 1 - pos;
+    }
+    if (i + 1 >= b.length) return i - pos;
+    this.skip = null;
+    return b[i + 1] === '\\' ? i + 2 - pos : i - pos;
   }
 }
 

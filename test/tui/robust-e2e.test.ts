@@ -1,0 +1,23 @@
+// End-to-end (real CLI in a pty): what a terminal or a config file may throw
+// at the TUI does not stop it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { e2eFixture, quit, userTexts } from './e2e-support.js';
+import { REPLIES } from './terminal-replies.js';
+
+const e2e = e2eFixture();
+
+test('terminal replies (kitty `ESC [ ? u`, DA, cursor reports, OSC/DCS) keep the TUI running and type nothing', async () => {
+  e2e.mock.push({ output: [{ type: 'text', text: 'still here' }] });
+  const { app } = e2e.start();
+  await app.waitForText('Ask Codex');
+  app.write('\x1b[?u');
+  app.write(REPLIES.join(''));
+  app.type('hello');
+  await app.waitForText('› hello');
+  assert.doesNotMatch(app.screen(), /rgb:|62;|xterm\(|\?u/);
+  app.key('enter');
+  await app.waitForText('still here');
+  assert.equal(userTexts(e2e.mock.requests.at(-1)!).at(-1), 'hello');
+  assert.equal(await quit(app), 0);
+});
