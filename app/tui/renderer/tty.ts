@@ -3,6 +3,7 @@
 // notifications. `restore()` undoes all of it and is safe to call repeatedly,
 // from any exit path (quit, error, signal, uncaught exception).
 import { writeSync } from 'node:fs';
+import { logger } from '../../log.js';
 import { InputDecoder, type InputEvent } from '../input/decoder.js';
 
 const ENTER = '\x1b[?1049h\x1b[?1000h\x1b[?1006h\x1b[?2004h\x1b[?1004h\x1b[?25l\x1b[H\x1b[2J';
@@ -80,7 +81,8 @@ export class Tty {
 
 /**
  * Restores the terminal on every way out: normal exit, SIGINT/SIGTERM/SIGHUP,
- * uncaught exceptions and unhandled rejections (which also print the error).
+ * uncaught exceptions and unhandled rejections (which are also written to the
+ * log, $CODEX_HOME/log/codex-tui.log, and printed once the screen is back).
  * Returns a function that removes the guards.
  */
 export function guardExit(restore: () => void): () => void {
@@ -91,6 +93,11 @@ export function guardExit(restore: () => void): () => void {
   };
   const onCrash = (err: unknown): void => {
     restore();
+    try {
+      logger('codex_tui').error('crashed:', err instanceof Error ? err : String(err));
+    } catch {
+      // a log that cannot be written (full disk) must not hide the error below
+    }
     process.stderr.write(`codex: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     process.exit(1);
   };
