@@ -3,7 +3,7 @@
 import { closeSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { logger } from '../log.js';
-import { findGitRoot } from './git.js';
+import { findGitRoot } from '../git/repo.js';
 
 const log = logger('codex_core::project_doc');
 

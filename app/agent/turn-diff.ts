@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { unifiedDiff } from '../tools/unified-diff.js';
-import { findGitRoot } from './git.js';
+import { findGitRoot } from '../git/repo.js';
 
 const ZERO_OID = '0'.repeat(40);
 

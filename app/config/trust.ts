@@ -4,8 +4,7 @@
 // root or its git root (the working root's own entry wins). A trusted project
 // defaults to the workspace-write sandbox, an untrusted one to approval
 // `untrusted`; an undecided one gets the TUI's trust screen.
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { findGitRoot } from '../git/repo.js';
 import type { ConfigToml } from './schema.js';
 
 export type TrustLevel = 'trusted' | 'untrusted';
@@ -18,18 +17,15 @@ export interface ProjectTrust {
   readonly trustLevel?: string;
 }
 
-/** The nearest directory at or above `dir` holding `.git` (a directory, or a file in a worktree). */
-export function gitRoot(dir: string): string | undefined {
-  for (let d = dir; ; d = dirname(d)) {
-    if (existsSync(join(d, '.git'))) return d;
-    if (dirname(d) === d) return undefined;
-  }
-}
-
 export function projectTrust(toml: ConfigToml, cwd: string): ProjectTrust {
-  const root = gitRoot(cwd);
+  const root = findGitRoot(cwd);
   const level = [cwd, root].map((p) => (p === undefined ? undefined : toml.projects[p]?.trust_level)).find((l) => l !== undefined);
   return { root: root ?? cwd, inGit: root !== undefined, ...(level !== undefined && { trustLevel: level }) };
+}
+
+/** exec's start check (`--skip-git-repo-check` skips it): inside a git repository, or a project marked trusted. */
+export function mayRunHeadless(project: ProjectTrust): boolean {
+  return project.inGit || project.trustLevel === 'trusted';
 }
 
 /** A folder never decided, and no sandbox or approval policy chosen by the user: the TUI asks (the trust screen). */

@@ -8,7 +8,7 @@ import type { Event } from '../protocol/events.js';
 import type { InputItem } from '../protocol/ops.js';
 import type { Config } from '../config/types.js';
 import type { JsonSchema } from '../model/items.js';
-import { findGitRoot } from '../agent/git.js';
+import { mayRunHeadless } from '../config/trust.js';
 import type { ThreadEvent } from './jsonl-output.js';
 import { PromptError, resolvePrompt } from './prompt-input.js';
 
@@ -54,12 +54,6 @@ function execArgs(ctx: CommandContext): ExecArgs {
     args.prompt = positionals[0];
   }
   return args;
-}
-
-function isTrusted(config: Config): boolean {
-  const root = findGitRoot(config.cwd);
-  if (root) return true;
-  return Object.entries(config.toml.projects).some(([p, v]) => v.trust_level === 'trusted' && (config.cwd === p || config.cwd.startsWith(`${p}/`)));
 }
 
 /** `--add-dir`: more writable roots for workspace-write (other modes have none to extend). */
@@ -119,7 +113,7 @@ export async function main(ctx: CommandContext): Promise<number> {
   }
   const loaded = await ctx.loadConfig({ approvalPolicy: 'never' });
   const config = withAddedDirs(loaded, args.addDirs);
-  if (!args.skipGitRepoCheck && !isTrusted(config)) {
+  if (!args.skipGitRepoCheck && !mayRunHeadless(config.project)) {
     return fail('Not inside a trusted directory and --skip-git-repo-check was not specified.');
   }
   let rolloutPath: string | undefined;

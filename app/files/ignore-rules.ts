@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { commonGitDir, gitDirAt } from '../git/repo.js';
 
 export interface RuleSet {
   /** Directory the patterns are relative to (absolute). */
@@ -41,20 +42,6 @@ function globalExcludesFile(): string {
   return join(process.env.XDG_CONFIG_HOME || join(home, '.config'), 'git', 'ignore');
 }
 
-/** The git work tree that contains `dir`, if any. */
-export function findGitRoot(dir: string): string | undefined {
-  for (let d = dir; ; d = dirname(d)) {
-    try {
-      readFileSync(join(d, '.git', 'HEAD'));
-      return d;
-    } catch {
-      // `.git` may also be a file (worktrees, submodules).
-      if (readRules(join(d, '.git'))?.startsWith('gitdir:')) return d;
-    }
-    if (dirname(d) === d) return undefined;
-  }
-}
-
 /**
  * Rule sets that apply at `root` before the walk starts: git's excludes and
  * the ignore files of the directories between the git root and `root`.
@@ -62,7 +49,9 @@ export function findGitRoot(dir: string): string | undefined {
 export function initialRules(root: string, gitRoot: string | undefined): RuleSet[] {
   const sets: RuleSet[] = [];
   if (gitRoot) {
-    for (const file of [globalExcludesFile(), join(gitRoot, '.git', 'info', 'exclude')]) {
+    // A worktree's info/exclude is the one in its common git directory.
+    const excludes = join(commonGitDir(gitDirAt(gitRoot) ?? join(gitRoot, '.git')), 'info', 'exclude');
+    for (const file of [globalExcludesFile(), excludes]) {
       const text = readRules(file);
       if (text) sets.push({ base: gitRoot, rules: ignore({ allowRelativePaths: true }).add(text) });
     }

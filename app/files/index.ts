@@ -6,7 +6,8 @@
 import { dirname, relative, sep } from 'node:path';
 import type { FSWatcher } from 'chokidar';
 import { preparePaths, searchPaths, type FileMatch, type PreparedPaths } from './fuzzy.js';
-import { findGitRoot, initialRules, isIgnored, rulesOfDirectory, type RuleSet } from './ignore-rules.js';
+import { findGitRoot } from '../git/repo.js';
+import { initialRules, isIgnored, rulesOfDirectory, type RuleSet } from './ignore-rules.js';
 import { walkFilesAsync } from './walk.js';
 import { logger } from '../log.js';
 

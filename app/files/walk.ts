@@ -3,7 +3,8 @@
 // as they are ignored so ignored trees (node_modules, build output) cost nothing.
 import { readdirSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
-import { findGitRoot, initialRules, isIgnored, rulesOfDirectory, type RuleSet } from './ignore-rules.js';
+import { findGitRoot } from '../git/repo.js';
+import { initialRules, isIgnored, rulesOfDirectory, type RuleSet } from './ignore-rules.js';
 
 export interface WalkResult {
   /** Paths relative to the root, '/'-separated, in directory order. */

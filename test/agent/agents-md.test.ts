@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { instructionFiles, projectDocDirs, userInstructions, userInstructionsMessage } from '../../app/agent/agents-md.js';
+import { initGitRepo } from '../support/cli.js';
 
 const root = realpathSync(mkdtempSync(join(tmpdir(), 'codex-agents-')));
 after(() => rmSync(root, { recursive: true, force: true }));
@@ -13,7 +14,7 @@ function layout() {
   const repo = join(root, 'repo');
   const sub = join(repo, 'pkg', 'sub');
   mkdirSync(home, { recursive: true });
-  mkdirSync(join(repo, '.git'), { recursive: true });
+  initGitRepo(repo);
   mkdirSync(sub, { recursive: true });
   return { home, repo, sub };
 }
@@ -54,7 +55,7 @@ test('instructionFiles lists what a session reads: the global file, then each di
   const repo = join(base, 'repo');
   const sub = join(repo, 'a', 'b');
   mkdirSync(home, { recursive: true });
-  mkdirSync(join(repo, '.git'), { recursive: true });
+  initGitRepo(repo);
   mkdirSync(sub, { recursive: true });
   writeFileSync(join(repo, 'AGENTS.md'), 'root');
   writeFileSync(join(repo, 'a', 'AGENTS.override.md'), 'override');

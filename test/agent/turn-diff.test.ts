@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { TurnDiffTracker } from '../../app/agent/turn-diff.js';
+import { initGitRepo } from '../support/cli.js';
 
 const repo = realpathSync(mkdtempSync(join(tmpdir(), 'codex-diff-')));
 after(() => rmSync(repo, { recursive: true, force: true }));
-mkdirSync(join(repo, '.git'));
+initGitRepo(repo);
 mkdirSync(join(repo, 'src'));
 
 test('git-style diff of added, modified and deleted files relative to the git root', () => {

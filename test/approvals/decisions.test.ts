@@ -8,6 +8,7 @@ import {
 } from '../../app/approvals/index.js';
 import type { PatchChange } from '../../app/approvals/index.js';
 import type { ApprovalPolicy, SandboxPolicy } from '../../app/protocol/policy.js';
+import { initGitRepo } from '../support/cli.js';
 
 const RO: SandboxPolicy = { mode: 'read-only' };
 const WW: SandboxPolicy = { mode: 'workspace-write', writableRoots: [], networkAccess: false, excludeTmpdirEnvVar: true, excludeSlashTmp: true };
@@ -68,7 +69,7 @@ const base = mkdtempSync(join(tmpdir(), 'codex-patch-'));
 after(() => rmSync(base, { recursive: true, force: true }));
 const ws = join(base, 'ws');
 const outside = join(base, 'outside');
-mkdirSync(join(ws, '.git'), { recursive: true });
+initGitRepo(ws);
 mkdirSync(outside);
 symlinkSync(outside, join(ws, 'escape'));
 const add = { add: { content: 'x' } };

@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import { ConfigError, findCodexHome, loadConfig } from '../../app/config/index.js';
 import { cliVersion } from '../../app/config/version.js';
 import { tempHome } from './home.js';
+import { initGitRepo } from '../support/cli.js';
 
 const env = {}; // providers must not depend on the developer's environment
 
@@ -148,7 +149,7 @@ test('sandbox_workspace_write shapes the workspace-write policy', async () => {
 
 test('a trusted project defaults to workspace-write', async () => {
   const proj = realpathSync(tempHome());
-  mkdirSync(join(proj, '.git'));
+  initGitRepo(proj);
   mkdirSync(join(proj, 'sub'));
   const home = tempHome({ 'config.toml': `[projects.${JSON.stringify(proj)}]\ntrust_level = "trusted"\n` });
   assert.equal((await loadConfig({ codexHome: home, env, overrides: { cwd: join(proj, 'sub') } })).sandboxPolicy.mode, 'workspace-write');

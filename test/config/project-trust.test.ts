@@ -11,6 +11,7 @@ import { loadConfig } from '../../app/config/index.js';
 import { recordProjectTrust } from '../../app/config/record-trust.js';
 import { needsTrustDecision } from '../../app/config/trust.js';
 import { tempHome } from './home.js';
+import { initGitRepo } from '../support/cli.js';
 
 const env = {};
 
@@ -20,7 +21,7 @@ function folders(): { repo: string; sub: string; plain: string } {
   const repo = join(base, 'my repo "quoted" \\ back');
   const sub = join(repo, 'src');
   const plain = join(base, 'plain dir');
-  mkdirSync(join(repo, '.git'), { recursive: true });
+  initGitRepo(repo);
   mkdirSync(sub);
   mkdirSync(plain);
   return { repo, sub, plain };

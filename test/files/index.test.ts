@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { FileIndex } from '../../app/files/index.js';
+import { initGitRepo } from '../support/cli.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 after(async () => {
@@ -14,8 +15,7 @@ after(async () => {
 function repo(): string {
   const root = mkdtempSync(join(tmpdir(), 'codex-index-'));
   cleanups.push(() => rmSync(root, { recursive: true, force: true }));
-  mkdirSync(join(root, '.git'));
-  writeFileSync(join(root, '.git', 'HEAD'), 'ref: refs/heads/main\n');
+  initGitRepo(root);
   writeFileSync(join(root, '.gitignore'), 'ignored/\n*.secret\n');
   writeFileSync(join(root, 'README.md'), '# hi\n');
   mkdirSync(join(root, 'src'));

@@ -15,6 +15,8 @@ function tree(files: Record<string, string>): string {
     mkdirSync(dirname(join(root, rel)), { recursive: true });
     writeFileSync(join(root, rel), text);
   }
+  // A .git with HEAD is a repository only with objects/ and refs/ beside it, as for git.
+  if ('.git/HEAD' in files) for (const d of ['objects', 'refs']) mkdirSync(join(root, '.git', d), { recursive: true });
   return root;
 }
 

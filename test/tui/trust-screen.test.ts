@@ -14,6 +14,7 @@ import { beforeSession } from '../../app/tui/before-session.js';
 import { askTrust, type TrustAnswer } from '../../app/tui/trust-screen.js';
 import { expectScreen, renderScreen } from '../support/screen.js';
 import { configured, FIXED_CWD, makeApp, type Harness } from './harness.js';
+import { initGitRepo } from '../support/cli.js';
 
 async function trustApp(inGit: boolean): Promise<Harness> {
   return makeApp([], { project: { root: FIXED_CWD, inGit } });
@@ -89,7 +90,7 @@ function fixture(opts: { git: boolean; config?: string }): { home: string; repo:
   const cwd = opts.git ? join(repo, 'sub') : repo;
   mkdirSync(home);
   mkdirSync(cwd, { recursive: true });
-  if (opts.git) mkdirSync(join(repo, '.git'));
+  if (opts.git) initGitRepo(repo);
   const file = join(home, 'config.toml');
   writeFileSync(file, opts.config ?? '# my settings\nmodel = "o3"\n');
   return { home, repo, cwd, file, cleanup: () => rmSync(root, { recursive: true, force: true }) };
