@@ -10,6 +10,7 @@ import { after, test } from 'node:test';
 import { projectTrust } from '../../app/config/trust.js';
 import { findGitRoot, gitDirAt } from '../../app/git/repo.js';
 import { initGitRepo } from '../support/cli.js';
+import { hasGit } from './support.js';
 
 const base = realpathSync(mkdtempSync(join(tmpdir(), 'codex-gitrepo-')));
 after(() => rmSync(base, { recursive: true, force: true }));
@@ -22,14 +23,6 @@ function gitToplevel(dir: string): string | undefined {
     return undefined;
   }
 }
-const hasGit = (() => {
-  try {
-    execFileSync('git', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 const noToml = { projects: {} } as unknown as Parameters<typeof projectTrust>[0];
 

@@ -9,15 +9,8 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { gitArgs, gitEnv } from '../../app/git/run.js';
 import { workingTreeDiff } from '../../app/tui/git-diff.js';
+import { hasGit } from './support.js';
 
-const hasGit = (() => {
-  try {
-    execFileSync('git', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 const skip = hasGit ? false : 'git is not installed';
 
 const base = realpathSync(mkdtempSync(join(tmpdir(), 'codex-gitrun-')));
