@@ -1,7 +1,7 @@
 // `codex login [--api-key KEY | --with-api-key]`, `codex login status`, `codex logout`.
 // Messages go to stderr, as the original's do.
 import { findCodexHome } from '../config/home.js';
-import { maskApiKey, readAuth, removeAuth, saveApiKey } from '../model/auth.js';
+import { maskApiKey, removeAuth, resolveAuth, saveApiKey } from '../model/auth.js';
 import type { CommandContext } from './context.js';
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
@@ -42,18 +42,17 @@ async function login(ctx: CommandContext, codexHome: string): Promise<number> {
 }
 
 async function status(codexHome: string): Promise<number> {
-  const auth = await readAuth(codexHome);
-  if (auth?.tokens) {
-    say('Logged in using ChatGPT');
-    return 0;
-  }
-  const key = auth?.OPENAI_API_KEY || process.env.OPENAI_API_KEY?.trim();
-  if (!key) {
+  const auth = await resolveAuth(codexHome);
+  if (!auth) {
     say('Not logged in');
     return 1;
   }
-  say(`Logged in using an API key - ${maskApiKey(key)}`);
-  if (!auth?.OPENAI_API_KEY) say('   API loaded from OPENAI_API_KEY environment variable or .env file');
+  if (auth.mode === 'chatgpt') {
+    say('Logged in using ChatGPT');
+    return 0;
+  }
+  say(`Logged in using an API key - ${maskApiKey(auth.apiKey)}`);
+  if (auth.source === 'env') say('   API loaded from OPENAI_API_KEY environment variable or .env file');
   return 0;
 }
 

@@ -5,6 +5,8 @@ import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path';
 
 export interface AuthDotJson {
+  /** How the user signed in: `apikey` (codex login --api-key), `chatgpt`; older files lack it. */
+  auth_mode?: string | null;
   OPENAI_API_KEY?: string | null;
   /** ChatGPT sign-in tokens (written by the original's browser login); presence means ChatGPT auth. */
   tokens?: Record<string, unknown> | null;
@@ -42,6 +44,8 @@ export async function readAuth(codexHome: string): Promise<AuthDotJson | undefin
   if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new AuthFileError(`${file}: expected a JSON object`);
   const key = (data as AuthDotJson).OPENAI_API_KEY;
   if (key !== undefined && key !== null && typeof key !== 'string') throw new AuthFileError(`${file}: OPENAI_API_KEY: expected a string`);
+  const mode = (data as AuthDotJson).auth_mode;
+  if (mode !== undefined && mode !== null && typeof mode !== 'string') throw new AuthFileError(`${file}: auth_mode: expected a string such as "apikey" or "chatgpt"`);
   return data as AuthDotJson;
 }
 
@@ -59,8 +63,9 @@ export async function writeAuth(codexHome: string, auth: AuthDotJson): Promise<v
   }
 }
 
+/** What the original's `codex login --api-key` writes. */
 export async function saveApiKey(codexHome: string, apiKey: string): Promise<void> {
-  await writeAuth(codexHome, { OPENAI_API_KEY: apiKey });
+  await writeAuth(codexHome, { auth_mode: 'apikey', OPENAI_API_KEY: apiKey });
 }
 
 /** Deletes auth.json; false when there was nothing to delete. */
@@ -75,12 +80,14 @@ export async function removeAuth(codexHome: string): Promise<boolean> {
 }
 
 /**
- * The credentials to use: auth.json first (ChatGPT tokens, then its API key),
- * then `OPENAI_API_KEY` from the environment, as the original does.
+ * The credentials to use: auth.json first (ChatGPT tokens, then its API key;
+ * the key first when `auth_mode` says `apikey`), then `OPENAI_API_KEY` from
+ * the environment, as the original does.
  */
 export async function resolveAuth(codexHome: string, env: NodeJS.ProcessEnv = process.env): Promise<ResolvedAuth | undefined> {
   const auth = await readAuth(codexHome);
-  if (auth?.tokens) return { mode: 'chatgpt', tokens: auth.tokens };
+  const keyChosen = auth?.auth_mode === 'apikey' && auth.OPENAI_API_KEY;
+  if (auth?.tokens && !keyChosen) return { mode: 'chatgpt', tokens: auth.tokens };
   if (auth?.OPENAI_API_KEY) return { mode: 'apikey', apiKey: auth.OPENAI_API_KEY, source: 'auth.json' };
   const fromEnv = env.OPENAI_API_KEY?.trim();
   return fromEnv ? { mode: 'apikey', apiKey: fromEnv, source: 'env' } : undefined;

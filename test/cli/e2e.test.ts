@@ -50,10 +50,11 @@ test('login, login status, logout against a real CODEX_HOME', () => {
   assert.deepEqual(codex(['login', 'status']), { code: 1, stdout: '', stderr: 'Not logged in\n' });
   assert.deepEqual(codex(['login', '--api-key', 'sk-proj-abcdefghijklmnoABCDE']), { code: 0, stdout: '', stderr: 'Successfully logged in\n' });
   assert.equal(statSync(join(home, 'auth.json')).mode & 0o777, 0o600);
+  assert.deepEqual(JSON.parse(readFileSync(join(home, 'auth.json'), 'utf8')), { auth_mode: 'apikey', OPENAI_API_KEY: 'sk-proj-abcdefghijklmnoABCDE' });
   assert.deepEqual(codex(['login', 'status']), { code: 0, stdout: '', stderr: 'Logged in using an API key - sk-proj-***ABCDE\n' });
   const piped = codex(['login', '--with-api-key'], { input: 'sk-test-123456789bcdef\n' });
   assert.deepEqual(piped, { code: 0, stdout: '', stderr: 'Reading API key from stdin...\nAPI key saved. Authentication is checked when you send a request.\n' });
-  assert.deepEqual(JSON.parse(readFileSync(join(home, 'auth.json'), 'utf8')), { OPENAI_API_KEY: 'sk-test-123456789bcdef' });
+  assert.deepEqual(JSON.parse(readFileSync(join(home, 'auth.json'), 'utf8')), { auth_mode: 'apikey', OPENAI_API_KEY: 'sk-test-123456789bcdef' });
   assert.equal(codex(['login', '--with-api-key'], { input: '  \n' }).stderr, 'Reading API key from stdin...\nNo API key provided via stdin.\n');
   assert.deepEqual(codex(['logout']), { code: 0, stdout: '', stderr: 'Successfully logged out\n' });
   assert.deepEqual(codex(['logout']), { code: 0, stdout: '', stderr: 'Not logged in\n' });

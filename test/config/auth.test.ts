@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { AuthFileError, maskApiKey, readAuth, removeAuth, resolveAuth, saveApiKey } from '../../app/model/auth.js';
 import { tempHome } from './home.js';
 
-test('saveApiKey writes {"OPENAI_API_KEY": …} with mode 0600 and no temp file left', async () => {
+test('saveApiKey writes {"auth_mode": "apikey", "OPENAI_API_KEY": …} with mode 0600 and no temp file left', async () => {
   const home = join(tempHome(), 'fresh-home');
   const old = process.umask(0o000); // a permissive umask must not widen the file
   try {
@@ -15,7 +15,7 @@ test('saveApiKey writes {"OPENAI_API_KEY": …} with mode 0600 and no temp file 
   }
   const file = join(home, 'auth.json');
   assert.equal(statSync(file).mode & 0o777, 0o600);
-  assert.deepEqual(JSON.parse(readFileSync(file, 'utf8')), { OPENAI_API_KEY: 'sk-test-key' });
+  assert.deepEqual(JSON.parse(readFileSync(file, 'utf8')), { auth_mode: 'apikey', OPENAI_API_KEY: 'sk-test-key' });
   assert.deepEqual(readdirSync(home), ['auth.json']);
 });
 
@@ -34,6 +34,8 @@ test('readAuth: missing file → undefined; corrupt file → error naming it', a
   await assert.rejects(readAuth(bad), (e: unknown) => e instanceof AuthFileError && e.message.startsWith(`${join(bad, 'auth.json')}: not valid JSON`));
   const wrong = tempHome({ 'auth.json': '{"OPENAI_API_KEY": 5}' });
   await assert.rejects(readAuth(wrong), /OPENAI_API_KEY: expected a string/);
+  const mode = tempHome({ 'auth.json': '{"auth_mode": 1}' });
+  await assert.rejects(readAuth(mode), /auth_mode: expected a string such as "apikey" or "chatgpt"/);
 });
 
 test('removeAuth reports whether there was something to remove', async () => {
@@ -49,6 +51,13 @@ test('resolveAuth: auth.json first, then OPENAI_API_KEY; ChatGPT tokens win', as
   await saveApiKey(home, 'sk-file');
   assert.deepEqual(await resolveAuth(home, { OPENAI_API_KEY: 'sk-env' }), { mode: 'apikey', apiKey: 'sk-file', source: 'auth.json' });
   writeFileSync(join(home, 'auth.json'), JSON.stringify({ OPENAI_API_KEY: null, tokens: { access_token: 't' } }));
+  assert.deepEqual(await resolveAuth(home, {}), { mode: 'chatgpt', tokens: { access_token: 't' } });
+  // Files with and without auth_mode both read; an explicit "apikey" picks the key over tokens.
+  writeFileSync(join(home, 'auth.json'), JSON.stringify({ OPENAI_API_KEY: 'sk-old' }));
+  assert.deepEqual(await resolveAuth(home, {}), { mode: 'apikey', apiKey: 'sk-old', source: 'auth.json' });
+  writeFileSync(join(home, 'auth.json'), JSON.stringify({ auth_mode: 'apikey', OPENAI_API_KEY: 'sk-k', tokens: { access_token: 't' } }));
+  assert.deepEqual(await resolveAuth(home, {}), { mode: 'apikey', apiKey: 'sk-k', source: 'auth.json' });
+  writeFileSync(join(home, 'auth.json'), JSON.stringify({ auth_mode: 'chatgpt', OPENAI_API_KEY: 'sk-k', tokens: { access_token: 't' } }));
   assert.deepEqual(await resolveAuth(home, {}), { mode: 'chatgpt', tokens: { access_token: 't' } });
 });
 
