@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { notificationJson, notify } from '../../app/agent/notify.js';
 import { configureLogging } from '../../app/log.js';
+import { waitFor } from '../support/wait.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'codex-notify-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -24,7 +25,7 @@ test('the program gets the JSON as its last argument', async () => {
   const out = join(dir, 'out.txt');
   writeFileSync(script, `#!/bin/sh\nprintf '%s\\n' "$1" > "${out}.tmp"\nprintf '%s' "$2" >> "${out}.tmp"\nmv "${out}.tmp" "${out}"\n`, { mode: 0o755 });
   notify([script, 'extra-arg'], n);
-  for (let i = 0; i < 100 && !existsSync(out); i++) await new Promise((r) => setTimeout(r, 20));
+  await waitFor(() => existsSync(out), `the notify program to write ${out}`);
   const [first, json] = readFileSync(out, 'utf8').split('\n');
   assert.equal(first, 'extra-arg');
   assert.equal(JSON.parse(json!)['turn-id'], '12345');
@@ -40,9 +41,7 @@ test('a missing or failing program is logged, never fatal', async () => {
   notify(undefined, n);
   notify([], n);
   const read = () => (existsSync(logFile) ? readFileSync(logFile, 'utf8') : '');
-  for (let i = 0; i < 100 && !(read().includes('failed to start') && read().includes('exited with 3')); i++) {
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  await waitFor(() => read().includes('failed to start') && read().includes('exited with 3'), () => `both failures in the log:\n${read()}`);
   assert.match(read(), /WARN +codex_core::user_notification: notify program \S*does-not-exist failed to start: .*ENOENT/);
   assert.match(read(), /WARN +codex_core::user_notification: notify program \S*fails\.sh exited with 3/);
 });

@@ -8,8 +8,11 @@ import { test } from 'node:test';
 import { readRollout } from '../../app/agent/rollout.js';
 import { messageTexts, outputOf, withMock } from '../exec/support.js';
 import { harness, text, withSession } from './support.js';
+import { waitFor } from '../support/wait.js';
 
 const reply = (t: string) => ({ output: [{ type: 'text' as const, text: t }] });
+// A command that runs until the test creates `go` in the repository (at most 10 s): "while it runs" without a race.
+const untilGo = { output: [{ type: 'function_call' as const, name: 'shell', arguments: { command: ['sh', '-c', 'for i in $(seq 1000); do [ -e go ] && exit 0; sleep 0.01; done; exit 1'] }, call_id: 's' }] };
 const slow = { output: [{ type: 'function_call' as const, name: 'shell', arguments: { command: ['sleep', '30'], timeout_ms: 60_000 }, call_id: 'slow' }] };
 const userTexts = (input: Parameters<typeof messageTexts>[0]) => messageTexts(input).filter((t) => !t.includes('<environment_context>'));
 
@@ -51,12 +54,15 @@ test('interrupt kills the running command, emits turn_aborted, and the next requ
 
 test('input submitted while a task runs is injected into its next request', () =>
   withSession([
-    { output: [{ type: 'function_call', name: 'shell', arguments: { command: ['sleep', '0.5'] }, call_id: 's' }] },
+    untilGo,
     reply('saw both'),
   ], 'sandbox_mode = "danger-full-access"', async (h, mock) => {
     h.session.submit(text('first'));
     await h.next('exec_command_begin');
     h.session.submit(text('also this'));
+    h.session.submit({ type: 'list_mcp_tools' });
+    await h.next('mcp_list_tools_response');
+    writeFileSync(join(h.repo, 'go'), '');
     const done = await h.next('task_complete');
     assert.equal(done.last_agent_message, 'saw both');
     assert.equal(mock.requests.length, 2);
@@ -166,7 +172,7 @@ test('notify runs after each task with the payload as its last argument', () =>
     try {
       h.session.submit(text('ping'));
       await h.next('task_complete');
-      for (let i = 0; i < 100 && !existsSync(out); i++) await new Promise((r) => setTimeout(r, 20));
+      await waitFor(() => existsSync(out), `the notify program to write ${out}`);
       const payload = JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown>;
       assert.equal(payload.type, 'agent-turn-complete');
       assert.deepEqual(payload['input-messages'], ['ping']);
@@ -298,22 +304,26 @@ test('input injected after the last request starts the next task; after an inter
     h.session.submit(text('queued'));
     h.session.submit({ type: 'interrupt' });
     await h.next('turn_aborted', m);
-    await new Promise((r) => setTimeout(r, 200));
+    // The task's end (where a restart would begin, announcing itself with task_started) runs in the same macrotask.
+    await new Promise((r) => setImmediate(r));
     assert.equal(h.events.slice(m).filter((e) => e.msg.type === 'task_started').length, 1);
     assert.equal(mock.requests.length, 3);
   }));
 
 test('injected input is announced as user_message when it enters the conversation, not before', () =>
   withSession([
-    { output: [{ type: 'function_call', name: 'shell', arguments: { command: ['sleep', '0.3'] }, call_id: 's' }] },
+    untilGo,
     reply('both seen'),
   ], 'sandbox_mode = "danger-full-access"', async (h) => {
     h.session.submit(text('first'));
     await h.next('exec_command_begin');
     const n = h.events.length;
     h.session.submit(text('later'));
-    await new Promise((r) => setTimeout(r, 50));
+    // Ops run in order: once the one after it is answered, 'later' has been taken in.
+    h.session.submit({ type: 'list_mcp_tools' });
+    await h.next('mcp_list_tools_response', n);
     assert.equal(h.events.slice(n).some((e) => e.msg.type === 'user_message'), false);
+    writeFileSync(join(h.repo, 'go'), '');
     await h.next('task_complete');
     const order = h.events.slice(n).map((e) => e.msg.type).filter((t) => t === 'exec_command_end' || t === 'user_message');
     assert.deepEqual(order, ['exec_command_end', 'user_message']);

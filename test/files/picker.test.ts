@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { atTokenAt, replaceAtToken } from '../../widgets/file-picker/at-token.js';
 import { FilePicker } from '../../widgets/file-picker/picker.js';
 import { FileSearchManager, type SearchUpdate } from '../../app/files/search-manager.js';
-import { preparePaths, searchPaths } from '../../app/files/fuzzy.js';
+import { preparePaths, searchPaths, type FileMatch } from '../../app/files/fuzzy.js';
 import { expectScreen } from '../support/screen.js';
 
 test('the @token under the cursor', () => {
@@ -53,34 +52,46 @@ test('picker states: hint, loading, no matches', async () => {
   await expectScreen('file-picker/no-matches', picker, { cols: 30, rows: 1, colors: true });
 });
 
-test('search manager: debounced, one in flight, only the latest answer is delivered', async () => {
-  const calls: string[] = [];
+test('search manager: debounced, one in flight, only the latest answer is delivered', async (t) => {
+  t.mock.timers.enable({ apis: ['setTimeout'] });
+  // Each search waits until the test finishes it, so "in flight" is a state, not a race.
+  const pending: { query: string; finish: () => void }[] = [];
   let ready = false;
   const searcher = {
     get ready() {
       return ready;
     },
-    async search(q: string) {
-      calls.push(q);
-      await sleep(30);
-      ready = true;
-      return searchPaths(paths, q);
-    },
+    search: (query: string) => new Promise<FileMatch[]>((resolve) => {
+      pending.push({ query, finish: () => { ready = true; resolve(searchPaths(paths, query)); } });
+    }),
   };
+  const searched = () => pending.map((p) => p.query);
+  const settle = () => new Promise((r) => setImmediate(r));
   const updates: SearchUpdate[] = [];
   const mgr = new FileSearchManager(searcher, (u) => updates.push(u), 20);
+
   mgr.setQuery('r');
+  assert.deepEqual(updates, [{ kind: 'loading', query: 'r' }], 'the index is not ready yet');
+  t.mock.timers.tick(19);
   mgr.setQuery('re');
-  await sleep(35); // first search ('re') is running
+  t.mock.timers.tick(19);
+  assert.deepEqual(searched(), [], 'each keystroke restarts the debounce');
+  t.mock.timers.tick(1);
+  assert.deepEqual(searched(), ['re']);
+
   mgr.setQuery('rea');
   mgr.setQuery('read');
-  await sleep(150);
-  assert.deepEqual(calls, ['re', 'read']);
-  const results = updates.filter((u) => u.kind === 'results');
-  assert.deepEqual(results.map((u) => u.query), ['read']);
-  assert.ok(updates.some((u) => u.kind === 'loading'));
+  t.mock.timers.tick(20);
+  assert.deepEqual(searched(), ['re'], 'a second search waits for the one in flight');
+  pending[0]!.finish();
+  await settle();
+  assert.deepEqual(searched(), ['re', 'read'], 'then runs once, with the newest text');
+  pending[1]!.finish();
+  await settle();
+  assert.deepEqual(updates.filter((u) => u.kind === 'results').map((u) => u.query), ['read'], 'the stale answer for "re" is dropped');
+
   mgr.setQuery('main');
   mgr.cancel();
-  await sleep(60);
-  assert.deepEqual(calls, ['re', 'read']);
+  t.mock.timers.tick(1000);
+  assert.deepEqual(searched(), ['re', 'read'], 'a cancelled query never runs');
 });

@@ -10,6 +10,7 @@
 import * as pty from 'node-pty';
 import { CODEX_JS, type Workspace } from './cli.js';
 import { newTerminal, screenLines, type Terminal } from './screen.js';
+import { waitFor } from './wait.js';
 
 /** Bytes a terminal sends for named keys. */
 export const KEYS: Record<string, string> = {
@@ -69,13 +70,11 @@ export function spawnPty(ws: Workspace, args: string[], opts: PtyOptions = {}): 
   });
   const screen = (): string => screenLines(term).join('\n');
   const poll = async (ok: () => boolean, what: string, timeoutMs: number): Promise<string> => {
-    const until = Date.now() + timeoutMs;
-    for (;;) {
+    await waitFor(async () => {
       await pending;
-      if (ok()) return screen();
-      if (Date.now() > until) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; screen:\n${screen()}`);
-      await new Promise((r) => setTimeout(r, 25));
-    }
+      return ok();
+    }, () => `${what}; screen:\n${screen()}`, timeoutMs);
+    return screen();
   };
   const test = (p: string | RegExp): boolean => (typeof p === 'string' ? screen().includes(p) : p.test(screen()));
   return {

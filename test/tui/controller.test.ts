@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { QUIT_HINT, BACKTRACK_HINT } from '../../app/tui/app.js';
 import { renderScreen } from '../support/screen.js';
+import { waitFor } from '../support/wait.js';
 import { configured, FakeSession, makeApp, withApp, type Harness } from './harness.js';
 
 const key = (h: Harness, k: string, text?: string): void => {
@@ -280,7 +281,8 @@ test('Enter in the @ popup with nothing to pick closes it and submits; a / line 
   installFilePicker(h.app, () => ({ ready: true, search: async () => [] }));
   type(h, 'check @zzzq');
   assert.equal(h.app.mode, 'popup');
-  await new Promise((r) => setTimeout(r, 150)); // the search debounce: "no matches"
+  // After the search debounce the popup has its answer: "no matches".
+  await waitFor(async () => /no matches/.test((await renderScreen(h.app, { cols: 60, rows: 12 })).text), 'the popup to show "no matches"');
   key(h, 'enter');
   assert.equal(h.app.mode, 'composer');
   assert.deepEqual(h.session.ops.at(-1), { type: 'user_input', items: [{ type: 'text', text: 'check @zzzq' }] });

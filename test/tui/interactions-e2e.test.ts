@@ -6,9 +6,20 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { PtyApp } from '../support/pty.js';
 import { assistantTexts, callOutput, e2eFixture, quit, send, userTexts } from './e2e-support.js';
 
 const e2e = e2eFixture();
+
+/** The row drawn in reverse video (the backtrack preview's selection), without its trailing spaces. */
+function selectedRow(app: PtyApp): string | undefined {
+  const buf = app.term.buffer.active;
+  for (let y = 0; y < app.term.rows; y++) {
+    const line = buf.getLine(buf.viewportY + y);
+    if (line?.getCell(0)?.isInverse()) return line.translateToString().trimEnd();
+  }
+  return undefined;
+}
 
 test('@ picker: a file created after the index was built is found (watched), an ignored one is not', async () => {
   const { ws, app } = e2e.start();
@@ -26,7 +37,7 @@ test('@ picker: a file created after the index was built is found (watched), an 
   app.key('ctrl+u');
   await app.waitForText('Ask Codex to do anything');
   app.type('@notes');
-  await app.waitForText(/^(› | {2})notes-new\.md/m, 3000);
+  await app.waitForText(/^(› | {2})notes-new\.md/m);
   assert.doesNotMatch(app.screen(), /notes-built/);
   app.key('ctrl+u');
   app.type('@secret');
@@ -58,8 +69,9 @@ test('Esc–Esc → Enter forks at an earlier message; the edited message is sen
   app.key('esc');
   // The preview opens on the newest user message; one more Esc steps to the one before it.
   await app.waitForNoText('Ask Codex to do anything');
+  await app.waitForScreen(() => selectedRow(app) === '› message three', 'the preview on message three');
   app.key('esc');
-  await new Promise((r) => setTimeout(r, 100));
+  await app.waitForScreen(() => selectedRow(app) === '› message two', 'the preview on message two');
   app.key('enter');
   // The transcript is trimmed before "message two", which is back in the composer.
   await app.waitForNoText('reply two');
@@ -67,13 +79,17 @@ test('Esc–Esc → Enter forks at an earlier message; the edited message is sen
   assert.match(app.screen(), /reply one/);
   await app.waitForText(/─+\n› message two/);
   // The fork's session_configured does not draw the kept conversation a second time.
-  await new Promise((r) => setTimeout(r, 200));
-  assert.equal(app.screen().match(/› message one/g)?.length, 1, app.screen());
-  assert.equal(app.screen().match(/OpenAI Codex/g)?.length, 1, app.screen());
+  const drawnOnce = () => {
+    assert.equal(app.screen().match(/› message one/g)?.length, 1, app.screen());
+    assert.equal(app.screen().match(/OpenAI Codex/g)?.length, 1, app.screen());
+  };
+  drawnOnce();
   app.type(' (edited)');
   await app.waitForText('› message two (edited)');
   app.key('enter');
   await app.waitForText('reply to the edit');
+  // The reply comes after the fork's session_configured in the event stream, so that one has been drawn by now.
+  drawnOnce();
   assert.equal(mock.requests.length, before + 1);
   const req = mock.requests.at(-1)!;
   const users = userTexts(req).filter((t) => t.startsWith('message'));

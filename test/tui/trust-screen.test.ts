@@ -13,6 +13,7 @@ import type { Config, ConfigOverrides } from '../../app/config/types.js';
 import { beforeSession } from '../../app/tui/before-session.js';
 import { askTrust, type TrustAnswer } from '../../app/tui/trust-screen.js';
 import { expectScreen, renderScreen } from '../support/screen.js';
+import { waitFor } from '../support/wait.js';
 import { configured, FIXED_CWD, makeApp, type Harness } from './harness.js';
 import { initGitRepo } from '../support/cli.js';
 
@@ -186,7 +187,8 @@ test('Ctrl+C quits before any session; with `codex resume` the picker follows th
     const second = await prepare(f, true);
     assert.equal(second.h.app.mode, 'trust');
     second.h.app.handleInput([{ type: 'key', key: '1' }]);
-    await new Promise((r) => setTimeout(r, 50));
+    // The choice is written to config.toml first, then the picker opens.
+    await waitFor(() => second.h.app.mode !== 'trust', 'the trust screen to close');
     assert.equal(second.h.app.mode, 'resume');
     second.h.app.handleInput([{ type: 'key', key: 'esc' }]);
     assert.deepEqual((await second.prepared).choice, { type: 'new' });
