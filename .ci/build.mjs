@@ -9,7 +9,7 @@ import { chmodSync, existsSync, readFileSync, renameSync, rmSync } from 'node:fs
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const entries = { codex: 'app/cli/main.ts', 'codex-proxy': 'app/proxy/bin.ts' };
+const entries = { codex: 'app/cli/main.ts', 'codex-proxy': 'app/cli/proxy-bin.ts' };
 // Build beside dist/ and swap it in, so a running test never sees dist/ half-written or gone.
 const out = `dist.tmp-${process.pid}`;
 rmSync(`${root}/${out}`, { recursive: true, force: true });

@@ -59,7 +59,7 @@ async function benchApp(): Promise<{ app: TuiApp; session: NullSession; clock: {
   const app = new TuiApp(session, config, {
     now: () => clock.now, requestFrame: () => undefined, exit: () => undefined, notify: () => undefined, historyEntry: () => undefined,
   }, 'bench');
-  await app.loadEventHandling();
+  await app.loadEventHandling(import('../app/tui/agent-events.js'));
   app.attach();
   const ev = (msg: Event['msg']): void => session.emit({ id: '1', msg });
   ev({ type: 'session_configured', session_id: 'bench', model: 'gpt-5', history_log_id: 0, history_entry_count: 0, rollout_path: '/dev/null' });

@@ -7,7 +7,7 @@
 // printable text into one action (`text`) and map any other key to one action
 // (`unbound`, e.g. backtrack cancels on any other key).
 import defaults from './default.json' with { type: 'json' };
-import type { InputEvent } from '../app/tui/input/decoder.js';
+import type { InputEvent } from './input-event.js';
 
 export type KeymapMode = 'composer' | 'popup' | 'pager' | 'modal' | 'backtrack' | 'resume' | 'trust';
 export const KEYMAP_MODES: readonly KeymapMode[] = ['composer', 'popup', 'pager', 'modal', 'backtrack', 'resume', 'trust'];

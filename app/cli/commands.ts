@@ -1,6 +1,7 @@
 // The one command table: every subcommand, flag, positional and help text of
 // `codex`. Parsing (parse.ts), --help (help.ts) and completions (completion/)
-// are generated from it; handler modules are imported only when dispatched.
+// are generated from it. It is data only: a command names its handler, and
+// handlers.ts imports that module when the command is dispatched.
 import { APPROVAL_POLICIES } from '../protocol/policy.js';
 import type { CommandSpec, FlagSpec } from './spec.js';
 
@@ -41,13 +42,8 @@ const execFlags: FlagSpec[] = [
   { long: 'add-dir', value: 'DIR', repeatable: true, complete: 'dir', help: 'Additional directory that should be writable alongside the primary workspace' },
 ];
 
-const tui = () => import('../tui/main.js');
-const mcp = () => import('../mcp/main.js');
-const login = () => import('./login.js');
-const debug = () => import('../sandbox/debug.js');
-
 const debugCommand = (name: string, summary: string): CommandSpec => ({
-  name, summary, handler: debug,
+  name, summary, handler: 'debug',
   flags: [{ long: 'full-auto', help: 'Use the workspace-write policy (writable cwd and temp dirs) instead of read-only' }],
   rest: { name: 'COMMAND', help: 'Full command line to run under the sandbox', required: true },
 });
@@ -56,18 +52,18 @@ export const ROOT: CommandSpec = {
   name: 'codex',
   summary: 'Codex CLI',
   about: 'Codex CLI\n\nIf no subcommand is specified, options will be forwarded to the interactive CLI.',
-  handler: tui,
+  handler: 'tui',
   flags: [...tuiFlags, { long: 'version', short: 'V', help: 'Print version' }],
   positionals: [{ name: 'PROMPT', help: 'Optional user prompt to start the session' }],
   subcommands: [
     {
       name: 'exec', aliases: ['e'], summary: 'Run Codex non-interactively',
-      handler: () => import('../exec/main.js'),
+      handler: 'exec',
       flags: execFlags,
       positionals: [{ name: 'PROMPT', help: 'Initial instructions for the agent. If not provided as an argument (or if `-` is used), instructions are read from stdin' }],
       subcommands: [{
         name: 'resume', summary: 'Resume a previous session by id or pick the most recent with --last',
-        handler: () => import('../exec/main.js'),
+        handler: 'exec',
         inheritFlags: true,
         flags: [last],
         positionals: [
@@ -77,28 +73,28 @@ export const ROOT: CommandSpec = {
       }],
     },
     {
-      name: 'login', summary: 'Manage login', handler: login,
+      name: 'login', summary: 'Manage login', handler: 'login',
       about: 'Store an OpenAI API key in $CODEX_HOME/auth.json (mode 0600)',
       flags: [
         config,
         { long: 'api-key', value: 'API_KEY', conflicts: ['with-api-key'], help: 'Store this API key' },
         { long: 'with-api-key', help: 'Read the API key from stdin (e.g. `printenv OPENAI_API_KEY | codex login --with-api-key`)' },
       ],
-      subcommands: [{ name: 'status', summary: 'Show login status', handler: login, flags: [config] }],
+      subcommands: [{ name: 'status', summary: 'Show login status', handler: 'login', flags: [config] }],
     },
-    { name: 'logout', summary: 'Remove stored authentication credentials', handler: login, flags: [config] },
+    { name: 'logout', summary: 'Remove stored authentication credentials', handler: 'login', flags: [config] },
     {
-      name: 'mcp', summary: 'Run Codex as an MCP server over stdio, or manage the MCP servers Codex uses', handler: mcp,
+      name: 'mcp', summary: 'Run Codex as an MCP server over stdio, or manage the MCP servers Codex uses', handler: 'mcp',
       flags: [config],
       subcommands: [
-        { name: 'list', summary: 'List configured MCP servers', handler: mcp, flags: [config, { ...json, help: 'Output the configured servers as JSON' }] },
+        { name: 'list', summary: 'List configured MCP servers', handler: 'mcp', flags: [config, { ...json, help: 'Output the configured servers as JSON' }] },
         {
-          name: 'get', summary: 'Show details of a configured MCP server', handler: mcp,
+          name: 'get', summary: 'Show details of a configured MCP server', handler: 'mcp',
           flags: [config, { ...json, help: 'Output the server configuration as JSON' }],
           positionals: [{ name: 'NAME', help: 'Name of the MCP server', required: true }],
         },
         {
-          name: 'add', summary: 'Add a global MCP server entry to config.toml', handler: mcp,
+          name: 'add', summary: 'Add a global MCP server entry to config.toml', handler: 'mcp',
           flags: [
             config,
             { long: 'env', value: 'KEY=VALUE', repeatable: true, conflicts: ['url'], help: 'Environment variables to set when launching the server (stdio servers only)' },
@@ -109,15 +105,15 @@ export const ROOT: CommandSpec = {
           rest: { name: 'COMMAND', help: 'Command (and its arguments) that launches the stdio MCP server, after --' },
         },
         {
-          name: 'remove', summary: 'Remove a global MCP server entry from config.toml', handler: mcp, flags: [config],
+          name: 'remove', summary: 'Remove a global MCP server entry from config.toml', handler: 'mcp', flags: [config],
           positionals: [{ name: 'NAME', help: 'Name of the MCP server to remove', required: true }],
         },
       ],
     },
-    { name: 'mcp-server', summary: 'Run Codex as an MCP server over stdio', handler: mcp, flags: [config] },
+    { name: 'mcp-server', summary: 'Run Codex as an MCP server over stdio', handler: 'mcp', flags: [config] },
     {
       name: 'proxy', summary: 'Run an OpenAI-compatible pass-through proxy to the configured model provider',
-      handler: () => import('../proxy/main.js'),
+      handler: 'proxy',
       flags: [
         config,
         { long: 'bind', value: 'ADDR', defaultValue: '127.0.0.1:11435', help: 'Address to listen on' },
@@ -126,7 +122,7 @@ export const ROOT: CommandSpec = {
     },
     {
       name: 'resume', summary: 'Resume a previous interactive session (picker by default; --last for the most recent)',
-      handler: tui, flags: [...tuiFlags, last],
+      handler: 'tui', flags: [...tuiFlags, last],
       positionals: [{ name: 'SESSION_ID', help: 'Session id (UUID) to resume' }, { name: 'PROMPT', help: 'Optional prompt to send after resuming' }],
     },
     {
@@ -137,7 +133,7 @@ export const ROOT: CommandSpec = {
       ],
     },
     {
-      name: 'completion', summary: 'Generate shell completion scripts', handler: () => import('./completion/main.js'),
+      name: 'completion', summary: 'Generate shell completion scripts', handler: 'completion',
       positionals: [{ name: 'SHELL', help: 'Shell to generate completions for', choices: COMPLETION_SHELLS }],
     },
   ],

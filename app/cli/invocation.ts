@@ -2,7 +2,7 @@
 // global flags become ConfigOverrides and -c strings for the config loader,
 // which is imported only when a handler asks for the configuration.
 import type { Config, ConfigOverrides } from '../config/types.js';
-import type { CommandContext, FlagValue, ParsedCommand } from './context.js';
+import type { CommandContext, FlagValue, ParsedCommand } from '../command-context.js';
 import { logger } from '../log.js';
 import { YOLO } from './commands.js';
 

@@ -2,7 +2,7 @@
 // Messages go to stderr, as the original's do.
 import { findCodexHome } from '../config/home.js';
 import { maskApiKey, removeAuth, resolveAuth, saveApiKey } from '../model/auth.js';
-import type { CommandContext } from './context.js';
+import type { CommandContext } from '../command-context.js';
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
 

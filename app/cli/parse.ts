@@ -1,7 +1,7 @@
 // The argv parser, driven entirely by the command table. Flags given before a
 // subcommand apply to it (repeatable ones, like -c, come first); a later
 // non-repeatable value at the subcommand wins. Errors are UsageError (exit 2).
-import type { FlagValue, ParsedCommand } from './context.js';
+import type { FlagValue, ParsedCommand } from '../command-context.js';
 import type { CommandSpec, FlagSpec } from './spec.js';
 
 export class UsageError extends Error {

@@ -2,6 +2,7 @@
 // handler. Loaded by the entry point for everything but a bare `--version`.
 import { cliVersion } from '../config/version.js';
 import { ROOT } from './commands.js';
+import { HANDLERS } from './handlers.js';
 import { renderHelp, usageErrorText } from './help.js';
 import { parseArgv, UsageError, type ParseResult } from './parse.js';
 
@@ -18,7 +19,7 @@ async function dispatch(result: Extract<ParseResult, { kind: 'run' }>): Promise<
   }
   if (codexHome) loadDotEnv(codexHome);
   setupLogging(isTuiCommand(result.cmd) ? 'tui' : 'stderr', codexHome);
-  const { main } = await handler();
+  const { main } = await HANDLERS[handler]();
   return main(createContext(result.cmd));
 }
 

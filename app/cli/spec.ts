@@ -1,6 +1,8 @@
 // The shape of the declarative command table (commands.ts). Parsing, --help,
 // argument errors and shell completions are all generated from these values.
-import type { CommandHandler } from './context.js';
+
+/** Handler modules, one per front end or command family (handlers.ts imports them). */
+export type HandlerName = 'tui' | 'exec' | 'login' | 'mcp' | 'proxy' | 'debug' | 'completion';
 
 export interface FlagSpec {
   /** Canonical long name without dashes; the key in ParsedCommand.flags. */
@@ -56,6 +58,6 @@ export interface CommandSpec {
   readonly subcommands?: readonly CommandSpec[];
   /** Flags of the parent command are accepted after this subcommand too (`exec resume --json`). */
   readonly inheritFlags?: boolean;
-  /** Lazy import of the handler module; absent for commands that only group subcommands. */
-  readonly handler?: () => Promise<{ main: CommandHandler }>;
+  /** The module that runs it (handlers.ts); absent for commands that only group subcommands. */
+  readonly handler?: HandlerName;
 }

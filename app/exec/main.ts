@@ -3,7 +3,7 @@
 // final agent message goes to stdout. Approval is forced to `never`.
 import { fstatSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { CommandContext } from '../cli/context.js';
+import type { CommandContext } from '../command-context.js';
 import type { Event } from '../protocol/events.js';
 import type { InputItem } from '../protocol/ops.js';
 import type { Config } from '../config/types.js';

@@ -1,6 +1,6 @@
 // `codex proxy` (and the `codex-proxy` binary): an OpenAI-compatible
 // pass-through to the configured model provider on a local port.
-import type { CommandContext } from '../cli/context.js';
+import type { CommandContext } from '../command-context.js';
 import { configureLogging } from '../log.js';
 
 export function parseBind(value: string): { host: string; port: number } {

@@ -15,31 +15,10 @@ import { PlanCell } from '../../widgets/transcript/cells/plan.js';
 import { displayCommand } from '../../widgets/transcript/command.js';
 import { truncate } from '../../widgets/base/text.js';
 import type { TuiApp } from './app.js';
+import type { CallCell, EventState } from './event-state.js';
 
-type CallCell = HistoryCell & { setSpinnerFrame?(frame: string): void };
-
-export interface EventState {
-  app: TuiApp;
-  assistant: AssistantMessageCell | undefined;
-  reasoning: ReasoningCell | undefined;
-  reasoningText: string;
-  /**
-   * Cells streamed from deltas whose final event has not come yet, oldest
-   * first: the final agent_message / agent_reasoning events (sent after the
-   * whole response) complete them in this order, so a summary in two parts or
-   * text–reasoning–text lands in the right cells.
-   */
-  unfinished: { assistant: AssistantMessageCell[]; reasoning: ReasoningCell[] };
-  calls: Map<string, CallCell>;
-  /** UTF-8 decoders of running commands' output, per call and stream: a character may be split across chunks. */
-  decoders: Map<string, StringDecoder>;
-  /** Config warnings (unknown keys …), shown once under the first session header. */
-  pendingWarnings: string[];
-  /** A fork (backtrack) was submitted: its session_configured must not redraw the already trimmed transcript. */
-  forkPending: boolean;
-  /** The status header a `Reconnecting…` stream error replaced, until the stream delivers again. */
-  headerBeforeRetry?: string | undefined;
-}
+/** The state the mapping keeps, with the app whose widgets it updates. */
+type State = EventState & { app: TuiApp };
 
 // Events that show a retried stream is delivering again.
 const PROGRESS = new Set<EventMsg['type']>([
@@ -66,7 +45,7 @@ function notify(app: TuiApp, kind: 'agent-turn-complete' | 'approval-requested',
 }
 
 /** Forget the streaming cells (they stay on screen as they are). */
-function settleStreams(s: EventState): void {
+function settleStreams(s: State): void {
   s.assistant = undefined;
   s.reasoning = undefined;
   s.reasoningText = '';
@@ -74,14 +53,14 @@ function settleStreams(s: EventState): void {
 }
 
 /** A retried stream starts the response over: what the failed attempt streamed goes. */
-function dropUnfinished(s: EventState): void {
+function dropUnfinished(s: State): void {
   const cells = s.app.transcript.cells;
   const at = [...s.unfinished.assistant, ...s.unfinished.reasoning].map((c) => cells.indexOf(c)).filter((i) => i >= 0);
   if (at.length) s.app.transcript.truncate(Math.min(...at));
   settleStreams(s);
 }
 
-function endTask(s: EventState): void {
+function endTask(s: State): void {
   s.app.running = false;
   s.headerBeforeRetry = undefined;
   settleStreams(s);
@@ -90,13 +69,13 @@ function endTask(s: EventState): void {
 }
 
 /** A tool call's cell; the streamed answer before it is complete. */
-function beginCall(s: EventState, callId: string, cell: CallCell): void {
+function beginCall(s: State, callId: string, cell: CallCell): void {
   s.calls.set(callId, cell);
   s.assistant = undefined;
   s.app.addCell(cell);
 }
 
-function endCall(s: EventState, callId: string): CallCell | undefined {
+function endCall(s: State, callId: string): CallCell | undefined {
   const cell = s.calls.get(callId);
   s.calls.delete(callId);
   s.decoders.delete(`${callId}:stdout`);
@@ -105,14 +84,14 @@ function endCall(s: EventState, callId: string): CallCell | undefined {
 }
 
 /** A chunk of a command's output as text, continuing the bytes of earlier chunks of the same stream. */
-function decodeChunk(s: EventState, msg: Extract<EventMsg, { type: 'exec_command_output_delta' }>): string {
+function decodeChunk(s: State, msg: Extract<EventMsg, { type: 'exec_command_output_delta' }>): string {
   const key = `${msg.call_id}:${msg.stream}`;
   let decoder = s.decoders.get(key);
   if (!decoder) s.decoders.set(key, (decoder = new StringDecoder('utf8')));
   return decoder.write(Buffer.from(msg.chunk, 'base64'));
 }
 
-export function applyAgentEvent(s: EventState, msg: EventMsg): void {
+export function applyAgentEvent(s: State, msg: EventMsg): void {
   const { app } = s;
   if (s.headerBeforeRetry !== undefined && PROGRESS.has(msg.type)) {
     app.status.header = s.headerBeforeRetry;

@@ -16,11 +16,14 @@ import type { Config } from '../config/types.js';
 import type { Event, EventMsg, TokenUsage } from '../protocol/events.js';
 import type { Op } from '../protocol/ops.js';
 
-import type { InputEvent } from './input/decoder.js';
+import type { InputEvent } from '../../keymaps/input-event.js';
 import { sessionInfo, withOverrides, type TurnOverrides } from './status-info.js';
 import type { ComposerTrigger, Overlay } from './overlay.js';
-import type { EventState } from './agent-events.js';
+import type { EventState } from './event-state.js';
 import { ClippedSurface } from '../../widgets/base/grid.js';
+
+/** Maps one agent event onto the app's widgets (agent-events.ts). */
+export type EventApplier = (s: EventState & { app: TuiApp }, msg: EventMsg) => void;
 
 /** What the controller needs from a session (app/agent/session.ts `Session`). */
 export interface AgentSession {
@@ -54,7 +57,7 @@ export class TuiApp implements Widget {
   readonly footer = new Footer();
   readonly statusBar: StatusBar;
   readonly status = new StatusIndicator();
-  readonly events: EventState;
+  readonly events: EventState & { app: TuiApp };
   private overlays: Overlay[] = [];
   private triggers: ComposerTrigger[] = [];
   running = false;
@@ -157,12 +160,16 @@ export class TuiApp implements Widget {
 
   // The event → cell mapping pulls in markdown, diff and every cell type; it is
   // loaded after the first frame (events only flow once the session started).
-  private applyEvent: ((s: EventState, msg: EventMsg) => void) | undefined;
+  private applyEvent: EventApplier | undefined;
   private early: EventMsg[] = [];
 
-  /** Loads the event handling; events that arrived before are applied in order. */
-  async loadEventHandling(): Promise<void> {
-    const { applyAgentEvent } = await import('./agent-events.js');
+  /**
+   * Takes the event handling (`import('./agent-events.js')`, which imports this
+   * module: the shell loads it, so the two are no import cycle); events that
+   * arrived before are applied in order.
+   */
+  async loadEventHandling(handling: Promise<{ applyAgentEvent: EventApplier }>): Promise<void> {
+    const { applyAgentEvent } = await handling;
     this.applyEvent = applyAgentEvent;
     for (const m of this.early.splice(0)) applyAgentEvent(this.events, m);
     this.host.requestFrame();

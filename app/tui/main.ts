@@ -4,7 +4,7 @@
 // app → frames. On exit it restores the terminal and prints the token usage
 // and how to resume.
 import { existsSync } from 'node:fs';
-import type { CommandContext } from '../cli/context.js';
+import type { CommandContext } from '../command-context.js';
 import type { Config } from '../config/types.js';
 import type { TokenUsage } from '../protocol/events.js';
 import { needsTrustDecision } from '../config/trust.js';
@@ -104,7 +104,7 @@ export async function main(ctx: CommandContext): Promise<number> {
   const agent = Promise.all([import('../agent/session.js'), import('../agent/history.js')]);
   const [{ installSlashCommands }, { installApprovals }, { installBacktrack }, { PagerOverlay }, { installFilePicker }, { FileIndex }] = await Promise.all([
     import('./slash-actions.js'), import('./approval-overlay.js'), import('./backtrack.js'), import('./pager.js'),
-    import('./file-picker.js'), import('../files/index.js'), app.loadEventHandling(),
+    import('./file-picker.js'), import('../files/index.js'), app.loadEventHandling(import('./agent-events.js')),
   ]);
   let fileIndex: InstanceType<typeof FileIndex> | undefined;
   installFilePicker(app, () => (fileIndex = new FileIndex(config.cwd)));

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ROOT, YOLO } from '../../app/cli/commands.js';
-import type { ParsedCommand } from '../../app/cli/context.js';
+import type { ParsedCommand } from '../../app/command-context.js';
 import { acceptedFlags, parseArgv, UsageError } from '../../app/cli/parse.js';
 import type { CommandSpec } from '../../app/cli/spec.js';
 

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { InputDecoder, type InputEvent } from '../../app/tui/input/decoder.js';
+import { InputDecoder } from '../../app/tui/input/decoder.js';
+import type { InputEvent } from '../../keymaps/input-event.js';
 import { REPLIES } from './terminal-replies.js';
 
 const keys = (events: InputEvent[]): string[] => events.map((e) => (e.type === 'key' ? e.key : e.type === 'paste' ? `paste:${e.text}` : e.type));

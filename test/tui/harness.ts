@@ -69,7 +69,7 @@ export async function makeApp(tomlOverrides: string[] = [], extra: Partial<Confi
   app.onTaskEnd = () => approvals.clear();
   installBacktrack(app);
   app.onOpenTranscript = () => app.pushOverlay(new PagerOverlay('Transcript', app.transcript));
-  await app.loadEventHandling();
+  await app.loadEventHandling(import('../../app/tui/agent-events.js'));
   app.attach();
   return { app, session, clock, exited: () => exited, notifications, cleanup: () => rmSync(home, { recursive: true, force: true }) };
 }

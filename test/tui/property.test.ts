@@ -9,7 +9,7 @@ import { CellGrid, WIDE_TAIL } from '../../widgets/base/grid.js';
 import { loadTheme } from '../../widgets/base/theme.js';
 import { FrameWriter } from '../../app/tui/renderer/frame-writer.js';
 import { Palette } from '../../app/tui/renderer/palette.js';
-import type { InputEvent } from '../../app/tui/input/decoder.js';
+import type { InputEvent } from '../../keymaps/input-event.js';
 import type { EventMsg } from '../../app/protocol/events.js';
 import { newTerminal, writeTerminal, type Terminal } from '../support/screen.js';
 import { configured, makeApp } from './harness.js';

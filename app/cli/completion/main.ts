@@ -1,7 +1,7 @@
 // `codex completion [bash|zsh|fish|elvish|powershell]`: prints a completion
 // script generated from the command table (bash when no shell is named).
 import { COMPLETION_SHELLS, ROOT } from '../commands.js';
-import type { CommandContext } from '../context.js';
+import type { CommandContext } from '../../command-context.js';
 import { bashScript } from './bash.js';
 import { elvishScript } from './elvish.js';
 import { fishScript } from './fish.js';

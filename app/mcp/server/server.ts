@@ -7,7 +7,7 @@ import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js'
 import { CallToolRequestSchema, ListToolsRequestSchema, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
 import { z } from 'zod';
-import type { CommandContext } from '../../cli/context.js';
+import type { CommandContext } from '../../command-context.js';
 import { loadConfig } from '../../config/index.js';
 import { cliVersion } from '../../config/version.js';
 import { startSession } from '../../agent/session.js';

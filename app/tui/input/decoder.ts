@@ -8,11 +8,9 @@
 // (DA, kitty `CSI ? flags u`, DECRPM, cursor position, colour reports) and
 // sequences we do not know are consumed whole and dropped; malformed ones are
 // dropped up to the byte that breaks them, which is then decoded afresh.
-// Key names: 'a', 'A', 'space', 'enter', 'tab', 'backspace', 'delete', 'esc',
-// 'up', 'pageup', 'home', 'f1', with modifiers in the order ctrl+alt+shift+.
-import { csiEvent, keyFor, withAlt, SS3_FINAL, type InputEvent } from './keys.js';
-
-export type { InputEvent } from './keys.js';
+// Key names: see keymaps/input-event.ts.
+import type { InputEvent } from '../../../keymaps/input-event.js';
+import { csiEvent, keyFor, withAlt, SS3_FINAL } from './keys.js';
 
 const ESC = '\x1b';
 const PASTE_END = '\x1b[201~';

@@ -1,12 +1,7 @@
 // What the bytes of one decoded unit mean: a character, or the parameters and
 // final byte of a CSI sequence, as a key (or mouse/focus) event. Pure tables
 // and functions for the decoder; anything that is not a key is `undefined`.
-
-export type InputEvent =
-  | { type: 'key'; key: string; text?: string }
-  | { type: 'paste'; text: string }
-  | { type: 'wheel'; direction: 'up' | 'down'; x: number; y: number }
-  | { type: 'focus'; focused: boolean };
+import type { InputEvent } from '../../../keymaps/input-event.js';
 
 type KeyEvent = Extract<InputEvent, { type: 'key' }>;
 

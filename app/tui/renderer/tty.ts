@@ -4,7 +4,8 @@
 // from any exit path (quit, error, signal, uncaught exception).
 import { writeSync } from 'node:fs';
 import { logger } from '../../log.js';
-import { InputDecoder, type InputEvent } from '../input/decoder.js';
+import { InputDecoder } from '../input/decoder.js';
+import type { InputEvent } from '../../../keymaps/input-event.js';
 
 const ENTER = '\x1b[?1049h\x1b[?1000h\x1b[?1006h\x1b[?2004h\x1b[?1004h\x1b[?25l\x1b[H\x1b[2J';
 const LEAVE = '\x1b[?2026l\x1b[0m\x1b[?1004l\x1b[?2004l\x1b[?1006l\x1b[?1000l\x1b[?25h\x1b[?1049l';

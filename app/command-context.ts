@@ -1,7 +1,7 @@
 // What a subcommand handler receives. The command table (app/cli/commands.ts)
 // parses argv into a ParsedCommand and lazily imports the handler module, so
 // each front end stays off the start path of the others.
-import type { Config, ConfigOverrides } from '../config/types.js';
+import type { Config, ConfigOverrides } from './config/types.js';
 
 export type FlagValue = string | boolean | string[] | undefined;
 

@@ -5,12 +5,12 @@
 // here it runs the bubblewrap runner.
 import { constants } from 'node:os';
 import { platform } from 'node:process';
-import type { CommandContext } from '../cli/context.js';
+import type { CommandContext } from '../command-context.js';
 import type { Config } from '../config/types.js';
 import type { SandboxPolicy } from '../protocol/policy.js';
-import { createCommandEnv } from './env.js';
-import { planLaunch, SandboxUnavailableError } from './index.js';
-import { spawnPlan, wrappedCommandError } from './spawn.js';
+import { createCommandEnv } from '../sandbox/env.js';
+import { planLaunch, SandboxUnavailableError } from '../sandbox/index.js';
+import { spawnPlan, wrappedCommandError } from '../sandbox/spawn.js';
 
 const NEEDS: Readonly<Record<string, { os: NodeJS.Platform; text: string }>> = {
   landlock: { os: 'linux', text: 'the Linux sandbox (bubblewrap); on macOS use `codex debug seatbelt`' },

@@ -2,9 +2,9 @@
 // configuration (so -c overrides show); add/remove edit $CODEX_HOME/config.toml
 // as text, verified and replaced atomically, so the user's comments survive.
 import { join } from 'node:path';
-import type { CommandContext, FlagValue } from '../../cli/context.js';
+import type { CommandContext, FlagValue } from '../../command-context.js';
 import { findCodexHome } from '../../config/home.js';
-import { isValidServerName } from '../client/names.js';
+import { isValidServerName } from '../../mcp/client/names.js';
 import { editConfigTable } from '../../config/edit/config-file.js';
 import { renderGet, renderList, serverJson } from './format.js';
 

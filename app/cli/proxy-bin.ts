@@ -8,5 +8,5 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   process.stdout.write(`codex-proxy ${cliVersion()}\n`);
 } else {
   process.argv.splice(2, 0, 'proxy');
-  await import('../cli/main.js');
+  await import('./main.js');
 }

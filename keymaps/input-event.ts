@@ -1,0 +1,10 @@
+// What a key press (or paste, wheel turn, focus change) is once decoded: the
+// input of the keymap machine. The terminal's decoder (app/tui/input) produces it.
+// Key names: 'a', 'A', 'space', 'enter', 'tab', 'backspace', 'delete', 'esc',
+// 'up', 'pageup', 'home', 'f1', with modifiers in the order ctrl+alt+shift+.
+
+export type InputEvent =
+  | { type: 'key'; key: string; text?: string }
+  | { type: 'paste'; text: string }
+  | { type: 'wheel'; direction: 'up' | 'down'; x: number; y: number }
+  | { type: 'focus'; focused: boolean };
