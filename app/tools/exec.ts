@@ -10,6 +10,7 @@ import { spawnPlan, wrappedCommandError } from '../sandbox/spawn.js';
 import type { LaunchPlan } from '../sandbox/types.js';
 import { onProcessExit } from '../exit-hooks.js';
 import { CappedBuffer } from './capped-buffer.js';
+import { killTagged, PROCESS_TAG_VAR, processTag } from './process-tag.js';
 
 /** Reference §4.3: the classic shell tool's default. */
 export const DEFAULT_EXEC_TIMEOUT_MS = 10_000;
@@ -74,7 +75,8 @@ function groupAlive(pid: number): boolean {
   }
 }
 
-// Groups still running; if this process ends first (exit or a fatal signal), they go with it.
+// Groups still running; if this process ends first (exit or a fatal signal), they go with it,
+// and so do descendants that left their group (setsid): they carry our process tag.
 const liveGroups = new Set<number>();
 let exitHookInstalled = false;
 
@@ -82,7 +84,10 @@ function track(pid: number): void {
   liveGroups.add(pid);
   if (exitHookInstalled) return;
   exitHookInstalled = true;
-  onProcessExit(() => { for (const g of liveGroups) killGroup(g, 'SIGKILL'); });
+  onProcessExit(() => {
+    for (const g of liveGroups) killGroup(g, 'SIGKILL');
+    killTagged();
+  });
 }
 
 function notStarted(message: string, code: number, timeoutMs: number, started: number): ExecOutcome {
@@ -112,7 +117,7 @@ export async function runLaunchPlan(plan: LaunchPlan, opts: RunOptions = {}): Pr
   }
   let child: ChildProcess;
   try {
-    child = spawnPlan(plan, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    child = spawnPlan({ ...plan, env: { ...plan.env, [PROCESS_TAG_VAR]: processTag } }, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   } catch (err) {
     // Rejected before any process existed, e.g. a NUL byte in an argument.
     return notStarted(`${plan.argv[0] ?? ''}: ${(err as Error).message}`, 126, timeoutMs, started);

@@ -157,11 +157,16 @@ test('when this process exits, commands still running are killed with it', async
   assert.ok(await waitGone(kid), 'the command outlived the process that ran it');
 });
 
-test('a background process a finished command left behind ends when this process exits', async () => {
+/**
+ * Runs `bash -c command` to its end in a separate process that then exits (as codex
+ * would); the command writes the pid of what it leaves behind to ./kid. Waits for that
+ * pid to be gone.
+ */
+async function leftBehindEnds(command: string): Promise<boolean> {
   const script = `
     import { runLaunchPlan } from ${JSON.stringify(new URL('../../app/tools/exec.ts', import.meta.url).href)};
     const env = { PATH: process.env.PATH ?? '' };
-    const r = await runLaunchPlan({ argv: ['bash', '-c', 'sleep 30 >/dev/null 2>&1 & echo $! > kid; echo started'], env, cwd: ${JSON.stringify(dir)}, sandbox: 'none' });
+    const r = await runLaunchPlan({ argv: ['bash', '-c', ${JSON.stringify(command)}], env, cwd: ${JSON.stringify(dir)}, sandbox: 'none' });
     process.stdout.write(r.stdout);
     process.exit(0);
   `;
@@ -170,7 +175,18 @@ test('a background process a finished command left behind ends when this process
   assert.equal(r.stdout, 'started\n');
   const kid = Number(readFileSync(join(dir, 'kid'), 'utf8'));
   leftovers.push(kid);
-  assert.ok(await waitGone(kid), 'the daemon outlived codex');
+  return waitGone(kid);
+}
+
+test('a background process a finished command left behind ends when this process exits', async () => {
+  assert.ok(await leftBehindEnds('sleep 30 >/dev/null 2>&1 & echo $! > kid; echo started'), 'the daemon outlived codex');
+});
+
+// Sandboxed commands need no tag: bwrap's own pid namespace ends with the command.
+test("an unsandboxed command's setsid descendant (it left the process group) ends when this process exits", async () => {
+  const command = "setsid -f sh -c 'echo $$ > kid.tmp; mv kid.tmp kid; exec sleep 30' >/dev/null 2>&1; " +
+    'for i in $(seq 200); do [ -e kid ] && break; sleep 0.05; done; echo started';
+  assert.ok(await leftBehindEnds(command), 'the setsid process outlived codex');
 });
 
 test('a program or working directory that does not exist is reported, not thrown', async () => {

@@ -3,7 +3,6 @@
 // (reference §6.2). Each call runs on the shared agent loop; several may run at
 // once. Stdout carries only the protocol; logs go to stderr.
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { CallToolRequestSchema, ListToolsRequestSchema, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
 import { z } from 'zod';
@@ -14,6 +13,7 @@ import { startSession } from '../../agent/session.js';
 import { logger } from '../../log.js';
 import { Conversation, type CallChannel } from './conversation.js';
 import { cliOverridesFromConfig, codexParamsSchema, codexReplyParamsSchema, describeParamsError, overridesFromParams } from './params.js';
+import { ServerStdioTransport } from './stdio-transport.js';
 import { CODEX_REPLY_TOOL, CODEX_TOOL } from './tool-specs.js';
 
 const log = logger('codex_mcp_server');
@@ -88,7 +88,7 @@ export async function runMcpServer(ctx: CommandContext): Promise<number> {
     process.once('SIGTERM', resolve);
     process.once('SIGINT', resolve);
   });
-  await server.connect(new StdioServerTransport());
+  await server.connect(new ServerStdioTransport());
   log.info('codex mcp server ready on stdio');
   await done;
   await Promise.all([...conversations.values()].map((c) => c.shutdown(SHUTDOWN_GRACE_MS)));
