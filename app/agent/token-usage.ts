@@ -1,4 +1,5 @@
-// Token usage arithmetic: the session total is the sum of every request's usage.
+// Token usage arithmetic (the session total is the sum of every request's
+// usage) and how it is shown.
 import type { TokenUsage } from '../protocol/events.js';
 
 export const ZERO_USAGE: TokenUsage = {
@@ -13,4 +14,28 @@ export function addUsage(a: TokenUsage, b: TokenUsage): TokenUsage {
     reasoning_output_tokens: a.reasoning_output_tokens + b.reasoning_output_tokens,
     total_tokens: a.total_tokens + b.total_tokens,
   };
+}
+
+// How the original shows usage (protocol.rs TokenUsage, FinalOutput): cached
+// input is part of input_tokens, so it is shown beside the input, never added.
+
+/** `1234567` → `1,234,567` (the original's format_with_separators, en-US). */
+export function withSeparators(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+export function nonCachedInput(u: TokenUsage): number {
+  return Math.max(0, u.input_tokens - Math.max(0, u.cached_input_tokens));
+}
+
+/** The one number shown for a session: input not served from the cache, plus output. */
+export function blendedTotal(u: TokenUsage): number {
+  return Math.max(0, nonCachedInput(u) + Math.max(0, u.output_tokens));
+}
+
+/** `Token usage: total=13 input=8 (+ 2 cached) output=5 (reasoning 1)`, as printed on exit. */
+export function finalUsageLine(u: TokenUsage): string {
+  const cached = u.cached_input_tokens > 0 ? ` (+ ${withSeparators(u.cached_input_tokens)} cached)` : '';
+  const reasoning = u.reasoning_output_tokens > 0 ? ` (reasoning ${withSeparators(u.reasoning_output_tokens)})` : '';
+  return `Token usage: total=${withSeparators(blendedTotal(u))} input=${withSeparators(nonCachedInput(u))}${cached} output=${withSeparators(u.output_tokens)}${reasoning}`;
 }

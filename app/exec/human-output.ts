@@ -2,6 +2,7 @@
 // only the final agent message goes to stdout (printed by main once the task ends).
 import type { Event, FileChange } from '../protocol/events.js';
 import { modelFamily } from '../agent/model-family.js';
+import { blendedTotal, withSeparators } from '../agent/token-usage.js';
 import type { Config } from '../config/types.js';
 import { shellJoin } from '../tools/shell-join.js';
 import { printable } from '../../widgets/transcript/sanitize.js';
@@ -27,11 +28,6 @@ export function formatDuration(ms: number): string {
   if (ms < 60_000) return `${(ms / 1000).toFixed(2)}s`;
   const m = Math.floor(ms / 60_000);
   return `${m}m ${String(Math.floor((ms % 60_000) / 1000)).padStart(2, '0')}s`;
-}
-
-/** `1234567` → `1,234,567`, as the original's format_with_separators. */
-export function withSeparators(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 export function sandboxSummary(config: Config): string {
@@ -170,7 +166,7 @@ export class HumanEventPrinter {
         return;
       case 'token_count': {
         const u = m.info.total_token_usage;
-        this.tokens = u.input_tokens - u.cached_input_tokens + u.output_tokens;
+        this.tokens = blendedTotal(u);
         return;
       }
       case 'background_event':

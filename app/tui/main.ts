@@ -6,13 +6,8 @@
 import { existsSync } from 'node:fs';
 import type { CommandContext } from '../command-context.js';
 import type { Config } from '../config/types.js';
-import type { TokenUsage } from '../protocol/events.js';
+import { finalUsageLine } from '../agent/token-usage.js';
 import { needsTrustDecision } from '../config/trust.js';
-
-function usageLine(u: TokenUsage): string {
-  const cached = u.cached_input_tokens ? ` (+ ${u.cached_input_tokens} cached)` : '';
-  return `Token usage: total=${u.total_tokens} input=${u.input_tokens}${cached} output=${u.output_tokens}`;
-}
 
 /** What to start with: a prompt, a session to resume, or (`pick`) the session picker first. */
 interface StartPlan { rolloutPath?: string; prompt?: string; pick?: boolean }
@@ -163,7 +158,7 @@ export async function main(ctx: CommandContext): Promise<number> {
   app.detach();
   current.submit({ type: 'shutdown' });
   await leaveScreen();
-  if (app.tokenUsage && app.tokenUsage.total_tokens > 0) process.stdout.write(`${usageLine(app.tokenUsage)}\n`);
+  if (app.tokenUsage && app.tokenUsage.total_tokens > 0) process.stdout.write(`${finalUsageLine(app.tokenUsage)}\n`);
   // A session quit before anything was said has no log to resume (the rollout is written from the first message).
   if (current.id && existsSync(current.rolloutPath)) process.stdout.write(`To continue this session, run codex resume ${current.id}\n`);
   return 0;

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, relative } from 'node:path';
 import { instructionFiles } from '../agent/agents-md.js';
+import { blendedTotal, nonCachedInput, withSeparators, ZERO_USAGE } from '../agent/token-usage.js';
 import type { ReasoningEffort, SandboxPolicy, ApprovalPolicy } from '../protocol/policy.js';
 import { errorCell, infoCell } from '../../widgets/transcript/cells/notice.js';
 import { parseUnifiedDiff } from '../../widgets/diff/parse.js';
@@ -51,7 +52,7 @@ function agentsFiles(app: TuiApp): string {
 
 function statusText(app: TuiApp): string {
   const i = app.statusBar.info;
-  const u = app.tokenUsage;
+  const u = app.tokenUsage ?? ZERO_USAGE;
   const lines = [
     '/status',
     '📂 Workspace',
@@ -66,9 +67,10 @@ function statusText(app: TuiApp): string {
     `  Reasoning Summaries: ${app.config.reasoningSummary ?? 'auto'}`,
     '📊 Token Usage',
     `  Session ID: ${app.session.id}`,
-    `  Input: ${u?.input_tokens ?? 0}${u?.cached_input_tokens ? ` (+ ${u.cached_input_tokens} cached)` : ''}`,
-    `  Output: ${u?.output_tokens ?? 0}`,
-    `  Total: ${u?.total_tokens ?? 0}`,
+    // As the original's card: input not served from the cache, the cached part beside it, total = input + output.
+    `  Input: ${withSeparators(nonCachedInput(u))}${u.cached_input_tokens > 0 ? ` (+ ${withSeparators(u.cached_input_tokens)} cached)` : ''}`,
+    `  Output: ${withSeparators(u.output_tokens)}`,
+    `  Total: ${withSeparators(blendedTotal(u))}`,
   ];
   return lines.join('\n');
 }

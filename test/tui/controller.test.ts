@@ -140,6 +140,13 @@ test('slash commands: /model picks a preset, /status prints the card, /diff is a
   const card = last.lines(80).map((l) => l.map((s) => s.text).join('')).join('\n');
   assert.match(card, /Session ID: 00000000-0000-4000-8000-000000000001/);
   assert.match(card, /AGENTS files: \(none\)/);
+  // Token usage as the original's card: cached input beside the input, not added to the total.
+  const usage = { input_tokens: 1_234_010, cached_input_tokens: 1_000_002, output_tokens: 5, reasoning_output_tokens: 0, total_tokens: 1_234_015 };
+  h.session.emit({ type: 'token_count', info: { total_token_usage: usage, last_token_usage: usage } });
+  type(h, '/status');
+  key(h, 'enter');
+  const tokens = h.app.transcript.last()!.lines(80).map((l) => l.map((s) => s.text).join('')).join('\n');
+  assert.match(tokens, /Input: 234,008 \(\+ 1,000,002 cached\)\n\s*Output: 5\n\s*Total: 234,013/);
   h.session.emit({ type: 'task_started' });
   const before = h.session.ops.length;
   type(h, '/compact');

@@ -16,7 +16,10 @@ function lastUserText(): string {
 }
 
 test('submit a prompt and see the streamed answer; Ctrl+C twice quits and restores the terminal', async () => {
-  e2e.mock.push({ output: [{ type: 'text', text: 'The answer is **42**.', deltas: ['The ans', 'wer is ', '**42**.'] }], delayMs: 30 });
+  e2e.mock.push({
+    output: [{ type: 'text', text: 'The answer is **42**.', deltas: ['The ans', 'wer is ', '**42**.'] }], delayMs: 30,
+    usage: { input_tokens: 10, cached_input_tokens: 2, output_tokens: 5 },
+  });
   const { app } = start();
   await app.waitForText('Ask Codex to do anything');
   await send(app, 'what is the answer?');
@@ -28,7 +31,8 @@ test('submit a prompt and see the streamed answer; Ctrl+C twice quits and restor
   assert.ok(restore > 0, 'left the alternate screen');
   assert.ok(out.lastIndexOf('\x1b[?25h') > out.lastIndexOf('\x1b[?25l'), 'cursor shown again');
   assert.ok(out.lastIndexOf('\x1b[?2004l') > out.lastIndexOf('\x1b[?2004h'), 'bracketed paste off');
-  assert.match(out.slice(restore), /Token usage: total=\d+ input=\d+ output=\d+/);
+  // Cached input is shown beside the input, not counted twice (the original's exit line).
+  assert.match(out.slice(restore), /Token usage: total=13 input=8 \(\+ 2 cached\) output=5\r?\n/);
   assert.match(out.slice(restore), /To continue this session, run codex resume [0-9a-f-]{36}/);
 });
 
