@@ -46,15 +46,15 @@ export async function main(ctx: CommandContext): Promise<number> {
     return 1;
   }
 
-  const [{ TuiApp }, { PendingSession }, { Tty, guardExit }, { Renderer }, { Palette, detectColorDepth }, { cliVersion }] = await Promise.all([
-    import('./app.js'), import('./pending-session.js'), import('./renderer/tty.js'),
+  const [{ TuiApp }, { PendingSession }, { Tty, guardExit }, { hangupHandler }, { Renderer }, { Palette, detectColorDepth }, { cliVersion }] = await Promise.all([
+    import('./app.js'), import('./pending-session.js'), import('./renderer/tty.js'), import('./hangup.js'),
     import('./renderer/renderer.js'), import('./renderer/palette.js'), import('../config/version.js'),
   ]);
 
   const session = new PendingSession();
   let historyEntry: ((home: string, logId: number, offset: number) => { text: string } | undefined) | undefined;
   const tty = new Tty();
-  const unguard = guardExit(() => tty.restore());
+  const unguard = guardExit(() => tty.restore(), () => hangup('SIGHUP'));
   let finish: () => void = () => undefined;
   const finished = new Promise<void>((resolve) => (finish = resolve));
   let renderer: InstanceType<typeof Renderer> | undefined;
@@ -70,6 +70,11 @@ export async function main(ctx: CommandContext): Promise<number> {
     notify: (message) => tty.write(`\x1b]9;${message.replace(/[\x00-\x1f\x07]/g, ' ')}\x07`),
     historyEntry: (logId, offset) => historyEntry?.(config.codexHome, logId, offset)?.text,
   }, cliVersion());
+  const hangup = hangupHandler(() => app.session, () => {
+    app.detach();
+    renderer?.dispose();
+    tty.restore();
+  });
 
   // Spinner, elapsed time, paste-burst flush and hint expiry run only while needed.
   function scheduleTick(): void {
@@ -86,6 +91,7 @@ export async function main(ctx: CommandContext): Promise<number> {
   tty.start({
     onInput: (events) => app.handleInput(events),
     onResize: (cols, rows) => renderer?.resize(cols, rows),
+    onLost: hangup,
   });
   app.attach();
   // Before any session starts: the trust screen (a folder never decided), then

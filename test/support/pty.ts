@@ -7,6 +7,7 @@
 //   await t.waitForText(/streamed answer/);
 //   t.key('ctrl+c'); t.key('ctrl+c');
 //   const code = await t.exited();   // every test ends with t.dispose()
+import { readFileSync } from 'node:fs';
 import * as pty from 'node-pty';
 import { CODEX_JS, type Workspace } from './cli.js';
 import { newTerminal, screenLines, type Terminal } from './screen.js';
@@ -25,10 +26,16 @@ export interface PtyOptions {
   rows?: number;
   env?: Record<string, string | undefined>;
   cwd?: string;
+  /** A program (and its arguments) that runs the CLI, e.g. ['setsid', '-w']; `pid` is still the CLI's. */
+  via?: string[];
 }
 
 export interface PtyApp {
   readonly term: Terminal;
+  /** The CLI's process id (under `via`, the wrapper's child). */
+  pid(): number;
+  /** Closes the terminal: the master side of the pty goes away, as when a terminal window closes. */
+  closeTerminal(): void;
   /** Every byte the app wrote. */
   output(): string;
   screen(): string;
@@ -54,7 +61,8 @@ export function spawnPty(ws: Workspace, args: string[], opts: PtyOptions = {}): 
     if (v === undefined) delete env[k];
     else env[k] = v;
   }
-  const proc = pty.spawn(process.execPath, [CODEX_JS, ...args], { name: 'xterm-256color', cols, rows, cwd: opts.cwd ?? ws.repo, env });
+  const [program, ...before] = [...(opts.via ?? []), process.execPath];
+  const proc = pty.spawn(program!, [...before, CODEX_JS, ...args], { name: 'xterm-256color', cols, rows, cwd: opts.cwd ?? ws.repo, env });
   const term = newTerminal(cols, rows);
   let out = '';
   let pending = Promise.resolve();
@@ -79,6 +87,14 @@ export function spawnPty(ws: Workspace, args: string[], opts: PtyOptions = {}): 
   const test = (p: string | RegExp): boolean => (typeof p === 'string' ? screen().includes(p) : p.test(screen()));
   return {
     term,
+    pid: () => {
+      if (!opts.via) return proc.pid;
+      const child = Number(readFileSync(`/proc/${proc.pid}/task/${proc.pid}/children`, 'utf8').trim().split(' ')[0]);
+      if (!child) throw new Error(`pty: ${opts.via.join(' ')} has not started the CLI yet`);
+      return child;
+    },
+    // Not in node-pty's typings: closes the master and sends SIGHUP to the child.
+    closeTerminal: () => (proc as pty.IPty & { destroy(): void }).destroy(),
     output: () => out,
     screen,
     write: (d) => proc.write(d),

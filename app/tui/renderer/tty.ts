@@ -1,8 +1,11 @@
 // The terminal shell: raw mode, the alternate screen, bracketed paste, mouse
 // wheel (SGR) and focus reporting on; input bytes decoded into events; resize
 // notifications. `restore()` undoes all of it and is safe to call repeatedly,
-// from any exit path (quit, error, signal, uncaught exception).
-import { writeSync } from 'node:fs';
+// from any exit path (quit, error, signal, uncaught exception). A terminal
+// that goes away (its window or pane closed: EOF or EIO on stdin, EIO on
+// stdout) is reported once through `onLost`, and nothing is written after it.
+import { closeSync, writeSync } from 'node:fs';
+import { isatty } from 'node:tty';
 import { logger } from '../../log.js';
 import { InputDecoder } from '../input/decoder.js';
 import type { InputEvent } from '../../../keymaps/input-event.js';
@@ -15,6 +18,8 @@ export const ESC_TIMEOUT_MS = 30;
 export interface TtyHandlers {
   onInput(events: InputEvent[]): void;
   onResize(cols: number, rows: number): void;
+  /** The terminal is gone; called once, after which the Tty writes nothing. */
+  onLost(why: string): void;
 }
 
 export class Tty {
@@ -23,7 +28,10 @@ export class Tty {
   private escTimer: NodeJS.Timeout | undefined;
   private readonly onData = (chunk: Buffer | string): void => this.feed(chunk.toString());
   private readonly onResizeEvent = (): void => this.handlers?.onResize(this.cols, this.rows);
+  private readonly onEnd = (): void => this.lose('end of input');
+  private readonly onError = (err: NodeJS.ErrnoException): void => this.lose(err.code ?? err.message);
   private handlers: TtyHandlers | undefined;
+  private lost = false;
 
   constructor(
     private readonly input: NodeJS.ReadStream = process.stdin,
@@ -39,13 +47,28 @@ export class Tty {
     if (this.input.isTTY) this.input.setRawMode(true);
     this.input.setEncoding('utf8');
     this.input.on('data', this.onData);
+    this.input.on('end', this.onEnd);
+    this.input.on('error', this.onError);
+    this.output.on('error', this.onError);
     this.input.resume();
     this.output.on('resize', this.onResizeEvent);
     this.write(ENTER);
   }
 
   write(data: string): void {
-    if (this.active && data) this.output.write(data);
+    if (this.active && !this.lost && data) this.output.write(data);
+  }
+
+  /** The terminal is gone: stop writing (each write would fail again) and say so once. */
+  lose(why: string): void {
+    if (this.lost) return;
+    this.lost = true;
+    // At exit node restores the terminal modes of stdio it found to be a
+    // terminal, and aborts when that fails, as it does on a hung-up terminal
+    // (EIO): the process dies by SIGABRT/SIGSEGV instead of exiting. It skips
+    // closed descriptors, so they are closed at the last moment.
+    process.once('exit', closeTerminalFds);
+    this.handlers?.onLost(why);
   }
 
   private feed(data: string): void {
@@ -68,29 +91,46 @@ export class Tty {
     this.active = false;
     if (this.escTimer) clearTimeout(this.escTimer);
     this.input.off('data', this.onData);
+    this.input.off('end', this.onEnd);
     this.output.off('resize', this.onResizeEvent);
+    // The error listeners stay: a write still queued may fail after this.
+    this.input.pause();
+    if (this.lost) return; // nothing to restore on a terminal that is gone
     try {
       // Synchronous so it lands even when the process exits right after.
       writeSync((this.output as unknown as { fd?: number }).fd ?? 1, LEAVE);
-    } catch {
-      this.output.write(LEAVE);
+      if (this.input.isTTY) this.input.setRawMode(false);
+    } catch (err) {
+      this.lose((err as NodeJS.ErrnoException).code ?? String(err));
     }
-    if (this.input.isTTY) this.input.setRawMode(false);
-    this.input.pause();
+  }
+}
+
+/** Which of stdin, stdout and stderr are the terminal, asked while it is there (a hung-up one answers no). */
+const STDIO_TTYS = [0, 1, 2].filter((fd) => isatty(fd));
+
+function closeTerminalFds(): void {
+  for (const fd of STDIO_TTYS) {
+    try {
+      closeSync(fd);
+    } catch {
+      // already closed
+    }
   }
 }
 
 /**
- * Restores the terminal on every way out: normal exit, SIGINT/SIGTERM/SIGHUP,
+ * Restores the terminal on every way out: normal exit, SIGINT/SIGTERM,
  * uncaught exceptions and unhandled rejections (which are also written to the
  * log, $CODEX_HOME/log/codex-tui.log, and printed once the screen is back).
- * Returns a function that removes the guards.
+ * SIGHUP (the terminal was closed) goes to `onHangup`, which ends the session
+ * before exiting. Returns a function that removes the guards.
  */
-export function guardExit(restore: () => void): () => void {
+export function guardExit(restore: () => void, onHangup: () => void): () => void {
   const onExit = (): void => restore();
   const onSignal = (sig: NodeJS.Signals): void => {
     restore();
-    process.exit(128 + (sig === 'SIGINT' ? 2 : sig === 'SIGTERM' ? 15 : 1));
+    process.exit(128 + (sig === 'SIGINT' ? 2 : 15));
   };
   const onCrash = (err: unknown): void => {
     restore();
@@ -104,7 +144,7 @@ export function guardExit(restore: () => void): () => void {
   };
   // Typed as the emitter sees them; each handler reads only what its event passes.
   const handlers: [string, (...args: any[]) => void][] = [
-    ['exit', onExit], ['SIGINT', onSignal], ['SIGTERM', onSignal], ['SIGHUP', onSignal],
+    ['exit', onExit], ['SIGINT', onSignal], ['SIGTERM', onSignal], ['SIGHUP', onHangup],
     ['uncaughtException', onCrash], ['unhandledRejection', onCrash],
   ];
   const emitter: NodeJS.EventEmitter = process;

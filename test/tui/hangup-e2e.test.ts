@@ -1,0 +1,115 @@
+// A closed terminal ends codex (issue 17 item 17): the real CLI in a pty whose
+// terminal is closed while a turn runs. Closing the master side sends SIGHUP to
+// the session leader and gives the app EOF on stdin and EIO on stdout; run
+// under `setsid` the app gets no SIGHUP at all (as when the shell that started
+// it does not pass the hangup on), only EOF/EIO. Either way the process must
+// go, with the running command, and the session log must end whole with the
+// aborted turn.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { createWorkspace, type Workspace } from '../support/cli.js';
+import { startMockModelServer, type MockModelServer } from '../support/mock-model-server.js';
+import { spawnPty, type PtyApp } from '../support/pty.js';
+
+let mock: MockModelServer;
+const cleanups: (() => void)[] = [];
+before(async () => { mock = await startMockModelServer([]); });
+after(async () => {
+  for (const c of cleanups.reverse()) c();
+  await mock.close();
+});
+
+function start(via?: string[], config?: string): { ws: Workspace; app: PtyApp } {
+  const ws = createWorkspace(mock.url, { trust: 'trusted', ...(config ? { config } : {}) });
+  const app = spawnPty(ws, [], { cols: 100, rows: 30, ...(via ? { via } : {}) });
+  cleanups.push(() => app.dispose(), () => ws.cleanup());
+  return { ws, app };
+}
+
+/** Running, as opposed to gone or a zombie waiting for its parent (init here) to reap it. */
+function alive(pid: number): boolean {
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+/** Process ids whose command line contains `marker`. */
+function pidsWith(marker: string): number[] {
+  return readdirSync('/proc').filter((d) => /^\d+$/.test(d)).filter((d) => {
+    try {
+      return readFileSync(`/proc/${d}/cmdline`, 'utf8').includes(marker) && alive(Number(d));
+    } catch {
+      return false;
+    }
+  }).map(Number);
+}
+
+async function until(ok: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  for (const end = Date.now() + timeoutMs; !ok();) {
+    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/** Every line of the session's rollout, parsed (a torn line fails the JSON.parse). */
+function rolloutLines(ws: Workspace): { type: string; payload: { type?: string } }[] {
+  const files: string[] = [];
+  const walk = (dir: string): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(join(dir, e.name));
+      else if (e.name.endsWith('.jsonl')) files.push(join(dir, e.name));
+    }
+  };
+  walk(join(ws.home, 'sessions'));
+  assert.equal(files.length, 1, `one rollout: ${files.join(', ')}`);
+  const text = readFileSync(files[0]!, 'utf8');
+  assert.ok(text.endsWith('\n'), 'the last line is terminated');
+  return text.slice(0, -1).split('\n').map((l) => JSON.parse(l) as { type: string; payload: { type?: string } });
+}
+
+const deltas = Array.from({ length: 400 }, (_, i) => `word${i} `);
+
+test('closing the terminal mid-stream (SIGHUP, EOF, EIO) ends the turn, the session and the process', async () => {
+  mock.push({ output: [{ type: 'text', text: deltas.join(''), deltas }], delayMs: 50 });
+  const { ws, app } = start();
+  await app.waitForText('Ask Codex');
+  app.type('stream a lot');
+  await app.waitForText('› stream a lot');
+  app.key('enter');
+  await app.waitForText('word5');
+  const pid = app.pid();
+  app.closeTerminal();
+  await until(() => !alive(pid), `codex (pid ${pid}) to exit`);
+  // An exit, not node's abort on restoring a terminal that is gone (134 or 139 from the wrapper's point of view).
+  assert.equal(await app.exited(), 129);
+  const lines = rolloutLines(ws);
+  assert.ok(lines.some((l) => l.type === 'event_msg' && l.payload.type === 'turn_aborted'), 'the aborted turn is in the log');
+  assert.ok(readFileSync(join(ws.home, 'log', 'codex-tui.log'), 'utf8').includes('the terminal was closed'));
+});
+
+test('a terminal that goes away without a SIGHUP (EOF/EIO only) ends codex and the command it runs', async () => {
+  const marker = `61.${process.pid}`;
+  mock.push({ output: [{ type: 'function_call', name: 'shell', arguments: { command: ['sleep', marker] } }] });
+  // The wrapper keeps codex's exit status; codex runs the command outside the
+  // sandbox, so that ending it is codex's job alone (not bwrap's --die-with-parent).
+  const status = join(tmpdir(), `codex-hangup-status-${process.pid}`);
+  cleanups.push(() => rmSync(status, { force: true }));
+  const { ws, app } = start(['setsid', '-w', 'sh', '-c', `"$0" "$@"; echo $? > ${status}`], 'sandbox_mode = "danger-full-access"');
+  await app.waitForText('Ask Codex');
+  app.type('run it');
+  await app.waitForText('› run it');
+  app.key('enter');
+  await until(() => pidsWith(marker).length > 0, `the command (sleep ${marker}) to run`);
+  const pid = app.pid();
+  app.closeTerminal();
+  await until(() => !alive(pid), `codex (pid ${pid}) to exit`);
+  await until(() => pidsWith(marker).length === 0, 'the command to be ended');
+  assert.equal(readFileSync(status, 'utf8').trim(), '129');
+  const lines = rolloutLines(ws);
+  assert.ok(lines.some((l) => l.type === 'event_msg' && l.payload.type === 'turn_aborted'), 'the aborted turn is in the log');
+});
