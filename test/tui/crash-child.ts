@@ -6,11 +6,14 @@ import { guardExit, Tty } from '../../app/tui/renderer/tty.js';
 
 configureLogging({ file: process.argv[2]! }, 'info');
 const tty = new Tty();
-guardExit(() => tty.restore());
+// A closed terminal ends it at once (the TUI shuts its session down first).
+const hangup = (): never => process.exit(129);
+guardExit(() => tty.restore(), hangup);
 tty.start({
   onInput: (events) => {
     if (events.some((e) => e.type === 'key' && e.key === '!')) throw new RangeError('input handler failed');
   },
   onResize: () => undefined,
+  onLost: hangup,
 });
 tty.write('ready');
