@@ -23,7 +23,7 @@ function granted(d: ReviewDecision): boolean {
   return d === 'approved' || d === 'approved_for_session';
 }
 
-/** Tells the front ends a command was declined (by the user, the policy, or a sandbox that cannot start) without running it. */
+/** Tells the front ends a command was declined without being asked about (by the policy, or a sandbox that cannot start). */
 function declined(env: ToolEnv, command: string[], cwd: string, message: string): string {
   env.emit({ type: 'exec_command_begin', call_id: env.callId, command, cwd });
   env.emit({
@@ -78,7 +78,8 @@ export async function handleShell(args: ShellArgs, env: ToolEnv): Promise<string
       type: 'exec_approval_request', call_id: env.callId, command: args.command, cwd,
       ...(args.justification ? { reason: args.justification } : {}),
     }, env.signal);
-    if (!granted(decision)) return declined(env, args.command, cwd, MESSAGES.commandRejectedByUser);
+    // The request and its answer are the front ends' record of a denial: nothing ran, nothing more to report.
+    if (!granted(decision)) return MESSAGES.commandRejectedByUser;
     if (decision === 'approved_for_session') approvals.approve(args.command);
     policy = NO_SANDBOX;
   } else if (check.sandbox === 'none') {

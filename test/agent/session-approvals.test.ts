@@ -32,8 +32,9 @@ test('untrusted: unsafe commands ask; approved runs once, approved_for_session r
     assert.ok(existsSync(join(h.repo, 'a.txt')));
     assert.equal(existsSync(join(h.repo, 'b.txt')), false);
     assert.equal(outputOf(mock.requests[3]!.body.input, 'c3'), 'exec command rejected by user');
-    const end = h.events.map((e) => e.msg).find((m) => m.type === 'exec_command_end' && m.call_id === 'c3');
-    assert.ok(end && end.type === 'exec_command_end' && end.declined === true);
+    // The denial is one event (the request, answered): no begin/end for a command that never ran.
+    const c3 = h.events.map((e) => e.msg).filter((m) => 'call_id' in m && m.call_id === 'c3').map((m) => m.type);
+    assert.deepEqual(c3, ['exec_approval_request']);
   }));
 
 test('on-failure: a sandbox denial offers a retry without the sandbox', () => {

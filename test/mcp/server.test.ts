@@ -89,7 +89,9 @@ test('codex: events stream, exec approval denied through elicitation reaches the
 
   const types = events.map((e) => e.msg.type);
   assert.equal(types[0], 'session_configured');
-  for (const ty of ['task_started', 'exec_approval_request', 'exec_command_end', 'agent_message', 'task_complete']) assert.ok(types.includes(ty), `${ty} in ${types.join(',')}`);
+  for (const ty of ['task_started', 'exec_approval_request', 'agent_message', 'task_complete']) assert.ok(types.includes(ty), `${ty} in ${types.join(',')}`);
+  // The denial is the elicitation's answer: no begin/end of a command that never ran follows it.
+  assert.ok(!types.includes('exec_command_begin') && !types.includes('exec_command_end'), types.join(','));
   assert.ok(events.every((e) => e._meta.requestId === id1), 'every event carries the tools/call id');
   const conversationId = events[0]!.msg.session_id as string;
   assert.match(conversationId, /^[0-9a-f-]{36}$/);

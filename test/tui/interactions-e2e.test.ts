@@ -145,6 +145,8 @@ test('approval modal: Esc denies, the command does not run and the model is told
   app.key('esc');
   await app.waitForText('ok, I will not');
   assert.match(app.screen(), /You did not approve codex to run touch z/);
+  // One Esc, one record of it: no "Declined" command cell after the decision.
+  assert.doesNotMatch(app.screen(), /Declined/);
   assert.equal(existsSync(join(ws.repo, 'z')), false);
   assert.match(callOutput(mock.requests.at(-1)!, 'd1') ?? '', /exec command rejected by user/);
   assert.equal(await quit(app), 0);
