@@ -1,12 +1,13 @@
 // Snapshot helper: draws a widget tree into a cell grid, encodes it with the
-// real renderer (FrameWriter + Palette), feeds the bytes to @xterm/headless and
-// compares the screen text (and optionally its colours) with
-// snapshots/<name>.txt. `UPDATE_SNAPSHOTS=1` rewrites the files; a missing or
+// real renderer (FrameWriter + Palette), feeds the bytes to @xterm/headless
+// (Unicode 11 widths) and compares the screen text (and optionally its
+// colours) with snapshots/<name>.txt. `UPDATE_SNAPSHOTS=1` rewrites the files; a missing or
 // different snapshot fails.
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import xterm, { type IBufferCell } from '@xterm/headless';
+import unicode11 from '@xterm/addon-unicode11';
 import { CellGrid } from '../../widgets/base/grid.js';
 import { loadTheme } from '../../widgets/base/theme.js';
 import type { Rect, Surface, Widget } from '../../widgets/base/types.js';
@@ -35,8 +36,16 @@ export interface Screen {
   bytes: string;
 }
 
+/**
+ * A headless terminal that measures characters as current terminals do
+ * (Unicode 11 widths: emoji ZWJ sequences, newer wide emoji), not xterm's
+ * default Unicode 6 tables, so snapshots show what users see.
+ */
 export function newTerminal(cols: number, rows: number): Terminal {
-  return new xterm.Terminal({ cols, rows, allowProposedApi: true, scrollback: 100 });
+  const term = new xterm.Terminal({ cols, rows, allowProposedApi: true, scrollback: 100 });
+  term.loadAddon(new unicode11.Unicode11Addon());
+  term.unicode.activeVersion = '11';
+  return term;
 }
 
 export function writeTerminal(term: Terminal, data: string): Promise<void> {

@@ -91,3 +91,28 @@ test('CJK text without spaces breaks between ideographs, not before the whole ru
   assert.deepEqual(rows('abc 你好世界 def', 8), ['abc 你好', '世界 def']);
   assert.deepEqual(rows('hello world foo bar', 11), ['hello world', 'foo bar']);
 });
+
+test('quickWidth agrees with a Unicode 11 terminal (xterm.js with its unicode11 addon) for every code point it answers', async () => {
+  const { quickWidth } = await import('../../../widgets/base/text.js');
+  const { newTerminal, writeTerminal } = await import('../../support/screen.js');
+  const cps: number[] = [];
+  for (let cp = 0x20; cp <= 0xffff; cp++) if (quickWidth(cp) !== undefined) cps.push(cp);
+  const term = newTerminal(1000, 1);
+  try {
+    // A row at a time: each character's first cell says how wide the terminal drew it.
+    for (let i = 0; i < cps.length; i += 400) {
+      const chunk = cps.slice(i, i + 400);
+      await writeTerminal(term, `\r\x1b[2K${String.fromCharCode(...chunk)}`);
+      const line = term.buffer.active.getLine(term.buffer.active.viewportY)!;
+      let x = 0;
+      for (const cp of chunk) {
+        const cell = line.getCell(x)!;
+        assert.equal(cell.getChars(), String.fromCharCode(cp), `U+${cp.toString(16)} at column ${x}`);
+        assert.equal(cell.getWidth(), quickWidth(cp), `U+${cp.toString(16)}`);
+        x += cell.getWidth();
+      }
+    }
+  } finally {
+    term.dispose();
+  }
+});
