@@ -6,7 +6,8 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { parse, TomlError } from 'smol-toml';
 import { ConfigError, formatKeyPath } from './errors.js';
 import { findCodexHome } from './home.js';
-import { locateKey } from './locate.js';
+import { KeyLocator } from './locate.js';
+import { decodeUtf8 } from './utf8.js';
 import { applyOverride, isTable, parseCliOverride, type CliOverride, type TomlTable } from './overrides.js';
 import { builtinProviders, OSS_DEFAULT_MODEL, toProviderInfo } from './providers.js';
 import { projectTrust } from './trust.js';
@@ -35,16 +36,19 @@ interface Source {
   readonly file: string;
   readonly text: string;
   readonly cli: readonly CliOverride[];
+  /** Where each key is written in `text`, made on first use. */
+  keys?: KeyLocator;
 }
 
 function readToml(file: string): { table: TomlTable; text: string } {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { table: {}, text: '' };
     throw new ConfigError(`${file}: cannot read: ${(e as Error).message}`);
   }
+  const text = decodeUtf8(file, bytes);
   try {
     return { table: parse(text) as TomlTable, text };
   } catch (e) {
@@ -60,14 +64,24 @@ const overlaps = (a: readonly PropertyKey[], b: readonly PropertyKey[]) => a.eve
 function origin(src: Source, path: readonly PropertyKey[]): string {
   const cli = [...src.cli].reverse().find((o) => overlaps(o.path, path));
   if (cli) return `-c ${cli.raw}`;
-  const at = locateKey(src.text, path);
+  const at = (src.keys ??= new KeyLocator(src.text)).locate(path);
   return at ? `${src.file}:${at.line}:${at.column}` : src.file;
+}
+
+/** How many errors or unknown keys are listed one by one; the rest are counted. */
+const MAX_LISTED = 20;
+
+/** The first MAX_LISTED of `items` as lines, and a count of the rest. */
+function listed<T>(items: readonly T[], line: (item: T) => string, rest: (n: number) => string): string[] {
+  const lines = items.slice(0, MAX_LISTED).map(line);
+  if (items.length > MAX_LISTED) lines.push(rest(items.length - MAX_LISTED));
+  return lines;
 }
 
 function validate(src: Source, table: TomlTable): ConfigToml {
   const res = configTomlSchema.safeParse(table);
   if (res.success) return res.data;
-  const lines = describeIssues(res.error, table).map((r) => `${origin(src, r.path)}: ${r.text}`);
+  const lines = listed(describeIssues(res.error, table), (r) => `${origin(src, r.path)}: ${r.text}`, (n) => `${src.file}: … and ${n} more invalid values`);
   throw new ConfigError(lines.join('\n'));
 }
 
@@ -147,21 +161,27 @@ export async function loadConfig(opts: LoadConfigOptions = {}): Promise<Config> 
   const file = join(codexHome, 'config.toml');
   const { table: fileTable, text } = readToml(file);
   const src: Source = { file, text, cli: (opts.cliOverrides ?? []).map(parseCliOverride) };
-  const withCli = structuredClone(fileTable);
+  // Overrides write into the table, so they get a copy (the file's table stays for the profile layering below).
+  const withCli = src.cli.length ? structuredClone(fileTable) : fileTable;
   for (const o of src.cli) applyOverride(withCli, o.path, o.value);
 
   const layered = validate(src, withCli);
-  const warnings = unknownKeys(configTomlSchema, withCli).map((p) => `${origin(src, p)}: unknown key \`${formatKeyPath(p)}\` (ignored)`);
+  const warnings = listed(
+    unknownKeys(configTomlSchema, withCli),
+    (p) => `${origin(src, p)}: unknown key \`${formatKeyPath(p)}\` (ignored)`,
+    (n) => `${file}: … and ${n} more unknown keys (ignored)`,
+  );
 
   const profileName = flags.profile ?? layered.profile;
-  const effective = structuredClone(fileTable);
+  let toml = layered;
   if (profileName !== undefined) {
     const profile = (withCli.profiles as TomlTable | undefined)?.[profileName];
     if (!isTable(profile)) throw new ConfigError(`config profile \`${profileName}\` not found in ${file}`);
+    const effective = structuredClone(fileTable);
     layerProfile(effective, profile);
+    for (const o of src.cli) applyOverride(effective, o.path, o.value);
+    toml = validate(src, effective);
   }
-  for (const o of src.cli) applyOverride(effective, o.path, o.value);
-  const toml = validate(src, effective);
 
   const builtins = builtinProviders(env, cliVersion());
   if (toml.openai_base_url !== undefined) builtins.openai = { ...builtins.openai!, base_url: toml.openai_base_url };

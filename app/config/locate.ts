@@ -1,36 +1,68 @@
 // Finds the line of a key in TOML source text, so type errors can point at
 // `config.toml:LINE:COL` like syntax errors do. Best effort: it understands
 // [table] / [[array]] headers and dotted keys, which covers config.toml.
+// Lines are indexed as far as a lookup needs and never twice, so locating
+// many keys (thousands of unknown ones) stays linear in the file's size.
+
+export interface Location { readonly line: number; readonly column: number }
+
+const BARE = /^[A-Za-z0-9_-]+$/;
 
 function splitKey(key: string): string[] {
+  if (BARE.test(key)) return [key];
   const parts: string[] = [];
   for (const m of key.matchAll(/\s*("(?:[^"\\]|\\.)*"|'[^']*'|[^.]+)\s*(?:\.|$)/g)) {
     const p = m[1]!.trim();
-    if (p) parts.push(p.startsWith('"') ? JSON.parse(p) as string : p.replace(/^'|'$/g, ''));
+    if (!p) continue;
+    try {
+      parts.push(p.startsWith('"') ? JSON.parse(p) as string : p.replace(/^'|'$/g, ''));
+    } catch {
+      parts.push(p); // an escape JSON does not know (\U0001F600): close enough for locating
+    }
   }
   return parts;
 }
 
-/** 1-based line and column of the key that defines `path` (or its nearest ancestor), if found. */
-export function locateKey(source: string, path: readonly PropertyKey[]): { line: number; column: number } | undefined {
-  const want = path.filter((p): p is string => typeof p === 'string');
-  let header: string[] = [];
-  let best: { line: number; column: number; depth: number } | undefined;
-  const lines = source.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
+/** Key paths are joined with a separator no TOML key contains unescaped. */
+const joinPath = (parts: readonly string[]): string => parts.join('\u0000');
+
+export class KeyLocator {
+  private readonly lines: string[];
+  private next = 0;
+  private header: string[] = [];
+  /** Where each key path, and each prefix of one, is first defined in the lines read so far. */
+  private readonly index = new Map<string, Location>();
+
+  constructor(source: string) {
+    this.lines = source.split('\n');
+  }
+
+  /** 1-based line and column of the key that defines `path`, else of its nearest ancestor that is written down. */
+  locate(path: readonly PropertyKey[]): Location | undefined {
+    const key = joinPath(path.filter((p): p is string => typeof p === 'string'));
+    while (!this.index.has(key) && this.next < this.lines.length) this.read(this.next++);
+    const want = path.filter((p): p is string => typeof p === 'string');
+    for (let d = want.length; d > 0; d--) {
+      const at = this.index.get(joinPath(want.slice(0, d)));
+      if (at) return at;
+    }
+    return undefined;
+  }
+
+  private read(i: number): void {
+    const line = this.lines[i]!;
     const h = /^\s*\[\[?([^\]]+)\]\]?/.exec(line);
     let full: string[] | undefined;
-    let column = line.length - line.trimStart().length + 1;
-    if (h) {
-      header = splitKey(h[1]!);
-      full = header;
-    } else {
+    if (h) full = this.header = splitKey(h[1]!.trim());
+    else {
       const k = /^\s*((?:"(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_.\s-])+?)\s*=/.exec(line);
-      if (k) full = [...header, ...splitKey(k[1]!)];
+      if (k) full = [...this.header, ...splitKey(k[1]!)];
     }
-    if (!full || full.length > want.length || !full.every((p, j) => p === want[j])) continue;
-    if (!best || full.length > best.depth) best = { line: i + 1, column, depth: full.length };
+    if (!full) return;
+    const at = { line: i + 1, column: line.length - line.trimStart().length + 1 };
+    for (let d = 1; d <= full.length; d++) {
+      const key = joinPath(full.slice(0, d));
+      if (!this.index.has(key)) this.index.set(key, at);
+    }
   }
-  return best && { line: best.line, column: best.column };
 }

@@ -24,21 +24,27 @@ function unwrap(s: z.ZodType): z.ZodType {
   return s;
 }
 
-/** Key paths in `value` (a parsed TOML table) that `schema` does not declare. */
-export function unknownKeys(schema: z.ZodType, value: unknown, path: string[] = []): string[][] {
+/**
+ * Key paths in `value` (a parsed TOML table) that `schema` does not declare,
+ * appended to `out`. A `__proto__` key is unknown even in a map: no name of
+ * ours is one, and a JavaScript object cannot hold it as data.
+ */
+export function unknownKeys(schema: z.ZodType, value: unknown, path: string[] = [], out: string[][] = []): string[][] {
   const def = defOf(unwrap(schema));
-  const out: string[][] = [];
-  if (def.type === 'object' && def.shape && isTable(value)) {
+  const shape = def.shape; // a getter in zod: read once, not per key
+  if (def.type === 'object' && shape && isTable(value)) {
     for (const [k, v] of Object.entries(value)) {
-      const child = def.shape[k];
-      if (child) out.push(...unknownKeys(child, v, [...path, k]));
+      if (Object.hasOwn(shape, k)) unknownKeys(shape[k]!, v, [...path, k], out);
       else out.push([...path, k]);
     }
   } else if (def.type === 'record' && def.valueType && isTable(value)) {
-    for (const [k, v] of Object.entries(value)) out.push(...unknownKeys(def.valueType, v, [...path, k]));
+    for (const [k, v] of Object.entries(value)) {
+      if (k === '__proto__') out.push([...path, k]);
+      else unknownKeys(def.valueType, v, [...path, k], out);
+    }
   } else if (def.type === 'union' && def.options) {
     const obj = def.options.find((o) => ['object', 'record'].includes(defOf(unwrap(o)).type));
-    if (obj && isTable(value)) out.push(...unknownKeys(obj, value, path));
+    if (obj && isTable(value)) unknownKeys(obj, value, path, out);
   }
   return out;
 }
