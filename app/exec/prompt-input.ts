@@ -28,7 +28,8 @@ export async function resolvePrompt(arg: string | undefined, src: PromptSource):
     if (!src.stdinHasData) return arg;
     src.note('Reading additional input from stdin...');
     const extra = await readAll(src.stdin);
-    return extra.trim() ? `${arg}\n\n<stdin>\n${extra}\n</stdin>` : arg;
+    // As the original: the block ends on a line of its own, without doubling stdin's own final newline.
+    return extra.trim() ? `${arg}\n\n<stdin>\n${extra}${extra.endsWith('\n') ? '' : '\n'}</stdin>` : arg;
   }
   if (src.stdinIsTTY && !forceStdin) {
     throw new PromptError('No prompt provided. Either specify one as an argument or pipe the prompt into stdin.');

@@ -9,7 +9,7 @@ import { messageTexts, scenario } from './support.js';
 const ok = { output: [{ type: 'text' as const, text: 'ok' }] };
 
 test('the prompt is read from stdin when absent or "-", and piped stdin is appended to an argument', () =>
-  scenario([ok, ok, ok], async (mock, ws) => {
+  scenario([ok, ok, ok, ok], async (mock, ws) => {
     const a = await runCodex(ws, ['exec'], { stdin: 'from stdin\n' });
     assert.equal(a.code, 0, a.stderr);
     assert.match(a.stderr, /^Reading prompt from stdin\.\.\.$/m);
@@ -21,6 +21,10 @@ test('the prompt is read from stdin when absent or "-", and piped stdin is appen
     assert.equal(messageTexts(mock.requests[0]!.body.input).at(-1), 'user: from stdin\n');
     assert.equal(messageTexts(mock.requests[1]!.body.input).at(-1), 'user: dash prompt');
     assert.equal(messageTexts(mock.requests[2]!.body.input).at(-1), 'user: summarize this\n\n<stdin>\nfile contents\n</stdin>');
+    // `git diff | codex exec "review this"`: stdin's own final newline is not doubled (the original's format).
+    const d = await runCodex(ws, ['exec', 'review this'], { stdin: '+added line\n' });
+    assert.equal(d.code, 0, d.stderr);
+    assert.equal(messageTexts(mock.requests[3]!.body.input).at(-1), 'user: review this\n\n<stdin>\n+added line\n</stdin>');
   }));
 
 test('empty stdin and no prompt: the original message and exit 1', () =>
