@@ -58,3 +58,16 @@ test('applyOverride creates intermediate tables and replaces a non-table in the 
   applyOverride(t, ['n', 'm'], 2);
   assert.deepEqual(t, { a: { b: { c: 'x' } }, keep: true, n: { m: 2 } });
 });
+
+test('the key is a TOML dotted key: quoted segments keep their dots (and an = inside quotes)', () => {
+  assert.deepEqual(parseCliOverride('projects."/var/tmp/a.b".trust_level="trusted"'), {
+    raw: 'projects."/var/tmp/a.b".trust_level="trusted"', path: ['projects', '/var/tmp/a.b', 'trust_level'], value: 'trusted',
+  });
+  assert.deepEqual(parseCliOverride("model_providers.'my.host'.name=x").path, ['model_providers', 'my.host', 'name']);
+  assert.deepEqual(parseCliOverride('a . "b=c\\"d" . e = 1').path, ['a', 'b=c"d', 'e']);
+});
+
+test('a key that is not a TOML key is an error naming the override', () => {
+  assert.throws(() => parseCliOverride('projects./tmp/x.trust_level=trusted'), (e: unknown) =>
+    e instanceof ConfigError && /^-c projects\.\/tmp\/x\.trust_level=trusted: invalid key `projects\.\/tmp\/x\.trust_level`: .*quote a segment/.test(e.message));
+});

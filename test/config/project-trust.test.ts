@@ -146,3 +146,12 @@ test('a project defined inline or with dotted keys is refused and the file left 
   const home = tempHome({ 'config.toml': '[projects]\n"/p".trust_level = "untrusted"\n' });
   assert.throws(() => recordProjectTrust(home, '/p', 'trusted'), /cannot edit `projects\."\/p"` as text/);
 });
+
+test('-c with a quoted project path (dots in it) trusts that folder for the run', async () => {
+  const dir = join(realpathSync(tempHome()), 'a.b');
+  mkdirSync(dir);
+  const c = await loadConfig({ codexHome: tempHome(), env, overrides: { cwd: dir }, cliOverrides: [`projects.${JSON.stringify(dir)}.trust_level="trusted"`] });
+  assert.deepEqual(c.warnings, []);
+  assert.equal(c.project.trustLevel, 'trusted');
+  assert.equal(c.sandboxPolicy.mode, 'workspace-write');
+});
