@@ -3,22 +3,20 @@
 // cannot redirect CODEX_HOME or the sandbox markers).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseEnv } from 'node:util';
 
-/** Parses KEY=VALUE lines (`export ` prefix, # comments, single/double quotes). */
+const NAME = /^[A-Za-z_][A-Za-z0-9_.]*$/;
+
+/**
+ * KEY=VALUE lines as Node's own parser reads them (`export ` prefix, # comments,
+ * quotes, multi-line quoted values). Node 20 runs a line without `=` into the
+ * next key ("junk\nKEY"); the name is the last line of such a key.
+ */
 export function parseDotEnv(text: string): [string, string][] {
   const out: [string, string][] = [];
-  for (const line of text.split(/\r?\n/)) {
-    const m = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.]*)\s*=\s*(.*?)\s*$/.exec(line);
-    if (!m) continue;
-    let value = m[2]!;
-    const q = value[0];
-    if ((q === '"' || q === "'") && value.length > 1 && value.endsWith(q)) {
-      value = value.slice(1, -1);
-      if (q === '"') value = value.replace(/\\n/g, '\n').replace(/\\"/g, '"').replace(/\\\\/g, '\\');
-    } else {
-      value = value.replace(/\s+#.*$/, '');
-    }
-    out.push([m[1]!, value]);
+  for (const [rawKey, value] of Object.entries(parseEnv(text))) {
+    const key = rawKey.slice(rawKey.lastIndexOf('\n') + 1).trim();
+    if (NAME.test(key) && value !== undefined) out.push([key, value]);
   }
   return out;
 }

@@ -8,6 +8,11 @@ test('parseDotEnv: comments, export, quotes, inline comments', () => {
   assert.deepEqual(parseDotEnv(text), [['A', '1'], ['B', 'two words'], ['C', 'quoted # not a comment'], ['D', 'single'], ['E', 'x'], ['F', 'multi\nline']]);
 });
 
+test('parseDotEnv: quoted values may span lines', () => {
+  const text = 'KEY="-----BEGIN KEY-----\nabc\n-----END KEY-----"\nNEXT=1\nBACK=`x\ny`\n';
+  assert.deepEqual(Object.fromEntries(parseDotEnv(text)), { KEY: '-----BEGIN KEY-----\nabc\n-----END KEY-----', NEXT: '1', BACK: 'x\ny' });
+});
+
 test('loadDotEnv sets missing variables, keeps existing ones and never sets CODEX_*', () => {
   const home = tempHome({ '.env': 'OPENAI_API_KEY=sk-from-file\nKEEP=file\nCODEX_HOME=/evil\ncodex_sandbox=x\n' });
   const env: NodeJS.ProcessEnv = { KEEP: 'env' };
