@@ -1,12 +1,15 @@
 // The MCP client against real servers: the npm reference servers, configured
 // through config.toml, plus fixtures that hang, crash, or speak streamable HTTP.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { McpConnection } from '../../app/mcp/client/connection.js';
 import { McpConnectionManager, type McpClientEvent } from '../../app/mcp/client/manager.js';
 import { EVERYTHING_BIN, FILESYSTEM_BIN, fixture, isAlive, tempHome, tomlString } from './support.js';
 
@@ -170,6 +173,36 @@ args = ["--norc", "-c", "read -r line; exit 5"]
   assert.equal(byServer.get('quiet'), 'MCP client for `quiet` failed to start: the server exited (exit code 4) during startup');
   assert.equal(byServer.get('loud'), 'MCP client for `loud` failed to start: the server exited (exit code 3) during startup; stderr: cannot open database');
   assert.equal(byServer.get('late'), 'MCP client for `late` failed to start: the server exited (exit code 5) during startup');
+});
+
+test('a server that exits while this process is too busy to notice is reported as exited with its stderr, never as timed out', async (t) => {
+  // A loaded machine handles the startup timer before the exit it missed: reproduced
+  // without timing by blocking this process until the server is a zombie and the timer due.
+  const dir = mkdtempSync(join(tmpdir(), 'codex-mcp-busy-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const fifo = join(dir, 'go');
+  assert.equal(spawnSync('mkfifo', [fifo]).status, 0);
+  const startupTimeoutMs = 100;
+  for (let round = 0; round < 5; round++) {
+    const pidFile = join(dir, `pid${round}`);
+    const script = `echo $$ > ${pidFile}.tmp; mv ${pidFile}.tmp ${pidFile}; read -r go < ${fifo}; echo 'cannot open database' >&2; exit 3`;
+    const started = McpConnection.start('dying', {
+      launch: { kind: 'stdio', command: 'bash', args: ['--norc', '-c', script], env: { PATH: process.env.PATH ?? '' }, cwd: dir },
+      startupTimeoutMs, toolTimeoutMs: 1000, disabledTools: [],
+    });
+    started.catch(() => undefined);
+    for (let i = 0; i < 400 && !existsSync(pidFile); i++) await sleep(25);
+    const pid = Number(readFileSync(pidFile, 'utf8'));
+    // Block in the check phase: the next loop turn runs due timers before it polls for the exit.
+    await new Promise((resolve) => setImmediate(resolve));
+    // The startup timer was armed before the server ran, so it is due by then.
+    const due = Date.now() + startupTimeoutMs + 10;
+    writeFileSync(fifo, 'go\n'); // lets the server go on; this process stays busy (synchronous) until it has exited
+    while (!/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8')) || Date.now() < due) {
+      if (Date.now() > due + 20_000) throw new Error('the server did not exit');
+    }
+    await assert.rejects(started, { message: 'the server exited (exit code 3) during startup; stderr: cannot open database' }, `round ${round}`);
+  }
 });
 
 test('a server that exits mid-call: the call fails, the exit is reported once, its tools go away', async (t) => {

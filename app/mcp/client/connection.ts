@@ -118,12 +118,16 @@ export class McpConnection {
       return { connection, tools };
     } catch (e) {
       // A server that died by itself says more with its exit status than with the
-      // broken pipe or closed connection it left behind (the exit may trail the error).
+      // broken pipe, closed connection or timeout it left behind: a busy process may
+      // handle the timer before the exit, and the exit may trail a broken pipe.
       // An answer the server gave (a JSON-RPC error code other than "connection closed") is kept.
       const code = (e as { code?: unknown }).code;
-      const brokenTransport = (e as Error).message !== timeoutMessage && (typeof code !== 'number' || code === CONNECTION_CLOSED);
-      const exited = brokenTransport ? await (transport as Partial<ChildStdioTransport>).exitedWithin?.(EXIT_WAIT_MS) : undefined;
-      await connection.close();
+      const timedOut = (e as Error).message === timeoutMessage;
+      const brokenTransport = !timedOut && (typeof code !== 'number' || code === CONNECTION_CLOSED);
+      const stdio = transport as Partial<ChildStdioTransport>;
+      if (brokenTransport) await stdio.endedWithin?.(EXIT_WAIT_MS);
+      await connection.close(); // waits for the exit and the last of stderr
+      const exited = brokenTransport || timedOut ? stdio.ownExit?.(brokenTransport) : undefined;
       throw new Error(connection.withStderr(exited ? `the server exited (${exited}) during startup` : startFailure(e, settings.launch)));
     }
   }

@@ -5,6 +5,7 @@
 // script) dies with all its descendants when the session ends.
 // Loaded lazily: it imports the SDK.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { ReadBuffer, serializeMessage } from '@modelcontextprotocol/sdk/shared/stdio.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
@@ -20,6 +21,18 @@ export interface StdioLaunch {
 }
 
 const KILL_GRACE_MS = 2000;
+/** After the child exits, how long its output may still be arriving (a grandchild may hold the pipes). */
+const DRAIN_MS = 500;
+
+/** Whether `pid` has exited and waits to be reaped: Linux's /proc says so before node's exit event. */
+function isZombie(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'Z';
+  } catch {
+    return false;
+  }
+}
 
 export class ChildStdioTransport implements Transport {
   onclose?: () => void;
@@ -28,12 +41,14 @@ export class ChildStdioTransport implements Transport {
   private child?: ChildProcess;
   private readonly buffer = new ReadBuffer();
   private exited = false;
-  /** `exit code 3` / `signal SIGKILL`, once the child has exited. */
+  /** `exit code 3` / `signal SIGKILL`, once the child has exited and its output is read. */
   exitStatus?: string;
   /** Why codex stopped a server that broke the protocol; reported as its exit status. */
   private stopReason: string | undefined;
-  /** close() was called while the child ran: its exit is ours, not the server's. */
-  private closed = false;
+  /** close() signalled the child while it ran: a signal death is ours, not the server's. */
+  private signalled = false;
+  /** Resolves once the child has exited and its output has been read (or DRAIN_MS passed). */
+  private ended: Promise<void> | undefined;
 
   constructor(private readonly launch: StdioLaunch) {}
 
@@ -53,18 +68,31 @@ export class ChildStdioTransport implements Transport {
       this.child = child;
       // Detached, so nothing else takes it down if this process ends first (even mid-handshake).
       const unhook = onProcessExit(() => this.killNow());
+      let ended!: () => void;
+      this.ended = new Promise<void>((r) => (ended = r));
       child.once('error', (err) => {
         unhook();
         this.exited = true;
+        ended();
         reject(err);
         this.onerror?.(err);
       });
       child.once('spawn', () => resolve());
+      // The exit event may come before the last of stderr: the exit is reported once both are in.
       child.once('exit', (code, signal) => {
         unhook();
         this.exited = true;
-        this.exitStatus = this.stopReason ?? (signal ? `signal ${signal}` : `exit code ${code}`);
-        this.onclose?.();
+        let timer: NodeJS.Timeout | undefined;
+        const done = (): void => {
+          if (this.exitStatus !== undefined) return;
+          clearTimeout(timer);
+          this.exitStatus = this.stopReason ?? (signal ? `signal ${signal}` : `exit code ${code}`);
+          ended();
+          this.onclose?.();
+        };
+        if (child.stdout?.closed !== false && child.stderr?.closed !== false) return done();
+        timer = setTimeout(done, DRAIN_MS);
+        child.once('close', done);
       });
       child.stdin!.on('error', (err) => this.onerror?.(err));
       child.stdout!.on('data', (chunk: Buffer) => {
@@ -103,40 +131,43 @@ export class ChildStdioTransport implements Transport {
     });
   }
 
-  /**
-   * The exit status if the child ends by itself within `ms`; undefined if it still runs
-   * then, or if the signal of close() ended it (a plain exit code is always its own).
-   */
-  async exitedWithin(ms: number): Promise<string | undefined> {
-    const child = this.child;
-    if (child && !this.exited) {
-      let timer: NodeJS.Timeout | undefined;
-      await new Promise<void>((resolve) => {
-        timer = setTimeout(resolve, ms);
-        child.once('exit', () => resolve());
-      });
-      clearTimeout(timer);
-    }
-    return this.closed && !this.exitStatus?.startsWith('exit code') ? undefined : this.exitStatus;
+  /** Waits up to `ms` for the child to end (its exit reported). */
+  async endedWithin(ms: number): Promise<void> {
+    if (!this.ended || this.exitStatus !== undefined) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.ended, new Promise<void>((resolve) => { timer = setTimeout(resolve, ms); })]);
+    clearTimeout(timer);
   }
 
-  /** SIGTERM to the process group, SIGKILL after a grace period. */
+  /**
+   * The exit status if the child ended by itself, undefined while it runs or if close()
+   * ended it. `plainCodeIsOwn`: an exit code (not a signal) after close() signalled counts
+   * as its own too: right when its pipe had already broken, as it was going anyway; wrong
+   * after a timeout, as a server may answer SIGTERM with exit 0.
+   */
+  ownExit(plainCodeIsOwn: boolean): string | undefined {
+    if (!this.signalled) return this.exitStatus;
+    return plainCodeIsOwn && this.exitStatus?.startsWith('exit code') ? this.exitStatus : undefined;
+  }
+
+  /** SIGTERM to the process group, SIGKILL after a grace period; resolves once the child's exit is reported. */
   async close(): Promise<void> {
     const child = this.child;
-    if (!child || this.exited) return;
-    this.closed = true;
-    const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    child.stdin?.end();
-    this.signal('SIGTERM');
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<boolean>((resolve) => { timer = setTimeout(() => resolve(true), KILL_GRACE_MS); });
-    if (await Promise.race([gone.then(() => false), late])) {
-      this.signal('SIGKILL');
-      await gone;
+    if (!child || !this.ended) return;
+    // A child that already exited, but whose exit event this busy process has not
+    // handled yet, ended by itself: our signal must not take the credit.
+    if (!this.exited && child.pid !== undefined && !isZombie(child.pid)) {
+      this.signalled = true;
+      child.stdin?.end();
+      this.signal('SIGTERM');
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<boolean>((resolve) => { timer = setTimeout(() => resolve(true), KILL_GRACE_MS); });
+      if (await Promise.race([this.ended.then(() => false), late])) this.signal('SIGKILL');
+      clearTimeout(timer);
     }
-    clearTimeout(timer);
-    // Descendants that outlived the group leader.
+    // Descendants that outlived the group leader (and may hold its pipes).
     this.signal('SIGKILL');
+    await this.ended;
   }
 
   /** Synchronous kill for the process-exit hook. */
