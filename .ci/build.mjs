@@ -2,8 +2,9 @@
 // MCP, proxy) in its own chunk, loaded by dynamic import only when used, so
 // `codex --version` parses one small file. Dependencies are bundled too:
 // Node's ESM loader resolves and reads every file of a package one by one
-// (zod alone: ~100 ms unbundled, ~15 ms bundled). Only test-time packages
-// with native parts stay external.
+// (zod alone: ~100 ms unbundled, ~15 ms bundled). Nothing is external: the
+// test-only packages (node-pty, @xterm/headless) are devDependencies that
+// runtime code must not import (test/project/dependencies.test.ts).
 import { build } from 'esbuild';
 import { chmodSync, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +24,6 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['node-pty', '@xterm/headless'],
   // CommonJS dependencies call require() for node builtins; give the ESM chunks one.
   banner: { js: "import { createRequire as __codexCreateRequire } from 'node:module'; const require = __codexCreateRequire(import.meta.url);" },
   define: { __CODEX_VERSION__: JSON.stringify(JSON.parse(readFileSync(`${root}/package.json`, 'utf8')).version) },
