@@ -2,6 +2,8 @@
 // reasoning parameters, the apply_patch tool flavour, verbosity, context window.
 // Prefix rules as data, like the original's model-family table.
 import type { Config } from '../config/types.js';
+import type { ModelRequest } from '../model/items.js';
+import type { ReasoningEffort, ReasoningSummary } from '../protocol/policy.js';
 
 export interface ModelFamily {
   reasoning: boolean;
@@ -40,4 +42,23 @@ export function modelFamily(config: Pick<Config, 'model' | 'toml' | 'provider'>)
     verbosity: rule?.verbosity ?? false,
     ...(window !== undefined ? { contextWindow: window } : {}),
   };
+}
+
+/** The family of the model a turn runs with: /model can change it mid-session. */
+export function turnFamily(config: Pick<Config, 'toml' | 'provider'>, model: string): ModelFamily {
+  return modelFamily({ model, toml: config.toml, provider: config.provider });
+}
+
+/**
+ * The request's `reasoning`: a reasoning family gets the original's defaults
+ * (medium effort, automatic summaries; `none` drops the summary); any other
+ * model gets it only when the user chose an effort (config, -c or /model),
+ * since the original sends what was asked for models it does not know.
+ */
+export function reasoningParams(
+  family: Pick<ModelFamily, 'reasoning'>, effort: ReasoningEffort | undefined, summary: ReasoningSummary | undefined,
+): ModelRequest['reasoning'] {
+  if (!family.reasoning && effort === undefined) return undefined;
+  const s = summary ?? 'auto';
+  return { effort: effort ?? 'medium', ...(s !== 'none' ? { summary: s } : {}) };
 }

@@ -13,7 +13,7 @@ import { environmentContextMessage } from './environment-context.js';
 import { EventBus, type EventListener } from './event-bus.js';
 import { appendHistory, historyEntry, historyMetadata } from './history.js';
 import { uuidv7 } from './ids.js';
-import { modelFamily, type ModelFamily } from './model-family.js';
+import { turnFamily, type ModelFamily } from './model-family.js';
 import { notify } from './notify.js';
 import { baseInstructions } from './prompt.js';
 import type { EventMsg, TokenUsage } from '../protocol/events.js';
@@ -84,7 +84,6 @@ class AgentSession implements Session {
   private readonly gate = new ApprovalGate((msg) => this.emit(this.task?.subId ?? '', msg));
   readonly config: Config;
   readonly originator: string;
-  private readonly family: ModelFamily;
   private readonly streamModel: StreamModel;
   private readonly mcp: McpManager | undefined;
   private readonly outputSchema: JsonSchema | undefined;
@@ -112,9 +111,13 @@ class AgentSession implements Session {
     this.outputSchema = p.outputSchema;
     this.recordHistory = p.recordHistory;
     this.items = [...p.items];
-    this.family = modelFamily(p.config);
     this.ctx = initialTurnContext(p.config, baseInstructions(p.config.baseInstructionsOverride));
-    this.tools = new ToolRouter({ config: p.config, family: this.family, gate: this.gate, mcp: p.mcp });
+    this.tools = new ToolRouter({ config: p.config, gate: this.gate, mcp: p.mcp });
+  }
+
+  /** The family of the model the next turn runs with. */
+  private get family(): ModelFamily {
+    return turnFamily(this.config, this.ctx.model);
   }
 
   get id(): string {
@@ -256,7 +259,6 @@ class AgentSession implements Session {
       config: this.config,
       sessionId: this.sessionId,
       originator: this.originator,
-      family: this.family,
       streamModel: this.streamModel,
       ...(this.outputSchema ? { outputSchema: this.outputSchema } : {}),
       turnContext: () => this.ctx,

@@ -8,7 +8,7 @@ import type { ShellArgs } from '../tools/args.js';
 import { builtinToolSpecs } from '../tools/specs.js';
 import type { ApprovalGate } from './approval-gate.js';
 import type { McpManager } from './mcp-call.js';
-import type { ModelFamily } from './model-family.js';
+import { turnFamily } from './model-family.js';
 import type { ToolEnv } from './tool-env.js';
 import type { TurnContext } from './turn-context.js';
 import { TurnDiffTracker } from './turn-diff.js';
@@ -38,7 +38,6 @@ type Call = Extract<ResponseItem, { type: 'function_call' | 'custom_tool_call' |
 
 export interface ToolRouterDeps {
   readonly config: Config;
-  readonly family: ModelFamily;
   readonly gate: ApprovalGate;
   readonly mcp: McpManager | undefined;
 }
@@ -54,17 +53,14 @@ export class ToolRouter {
     return new TurnDiffTracker(cwd);
   }
 
-  /** GPT-5 families on the Responses wire get the freeform tool; every other model the JSON variant. */
-  applyPatchMode(): 'freeform' | 'function' {
-    return this.deps.family.freeformApplyPatch ? 'freeform' : 'function';
-  }
-
+  /** The turn's model decides: GPT-5 families on the Responses wire get the freeform apply_patch, others the JSON variant. */
   specs(ctx: TurnContext): ToolSpec[] {
+    const family = turnFamily(this.deps.config, ctx.model);
     const tools = builtinToolSpecs({
       approvalPolicy: ctx.approvalPolicy,
       includePlanTool: this.deps.config.includePlanTool,
-      applyPatch: this.deps.config.includeApplyPatchTool ? this.applyPatchMode() : 'none',
-      localShell: this.deps.family.localShell,
+      applyPatch: this.deps.config.includeApplyPatchTool ? (family.freeformApplyPatch ? 'freeform' : 'function') : 'none',
+      localShell: family.localShell,
     });
     // --search / tools.web_search: the Responses API's native search, run server-side.
     if (this.deps.config.webSearch) {

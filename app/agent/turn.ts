@@ -6,7 +6,7 @@ import type { Config } from '../config/types.js';
 import type { JsonSchema, ModelRequest, ResponseEvent, ResponseItem, StreamModel, ToolSpec } from '../model/items.js';
 import { ModelError } from '../model/errors.js';
 import { callOutput, isCall, isUserTurn, messageText } from './conversation.js';
-import type { ModelFamily } from './model-family.js';
+import { reasoningParams, turnFamily } from './model-family.js';
 import type { EventMsg, TokenUsage } from '../protocol/events.js';
 import type { TurnContext } from './turn-context.js';
 
@@ -17,7 +17,6 @@ export interface TaskHost {
   readonly config: Config;
   readonly sessionId: string;
   readonly originator: string;
-  readonly family: ModelFamily;
   readonly streamModel: StreamModel;
   /** Constrains the final answer (`text.format`). */
   readonly outputSchema?: JsonSchema;
@@ -54,8 +53,10 @@ function throwIfAborted(signal: AbortSignal): void {
 }
 
 export function buildRequest(host: TaskHost, ctx: TurnContext, opts: TaskOptions): ModelRequest {
-  const { config, family } = host;
+  const { config } = host;
+  const family = turnFamily(config, ctx.model);
   const store = !config.disableResponseStorage;
+  const reasoning = reasoningParams(family, ctx.effort, ctx.summary);
   const req: ModelRequest = {
     model: ctx.model,
     instructions: opts.instructions ?? ctx.baseInstructions,
@@ -63,14 +64,10 @@ export function buildRequest(host: TaskHost, ctx: TurnContext, opts: TaskOptions
     tools: opts.noTools ? [] : host.toolSpecs(ctx),
     parallel_tool_calls: false,
     store,
-    include: !store && family.reasoning ? ['reasoning.encrypted_content'] : [],
+    include: !store && reasoning ? ['reasoning.encrypted_content'] : [],
     prompt_cache_key: host.sessionId,
   };
-  if (family.reasoning) {
-    // The original's defaults: medium effort, automatic summaries; `none` drops the summary.
-    const summary = ctx.summary ?? 'auto';
-    req.reasoning = { effort: ctx.effort ?? 'medium', ...(summary !== 'none' ? { summary } : {}) };
-  }
+  if (reasoning) req.reasoning = reasoning;
   if (family.verbosity && config.verbosity) req.text = { verbosity: config.verbosity };
   if (host.outputSchema && !opts.noTools) {
     req.text = { ...req.text, format: { type: 'json_schema', name: 'codex_output_schema', schema: host.outputSchema, strict: true } };

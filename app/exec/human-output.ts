@@ -1,7 +1,7 @@
 // `codex exec` human output (0.169 behaviour): activity goes to stderr, and
 // only the final agent message goes to stdout (printed by main once the task ends).
 import type { Event, FileChange } from '../protocol/events.js';
-import { modelFamily } from '../agent/model-family.js';
+import { modelFamily, reasoningParams } from '../agent/model-family.js';
 import { blendedTotal, withSeparators } from '../agent/token-usage.js';
 import type { Config } from '../config/types.js';
 import { shellJoin } from '../tools/shell-join.js';
@@ -91,9 +91,9 @@ export class HumanEventPrinter {
       ['approval', config.approvalPolicy],
       ['sandbox', sandboxSummary(config)],
     ];
-    if (modelFamily(config).reasoning) {
-      entries.push(['reasoning effort', config.reasoningEffort ?? 'medium'], ['reasoning summaries', config.reasoningSummary ?? 'auto']);
-    }
+    // What the request will carry (reasoningParams decides for both).
+    const reasoning = reasoningParams(modelFamily(config), config.reasoningEffort, config.reasoningSummary);
+    if (reasoning) entries.push(['reasoning effort', reasoning.effort ?? 'medium'], ['reasoning summaries', reasoning.summary ?? 'none']);
     entries.push(['session id', sessionId]);
     this.lines(
       `OpenAI Codex v${this.opts.version}`,

@@ -138,7 +138,7 @@ export interface ModelRequest {
   input: ResponseItem[];
   tools: ToolSpec[];
   parallel_tool_calls: boolean;
-  /** Only for reasoning model families; `summary: 'none'` is dropped by the caller. */
+  /** Reasoning model families, or any model the user chose an effort for; `summary: 'none'` is dropped by the caller. */
   reasoning?: { effort?: ReasoningEffort; summary?: Exclude<ReasoningSummary, 'none'> };
   /** GPT-5 family verbosity and/or `--output-schema`. */
   text?: {

@@ -247,6 +247,31 @@ test('requests: full history, no parallel calls, reasoning defaults, store and c
     assert.equal(mock.requests[1]!.headers.session_id, h.session.id);
   }));
 
+test('reasoning follows the turn\'s model and what the user chose, for models the program does not know too', () =>
+  withSession([reply('one'), reply('two'), reply('three')], 'model = "my-local-model"', async (h, mock) => {
+    const turn = async (t: string) => {
+      const n = h.events.length;
+      h.session.submit(text(t));
+      await h.next('task_complete', n);
+    };
+    const applyPatch = (i: number) => mock.requests[i]!.body.tools?.find((t) => t.name === 'apply_patch')?.type;
+    await turn('first');
+    // Unknown model, no effort chosen: nothing the model may not understand.
+    assert.equal(mock.requests[0]!.body.reasoning, undefined);
+    assert.equal(applyPatch(0), 'function');
+    // /model to a reasoning family: its reasoning and tools, with the effort picked.
+    h.session.submit({ type: 'override_turn_context', model: 'gpt-5', effort: 'high' });
+    await turn('second');
+    assert.equal(mock.requests[1]!.body.model, 'gpt-5');
+    assert.deepEqual(mock.requests[1]!.body.reasoning, { effort: 'high', summary: 'auto' });
+    assert.equal(applyPatch(1), 'custom');
+    // Back to an unknown model: the effort the user picked is still sent.
+    h.session.submit({ type: 'override_turn_context', model: 'my-local-model', effort: 'low' });
+    await turn('third');
+    assert.equal(mock.requests[2]!.body.model, 'my-local-model');
+    assert.deepEqual(mock.requests[2]!.body.reasoning, { effort: 'low', summary: 'auto' });
+  }));
+
 test('interrupt aborts a model stream that is still open', () =>
   withSession([{ fault: 'stall', afterEvents: 3, output: [{ type: 'text', text: 'never finished' }] }, reply('fresh')], async (h, mock) => {
     h.session.submit(text('slow model'));

@@ -32,7 +32,8 @@ export async function harness(mockUrl: string, toml = '', opts: SessionOptions &
   initGitRepo(repo);
   const i = toml.search(/^\[/m);
   const [top, tables] = i < 0 ? [toml, ''] : [toml.slice(0, i), toml.slice(i)];
-  writeFileSync(join(home, 'config.toml'), `model = "gpt-5"\nmodel_provider = "mock"\n${top}\n${providerToml(mockUrl)}\n${tables}\n`);
+  const model = /^model\s*=/m.test(top) ? '' : 'model = "gpt-5"\n'; // gpt-5 unless the test names one
+  writeFileSync(join(home, 'config.toml'), `${model}model_provider = "mock"\n${top}\n${providerToml(mockUrl)}\n${tables}\n`);
   process.env[MOCK_KEY_ENV] = 'test-key';
   const config = await loadConfig({ codexHome: home, overrides: { cwd: repo } });
   const session = await startSession(config, opts);

@@ -29,6 +29,18 @@ test('a text reply: final message alone on stdout, activity on stderr, exit 0', 
     assert.equal(existsSync(join(ws.home, 'history.jsonl')), false);
   }));
 
+test('a model the program does not know gets the reasoning effort the user set, and the header says so', () =>
+  scenario([{ output: [{ type: 'text', text: 'ok' }] }, { output: [{ type: 'text', text: 'ok' }] }], { model: 'my-local-model' }, async (mock, ws) => {
+    const plain = await runCodex(ws, ['exec', 'hi']);
+    assert.equal(plain.code, 0, plain.stderr);
+    assert.equal(mock.requests[0]!.body.reasoning, undefined);
+    assert.doesNotMatch(plain.stderr, /reasoning effort/);
+    const r = await runCodex(ws, ['exec', '-c', 'model_reasoning_effort="high"', 'hi']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(mock.requests[1]!.body.reasoning, { effort: 'high', summary: 'auto' });
+    assert.match(r.stderr, /^model: my-local-model\n[\s\S]*^reasoning effort: high\nreasoning summaries: auto\n/m);
+  }));
+
 test('a shell call then a reply: the command output goes back to the model', () =>
   scenario([
     { output: [{ type: 'function_call', name: 'shell', arguments: { command: ['bash', '-lc', 'echo from-tool; exit 3'] }, call_id: 'c1' }] },
