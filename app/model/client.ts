@@ -17,7 +17,7 @@ import { effectiveProvider, endpointUrl, requestHeaders, resolveRequestAuth } fr
 import { proxyFor } from './proxy-env.js';
 import { responsesBody, ResponsesDecoder } from './responses-wire.js';
 import { backoffMs, reconnectMessage, retryAfterMs, sleep } from './retry.js';
-import { parseSse, SseParser, type SseEvent } from './sse.js';
+import { parseSse, SseLimitError, SseParser, type SseEvent } from './sse.js';
 import type { WireDecoder } from './wire.js';
 
 const log = logger('codex_core::model');
@@ -103,20 +103,35 @@ async function open(a: Attempt): Promise<IncomingMessage> {
   }
 }
 
-/** SSE events of a response body; a gap longer than idleMs is a StreamError. */
+/**
+ * SSE events of a response body. Only events count as activity: idleMs
+ * without one is a StreamError, however many `: keep-alive` comments (or other
+ * bytes) arrive meanwhile. A line or event over the parser's cap ends the
+ * response at once (a server that sends that will send it again).
+ */
 async function* sseEvents(res: IncomingMessage, idleMs: number): AsyncGenerator<SseEvent> {
   res.setEncoding('utf8');
   const parser = new SseParser();
   const it = res[Symbol.asyncIterator]() as AsyncIterator<string>;
-  for (;;) {
-    const r = await nextWithin(it, idleMs, () => {
-      res.destroy();
-      return new StreamError('idle timeout waiting for SSE');
-    });
-    if (r.done) break;
-    yield* parser.push(r.value);
+  let deadline = performance.now() + idleMs;
+  try {
+    for (;;) {
+      const r = await nextWithin(it, Math.max(0, deadline - performance.now()), () => {
+        res.destroy();
+        return new StreamError('idle timeout waiting for SSE');
+      });
+      if (r.done) break;
+      const events = parser.push(r.value);
+      if (!events.length) continue;
+      yield* events;
+      // The window restarts once the consumer is done with them: its own time is not the server's silence.
+      deadline = performance.now() + idleMs;
+    }
+    yield* parser.end();
+  } catch (e) {
+    if (e instanceof SseLimitError) throw new ModelError('stream', `the server's stream cannot be read: ${e.message}`);
+    throw e;
   }
-  yield* parser.end();
 }
 
 /**

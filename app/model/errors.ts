@@ -8,7 +8,7 @@ export type ModelErrorKind =
   | 'http_status'
   /** request_max_retries used up (5xx, 429 or connect errors). */
   | 'retry_limit'
-  /** stream_max_retries used up (stream cut, idle timeout, response.failed). */
+  /** stream_max_retries used up (stream cut, idle timeout, response.failed), or a line or event over the SSE cap. */
   | 'stream'
   /** 429 usage_limit_reached / usage_not_included, insufficient_quota, context window exceeded. */
   | 'fatal'

@@ -16,13 +16,25 @@ export interface SseEvent {
   id?: string;
 }
 
+/** The most a line, or an event's data, may hold: a stream without line breaks must not grow until memory runs out. */
+export const SSE_MAX_BYTES = 16 * 1024 * 1024;
+
+/** A line or an event over the cap: the stream is not one we can read. */
+export class SseLimitError extends Error {
+  override readonly name = 'SseLimitError';
+}
+
 export class SseParser {
   private pending = '';
   private skipLf = false;
   private started = false;
   private data: string[] = [];
+  private dataSize = 0;
   private eventType = '';
   private lastId: string | undefined;
+
+  /** `max` counts UTF-16 code units, which is bytes for the ASCII of JSON events. */
+  constructor(private readonly max = SSE_MAX_BYTES) {}
 
   /** Parses a chunk; returns the events it completed. */
   push(chunk: string): SseEvent[] {
@@ -48,6 +60,7 @@ export class SseParser {
       this.line(line, out);
     }
     this.pending += text.slice(start);
+    if (this.pending.length > this.max) throw new SseLimitError(`SSE line longer than ${describeSize(this.max)} without a line break`);
     return out;
   }
 
@@ -72,7 +85,11 @@ export class SseParser {
     let value = colon < 0 ? '' : line.slice(colon + 1);
     if (value[0] === ' ') value = value.slice(1);
     switch (field) {
-      case 'data': this.data.push(value); break;
+      case 'data':
+        this.data.push(value);
+        this.dataSize += value.length + 1;
+        if (this.dataSize > this.max) throw new SseLimitError(`SSE event longer than ${describeSize(this.max)} without an end (a blank line)`);
+        break;
       case 'event': this.eventType = value; break;
       case 'id': if (!value.includes('\0')) this.lastId = value; break;
       case 'error':
@@ -90,9 +107,12 @@ export class SseParser {
       out.push(ev);
     }
     this.data = [];
+    this.dataSize = 0;
     this.eventType = '';
   }
 }
+
+const describeSize = (n: number): string => (n % (1024 * 1024) === 0 ? `${n / (1024 * 1024)} MiB` : `${n} bytes`);
 
 /** Parses a whole SSE text at once (fixtures, tests). */
 export function parseSse(text: string): SseEvent[] {

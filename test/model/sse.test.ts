@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { SseParser, parseSse, type SseEvent } from '../../app/model/sse.js';
+import { SseLimitError, SseParser, parseSse, type SseEvent } from '../../app/model/sse.js';
 import { cutAt } from '../support/cut.js';
 
 function feed(chunks: string[]): SseEvent[] {
@@ -127,4 +127,13 @@ test('property: random events, line endings and chunkings parse to the same even
 
 test('an error: line (llama.cpp) is an event of type error', () => {
   assert.deepEqual(parseSse('error: {"code":500}\n\ndata: [DONE]\n\n'), [{ event: 'error', data: '{"code":500}' }, { event: 'message', data: '[DONE]' }]);
+});
+
+test('a line or an event over the cap is an SseLimitError; comments and finished events do not add up', () => {
+  const p = new SseParser(10);
+  assert.deepEqual(p.push(': keep-alive comment\n'.repeat(3)), []);
+  assert.deepEqual(p.push('data: 12345\n\ndata: 12345\n\n').map((e) => e.data), ['12345', '12345']);
+  assert.throws(() => p.push('data: 12345'), SseLimitError);
+  const q = new SseParser(10);
+  assert.throws(() => q.push('data: 1234\ndata: 5678\n'), { name: 'SseLimitError', message: 'SSE event longer than 10 bytes without an end (a blank line)' });
 });
