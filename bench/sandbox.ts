@@ -6,11 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { SandboxPolicy } from '../app/protocol/policy.js';
-import { planLaunch, spawnPlan } from '../app/sandbox/index.js';
+import { planLaunch, RootPins, spawnPlan } from '../app/sandbox/index.js';
 
 const RUNS = 40;
 const cwd = mkdtempSync(join(tmpdir(), 'codex-bench-sandbox-'));
 const env = { PATH: process.env['PATH'] ?? '/usr/bin:/bin' };
+const pins = new RootPins([cwd, '/tmp', process.env['TMPDIR']]);
 const ww = (networkAccess: boolean): SandboxPolicy =>
   ({ mode: 'workspace-write', writableRoots: [], networkAccess, excludeSlashTmp: false, excludeTmpdirEnvVar: false });
 const MODES: [string, SandboxPolicy][] = [
@@ -24,7 +25,7 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 const ms = (x: number): string => `${x.toFixed(2)} ms`;
 
 let t = performance.now();
-await planLaunch({ argv: ['/bin/true'], cwd, sandboxCwd: cwd, policy: { mode: 'read-only' }, env });
+await planLaunch({ argv: ['/bin/true'], cwd, sandboxCwd: cwd, policy: { mode: 'read-only' }, env, pins });
 const probe = performance.now() - t;
 
 const rows: [string, string, string][] = [];
@@ -33,7 +34,7 @@ for (const [name, policy] of MODES) {
   const runs: number[] = [];
   for (let i = 0; i < RUNS; i += 1) {
     t = performance.now();
-    const plan = await planLaunch({ argv: ['/bin/true'], cwd, sandboxCwd: cwd, policy, env });
+    const plan = await planLaunch({ argv: ['/bin/true'], cwd, sandboxCwd: cwd, policy, env, pins });
     plans.push(performance.now() - t);
     const code = await new Promise<number | null>((res) => spawnPlan(plan, { stdio: ['ignore', 'ignore', 'ignore'] }).on('close', res));
     if (code !== 0) throw new Error(`${name}: /bin/true exited ${code}`);

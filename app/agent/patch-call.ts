@@ -17,9 +17,9 @@ export async function handlePatch(patch: string, cwd: string, env: ToolEnv): Pro
   const preview = await previewPatch(patch, cwd);
   if (!preview.ok) return preview.error;
   const { ctx, approvals } = env;
-  const roots = patchWritableRoots(ctx.sandboxPolicy, ctx.cwd, approvals.grantedRoots);
+  const roots = patchWritableRoots(ctx.sandboxPolicy, ctx.cwd, env.sandboxRoots, approvals.grantedRoots);
   // The granted roots alone (read-only has none of its own): what untrusted stops asking about.
-  const onlyGranted = approvals.grantedRoots.length ? patchWritableRoots({ mode: 'read-only' }, ctx.cwd, approvals.grantedRoots) : [];
+  const onlyGranted = approvals.grantedRoots.length ? patchWritableRoots({ mode: 'read-only' }, ctx.cwd, env.sandboxRoots, approvals.grantedRoots) : [];
   const check = assessPatchSafety(preview.changes, ctx.approvalPolicy, roots, cwd, onlyGranted === 'all' ? [] : onlyGranted);
   if (check.decision === 'reject') return patchRejected(check.reason);
   // Applied in-process, so the sandbox cannot stop a write outside the roots:

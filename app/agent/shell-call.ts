@@ -40,13 +40,16 @@ async function run(
   try {
     plan = await planLaunch({
       argv: args.command, cwd, sandboxCwd: env.ctx.cwd, policy,
-      env: createCommandEnv(env.config.shellEnvironmentPolicy),
+      env: createCommandEnv(env.config.shellEnvironmentPolicy), pins: env.sandboxRoots,
+      ...(env.config.bwrapPath !== undefined ? { bwrapPath: env.config.bwrapPath } : {}),
     });
   } catch (err) {
     // Never fall back to running unsandboxed: the model (and user) get the reason.
     if (err instanceof SandboxUnavailableError) return { error: err.message };
     throw err;
   }
+  // A root left unbound is said before the command, so its failed writes make sense.
+  for (const reason of plan.dropped ?? []) env.emit({ type: 'warning', message: reason });
   env.emit({ type: 'exec_command_begin', call_id: env.callId, command: args.command, cwd });
   const outcome = await runLaunchPlan(plan, {
     ...('timeout_ms' in args ? { timeoutMs: args.timeout_ms } : {}),

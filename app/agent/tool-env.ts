@@ -1,6 +1,7 @@
 // What every tool handler gets for one call.
 import type { SessionApprovals } from '../approvals/session-approvals.js';
 import type { Config } from '../config/types.js';
+import type { RootPins } from '../sandbox/pins.js';
 import type { ResponseItem } from '../model/items.js';
 import type { ApprovalGate } from './approval-gate.js';
 import type { EventMsg } from '../protocol/events.js';
@@ -14,6 +15,8 @@ export interface ToolEnv {
   readonly signal: AbortSignal;
   readonly gate: ApprovalGate;
   readonly approvals: SessionApprovals;
+  /** The session's writable roots, pinned at its start (app/sandbox/pins.ts). */
+  readonly sandboxRoots: RootPins;
   readonly tracker: TurnDiffTracker;
   emit(msg: EventMsg): void;
   /** Adds items the model sees from its next request on (view_image's picture). */

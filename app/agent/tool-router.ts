@@ -3,6 +3,8 @@
 // Unknown names and unparsable arguments become outputs the model can read.
 import { SessionApprovals } from '../approvals/session-approvals.js';
 import type { Config } from '../config/types.js';
+import type { RootPins } from '../sandbox/pins.js';
+import { pinSessionRoots } from '../sandbox/roots.js';
 import type { ResponseItem, ToolSpec } from '../model/items.js';
 import type { ShellArgs } from '../tools/args.js';
 import { builtinToolSpecs } from '../tools/specs.js';
@@ -45,8 +47,12 @@ export interface ToolRouterDeps {
 export class ToolRouter {
   /** Commands approved for the session and roots granted to patches. */
   readonly approvals = new SessionApprovals();
+  /** Writable roots (and CODEX_HOME) pinned now, at the session's start. */
+  readonly sandboxRoots: RootPins;
 
-  constructor(private readonly deps: ToolRouterDeps) {}
+  constructor(private readonly deps: ToolRouterDeps) {
+    this.sandboxRoots = pinSessionRoots(deps.config.sandboxPolicy, deps.config.cwd, deps.config.codexHome);
+  }
 
   /** A fresh diff tracker for a task. */
   newTurn(cwd: string): TurnDiffTracker {
@@ -76,7 +82,7 @@ export class ToolRouter {
 
   async run(call: Call, ctx: TurnContext, signal: AbortSignal, task: Pick<ToolEnv, 'tracker' | 'emit' | 'inject'>): Promise<string> {
     const callId = call.type === 'local_shell_call' ? call.call_id ?? call.id ?? '' : call.call_id;
-    const env: ToolEnv = { config: this.deps.config, ctx, callId, signal, gate: this.deps.gate, approvals: this.approvals, ...task };
+    const env: ToolEnv = { config: this.deps.config, ctx, callId, signal, gate: this.deps.gate, approvals: this.approvals, sandboxRoots: this.sandboxRoots, ...task };
     const { emit } = env;
     if (call.type === 'local_shell_call') {
       const a = call.action;

@@ -7,6 +7,7 @@ import type { ApprovalPolicy, SandboxPolicy } from '../protocol/policy.js';
 import { modePolicy } from '../sandbox/profiles.js';
 import { isPathWritable, resolveWritableRoots } from '../sandbox/roots.js';
 import type { WritableRoot } from '../sandbox/roots.js';
+import type { RootPins } from '../sandbox/pins.js';
 import { MESSAGES } from './decision.js';
 import type { SafetyCheck } from './decision.js';
 
@@ -19,11 +20,11 @@ export type PatchChange =
 /** `all` under danger-full-access; otherwise the canonical roots a patch may write. */
 export type PatchRoots = 'all' | readonly WritableRoot[];
 
-/** The roots of the sandbox policy plus roots granted for this session. */
-export function patchWritableRoots(policy: SandboxPolicy, cwd: string, grantedRoots: readonly string[] = []): PatchRoots {
+/** The roots of the sandbox policy plus roots granted for this session, as pinned at its start (as the sandbox binds them). */
+export function patchWritableRoots(policy: SandboxPolicy, cwd: string, pins: RootPins, grantedRoots: readonly string[] = []): PatchRoots {
   if (policy.mode === 'danger-full-access') return 'all';
   // read-only has no roots of its own (data: read-only.json); granted roots still count.
-  return resolveWritableRoots(modePolicy(policy.mode), { policy, sandboxCwd: cwd, tmpdirs: [process.env['TMPDIR']] }, grantedRoots);
+  return resolveWritableRoots(modePolicy(policy.mode), { policy, sandboxCwd: cwd, tmpdirs: [process.env['TMPDIR']] }, pins, grantedRoots).roots;
 }
 
 /** The path a write would really reach: the deepest existing ancestor canonicalized, the rest appended. */

@@ -11,6 +11,7 @@ import type { SandboxPolicy } from '../protocol/policy.js';
 import { createCommandEnv } from '../sandbox/env.js';
 import { planLaunch, SandboxUnavailableError } from '../sandbox/index.js';
 import { spawnPlan, wrappedCommandError } from '../sandbox/spawn.js';
+import { pinSessionRoots } from '../sandbox/roots.js';
 
 const NEEDS: Readonly<Record<string, { os: NodeJS.Platform; text: string }>> = {
   landlock: { os: 'linux', text: 'the Linux sandbox (bubblewrap); on macOS use `codex debug seatbelt`' },
@@ -44,18 +45,21 @@ export async function main(ctx: CommandContext): Promise<number> {
   const fullAuto = ctx.cmd.flags['full-auto'] === true;
   // Loading as workspace-write brings in [sandbox_workspace_write] (extra roots, network).
   const config = await ctx.loadConfig(fullAuto ? { sandboxMode: 'workspace-write' } : {});
+  const policy = debugPolicy(fullAuto, config);
   let plan;
   try {
     plan = await planLaunch({
-      argv, cwd: config.cwd, sandboxCwd: config.cwd,
-      policy: debugPolicy(fullAuto, config),
+      argv, cwd: config.cwd, sandboxCwd: config.cwd, policy,
       env: createCommandEnv(config.shellEnvironmentPolicy),
+      pins: pinSessionRoots(policy, config.cwd, config.codexHome),
+      ...(config.bwrapPath !== undefined ? { bwrapPath: config.bwrapPath } : {}),
     });
   } catch (err) {
     if (!(err instanceof SandboxUnavailableError)) throw err;
     process.stderr.write(`${prefix}: ${err.message}\n`);
     return 1;
   }
+  for (const reason of plan.dropped ?? []) process.stderr.write(`${prefix}: ${reason}\n`);
   const unstartable = wrappedCommandError(plan);
   if (unstartable) {
     const missing = unstartable.code === 'ENOENT';

@@ -214,6 +214,7 @@ export async function loadConfig(opts: LoadConfigOptions = {}): Promise<Config> 
     shellEnvironmentPolicy: toml.shell_environment_policy ?? shellEnvironmentPolicySchema.parse({}),
     mcpServers: toml.mcp_servers,
     ...(toml.notify?.length ? { notify: toml.notify } : {}),
+    ...(toml.bwrap_path !== undefined ? { bwrapPath: toml.bwrap_path } : {}),
     historyPersistence: toml.history?.persistence ?? 'save-all',
     hideAgentReasoning: toml.hide_agent_reasoning,
     showRawAgentReasoning: toml.show_raw_agent_reasoning,

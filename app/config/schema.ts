@@ -93,6 +93,8 @@ export const configTomlSchema = z.looseObject({
   approval_policy: approvalPolicySchema.optional(),
   sandbox_mode: sandboxModeSchema.optional(),
   sandbox_workspace_write: sandboxWorkspaceWriteSchema.optional(),
+  /** Linux: the bubblewrap program to use instead of /usr/bin/bwrap or /usr/local/bin/bwrap; it must be root-owned and writable by no one else. */
+  bwrap_path: z.string().regex(/^\//, 'expected an absolute path').optional(),
   shell_environment_policy: shellEnvironmentPolicySchema.optional(),
   disable_response_storage: z.boolean().default(false),
   /** The program to run after each turn; `[]` turns it off (`-c notify=[]` for one run). */

@@ -30,6 +30,8 @@ export interface Config {
   readonly provider: ModelProviderInfo;
   readonly approvalPolicy: ApprovalPolicy;
   readonly sandboxPolicy: SandboxPolicy;
+  /** `bwrap_path`: the bubblewrap to use in place of the system locations. */
+  readonly bwrapPath?: string;
   /** The trust decision for the working root (`projects`), which sets the sandbox and approval defaults. */
   readonly project: ProjectTrust;
   /** The sandbox or approval policy was chosen by the user: a flag, config.toml, the profile or -c. */

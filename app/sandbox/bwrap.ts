@@ -1,11 +1,10 @@
 // The Linux runner: turns the bwrap profile data plus writable roots into a
-// bubblewrap argv, finds `bwrap` on PATH and checks once that it can create
+// bubblewrap argv, finds the system's `bwrap` and checks once that it can create
 // the namespaces it needs. It never falls back to running unsandboxed.
 import { execFile } from 'node:child_process';
-import { accessSync, constants, realpathSync } from 'node:fs';
-import { delimiter, isAbsolute, join } from 'node:path';
+import { rootOwnedBinary } from '../system-binary.js';
 import type { LinuxBwrapProfile } from './profiles.js';
-import { isPathWritable, type WritableRoot } from './roots.js';
+import type { WritableRoot } from './roots.js';
 import { SandboxUnavailableError } from './types.js';
 
 export interface BwrapArgvInput {
@@ -26,11 +25,18 @@ export function bwrapArgv(input: BwrapArgvInput): string[] {
   const { profile } = input;
   const out: string[] = [input.bwrap, ...profile.flags, ...(input.extraFlags ?? []), '--ro-bind', '/', '/'];
   for (const r of input.roots) out.push('--bind', r.root, r.root);
-  for (const r of input.roots) for (const p of r.readOnlySubpaths) out.push('--ro-bind', p, p);
+  // `-try`: a .git that vanished since planning is skipped, never a failed command.
+  for (const r of input.roots) for (const p of r.readOnlySubpaths) out.push('--ro-bind-try', p, p);
+  // A missing one gets an empty read-only tmpfs, so it cannot be created (`git init`);
+  // bwrap makes the mount point, which spawnPlan removes afterwards.
+  for (const r of input.roots) for (const p of r.reservedSubpaths) out.push('--tmpfs', p, '--remount-ro', p);
   // Fresh /dev and /proc last, so not even a writable root of `/` can bring back the host's.
   out.push('--dev', '/dev');
   if (profile.readOnlyDev) out.push('--remount-ro', '/dev');
   out.push('--proc', '/proc');
+  // bwrap 0.8 skips its own read-only cover of /proc/sys once capabilities are
+  // dropped, and uid 0 could then write kernel.core_pattern: cover them here.
+  for (const p of profile.readOnlyLast) out.push('--ro-bind-try', p, p);
   const unshare = [...profile.unshare, ...(input.networkOff ? profile.whenNetworkOff.unshare : [])];
   for (const ns of new Set(unshare)) out.push(`--unshare-${ns}`);
   if (input.networkOff && input.seccompFd !== undefined) out.push('--seccomp', String(input.seccompFd));
@@ -43,25 +49,21 @@ const INSTALL_HINT =
   'Arch: `pacman -S bubblewrap`), or, only if you knowingly accept running commands without any sandbox, ' +
   'use `--sandbox danger-full-access`.';
 
+/** Where the system's bwrap lives; a copy elsewhere on PATH is never used. */
+export const BWRAP_LOCATIONS = ['/usr/bin/bwrap', '/usr/local/bin/bwrap'];
+
 /**
- * Absolute path of `bwrap` on `path`, or SandboxUnavailableError. Relative
- * PATH entries and any `bwrap` that resolves into a writable root are skipped:
- * the agent can write there, and a `bwrap` of its own would be no sandbox.
+ * The system's `bwrap` (or config `bwrap_path`): the first of `locations` that only root can change
+ * (file and folders root-owned, not group- or world-writable), or
+ * SandboxUnavailableError. Never looked up on PATH, where a command could
+ * plant a `bwrap` of its own, which would be no sandbox.
  */
-export function findBwrap(path: string | undefined, writableRoots: readonly WritableRoot[] = []): string {
-  for (const dir of (path ?? '').split(delimiter)) {
-    if (!dir || !isAbsolute(dir)) continue;
-    const candidate = join(dir, 'bwrap');
-    try {
-      accessSync(candidate, constants.X_OK);
-      if (isPathWritable(realpathSync(candidate), writableRoots)) continue;
-      return candidate;
-    } catch {
-      // not here; keep looking
-    }
-  }
+export function findBwrap(locations: readonly string[] = BWRAP_LOCATIONS): string {
+  const found = rootOwnedBinary(locations);
+  if (found) return found;
   throw new SandboxUnavailableError(
-    `the sandbox cannot start: \`bwrap\` (bubblewrap) was not found on PATH (${path ?? 'unset'}). ` +
+    `the sandbox cannot start: \`bwrap\` (bubblewrap) was not found at ${locations.join(' or ')} ` +
+      '(owned by root and writable by no one else; a `bwrap` found on PATH is not used). ' +
       `The command was not run. ${INSTALL_HINT}`,
   );
 }

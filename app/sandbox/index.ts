@@ -17,6 +17,7 @@ export { looksLikeSandboxDenial } from './denial.js';
 export type { CommandResult } from './denial.js';
 export { createCommandEnv } from './env.js';
 export { spawnPlan } from './spawn.js';
+export { RootPins } from './pins.js';
 
 /** Set inside a sandbox without network, so tools (and tests) can tell. */
 export const NETWORK_DISABLED_ENV = 'CODEX_SANDBOX_NETWORK_DISABLED';
@@ -32,11 +33,12 @@ export async function planLaunch(req: LaunchRequest): Promise<LaunchPlan> {
   const env: Record<string, string> = { ...req.env };
   if (networkOff) env[NETWORK_DISABLED_ENV] = '1';
   // Only codex's own $TMPDIR: the command's (shell_environment_policy.set) must not widen the sandbox.
-  const roots = resolveWritableRoots(mode, { policy, sandboxCwd: req.sandboxCwd, tmpdirs: [process.env['TMPDIR']] });
+  const { roots, dropped } = resolveWritableRoots(mode, { policy, sandboxCwd: req.sandboxCwd, tmpdirs: [process.env['TMPDIR']] }, req.pins);
+  const noted = dropped.length > 0 ? { dropped } : {};
 
   if (platform === 'linux') {
     const profile = linuxBwrapProfile();
-    const bwrap = findBwrap(process.env['PATH'], roots);
+    const bwrap = findBwrap(req.bwrapPath !== undefined ? [req.bwrapPath] : undefined);
     const extraFlags = await probeBwrap(bwrap, profile);
     let extraFds: Buffer[] = [];
     if (networkOff) {
@@ -53,12 +55,13 @@ export async function planLaunch(req: LaunchRequest): Promise<LaunchPlan> {
       bwrap, profile, extraFlags, roots, networkOff, cwd: req.cwd, argv: req.argv,
       ...(networkOff ? { seccompFd: 3 } : {}),
     });
-    return { argv, env, cwd: req.cwd, extraFds, sandbox: 'linux-bwrap' };
+    const mountTargets = roots.flatMap((r) => r.reservedSubpaths);
+    return { argv, env, cwd: req.cwd, extraFds, sandbox: 'linux-bwrap', mountTargets, ...noted };
   }
   if (platform === 'darwin') {
     env['CODEX_SANDBOX'] = 'seatbelt';
     const argv = seatbeltArgv({ base: seatbeltBaseProfile(), roots, networkAllowed: !networkOff, argv: req.argv });
-    return { argv, env, cwd: req.cwd, sandbox: 'macos-seatbelt' };
+    return { argv, env, cwd: req.cwd, sandbox: 'macos-seatbelt', ...noted };
   }
   throw new SandboxUnavailableError(
     `the sandbox cannot start: there is no sandbox for ${platform} (Linux uses bubblewrap, macOS seatbelt). ` +

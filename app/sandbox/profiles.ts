@@ -21,6 +21,8 @@ const linuxBwrapSchema = z.strictObject({
   /** Added when bwrap cannot create namespaces with `flags` alone (checked once by the probe). */
   fallbackFlags: z.array(z.string()),
   readOnlyDev: z.boolean(),
+  /** Bound read-only (when present) after the fresh /dev and /proc: /sys and the writable corners of /proc. */
+  readOnlyLast: z.array(z.string().regex(/^\//)),
   unshare: z.array(z.enum(['pid', 'ipc', 'net', 'uts', 'cgroup'])),
   whenNetworkOff: z.strictObject({
     unshare: z.array(z.enum(['pid', 'ipc', 'net', 'uts', 'cgroup'])),

@@ -1,17 +1,22 @@
 // Writable roots of a sandbox policy (reference §5.1 get_writable_roots_with_cwd):
 // where they come from is data (sandbox-profiles/<mode>.json); this module
-// resolves them to canonical paths (a symlinked root is bound at its target)
-// and finds the protected subpaths (a top-level .git) inside each.
-import { existsSync, realpathSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+// takes each as pinned at the session's start (canonical: a symlinked root is
+// bound at its target) and finds what stays read-only inside each: the
+// top-level .git (existing, or reserved while missing) and CODEX_HOME.
+import { lstatSync, realpathSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { commonGitDir, gitdirPointer } from '../git/repo.js';
 import type { SandboxPolicy } from '../protocol/policy.js';
-import type { ModePolicy } from './profiles.js';
+import { RootPins } from './pins.js';
+import { modePolicy, type ModePolicy } from './profiles.js';
 
 export interface WritableRoot {
   /** Canonical absolute path. */
   readonly root: string;
-  /** Canonical paths inside `root` that stay read-only. */
+  /** Canonical paths inside a root that exist and stay read-only. */
   readonly readOnlySubpaths: readonly string[];
+  /** Paths inside a root that do not exist and must not be created (a missing `.git`). */
+  readonly reservedSubpaths: readonly string[];
 }
 
 export interface RootInputs {
@@ -45,25 +50,71 @@ export function candidateRoots(mode: ModePolicy, inputs: RootInputs): string[] {
   return out;
 }
 
-/** One root, canonical, with the protected names under it that exist; undefined if it does not exist. */
-export function canonicalRoot(candidate: string, protectedNames: readonly string[]): WritableRoot | undefined {
-  if (!existsSync(candidate)) return undefined; // nothing to bind; writes there fail like anywhere else
-  const root = realpathSync(candidate);
-  const readOnlySubpaths = protectedNames
-    .map((name) => join(root, name))
-    .filter((p) => existsSync(p))
-    .map((p) => realpathSync(p));
-  return { root, readOnlySubpaths };
+const within = (p: string, dir: string): boolean => p === dir || p.startsWith(dir.endsWith('/') ? dir : `${dir}/`);
+
+/** Where `p` leads, if it exists. */
+function real(p: string): string | undefined {
+  try {
+    return realpathSync(p);
+  } catch {
+    return undefined;
+  }
 }
 
-/** Canonical, de-duplicated roots that exist, parents before children, with their protected subpaths. */
-export function resolveWritableRoots(mode: ModePolicy, inputs: RootInputs, extra: readonly string[] = []): WritableRoot[] {
-  const byRoot = new Map<string, WritableRoot>();
-  for (const candidate of [...candidateRoots(mode, inputs), ...extra]) {
-    const r = canonicalRoot(candidate, mode.readOnlySubpaths);
-    if (r && !byRoot.has(r.root)) byRoot.set(r.root, r);
+/** What a protected name under a root is now: protect it as it is, reserve it (missing), or neither. */
+function protectName(path: string, out: { readOnly: string[]; reserved: string[] }): void {
+  let st;
+  try {
+    st = lstatSync(path);
+  } catch {
+    out.reserved.push(path); // missing: kept from being created (a .git the agent would git init)
+    return;
   }
-  return [...byRoot.values()].sort((a, b) => a.root.length - b.root.length);
+  const target = real(path);
+  if (!target) return; // a dangling symlink: nothing to mount on
+  out.readOnly.push(target);
+  if (!st.isFile() || basename(path) !== '.git') return;
+  // A `gitdir:` file: its git directory (and a worktree's common one) hold the hooks and config.
+  const gitDir = gitdirPointer(path);
+  const gitDirReal = gitDir && real(gitDir);
+  if (gitDirReal) out.readOnly.push(gitDirReal, ...[real(commonGitDir(gitDirReal))].filter((p): p is string => p !== undefined));
+  else if (gitDir && real(dirname(gitDir))) out.reserved.push(gitDir);
+}
+
+/**
+ * The roots to bind for one command: each candidate as pinned at the session's
+ * start (see pins.ts), with what stays read-only inside: the profile's names
+ * (`.git`, also its gitdir target when it is a file) and CODEX_HOME. Protected paths are looked up now, as they may have appeared.
+ * Parents come before children; `dropped` says which roots were left out and why.
+ */
+export function resolveWritableRoots(
+  mode: ModePolicy, inputs: RootInputs, pins: RootPins, extra: readonly string[] = [],
+): { roots: WritableRoot[]; dropped: string[] } {
+  const alsoReadOnly = pins.readOnlyExtras();
+  const paths = new Set<string>();
+  const dropped: string[] = [];
+  for (const candidate of [...candidateRoots(mode, inputs), ...extra]) {
+    const check = pins.check(candidate);
+    if (check.kind === 'bind') paths.add(check.path);
+    else if (check.kind === 'dropped' && !dropped.includes(check.reason)) dropped.push(check.reason);
+  }
+  const sorted = [...paths].sort((a, b) => a.length - b.length);
+  const found = sorted.map((root) => {
+    const out = { readOnly: [] as string[], reserved: [] as string[] };
+    for (const name of mode.readOnlySubpaths) protectName(join(root, name), out);
+    for (const p of alsoReadOnly) if (within(p, root)) out.readOnly.push(p);
+    return { root, ...out };
+  });
+  // Only what a root makes writable needs covering; elsewhere (and inside
+  // another read-only path, where bwrap could not make a mount point) it is read-only already.
+  const readOnly = found.flatMap((f) => f.readOnly);
+  const writable = (p: string) => sorted.some((r) => within(p, r)) && !readOnly.some((ro) => ro !== p && within(p, ro));
+  const roots = found.map((f): WritableRoot => ({
+    root: f.root,
+    readOnlySubpaths: [...new Set(f.readOnly.filter(writable))],
+    reservedSubpaths: [...new Set(f.reserved.filter(writable))],
+  }));
+  return { roots, dropped };
 }
 
 /**
@@ -72,11 +123,23 @@ export function resolveWritableRoots(mode: ModePolicy, inputs: RootInputs, extra
  * read-only even when a parent such as /tmp is also a root), as in the sandbox.
  */
 export function isPathWritable(path: string, roots: readonly WritableRoot[]): boolean {
-  const within = (p: string, dir: string): boolean => p === dir || p.startsWith(dir.endsWith('/') ? dir : `${dir}/`);
-  return roots.some((r) => within(path, r.root)) && !roots.some((r) => r.readOnlySubpaths.some((ro) => within(path, ro)));
+  const guarded = (r: WritableRoot) => [...r.readOnlySubpaths, ...r.reservedSubpaths].some((ro) => within(path, ro));
+  return roots.some((r) => within(path, r.root)) && !roots.some(guarded);
 }
 
 export function networkAllowed(mode: ModePolicy, policy: SandboxPolicy): boolean {
   if (policy.mode === 'danger-full-access') return true;
   return mode.network === 'config' && policy.mode === 'workspace-write' && policy.networkAccess;
+}
+
+/**
+ * Pins, at the session's start, every root it may bind (those of
+ * workspace-write with the session's settings, even when it starts
+ * read-only: /approvals may switch) and CODEX_HOME.
+ */
+export function pinSessionRoots(policy: SandboxPolicy, cwd: string, codexHome: string | undefined): RootPins {
+  const ww: SandboxPolicy = policy.mode === 'workspace-write'
+    ? policy
+    : { mode: 'workspace-write', writableRoots: [], networkAccess: false, excludeTmpdirEnvVar: false, excludeSlashTmp: false };
+  return new RootPins(candidateRoots(modePolicy('workspace-write'), { policy: ww, sandboxCwd: cwd, tmpdirs: [process.env['TMPDIR']] }), codexHome);
 }

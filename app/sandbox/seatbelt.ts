@@ -19,11 +19,12 @@ export function seatbeltProfile(input: SeatbeltInput): { profile: string; params
   input.roots.forEach((r, i) => {
     const name = `WRITABLE_ROOT_${i}`;
     params.push([name, r.root]);
-    if (r.readOnlySubpaths.length === 0) {
+    const guarded = [...r.readOnlySubpaths, ...r.reservedSubpaths];
+    if (guarded.length === 0) {
       writes.push(`(subpath (param "${name}"))`);
       return;
     }
-    const keepOut = r.readOnlySubpaths.map((p, j) => {
+    const keepOut = guarded.map((p, j) => {
       params.push([`${name}_RO_${j}`, p]);
       return `(require-not (subpath (param "${name}_RO_${j}")))`;
     });

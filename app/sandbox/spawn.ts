@@ -1,8 +1,9 @@
 // Starts a LaunchPlan: the child gets the plan's extra buffers on fd 3, 4, …
-// (bwrap reads its seccomp program from one) and everything else as asked.
+// (bwrap reads its seccomp program from one) and everything else as asked;
+// mount points bwrap made for reserved paths are removed when it ends.
 import { spawn } from 'node:child_process';
 import type { ChildProcess, IOType, SpawnOptions } from 'node:child_process';
-import { accessSync, constants, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, rmdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import type { LaunchPlan } from './types.js';
@@ -11,6 +12,32 @@ export interface SpawnPlanOptions {
   /** stdin, stdout, stderr. */
   readonly stdio?: readonly [IOType | 'inherit', IOType | 'inherit', IOType | 'inherit'];
   readonly detached?: boolean;
+}
+
+// How many running commands of this process may have a mount point at each
+// reserved path. bwrap creates the point (an empty folder) on the host; it is
+// removed when the last such command ends, not earlier: removing a mount point
+// would unmount it in a sandbox still running, and unprotect it there.
+const heldTargets = new Map<string, number>();
+
+function holdMountTargets(paths: readonly string[]): void {
+  for (const p of paths) heldTargets.set(p, (heldTargets.get(p) ?? 0) + 1);
+}
+
+function releaseMountTargets(paths: readonly string[]): void {
+  for (const p of paths) {
+    const n = (heldTargets.get(p) ?? 1) - 1;
+    if (n > 0) {
+      heldTargets.set(p, n);
+      continue;
+    }
+    heldTargets.delete(p);
+    try {
+      rmdirSync(p); // only an empty folder goes; anything else stays
+    } catch {
+      // never created (the command did not start), or not empty: leave it
+    }
+  }
 }
 
 export function spawnPlan(plan: LaunchPlan, opts: SpawnPlanOptions = {}): ChildProcess {
@@ -23,7 +50,17 @@ export function spawnPlan(plan: LaunchPlan, opts: SpawnPlanOptions = {}): ChildP
     stdio: [...(opts.stdio ?? ['pipe', 'pipe', 'pipe']), ...extra.map(() => 'pipe' as const)],
     detached: opts.detached ?? false,
   };
-  const child = spawn(cmd, args, options);
+  // Ours to remove: mount points bwrap is about to make, or that a running command of ours made.
+  const targets = (plan.mountTargets ?? []).filter((p) => heldTargets.has(p) || !existsSync(p));
+  holdMountTargets(targets);
+  let child: ChildProcess;
+  try {
+    child = spawn(cmd, args, options);
+  } catch (err) {
+    releaseMountTargets(targets);
+    throw err;
+  }
+  child.once('close', () => releaseMountTargets(targets));
   extra.forEach((buf, i) => {
     const fd = child.stdio[3 + i] as Writable | null;
     if (!fd) return;

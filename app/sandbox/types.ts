@@ -2,6 +2,7 @@
 // app/tools asks for a launch plan; app/sandbox decides how (bwrap, seatbelt,
 // directly for danger-full-access) or refuses with SandboxUnavailableError.
 import type { SandboxPolicy } from '../protocol/policy.js';
+import type { RootPins } from './pins.js';
 
 export interface LaunchRequest {
   readonly argv: readonly string[];
@@ -12,6 +13,10 @@ export interface LaunchRequest {
   readonly policy: SandboxPolicy;
   /** Environment already filtered by shell_environment_policy. */
   readonly env: Readonly<Record<string, string>>;
+  /** The session's writable roots (and CODEX_HOME) as pinned when it started. */
+  readonly pins: RootPins;
+  /** config `bwrap_path`, used in place of the system locations. */
+  readonly bwrapPath?: string;
 }
 
 export interface LaunchPlan {
@@ -21,6 +26,10 @@ export interface LaunchPlan {
   /** Extra file descriptors the child inherits at fd 3, 4, … (e.g. a seccomp program for bwrap). */
   readonly extraFds?: readonly Buffer[];
   readonly sandbox: 'none' | 'linux-bwrap' | 'macos-seatbelt';
+  /** Mount points bwrap may create for reserved paths; spawnPlan removes them when the command ends. */
+  readonly mountTargets?: readonly string[];
+  /** Writable roots left unbound for this command, each with the reason (see pins.ts). */
+  readonly dropped?: readonly string[];
 }
 
 /** The sandbox the policy needs cannot start; the command must not run. */

@@ -9,6 +9,7 @@ import {
 import type { PatchChange } from '../../app/approvals/index.js';
 import type { ApprovalPolicy, SandboxPolicy } from '../../app/protocol/policy.js';
 import { initGitRepo } from '../support/cli.js';
+import { RootPins } from '../../app/sandbox/pins.js';
 
 const RO: SandboxPolicy = { mode: 'read-only' };
 const WW: SandboxPolicy = { mode: 'workspace-write', writableRoots: [], networkAccess: false, excludeTmpdirEnvVar: true, excludeSlashTmp: true };
@@ -70,18 +71,19 @@ after(() => rmSync(base, { recursive: true, force: true }));
 const ws = join(base, 'ws');
 const outside = join(base, 'outside');
 initGitRepo(ws);
+const pins = new RootPins([ws, base, '/tmp', process.env['TMPDIR']]);
 mkdirSync(outside);
 symlinkSync(outside, join(ws, 'escape'));
 const add = { add: { content: 'x' } };
 
 test('patch safety: inside the working root is auto-approved in the sandbox', () => {
-  const roots = patchWritableRoots(WW, ws);
+  const roots = patchWritableRoots(WW, ws, pins);
   assert.deepEqual(assessPatchSafety({ 'src/a.ts': add }, 'on-request', roots, ws), { decision: 'auto-approve', sandbox: 'platform' });
   assert.deepEqual(assessPatchSafety({ [join(ws, 'b.ts')]: add }, 'never', roots, ws), { decision: 'auto-approve', sandbox: 'platform' });
 });
 
 test('patch safety: writes outside the roots, through a symlink, into .git or via a move need approval', () => {
-  const roots = patchWritableRoots(WW, ws);
+  const roots = patchWritableRoots(WW, ws, pins);
   const cases: Record<string, PatchChange>[] = [
     { [join(outside, 'a')]: add },
     { 'escape/a': add },
@@ -97,30 +99,30 @@ test('patch safety: writes outside the roots, through a symlink, into .git or vi
 });
 
 test('patch safety: the project\'s .git stays protected when a parent directory is also a writable root', () => {
-  const roots = patchWritableRoots({ ...WW, writableRoots: [base] }, ws);
+  const roots = patchWritableRoots({ ...WW, writableRoots: [base] }, ws, pins);
   assert.deepEqual(assessPatchSafety({ '.git/hooks/pre-commit': add }, 'never', roots, ws), { decision: 'reject', reason: MESSAGES.patchOutsideProject });
   assert.deepEqual(assessPatchSafety({ [join(outside, 'a')]: add }, 'never', roots, ws), { decision: 'auto-approve', sandbox: 'platform' });
 });
 
 test('patch safety: read-only has no roots, granted roots count, danger-full-access writes anywhere', () => {
-  assert.deepEqual(assessPatchSafety({ 'a.ts': add }, 'on-request', patchWritableRoots(RO, ws), ws), { decision: 'ask-user' });
+  assert.deepEqual(assessPatchSafety({ 'a.ts': add }, 'on-request', patchWritableRoots(RO, ws, pins), ws), { decision: 'ask-user' });
   const session = new SessionApprovals();
   session.grantRoot(outside);
-  const granted = patchWritableRoots(RO, ws, session.grantedRoots);
+  const granted = patchWritableRoots(RO, ws, pins, session.grantedRoots);
   assert.deepEqual(assessPatchSafety({ [join(outside, 'a')]: add }, 'on-request', granted, ws), { decision: 'auto-approve', sandbox: 'platform' });
-  assert.deepEqual(assessPatchSafety({ '/etc/x': add }, 'never', patchWritableRoots(FULL, ws), ws), { decision: 'auto-approve', sandbox: 'none' });
+  assert.deepEqual(assessPatchSafety({ '/etc/x': add }, 'never', patchWritableRoots(FULL, ws, pins), ws), { decision: 'auto-approve', sandbox: 'none' });
 });
 
 test('patch safety: under untrusted, a patch inside a root the user granted for the session is not asked about again', () => {
   const session = new SessionApprovals();
   session.grantRoot(ws);
-  const granted = patchWritableRoots(RO, ws, session.grantedRoots) as Exclude<ReturnType<typeof patchWritableRoots>, 'all'>;
-  assert.deepEqual(assessPatchSafety({ 'a.ts': add }, 'untrusted', patchWritableRoots(WW, ws), ws, granted), { decision: 'auto-approve', sandbox: 'platform' });
-  assert.deepEqual(assessPatchSafety({ [join(outside, 'a')]: add }, 'untrusted', patchWritableRoots(WW, ws), ws, granted), { decision: 'ask-user' });
-  assert.deepEqual(assessPatchSafety({ '.git/config': add }, 'untrusted', patchWritableRoots(WW, ws), ws, granted), { decision: 'ask-user' });
+  const granted = patchWritableRoots(RO, ws, pins, session.grantedRoots) as Exclude<ReturnType<typeof patchWritableRoots>, 'all'>;
+  assert.deepEqual(assessPatchSafety({ 'a.ts': add }, 'untrusted', patchWritableRoots(WW, ws, pins), ws, granted), { decision: 'auto-approve', sandbox: 'platform' });
+  assert.deepEqual(assessPatchSafety({ [join(outside, 'a')]: add }, 'untrusted', patchWritableRoots(WW, ws, pins), ws, granted), { decision: 'ask-user' });
+  assert.deepEqual(assessPatchSafety({ '.git/config': add }, 'untrusted', patchWritableRoots(WW, ws, pins), ws, granted), { decision: 'ask-user' });
 });
 
 test('patch safety: untrusted always asks and an empty patch is rejected', () => {
-  assert.deepEqual(assessPatchSafety({ 'a.ts': add }, 'untrusted', patchWritableRoots(WW, ws), ws), { decision: 'ask-user' });
-  assert.deepEqual(assessPatchSafety({}, 'on-request', patchWritableRoots(WW, ws), ws), { decision: 'reject', reason: 'empty patch' });
+  assert.deepEqual(assessPatchSafety({ 'a.ts': add }, 'untrusted', patchWritableRoots(WW, ws, pins), ws), { decision: 'ask-user' });
+  assert.deepEqual(assessPatchSafety({}, 'on-request', patchWritableRoots(WW, ws, pins), ws), { decision: 'reject', reason: 'empty patch' });
 });

@@ -156,7 +156,7 @@ test('when the sandbox cannot start, the command does not run and the reason is 
     { output: [{ type: 'function_call', name: 'shell', arguments: { command: ['touch', 'never.txt'] }, call_id: 't' }] },
     { output: [{ type: 'text', text: 'understood' }] },
   ], async (mock, ws) => {
-    const r = await runCodex(ws, ['exec', '--json', 'touch'], { env: { PATH: '/nonexistent' } });
+    const r = await runCodex(ws, ['exec', '--json', '-c', 'bwrap_path="/nonexistent/bwrap"', 'touch']);
     assert.equal(r.code, 0, r.stderr);
     assert.equal(existsSync(join(ws.repo, 'never.txt')), false);
     const output = outputOf(mock.requests[1]!.body.input, 't')!;

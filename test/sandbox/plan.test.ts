@@ -6,28 +6,34 @@ import { chmodSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { bwrapArgv, findBwrap } from '../../app/sandbox/bwrap.js';
+import { BWRAP_LOCATIONS, bwrapArgv, findBwrap } from '../../app/sandbox/bwrap.js';
 import { createCommandEnv } from '../../app/sandbox/env.js';
-import { looksLikeSandboxDenial, planLaunch, SandboxUnavailableError } from '../../app/sandbox/index.js';
+import { looksLikeSandboxDenial, planLaunch, RootPins, SandboxUnavailableError } from '../../app/sandbox/index.js';
 import { linuxBwrapProfile, modePolicy, seatbeltBaseProfile } from '../../app/sandbox/profiles.js';
-import { candidateRoots, resolveWritableRoots } from '../../app/sandbox/roots.js';
+import { candidateRoots, pinSessionRoots, resolveWritableRoots } from '../../app/sandbox/roots.js';
 import { assembleSeccomp, seccompInstructions } from '../../app/sandbox/seccomp.js';
 import { seatbeltArgv, seatbeltProfile } from '../../app/sandbox/seatbelt.js';
 import type { SandboxPolicy } from '../../app/protocol/policy.js';
 
 const WW: SandboxPolicy = { mode: 'workspace-write', writableRoots: ['/data'], networkAccess: false, excludeTmpdirEnvVar: false, excludeSlashTmp: false };
 
-test('bwrap argv: read-only view, fresh /dev and /proc, roots, .git re-bound, namespaces, seccomp, chdir', () => {
+test('bwrap argv: read-only view, roots, .git re-bound or reserved, fresh /dev and /proc, /sys and /proc/sys read-only, namespaces, seccomp, chdir', () => {
   const argv = bwrapArgv({
     bwrap: '/usr/bin/bwrap', profile: linuxBwrapProfile(), networkOff: true, seccompFd: 3, cwd: '/w/sub',
-    roots: [{ root: '/tmp', readOnlySubpaths: [] }, { root: '/w', readOnlySubpaths: ['/w/.git'] }],
+    roots: [
+      { root: '/tmp', readOnlySubpaths: [], reservedSubpaths: ['/tmp/.git'] },
+      { root: '/w', readOnlySubpaths: ['/w/.git'], reservedSubpaths: [] },
+    ],
     argv: ['ls', '-l'],
   });
   assert.deepEqual(argv, [
     '/usr/bin/bwrap', '--new-session', '--die-with-parent', '--cap-drop', 'ALL',
     '--ro-bind', '/', '/',
-    '--bind', '/tmp', '/tmp', '--bind', '/w', '/w', '--ro-bind', '/w/.git', '/w/.git',
+    '--bind', '/tmp', '/tmp', '--bind', '/w', '/w', '--ro-bind-try', '/w/.git', '/w/.git',
+    '--tmpfs', '/tmp/.git', '--remount-ro', '/tmp/.git',
     '--dev', '/dev', '--remount-ro', '/dev', '--proc', '/proc',
+    '--ro-bind-try', '/sys', '/sys', '--ro-bind-try', '/proc/sys', '/proc/sys', '--ro-bind-try', '/proc/sysrq-trigger', '/proc/sysrq-trigger',
+    '--ro-bind-try', '/proc/irq', '/proc/irq', '--ro-bind-try', '/proc/bus', '/proc/bus',
     '--unshare-pid', '--unshare-ipc', '--unshare-net', '--seccomp', '3',
     '--chdir', '/w/sub', '--', 'ls', '-l',
   ]);
@@ -47,22 +53,25 @@ test('writable root sources follow the policy and its exclude flags', () => {
 const base = mkdtempSync(join(tmpdir(), 'codex-plan-'));
 after(() => rmSync(base, { recursive: true, force: true }));
 
-test('roots are canonical (symlinks resolved), de-duplicated, parents first; missing ones are skipped', () => {
+test('roots are canonical (symlinks resolved), de-duplicated, parents first; missing ones are skipped; a missing .git is reserved', () => {
   mkdirSync(join(base, 'ws', '.git'), { recursive: true });
   mkdirSync(join(base, 'ws', 'inner'));
   symlinkSync(join(base, 'ws'), join(base, 'ws-link'));
-  const roots = resolveWritableRoots(modePolicy('workspace-write'), {
-    policy: { ...WW, writableRoots: [join(base, 'ws', 'inner'), join(base, 'missing'), join(base, 'ws')], excludeSlashTmp: true, excludeTmpdirEnvVar: true },
-    sandboxCwd: join(base, 'ws-link'), tmpdirs: [],
-  });
+  const policy: SandboxPolicy = {
+    ...WW, writableRoots: [join(base, 'ws', 'inner'), join(base, 'missing'), join(base, 'ws')], excludeSlashTmp: true, excludeTmpdirEnvVar: true,
+  };
+  const inputs = { policy, sandboxCwd: join(base, 'ws-link'), tmpdirs: [] };
+  const pins = new RootPins(candidateRoots(modePolicy('workspace-write'), inputs));
+  const { roots, dropped } = resolveWritableRoots(modePolicy('workspace-write'), inputs, pins);
   assert.deepEqual(roots, [
-    { root: join(base, 'ws'), readOnlySubpaths: [join(base, 'ws', '.git')] },
-    { root: join(base, 'ws', 'inner'), readOnlySubpaths: [] },
+    { root: join(base, 'ws'), readOnlySubpaths: [join(base, 'ws', '.git')], reservedSubpaths: [] },
+    { root: join(base, 'ws', 'inner'), readOnlySubpaths: [], reservedSubpaths: [join(base, 'ws', 'inner', '.git')] },
   ]);
+  assert.deepEqual(dropped, []);
 });
 
 test('seatbelt profile: base policy, reads, writes limited to roots minus .git, network only when allowed', () => {
-  const roots = [{ root: '/Users/me/proj', readOnlySubpaths: ['/Users/me/proj/.git'] }, { root: '/private/tmp', readOnlySubpaths: [] }];
+  const roots = [{ root: '/Users/me/proj', readOnlySubpaths: ['/Users/me/proj/.git'], reservedSubpaths: [] }, { root: '/private/tmp', readOnlySubpaths: [], reservedSubpaths: [] }];
   const { profile, params } = seatbeltProfile({ base: seatbeltBaseProfile(), roots, networkAllowed: false, argv: ['ls'] });
   assert.ok(profile.startsWith('; Base of the macOS'));
   assert.match(profile, /\(deny default\)/);
@@ -154,42 +163,33 @@ test('sandbox denial: only sandboxed, non-zero, not 127, with a denial message',
 });
 
 test('planLaunch: danger-full-access runs the command directly with the env unchanged', async () => {
-  const plan = await planLaunch({ argv: ['ls'], cwd: base, sandboxCwd: base, policy: { mode: 'danger-full-access' }, env: { A: '1' } });
+  const plan = await planLaunch({ argv: ['ls'], cwd: base, sandboxCwd: base, policy: { mode: 'danger-full-access' }, env: { A: '1' }, pins: new RootPins([base]) });
   assert.deepEqual(plan, { argv: ['ls'], env: { A: '1' }, cwd: base, sandbox: 'none' });
 });
 
-test('planLaunch: without bwrap on PATH it refuses with how to fix it', async () => {
-  const saved = process.env['PATH'];
-  process.env['PATH'] = '/nonexistent:/also-not-here';
-  try {
-    await assert.rejects(
-      planLaunch({ argv: ['touch', 'x'], cwd: base, sandboxCwd: base, policy: WW, env: {} }),
-      (err: unknown) => {
-        assert.ok(err instanceof SandboxUnavailableError);
-        assert.match(err.message, /`bwrap` \(bubblewrap\) was not found on PATH \(\/nonexistent:\/also-not-here\)/);
-        assert.match(err.message, /The command was not run/);
-        assert.match(err.message, /apt-get install bubblewrap/);
-        assert.match(err.message, /--sandbox danger-full-access/);
-        return true;
-      },
-    );
-  } finally {
-    process.env['PATH'] = saved;
-  }
-});
-
-test('findBwrap: a bwrap in a relative PATH entry or inside a writable root is never used', () => {
+test('findBwrap: only a root-owned bwrap at a fixed location; one on PATH is never used; none: refuses with how to fix it', () => {
   const dir = realpathSync(mkdtempSync(join(tmpdir(), 'codex-fake-bwrap-')));
   try {
-    for (const sub of ['ws/bin', 'system']) {
-      mkdirSync(join(dir, sub), { recursive: true });
-      writeFileSync(join(dir, sub, 'bwrap'), '#!/bin/sh\nexit 0\n');
-      chmodSync(join(dir, sub, 'bwrap'), 0o755);
+    mkdirSync(join(dir, 'bin'));
+    writeFileSync(join(dir, 'bin', 'bwrap'), '#!/bin/sh\nexit 0\n');
+    chmodSync(join(dir, 'bin', 'bwrap'), 0o755);
+    const saved = process.env['PATH'];
+    process.env['PATH'] = `${join(dir, 'bin')}:${saved ?? ''}`;
+    try {
+      assert.ok(BWRAP_LOCATIONS.includes(findBwrap()), 'PATH is not consulted');
+    } finally {
+      process.env['PATH'] = saved;
     }
-    const roots = [{ root: join(dir, 'ws'), readOnlySubpaths: [] }];
-    assert.equal(findBwrap(`${join(dir, 'ws/bin')}:${join(dir, 'system')}`, roots), join(dir, 'system', 'bwrap'));
-    assert.throws(() => findBwrap(`${join(dir, 'ws/bin')}:bin`, roots), SandboxUnavailableError);
-    assert.equal(findBwrap(join(dir, 'ws/bin'), []), join(dir, 'ws/bin', 'bwrap'));
+    // Not root-owned-and-unwritable by others (a temp folder is world-writable): refused.
+    assert.throws(() => findBwrap([join(dir, 'bin', 'bwrap')]), (err: unknown) => {
+      assert.ok(err instanceof SandboxUnavailableError);
+      assert.match(err.message, /`bwrap` \(bubblewrap\) was not found at .*fake-bwrap.*\/bin\/bwrap \(owned by root/);
+      assert.match(err.message, /The command was not run/);
+      assert.match(err.message, /apt-get install bubblewrap/);
+      assert.match(err.message, /--sandbox danger-full-access/);
+      return true;
+    });
+    assert.throws(() => findBwrap(['/nonexistent/bwrap']), SandboxUnavailableError);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -197,7 +197,7 @@ test('findBwrap: a bwrap in a relative PATH entry or inside a writable root is n
 
 test('planLaunch: a TMPDIR set for the command (shell_environment_policy.set) is not a writable root', async (t) => {
   if (process.platform !== 'linux') return t.skip('Linux only');
-  const plan = await planLaunch({ argv: ['true'], cwd: base, sandboxCwd: base, policy: WW, env: { TMPDIR: '/root' } });
+  const plan = await planLaunch({ argv: ['true'], cwd: base, sandboxCwd: base, policy: WW, env: { TMPDIR: '/root' }, pins: pinSessionRoots(WW, base, undefined) });
   const binds = plan.argv.flatMap((a, i) => (a === '--bind' ? [plan.argv[i + 1]] : []));
   assert.equal(binds.includes('/root'), false, binds.join(' '));
 });

@@ -1,6 +1,7 @@
 // Runs a real command under a real sandbox plan and collects its output, bounded in time.
 import type { ChildProcess } from 'node:child_process';
-import { planLaunch, spawnPlan } from '../../app/sandbox/index.js';
+import { planLaunch, spawnPlan, type RootPins } from '../../app/sandbox/index.js';
+import { pinSessionRoots } from '../../app/sandbox/roots.js';
 import type { LaunchPlan } from '../../app/sandbox/index.js';
 import type { SandboxPolicy } from '../../app/protocol/policy.js';
 
@@ -16,12 +17,16 @@ export interface RunOptions {
   readonly sandboxCwd?: string;
   readonly env?: Record<string, string>;
   readonly timeoutMs?: number;
+  /** The session's pinned roots; by default pinned now, as a new session would. */
+  readonly pins?: RootPins;
+  readonly codexHome?: string;
 }
 
 export async function runIn(policy: SandboxPolicy, argv: readonly string[], opts: RunOptions): Promise<RunResult> {
   const plan = await planLaunch({
     argv, cwd: opts.cwd, sandboxCwd: opts.sandboxCwd ?? opts.cwd, policy,
     env: opts.env ?? { PATH: process.env['PATH'] ?? '/usr/bin:/bin' },
+    pins: opts.pins ?? pinSessionRoots(policy, opts.sandboxCwd ?? opts.cwd, opts.codexHome),
   });
   const child = spawnPlan(plan, { stdio: ['ignore', 'pipe', 'pipe'] });
   return { ...(await collect(child, opts.timeoutMs)), plan };

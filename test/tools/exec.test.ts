@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { planLaunch } from '../../app/sandbox/index.js';
+import { planLaunch, RootPins } from '../../app/sandbox/index.js';
 import type { LaunchPlan } from '../../app/sandbox/types.js';
 import { runLaunchPlan, TIMEOUT_EXIT_CODE } from '../../app/tools/exec.js';
 import { missingTool } from '../support/tools.js';
@@ -202,18 +202,18 @@ test('a program or working directory that does not exist is reported, not thrown
 });
 
 test('a program that does not exist is reported the same way inside the bubblewrap sandbox', { skip: missingTool('bwrap') }, async () => {
-  const plan = await planLaunch({ argv: ['no-such-program-xyz', 'a'], cwd: dir, sandboxCwd: dir, policy: { mode: 'read-only' }, env });
+  const plan = await planLaunch({ argv: ['no-such-program-xyz', 'a'], cwd: dir, sandboxCwd: dir, policy: { mode: 'read-only' }, env, pins: new RootPins([dir]) });
   assert.equal(plan.sandbox, 'linux-bwrap');
   const r = await runLaunchPlan(plan);
   assert.equal(r.exitCode, 127);
   assert.equal(r.spawnError, 'no-such-program-xyz: spawn no-such-program-xyz ENOENT');
   // A path that exists but is not executable, and a relative one resolved against the cwd.
   writeFileSync(join(dir, 'script.sh'), 'echo hi\n');
-  const notExec = await runLaunchPlan(await planLaunch({ argv: ['./script.sh'], cwd: dir, sandboxCwd: dir, policy: { mode: 'read-only' }, env }));
+  const notExec = await runLaunchPlan(await planLaunch({ argv: ['./script.sh'], cwd: dir, sandboxCwd: dir, policy: { mode: 'read-only' }, env, pins: new RootPins([dir]) }));
   assert.equal(notExec.exitCode, 126);
   chmodSync(join(dir, 'script.sh'), 0o755);
   writeFileSync(join(dir, 'script.sh'), '#!/bin/sh\necho hi\n');
-  const ok = await runLaunchPlan(await planLaunch({ argv: ['./script.sh'], cwd: dir, sandboxCwd: dir, policy: { mode: 'read-only' }, env }));
+  const ok = await runLaunchPlan(await planLaunch({ argv: ['./script.sh'], cwd: dir, sandboxCwd: dir, policy: { mode: 'read-only' }, env, pins: new RootPins([dir]) }));
   assert.equal(ok.exitCode, 0, ok.aggregatedOutput);
   assert.equal(ok.stdout, 'hi\n');
 });

@@ -1,0 +1,86 @@
+// Writable roots are resolved once, when the session starts, and pinned: the
+// real path plus device and inode of each. Before every command a root is
+// bound only if that real path still leads to the same directory, so a
+// command that renames a parent and leaves a symlink to somewhere else (or
+// creates a configured root that was missing as a symlink) gains nothing.
+// A root missing at start stays unbound for the whole session.
+import { realpathSync, statSync } from 'node:fs';
+
+type Pin =
+  | { readonly kind: 'present'; readonly path: string; readonly dev: number; readonly ino: number }
+  | { readonly kind: 'missing' };
+
+/** A root to bind (its pinned real path), or why a root is not bound this time. */
+export type RootCheck =
+  | { readonly kind: 'bind'; readonly path: string }
+  | { readonly kind: 'dropped'; readonly reason: string }
+  | { readonly kind: 'absent' };
+
+function pinNow(candidate: string): Pin {
+  try {
+    const path = realpathSync(candidate);
+    const st = statSync(path);
+    return { kind: 'present', path, dev: st.dev, ino: st.ino };
+  } catch {
+    return { kind: 'missing' };
+  }
+}
+
+export class RootPins {
+  readonly #pins = new Map<string, Pin>();
+  readonly #codexHome: string | undefined;
+
+  /**
+   * Pins `candidates` (absolute paths) now, at the session's start, and
+   * CODEX_HOME, which stays read-only inside the sandbox wherever it lies
+   * (its config.toml decides how the next run is sandboxed).
+   */
+  constructor(candidates: readonly (string | undefined)[], codexHome?: string) {
+    for (const c of candidates) if (c) this.#pin(c);
+    this.#codexHome = codexHome;
+    if (codexHome) this.#pin(codexHome);
+  }
+
+  /** CODEX_HOME as pinned and where it leads now (both are protected). */
+  readOnlyExtras(): string[] {
+    if (!this.#codexHome) return [];
+    const now = pinNow(this.#codexHome);
+    const paths = [this.pinnedPath(this.#codexHome), now.kind === 'present' ? now.path : undefined];
+    return [...new Set(paths.filter((p): p is string => p !== undefined))];
+  }
+
+  /** A root first named after the start (a cwd or a grant the user made later) is pinned when first seen. */
+  #pin(candidate: string): Pin {
+    let pin = this.#pins.get(candidate);
+    if (!pin) {
+      pin = pinNow(candidate);
+      this.#pins.set(candidate, pin);
+    }
+    return pin;
+  }
+
+  /** The pinned real path of `candidate`, if it existed when pinned (whatever is there now). */
+  pinnedPath(candidate: string): string | undefined {
+    const pin = this.#pin(candidate);
+    return pin.kind === 'present' ? pin.path : undefined;
+  }
+
+  /** Whether `candidate` may be bound for the next command, at which path. */
+  check(candidate: string): RootCheck {
+    const pin = this.#pin(candidate);
+    if (pin.kind === 'missing') {
+      return pinNow(candidate).kind === 'present'
+        ? { kind: 'dropped', reason: `writable root ${candidate} is not bound: it did not exist when the session started` }
+        : { kind: 'absent' };
+    }
+    const now = pinNow(pin.path);
+    if (now.kind === 'missing') return { kind: 'dropped', reason: `writable root ${pin.path} is not bound: it no longer exists` };
+    if (now.path !== pin.path) {
+      return { kind: 'dropped', reason: `writable root ${pin.path} is not bound: it now leads to ${now.path} (a symlink was put in its path)` };
+    }
+    if (now.dev !== pin.dev || now.ino !== pin.ino) {
+      return { kind: 'dropped', reason: `writable root ${pin.path} is not bound: it was replaced by another directory since the session started` };
+    }
+    return { kind: 'bind', path: pin.path };
+  }
+}
