@@ -135,5 +135,5 @@ test('a line or an event over the cap is an SseLimitError; comments and finished
   assert.deepEqual(p.push('data: 12345\n\ndata: 12345\n\n').map((e) => e.data), ['12345', '12345']);
   assert.throws(() => p.push('data: 12345'), SseLimitError);
   const q = new SseParser(10);
-  assert.throws(() => q.push('data: 1234\ndata: 5678\n'), { name: 'SseLimitError', message: 'SSE event longer than 10 bytes without an end (a blank line)' });
+  assert.throws(() => q.push('data: 1234\ndata: 56789\n'), { name: 'SseLimitError', message: 'SSE event longer than 10 bytes without an end (a blank line)' });
 });
