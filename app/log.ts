@@ -41,8 +41,19 @@ export function configureLogging(to: 'stderr' | { file: string }, fallback: Leve
   filter = parseLogFilter(process.env.CODEX_LOG ?? process.env.RUST_LOG, fallback);
   if (to === 'stderr') sink = (line) => process.stderr.write(line);
   else {
-    mkdirSync(dirname(to.file), { recursive: true });
-    sink = (line) => appendFileSync(to.file, line, { mode: 0o600 });
+    // A log that cannot be written (a full disk, a read-only home) must not stop the program it logs.
+    let dirMade = false;
+    sink = (line) => {
+      try {
+        if (!dirMade) {
+          mkdirSync(dirname(to.file), { recursive: true });
+          dirMade = true;
+        }
+        appendFileSync(to.file, line, { mode: 0o600 });
+      } catch {
+        // nowhere left to say it
+      }
+    };
   }
 }
 

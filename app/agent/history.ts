@@ -1,9 +1,11 @@
 // $CODEX_HOME/history.jsonl (reference §4.10): one line per submitted prompt,
 // `{"session_id","ts","text"}`, file mode 0600. Each entry is one O_APPEND
-// write, so concurrent sessions never interleave inside a line.
-import { closeSync, fchmodSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
+// write, so concurrent sessions never interleave inside a line; one that a
+// full disk cuts short is removed again.
+import { closeSync, fchmodSync, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { logger } from '../log.js';
+import { appendWhole } from './append-whole.js';
 
 const log = logger('codex_core::message_history');
 
@@ -19,7 +21,7 @@ export function appendHistory(codexHome: string, sessionId: string, text: string
   try {
     fd = openSync(historyPath(codexHome), 'a', 0o600);
     if ((fstatSync(fd).mode & 0o777) !== 0o600) fchmodSync(fd, 0o600);
-    writeSync(fd, `${JSON.stringify(entry)}\n`);
+    appendWhole(fd, `${JSON.stringify(entry)}\n`);
   } catch (err) {
     log.warn(`failed to append to ${historyPath(codexHome)}:`, err);
   } finally {

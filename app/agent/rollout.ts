@@ -2,13 +2,17 @@
 // line, `{timestamp, type, payload}`, under
 // $CODEX_HOME/sessions/YYYY/MM/DD/rollout-YYYY-MM-DDThh-mm-ss-<id>.jsonl.
 // Every line is written with one synchronous write(2) on an O_APPEND fd, so a
-// process killed with SIGKILL loses at most the line it was producing.
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+// process killed with SIGKILL loses at most the line it was producing. A write
+// the disk has no room for is cut back off (no torn line is left), reported
+// once, and the log stops there.
+import { closeSync, fstatSync, ftruncateSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, statfsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { cliVersion } from '../config/version.js';
 import type { Config } from '../config/types.js';
+import { describeIoError } from '../tools/apply-patch/io-error.js';
 import { logger } from '../log.js';
 import { responseItemSchema, type ResponseItem } from '../model/items.js';
+import { appendWhole } from './append-whole.js';
 import { readGitInfo, type GitInfo } from './git.js';
 import type { InitialMessage } from '../protocol/events.js';
 
@@ -46,11 +50,18 @@ export function rolloutPathFor(codexHome: string, id: string, at: Date): string 
   return join(codexHome, 'sessions', y, mo, d, `rollout-${stamp}-${id}.jsonl`);
 }
 
+/** Free space a resume asks for before it appends to an earlier session's log: room for a turn's lines. */
+export const RESUME_MIN_FREE_BYTES = 64 * 1024;
+
 export class RolloutRecorder {
   private fd: number | undefined;
   /** Lines of a new session held back until it has a conversation (see create). */
   private held: string[] | undefined;
   private closed = false;
+  /** A write failed: the file ends at the last whole line and nothing more is written. */
+  private failed = false;
+  /** Told once, in words for the user, when the log cannot be written. */
+  onWriteFailure: ((message: string) => void) | undefined;
 
   private constructor(readonly path: string, fd: number | undefined) {
     this.fd = fd;
@@ -78,20 +89,40 @@ export class RolloutRecorder {
       mkdirSync(join(this.path, '..'), { recursive: true });
       this.fd = openSync(this.path, 'a', 0o600);
     } catch (err) {
-      log.error(`failed to create rollout ${this.path}:`, err);
+      this.fail(err);
       return;
     }
     this.write(held);
   }
 
-  /** Continues an existing file (resume). A line cut short by a killed writer is terminated first. */
-  static append(path: string): RolloutRecorder {
+  /**
+   * Continues an existing file (resume). Refused, leaving the file as it is,
+   * when its disk is (nearly) full: the first lines would not fit. A last line
+   * cut short by a killed writer is removed (it cannot be read), or terminated
+   * when it is whole JSON that only lacks its newline.
+   */
+  static append(path: string, minFree = RESUME_MIN_FREE_BYTES): RolloutRecorder {
+    let free: number | undefined;
+    try {
+      const fs = statfsSync(dirname(path));
+      free = fs.bavail * fs.bsize;
+    } catch {
+      // no statfs here: the writes will tell
+    }
+    if (free !== undefined && free < minFree) {
+      throw new RolloutError(`Cannot resume: the disk holding ${path} is full (${free} bytes free, ${minFree} needed); the session file is left as it was`);
+    }
     const fd = openSync(path, 'a+', 0o600);
-    const size = fstatSync(fd).size;
-    if (size > 0) {
-      const last = Buffer.alloc(1);
-      readSync(fd, last, 0, 1, size - 1);
-      if (last[0] !== 0x0a) writeSync(fd, '\n');
+    try {
+      const tail = lastLineTail(fd);
+      if (tail !== undefined && isJson(tail.text)) appendWhole(fd, '\n');
+      else if (tail !== undefined) {
+        log.warn(`${path}: removing a last line cut short (${tail.text.length} bytes that are not JSON)`);
+        ftruncateSync(fd, tail.start);
+      }
+    } catch (err) {
+      closeSync(fd);
+      throw new RolloutError(`Cannot resume: ${path}: ${describeIoError(err)}; the session file is left as it was`);
     }
     return new RolloutRecorder(path, fd);
   }
@@ -103,12 +134,19 @@ export class RolloutRecorder {
   }
 
   private write(text: string): void {
-    if (this.fd === undefined) return;
+    if (this.fd === undefined || this.failed) return;
     try {
-      writeSync(this.fd, text);
+      appendWhole(this.fd, text);
     } catch (err) {
-      log.error(`failed to write rollout ${this.path}:`, err);
+      this.fail(err);
     }
+  }
+
+  private fail(err: unknown): void {
+    this.failed = true;
+    const message = `The session log ${this.path} could not be written (${describeIoError(err)}): it ends at the last whole line, and the rest of this session is not saved`;
+    log.error(message);
+    this.onWriteFailure?.(message);
   }
 
   close(): void {
@@ -118,6 +156,36 @@ export class RolloutRecorder {
     closeSync(this.fd);
     this.fd = undefined;
   }
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The unterminated last line of a file and where it starts, or undefined when the file ends with a newline (or is empty). */
+function lastLineTail(fd: number): { start: number; text: string } | undefined {
+  const size = fstatSync(fd).size;
+  if (size === 0) return undefined;
+  const chunks: Buffer[] = [];
+  for (let end = size; end > 0;) {
+    const start = Math.max(0, end - 64 * 1024);
+    const buf = Buffer.alloc(end - start);
+    readSync(fd, buf, 0, buf.length, start);
+    const nl = buf.lastIndexOf(0x0a);
+    if (end === size && nl === buf.length - 1) return undefined;
+    if (nl >= 0) {
+      chunks.unshift(buf.subarray(nl + 1));
+      return { start: start + nl + 1, text: Buffer.concat(chunks).toString('utf8') };
+    }
+    chunks.unshift(buf);
+    end = start;
+  }
+  return { start: 0, text: Buffer.concat(chunks).toString('utf8') };
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -134,13 +202,14 @@ export function readRollout(path: string): { meta: SessionMeta; lines: RolloutLi
   }
   const lines: RolloutLine[] = [];
   let meta: SessionMeta | undefined;
-  text.split('\n').forEach((raw, i) => {
+  text.split('\n').forEach((raw, i, all) => {
     if (!raw.trim()) return;
     let v: unknown;
     try {
       v = JSON.parse(raw);
     } catch {
-      log.warn(`${path}:${i + 1}: skipping a line that is not JSON`);
+      const torn = i === all.length - 1 && !text.endsWith('\n');
+      log.warn(`${path}:${i + 1}: skipping ${torn ? 'a last line cut short (a crash or a full disk)' : 'a line that is not JSON'}`);
       return;
     }
     if (!isObject(v) || typeof v.type !== 'string' || !TYPES.has(v.type) || !isObject(v.payload)) {

@@ -25,6 +25,8 @@ import { recordInput, runTask, TaskAborted, type TaskHost } from './turn.js';
 import { applyOverride, environmentChanged, initialTurnContext, turnContextRecord, type TurnContext } from './turn-context.js';
 import { userInputItems } from './user-input.js';
 
+export { RolloutError } from './rollout.js';
+
 export interface SessionOptions {
   /** Continue a recorded session: its items are replayed so the model sees them. */
   resume?: { rolloutPath: string };
@@ -103,7 +105,7 @@ class AgentSession implements Session {
 
   constructor(p: SessionParts) {
     this.config = p.config;
-    this.rec = p.rec;
+    this.rec = this.watched(p.rec);
     this.sessionId = p.id;
     this.originator = p.originator;
     this.streamModel = p.streamModel;
@@ -122,6 +124,12 @@ class AgentSession implements Session {
 
   get id(): string {
     return this.sessionId;
+  }
+
+  /** A log that cannot be written (a full disk) is said once, as a warning, and the session goes on. */
+  private watched(rec: RolloutRecorder): RolloutRecorder {
+    rec.onWriteFailure = (message) => this.emit(this.task?.subId ?? '', { type: 'warning', message });
+    return rec;
   }
 
   get rolloutPath(): string {
@@ -335,7 +343,7 @@ class AgentSession implements Session {
     const kept = dropLastUserTurns(this.items, dropUserTurns);
     this.rec.close();
     this.sessionId = uuidv7();
-    this.rec = RolloutRecorder.create(this.config.codexHome, newSessionMeta(this.config, this.sessionId, this.originator));
+    this.rec = this.watched(RolloutRecorder.create(this.config.codexHome, newSessionMeta(this.config, this.sessionId, this.originator)));
     this.items = [];
     this.record(kept);
     const shown = initialMessages(kept);

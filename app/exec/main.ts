@@ -8,6 +8,7 @@ import type { Event } from '../protocol/events.js';
 import type { InputItem } from '../protocol/ops.js';
 import type { Config } from '../config/types.js';
 import type { JsonSchema } from '../model/items.js';
+import type { Session } from '../agent/session.js';
 import { mayRunHeadless } from '../config/trust.js';
 import type { ThreadEvent } from './jsonl-output.js';
 import { PromptError, resolvePrompt } from './prompt-input.js';
@@ -122,15 +123,22 @@ export async function main(ctx: CommandContext): Promise<number> {
   } catch (err) {
     return fail((err as Error).message);
   }
-  const { startSession } = await agent;
-  const session = await startSession(config, {
-    originator: 'codex_exec',
-    recordHistory: false,
-    // What @openai/codex-sdk's `apiKey` sets; only exec reads it, as in the original.
-    ...(process.env.CODEX_API_KEY?.trim() ? { apiKey: process.env.CODEX_API_KEY.trim() } : {}),
-    ...(rolloutPath ? { resume: { rolloutPath } } : {}),
-    ...(outputSchema ? { outputSchema } : {}),
-  });
+  const { startSession, RolloutError } = await agent;
+  let session: Session;
+  try {
+    session = await startSession(config, {
+      originator: 'codex_exec',
+      recordHistory: false,
+      // What @openai/codex-sdk's `apiKey` sets; only exec reads it, as in the original.
+      ...(process.env.CODEX_API_KEY?.trim() ? { apiKey: process.env.CODEX_API_KEY.trim() } : {}),
+      ...(rolloutPath ? { resume: { rolloutPath } } : {}),
+      ...(outputSchema ? { outputSchema } : {}),
+    });
+  } catch (err) {
+    // A session file that cannot be read or continued (a full disk) is one line, not a stack trace.
+    if (err instanceof RolloutError) return fail(err.message);
+    throw err;
+  }
   const { printer, finish } = await makePrinter(args, config, prompt);
 
   let started = false;

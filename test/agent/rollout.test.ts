@@ -54,7 +54,7 @@ test('lines are {timestamp,type,payload}, written as they happen, and read back'
   assert.equal(back.lines[0]!.type, 'response_item');
 });
 
-test('a half-written last line is skipped on read and terminated before appending', () => {
+test('a half-written last line is skipped on read and removed before appending', () => {
   const rec = created(home, meta('11111111-0000-7000-8000-000000000002'));
   rec.record('event_msg', { type: 'agent_message', message: 'one' });
   rec.close();
@@ -65,6 +65,17 @@ test('a half-written last line is skipped on read and terminated before appendin
   again.close();
   const back = readRollout(rec.path);
   assert.deepEqual(back.lines.map((l) => l.payload.message), ['one', 'two']);
+  for (const line of readFileSync(rec.path, 'utf8').trimEnd().split('\n')) JSON.parse(line);
+});
+
+test('a last line that is whole JSON but lacks its newline is kept and terminated before appending', () => {
+  const rec = created(home, meta('11111111-0000-7000-8000-000000000012'));
+  rec.close();
+  appendFileSync(rec.path, JSON.stringify({ timestamp: 'x', type: 'event_msg', payload: { type: 'agent_message', message: 'one' } }));
+  const again = RolloutRecorder.append(rec.path);
+  again.record('event_msg', { type: 'agent_message', message: 'two' });
+  again.close();
+  assert.deepEqual(readRollout(rec.path).lines.map((l) => l.payload.message), ['one', 'two']);
 });
 
 test('a file without session_meta is an error naming the file', () => {
