@@ -21,7 +21,7 @@ import { TuiApp, type AgentSession } from '../app/tui/app.js';
 import { Renderer } from '../app/tui/renderer/renderer.js';
 import { Palette } from '../app/tui/renderer/palette.js';
 import { CellGrid } from '../widgets/base/grid.js';
-import { loadTheme } from '../widgets/base/theme.js';
+import { loadTheme } from '../app/tui/theme-files.js';
 import { startMockModelServer } from '../test/support/mock-model-server.js';
 import { createWorkspace } from '../test/support/cli.js';
 import { newTerminal, screenLines } from '../test/support/screen.js';

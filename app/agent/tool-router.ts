@@ -7,7 +7,7 @@ import type { RootPins } from '../sandbox/pins.js';
 import { pinSessionRoots } from '../sandbox/roots.js';
 import type { ResponseItem, ToolSpec } from '../model/items.js';
 import type { ShellArgs } from '../tools/args.js';
-import { builtinToolSpecs } from '../tools/specs.js';
+import { builtinToolSpecs } from './tool-specs.js';
 import type { ApprovalGate } from './approval-gate.js';
 import type { McpManager } from './mcp-call.js';
 import { turnFamily } from './model-family.js';

@@ -4,8 +4,9 @@ import type { Event, FileChange } from '../protocol/events.js';
 import { modelFamily, reasoningParams } from '../agent/model-family.js';
 import { blendedTotal, withSeparators } from '../agent/token-usage.js';
 import type { Config } from '../config/types.js';
-import { shellJoin } from '../tools/shell-join.js';
-import { printable } from '../../widgets/transcript/sanitize.js';
+import { formatDuration } from '../text/duration.js';
+import { shellJoin } from '../text/shell-quote.js';
+import { printable } from '../text/printable.js';
 
 const MAX_OUTPUT_LINES = 20;
 const MAX_LINE_CHARS = 500;
@@ -21,13 +22,6 @@ export function palette(color: boolean): Palette {
     bold: sgr('1', '22'), dim: sgr('2', '22'), italic: sgr('3', '23'),
     red: sgr('31', '39'), green: sgr('32', '39'), cyan: sgr('36', '39'), magenta: sgr('35', '39'),
   };
-}
-
-export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)}ms`;
-  if (ms < 60_000) return `${(ms / 1000).toFixed(2)}s`;
-  const m = Math.floor(ms / 60_000);
-  return `${m}m ${String(Math.floor((ms % 60_000) / 1000)).padStart(2, '0')}s`;
 }
 
 export function sandboxSummary(config: Config): string {

@@ -1,7 +1,7 @@
 // `codex exec --json`: maps agent events to the thread/turn/item JSONL of
 // reference §1.6 (0.169 shapes), one object per line. Pure: events in, lines out.
 import type { Event, FileChange, PlanItem, TokenUsage } from '../protocol/events.js';
-import { shellJoin } from '../tools/shell-join.js';
+import { shellJoin } from '../text/shell-quote.js';
 
 export interface Usage {
   input_tokens: number;

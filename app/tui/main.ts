@@ -35,7 +35,7 @@ export async function main(ctx: CommandContext): Promise<number> {
   }
   let config: Config;
   let start: StartPlan;
-  const [{ loadTheme }, { buildKeymap }] = await Promise.all([import('../../widgets/base/theme.js'), import('../../keymaps/engine.js')]);
+  const [{ loadTheme }, { buildKeymap }] = await Promise.all([import('./theme-files.js'), import('../../keymaps/engine.js')]);
   try {
     config = await ctx.loadConfig();
     start = await resolveResume(ctx, config);

@@ -179,3 +179,15 @@ test('the final answer is the last response\'s message: a note sent beside a too
     assert.equal(readFileSync(last, 'utf8'), '');
     assert.match(r.stderr, /no last agent message/);
   }));
+
+test('escape sequences in command output never reach the terminal: `tput sgr0` shows as nothing', () =>
+  scenario([
+    // What `tput setaf 1; echo -n red; tput sgr0; echo " done"` prints on xterm: charset selection, SGR, a DCS string.
+    { output: [{ type: 'function_call', name: 'shell', arguments: { command: ['printf', '\\033[31mred\\033(B\\033[m done\\033P1$r0m\\033\\\\\\n'] }, call_id: 'c1' }] },
+    { output: [{ type: 'text', text: 'Done.' }] },
+  ], async (_mock, ws) => {
+    const r = await runCodex(ws, ['exec', '-s', 'danger-full-access', 'run it']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /succeeded in \d+ms:\nred done\ncodex\n/);
+    assert.doesNotMatch(r.stderr, /\x1b/);
+  }));

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { HumanEventPrinter } from '../../app/exec/human-output.js';
-import { printable } from '../../widgets/transcript/sanitize.js';
+import { printable } from '../../app/text/printable.js';
 
 function printed(...msgs: Parameters<HumanEventPrinter['handle']>[0]['msg'][]): string {
   let out = '';

@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import xterm, { type IBufferCell } from '@xterm/headless';
 import unicode11 from '@xterm/addon-unicode11';
 import { CellGrid } from '../../widgets/base/grid.js';
-import { loadTheme } from '../../widgets/base/theme.js';
+import { loadTheme } from '../../app/tui/theme-files.js';
 import type { Rect, Surface, Widget } from '../../widgets/base/types.js';
 import { FrameWriter } from '../../app/tui/renderer/frame-writer.js';
 import { Palette, type ColorDepth } from '../../app/tui/renderer/palette.js';

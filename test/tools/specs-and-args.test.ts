@@ -5,7 +5,7 @@ import { maybeParseApplyPatchFromArgv } from '../../app/tools/apply-patch/detect
 import { APPLY_PATCH_INSTRUCTIONS, APPLY_PATCH_LARK_GRAMMAR } from '../../app/tools/apply-patch/grammar.js';
 import { parsePatch } from '../../app/tools/apply-patch/parser.js';
 import { handleUpdatePlan } from '../../app/tools/plan.js';
-import { builtinToolSpecs } from '../../app/tools/specs.js';
+import { builtinToolSpecs } from '../../app/agent/tool-specs.js';
 
 test('tool order and variants follow the options', () => {
   const names = (o: Parameters<typeof builtinToolSpecs>[0]): string[] =>

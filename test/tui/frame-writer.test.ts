@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CellGrid } from '../../widgets/base/grid.js';
-import { loadTheme, parseTheme, resolveColor, THEME_TOKENS, BUILTIN_THEMES } from '../../widgets/base/theme.js';
+import { loadTheme } from '../../app/tui/theme-files.js';
+import { parseTheme, resolveColor, THEME_TOKENS, BUILTIN_THEMES } from '../../widgets/base/theme.js';
 import { FrameWriter } from '../../app/tui/renderer/frame-writer.js';
 import { detectColorDepth, Palette, to16, to256 } from '../../app/tui/renderer/palette.js';
 import { Renderer } from '../../app/tui/renderer/renderer.js';
@@ -94,11 +95,11 @@ test('themes: both built-ins define every token; dotted tokens fall back to thei
   }
   assert.equal(resolveColor(dark, 'diff.add.missing'), dark.colors['diff.add']);
   assert.equal(resolveColor(dark, 'text'), undefined);
-  const custom = parseTheme('{"extends":"dark","colors":{"accent":"#010203"}}', 'mine.json');
+  const custom = parseTheme('{"extends":"dark","colors":{"accent":"#010203"}}', 'mine.json', loadTheme);
   assert.equal(custom.colors.accent, '#010203');
   assert.equal(custom.colors.error, dark.colors.error);
-  assert.throws(() => parseTheme('{"colors":{"accent":"red"}}', 'bad.json'), /bad\.json: key "colors\.accent": expected "#rrggbb" or "default", got "red"/);
-  assert.throws(() => parseTheme('{', 'broken.json'), /broken\.json: not valid JSON/);
+  assert.throws(() => parseTheme('{"colors":{"accent":"red"}}', 'bad.json', loadTheme), /bad\.json: key "colors\.accent": expected "#rrggbb" or "default", got "red"/);
+  assert.throws(() => parseTheme('{', 'broken.json', loadTheme), /broken\.json: not valid JSON/);
   assert.throws(() => loadTheme('nope'), /tui\.theme: unknown theme "nope"/);
 });
 

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { CellGrid, WIDE_TAIL } from '../../widgets/base/grid.js';
-import { loadTheme } from '../../widgets/base/theme.js';
+import { loadTheme } from '../../app/tui/theme-files.js';
 import { FrameWriter } from '../../app/tui/renderer/frame-writer.js';
 import { Palette } from '../../app/tui/renderer/palette.js';
 import type { InputEvent } from '../../keymaps/input-event.js';

@@ -21,7 +21,7 @@ import { renderDiff } from '../diff/render.js';
 import { wrapIndented } from '../markdown/wrap.js';
 import { drawRows } from '../transcript/cell.js';
 import { displayCommand } from '../transcript/command.js';
-import { visibleControls } from '../transcript/sanitize.js';
+import { visibleControls } from '../../app/text/printable.js';
 import { TOKENS } from '../transcript/tokens.js';
 import { ApprovalState, type ReviewDecision } from './state.js';
 

@@ -1,11 +1,8 @@
 // Themes are data (themes/<name>.json): token → colour. Widgets name tokens in
 // their Style; the renderer resolves them here. A token that a theme lacks
 // falls back to its dotted parent ('diff.add.bg' → 'diff.add' → 'diff') and
-// finally to the terminal default. `tui.theme` is a built-in name or a path to
-// a JSON file, which may `extends` a built-in theme.
-import { readFileSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
-import { assetPath } from '../../app/assets.js';
+// finally to the terminal default. Pure: the TUI shell reads the files
+// (app/tui/theme-files.ts) and widgets get the Theme value.
 
 /** Tokens every built-in theme defines (the vocabulary widgets may use). */
 export const THEME_TOKENS = [
@@ -46,8 +43,8 @@ export function resolveColor(theme: Theme, token: string | undefined): ThemeColo
 
 export const BUILTIN_THEMES = ['dark', 'light'] as const;
 
-/** Parses a theme file's text; errors name the file and key. */
-export function parseTheme(text: string, file: string, load: (name: string) => Theme = loadTheme): Theme {
+/** Parses a theme file's text; errors name the file and key. `load` resolves the theme it `extends`. */
+export function parseTheme(text: string, file: string, load: (name: string) => Theme): Theme {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -74,26 +71,4 @@ export function parseTheme(text: string, file: string, load: (name: string) => T
   }
   const name = typeof obj.name === 'string' ? obj.name : file;
   return Object.freeze({ name, colors: Object.freeze({ ...base?.colors, ...out }) });
-}
-
-const cache = new Map<string, Theme>();
-
-/** Loads a built-in theme by name or a theme file by path (relative to `cwd`). */
-export function loadTheme(nameOrPath: string, cwd = process.cwd()): Theme {
-  const builtin = (BUILTIN_THEMES as readonly string[]).includes(nameOrPath);
-  const file = builtin ? assetPath('themes', `${nameOrPath}.json`) : isAbsolute(nameOrPath) ? nameOrPath : resolve(cwd, nameOrPath);
-  const hit = cache.get(file);
-  if (hit) return hit;
-  if (!builtin && !nameOrPath.endsWith('.json')) {
-    throw new ThemeError(`tui.theme: unknown theme "${nameOrPath}" (expected ${BUILTIN_THEMES.join(', ')} or a path to a .json file)`);
-  }
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new ThemeError(`tui.theme: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-  const theme = parseTheme(text, file, (n) => loadTheme(n, cwd));
-  cache.set(file, theme);
-  return theme;
 }

@@ -6,7 +6,7 @@
 import type { Line, Span, Style } from '../base/types.js';
 import { wrapLine } from '../base/text.js';
 import { wrapIndented } from '../markdown/wrap.js';
-import { printable } from '../transcript/sanitize.js';
+import { printable } from '../../app/text/printable.js';
 import { TOKENS } from '../transcript/tokens.js';
 import type { DiffFile, DiffLine } from './parse.js';
 

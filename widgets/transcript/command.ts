@@ -1,19 +1,13 @@
 // How a command argv is shown: shell-quoted and joined, and for the
 // `bash -lc "<script>"` wrapper the model uses, just the script.
-const SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;
-
-export function shellQuote(arg: string): string {
-  if (arg === '') return "''";
-  if (SAFE.test(arg)) return arg;
-  return `'${arg.replace(/'/g, `'\\''`)}'`;
-}
+import { shellJoin } from '../../app/text/shell-quote.js';
 
 export function displayCommand(argv: readonly string[]): string {
   const [cmd, flag, script] = argv;
   if (argv.length === 3 && cmd && /(^|\/)(ba|z|fi)?sh$/.test(cmd) && (flag === '-lc' || flag === '-c') && script !== undefined) {
     return script;
   }
-  return argv.map(shellQuote).join(' ');
+  return shellJoin(argv);
 }
 
 /** A display string cut to `max` characters with an ellipsis (for one-line summaries). */

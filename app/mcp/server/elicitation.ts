@@ -1,6 +1,6 @@
 // Approvals as MCP elicitations (reference §6.2): the request the server sends
 // for an exec or patch approval, and the decision decoded from the answer.
-import { shellJoin } from '../../tools/shell-join.js';
+import { shellJoin } from '../../text/shell-quote.js';
 import type { EventMsg } from '../../protocol/events.js';
 import type { ReviewDecision } from '../../protocol/ops.js';
 

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lineWidth } from '../../../widgets/base/text.js';
-import { ExecCell, formatDuration } from '../../../widgets/transcript/cells/exec.js';
+import { ExecCell } from '../../../widgets/transcript/cells/exec.js';
+import { formatDuration } from '../../../app/text/duration.js';
 import { SessionHeaderCell, tildePath } from '../../../widgets/transcript/cells/header.js';
 import { McpToolCallCell } from '../../../widgets/transcript/cells/mcp.js';
 import { AssistantMessageCell, ReasoningCell, UserMessageCell } from '../../../widgets/transcript/cells/message.js';
@@ -97,7 +98,7 @@ test('exec cell: a long script shows its first lines and how many more', () => {
 
 test('commands are shown shell-quoted; the bash -lc wrapper shows just the script', () => {
   assert.equal(displayCommand(['bash', '-lc', 'ls | wc -l']), 'ls | wc -l');
-  assert.equal(displayCommand(['echo', "it's", 'a b', '']), `echo 'it'\\''s' 'a b' ''`);
+  assert.equal(displayCommand(['echo', "it's", 'a b', '']), `echo 'it'"'"'s' 'a b' ''`);
   assert.equal(formatDuration(65_000), '1m 5s');
   assert.equal(formatDuration(999), '999ms');
 });

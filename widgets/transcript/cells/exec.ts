@@ -6,7 +6,8 @@ import type { Line, Span, Style } from '../../base/types.js';
 import { wrapIndented } from '../../markdown/wrap.js';
 import { HistoryCell } from '../cell.js';
 import { displayCommand } from '../command.js';
-import { printable } from '../sanitize.js';
+import { formatDuration } from '../../../app/text/duration.js';
+import { printable } from '../../../app/text/printable.js';
 import { TOKENS } from '../tokens.js';
 
 export type ExecState =
@@ -25,13 +26,6 @@ function shortCommand(command: string): string {
   const lines = command.split('\n');
   if (lines.length <= COMMAND_LINES) return command;
   return `${lines.slice(0, COMMAND_LINES).join('\n')}\n… +${lines.length - COMMAND_LINES} lines`;
-}
-
-export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${Math.max(0, Math.round(ms))}ms`;
-  if (ms < 60_000) return `${(ms / 1000).toFixed(1)}s`;
-  const m = Math.floor(ms / 60_000);
-  return `${m}m ${Math.floor((ms % 60_000) / 1000)}s`;
 }
 
 const DIM: Style = { fg: TOKENS.muted, dim: true };

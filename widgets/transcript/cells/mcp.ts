@@ -4,9 +4,9 @@
 import type { Line, Span } from '../../base/types.js';
 import { wrapIndented } from '../../markdown/wrap.js';
 import { HistoryCell } from '../cell.js';
-import { printable } from '../sanitize.js';
+import { printable } from '../../../app/text/printable.js';
 import { TOKENS } from '../tokens.js';
-import { formatDuration } from './exec.js';
+import { formatDuration } from '../../../app/text/duration.js';
 
 /** Structurally the protocol's McpInvocation and mcp_tool_call_end result. */
 export interface McpCall {

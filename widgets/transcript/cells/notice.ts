@@ -5,7 +5,7 @@ import { displayWidth } from '../../base/text.js';
 import type { Line, Span } from '../../base/types.js';
 import { wrapIndented } from '../../markdown/wrap.js';
 import { HistoryCell } from '../cell.js';
-import { printable } from '../sanitize.js';
+import { printable } from '../../../app/text/printable.js';
 import { TOKENS } from '../tokens.js';
 
 export class NoticeCell extends HistoryCell {

@@ -5,7 +5,7 @@ import { type DiffFile, type FileChange, fromFileChanges } from '../../diff/pars
 import { renderDiff } from '../../diff/render.js';
 import { wrapIndented } from '../../markdown/wrap.js';
 import { HistoryCell } from '../cell.js';
-import { printable } from '../sanitize.js';
+import { printable } from '../../../app/text/printable.js';
 import { TOKENS } from '../tokens.js';
 
 export class PatchCell extends HistoryCell {

@@ -1,5 +1,5 @@
-// Python-shlex-style joining of an argv for display (exec output, MCP approval
-// prompts): `bash -lc 'echo hi'`.
+// Python-shlex-style quoting of an argv for display (exec output, approval
+// prompts, the transcript): `bash -lc 'echo hi'`, `'it'"'"'s'`.
 const SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;
 
 export function shellQuote(arg: string): string {

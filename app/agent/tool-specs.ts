@@ -3,7 +3,7 @@
 // request stays cheap; arguments are checked in args.ts when a call arrives.
 import type { ApprovalPolicy } from '../protocol/policy.js';
 import type { ToolSpec } from '../model/items.js';
-import { APPLY_PATCH_INSTRUCTIONS, APPLY_PATCH_LARK_GRAMMAR } from './apply-patch/grammar.js';
+import { APPLY_PATCH_INSTRUCTIONS, APPLY_PATCH_LARK_GRAMMAR } from '../tools/apply-patch/grammar.js';
 
 export interface BuiltinToolOptions {
   /** `on-request` lets the model ask to run outside the sandbox. */

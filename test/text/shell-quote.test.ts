@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { shellJoin, shellQuote } from '../../app/tools/shell-join.js';
+import { shellJoin, shellQuote } from '../../app/text/shell-quote.js';
 
 test('shellQuote leaves safe words alone and single-quotes the rest', () => {
   assert.equal(shellQuote('ls'), 'ls');
