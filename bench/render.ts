@@ -17,7 +17,9 @@ import * as pty from 'node-pty';
 import { loadConfig } from '../app/config/index.js';
 import type { Event } from '../app/protocol/events.js';
 import type { Op } from '../app/protocol/ops.js';
-import { TuiApp, type AgentSession } from '../app/tui/app.js';
+import type { AgentSession } from '../app/tui/app-host.js';
+import type { TuiApp } from '../app/tui/app.js';
+import { createTui } from '../app/tui/create-tui.js';
 import { Renderer } from '../app/tui/renderer/renderer.js';
 import { Palette } from '../app/tui/renderer/palette.js';
 import { CellGrid } from '../widgets/base/grid.js';
@@ -56,10 +58,11 @@ async function benchApp(): Promise<{ app: TuiApp; session: NullSession; clock: {
   const config = await loadConfig({ codexHome: home, env: { HOME: home } });
   const session = new NullSession();
   const clock = { now: 0 };
-  const app = new TuiApp(session, config, {
-    now: () => clock.now, requestFrame: () => undefined, exit: () => undefined, notify: () => undefined, historyEntry: () => undefined,
-  }, 'bench');
-  await app.loadEventHandling(import('../app/tui/agent-events.js'));
+  const { app, wired } = createTui({
+    session, config, version: 'bench', startSession: async () => session,
+    host: { now: () => clock.now, requestFrame: () => undefined, exit: () => undefined, notify: () => undefined, historyEntry: () => undefined, redraw: () => undefined },
+  });
+  await wired;
   app.attach();
   const ev = (msg: Event['msg']): void => session.emit({ id: '1', msg });
   ev({ type: 'session_configured', session_id: 'bench', model: 'gpt-5', history_log_id: 0, history_entry_count: 0, rollout_path: '/dev/null' });

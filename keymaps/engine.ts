@@ -8,9 +8,9 @@
 // (`unbound`, e.g. backtrack cancels on any other key).
 import defaults from './default.json' with { type: 'json' };
 import type { InputEvent } from './input-event.js';
+import { isModeAction, KEYMAP_MODES, type KeymapAction, type KeymapMode } from './actions.js';
 
-export type KeymapMode = 'composer' | 'popup' | 'pager' | 'modal' | 'backtrack' | 'resume' | 'trust';
-export const KEYMAP_MODES: readonly KeymapMode[] = ['composer', 'popup', 'pager', 'modal', 'backtrack', 'resume', 'trust'];
+export { KEYMAP_MODES, type KeymapAction, type KeymapMode };
 
 export interface ModeSpec {
   fallback?: string;
@@ -22,7 +22,7 @@ export interface ModeSpec {
 export type KeymapData = Record<string, ModeSpec>;
 
 export interface ResolvedAction {
-  action: string;
+  action: KeymapAction;
   /** The typed or pasted text, for text/paste actions. */
   text?: string;
   /** What the same key means in the mode's fallback, for a handler that passes on it (Enter in the `@` popup with nothing to pick submits). */
@@ -70,12 +70,12 @@ export function eventKey(e: InputEvent): string | undefined {
 
 export class Keymap {
   // mode → key → action
-  private readonly tables = new Map<string, Map<string, string>>();
+  private readonly tables = new Map<string, Map<string, KeymapAction>>();
 
   constructor(private readonly data: KeymapData) {
     for (const [mode, spec] of Object.entries(data)) {
-      const table = new Map<string, string>();
-      for (const [action, keys] of Object.entries(spec.bindings)) for (const k of keys) table.set(normalizeKey(k), action);
+      const table = new Map<string, KeymapAction>();
+      for (const [action, keys] of Object.entries(spec.bindings)) for (const k of keys) table.set(normalizeKey(k), checked(mode, action));
       this.tables.set(mode, table);
     }
   }
@@ -97,7 +97,7 @@ export class Keymap {
       const spec = this.data[m];
       if (!spec) return undefined;
       if (e.type === 'paste') {
-        if (spec.paste) return { action: spec.paste, text: e.text };
+        if (spec.paste) return { action: checked(m, spec.paste), text: e.text };
         continue;
       }
       if (e.type === 'focus') return undefined;
@@ -107,11 +107,19 @@ export class Keymap {
         const next = spec.fallback ? this.resolve(spec.fallback, e) : undefined;
         return next ? { action, fallback: next } : { action };
       }
-      if (e.type === 'key' && e.text !== undefined && spec.text) return { action: spec.text, text: e.text };
+      if (e.type === 'key' && e.text !== undefined && spec.text) return { action: checked(m, spec.text), text: e.text };
     }
     const unbound = this.data[mode]?.unbound;
-    return unbound && e.type === 'key' ? { action: unbound } : undefined;
+    return unbound && e.type === 'key' ? { action: checked(mode, unbound) } : undefined;
   }
+}
+
+/** An action named by the keymap data, held to the mode's vocabulary (keymaps/actions.ts). */
+function checked(mode: string, action: string): KeymapAction {
+  if (!(KEYMAP_MODES as readonly string[]).includes(mode) || !isModeAction(mode as KeymapMode, action)) {
+    throw new KeymapError(`keymap: "${action}" is not an action of mode "${mode}"`);
+  }
+  return action;
 }
 
 /** The built-in keymap with the user's `[tui.keymap]` applied; errors name the key path. */
@@ -129,11 +137,22 @@ export function buildKeymap(overrides: KeymapOverrides = {}): Keymap {
         throw new KeymapError(`${path}: ${(e as Error).message}`);
       }
     }
-    // A rebound key leaves whichever action had it before.
+    // A rebound key leaves whichever action had it before, and the keys the
+    // rebound action gives up go to the (first) action that lost a key to it, so
+    // nothing goes dead: `submit = "ctrl+j"` makes Enter insert a newline.
     const bindings = data[mode]!.bindings;
     const taken = new Set(keys.map(normalizeKey));
-    for (const [other, ks] of Object.entries(bindings)) bindings[other] = ks.filter((k) => !taken.has(normalizeKey(k)));
+    const freed = (bindings[action] ?? []).filter((k) => !taken.has(normalizeKey(k)));
+    const losers: string[] = [];
+    for (const [other, ks] of Object.entries(bindings)) {
+      if (other === action) continue;
+      const kept = ks.filter((k) => !taken.has(normalizeKey(k)));
+      if (kept.length < ks.length) losers.push(other);
+      bindings[other] = kept;
+    }
     bindings[action] = keys;
+    const heir = losers[0];
+    if (heir) bindings[heir] = [...bindings[heir]!, ...freed];
   };
   for (const [name, value] of Object.entries(overrides)) {
     if (value && typeof value === 'object' && !Array.isArray(value)) {

@@ -7,4 +7,6 @@ export type InputEvent =
   | { type: 'key'; key: string; text?: string }
   | { type: 'paste'; text: string }
   | { type: 'wheel'; direction: 'up' | 'down'; x: number; y: number }
-  | { type: 'focus'; focused: boolean };
+  | { type: 'focus'; focused: boolean }
+  /** The terminal's answer to whether it has bracketed paste (DECRPM 2004). */
+  | { type: 'bracketed_paste'; supported: boolean };

@@ -65,7 +65,7 @@ function endTask(s: State): void {
   s.headerBeforeRetry = undefined;
   settleStreams(s);
   s.app.status.queued = [];
-  s.app.onTaskEnd?.();
+  s.app.request({ type: 'task_end' });
 }
 
 /** A tool call's cell; the streamed answer before it is complete. */
@@ -232,12 +232,12 @@ export function applyAgentEvent(s: State, msg: EventMsg): void {
     }
     case 'exec_approval_request':
       notify(app, 'approval-requested', `Approval requested: ${truncate(displayCommand(msg.command), 60)}`);
-      app.onApprovalRequest?.(msg);
+      app.request({ type: 'approval_request', request: msg });
       return;
     case 'apply_patch_approval_request': {
       const files = Object.keys(msg.changes);
       notify(app, 'approval-requested', files.length === 1 ? `Codex wants to edit ${files[0]}` : `Codex wants to edit ${files.length} files`);
-      app.onApprovalRequest?.(msg);
+      app.request({ type: 'approval_request', request: msg });
       return;
     }
     case 'background_event':
@@ -267,6 +267,14 @@ export function applyAgentEvent(s: State, msg: EventMsg): void {
     case 'shutdown_complete':
       app.quit();
       return;
+    // The search shows when it ends; the composer reads history.jsonl itself.
+    case 'web_search_begin':
+    case 'get_history_entry_response':
+      return;
+    default: {
+      const _: never = msg;
+      return _;
+    }
   }
 }
 

@@ -2,12 +2,17 @@
 // (overlay first, then the app and the composer), agent events become history
 // cells (agent-events.ts), and `draw` lays the screen out. It does no I/O: the
 // shell (main.ts) passes a session, a clock, a frame scheduler and an exit.
-import { buildKeymap, normalizeKey, type Keymap, type KeymapMode, type ResolvedAction } from '../../keymaps/engine.js';
+// What the interactions layered over it must do (run a slash command, show an
+// approval …) goes out as one typed `AppEvent` to the controller that
+// create-tui.ts wires; until it is wired (`start`), keys and agent events wait
+// in arrival order, so a key typed at the first frame acts as it would later.
+import { isAppAction, isEditAction, type AppAction, type EditAction } from '../../keymaps/actions.js';
+import { buildKeymap, type Keymap, type KeymapMode, type ResolvedAction } from '../../keymaps/engine.js';
 import { Composer } from '../../widgets/composer/composer.js';
 import type { Surface, Widget } from '../../widgets/base/types.js';
 import { renderColumn, type ColumnChild } from '../../widgets/layout/column.js';
 import { Viewport } from '../../widgets/layout/viewport.js';
-import { Footer, keyGlyph } from '../../widgets/status/footer.js';
+import { Footer } from '../../widgets/status/footer.js';
 import { StatusBar, type SessionInfo } from '../../widgets/status/status-bar.js';
 import { spinnerFrame, StatusIndicator } from '../../widgets/status/status-indicator.js';
 import { Transcript } from '../../widgets/transcript/transcript.js';
@@ -15,35 +20,20 @@ import type { HistoryCell } from '../../widgets/transcript/cell.js';
 import type { Config } from '../config/types.js';
 import type { Event, EventMsg, TokenUsage } from '../protocol/events.js';
 import type { Op } from '../protocol/ops.js';
+import type { AgentSession, AppEvent, AppHost } from './app-host.js';
 
 import type { InputEvent } from '../../keymaps/input-event.js';
-import { sessionInfo, withOverrides, type TurnOverrides } from './status-info.js';
+import { composerHints, sessionInfo, withOverrides, type TurnOverrides } from './status-info.js';
 import type { ComposerTrigger, Overlay } from './overlay.js';
+import { parseSlash } from './slash-commands.js';
 import type { EventState } from './event-state.js';
 import { ClippedSurface } from '../../widgets/base/grid.js';
 
 /** Maps one agent event onto the app's widgets (agent-events.ts). */
 export type EventApplier = (s: EventState & { app: TuiApp }, msg: EventMsg) => void;
 
-/** What the controller needs from a session (app/agent/session.ts `Session`). */
-export interface AgentSession {
-  readonly id: string;
-  readonly rolloutPath: string;
-  submit(op: Op): string;
-  subscribe(listener: (e: Event) => void): () => void;
-}
-
-export interface AppHost {
-  now(): number;
-  /** Schedule a frame. */
-  requestFrame(): void;
-  /** Leave the TUI (the shell restores the terminal and prints the summary). */
-  exit(): void;
-  /** A desktop notification (OSC 9); only called while the terminal is unfocused. */
-  notify(message: string): void;
-  /** Entry `offset` of history.jsonl if it is still the file `logId`. */
-  historyEntry(logId: number, offset: number): string | undefined;
-}
+/** Input and agent events that arrived before the app was wired, in arrival order (`at`: when the input was read). */
+type Early = { kind: 'input'; events: readonly InputEvent[]; at: number } | { kind: 'event'; msg: EventMsg };
 
 export const QUIT_HINT_MS = 2000;
 export const QUIT_HINT = 'ctrl + c again to quit';
@@ -76,6 +66,7 @@ export class TuiApp implements Widget {
     config: Config,
     readonly host: AppHost,
     readonly version: string,
+    private readonly emit: (e: AppEvent) => void,
   ) {
     this.settings = config;
     this.keymap = buildKeymap(config.tui.keymap as Parameters<typeof buildKeymap>[0]);
@@ -158,27 +149,35 @@ export class TuiApp implements Widget {
     return withOverrides(info, this.overrides);
   }
 
-  // The event → cell mapping pulls in markdown, diff and every cell type; it is
-  // loaded after the first frame (events only flow once the session started).
+  // The event → cell mapping pulls in markdown, diff and every cell type, and
+  // the interactions their own modules: create-tui.ts loads them after the
+  // first frame and then calls `start`.
   private applyEvent: EventApplier | undefined;
-  private early: EventMsg[] = [];
+  private early: Early[] = [];
 
-  /**
-   * Takes the event handling (`import('./agent-events.js')`, which imports this
-   * module: the shell loads it, so the two are no import cycle); events that
-   * arrived before are applied in order.
-   */
-  async loadEventHandling(handling: Promise<{ applyAgentEvent: EventApplier }>): Promise<void> {
-    const { applyAgentEvent } = await handling;
-    this.applyEvent = applyAgentEvent;
-    for (const m of this.early.splice(0)) applyAgentEvent(this.events, m);
+  /** Wiring complete: what arrived before (keys, agent events) is applied now, in the order it arrived. */
+  start(applyEvent: EventApplier): void {
+    this.applyEvent = applyEvent;
+    for (const e of this.early.splice(0)) {
+      if (e.kind === 'event') applyEvent(this.events, e.msg);
+      else this.handleInput(e.events, e.at);
+    }
     this.host.requestFrame();
+  }
+
+  get started(): boolean {
+    return this.applyEvent !== undefined;
   }
 
   onEvent(e: Event): void {
     if (this.applyEvent) this.applyEvent(this.events, e.msg);
-    else this.early.push(e.msg);
+    else this.early.push({ kind: 'event', msg: e.msg });
     this.host.requestFrame();
+  }
+
+  /** Asks the wired interactions to act (see `AppEvent`). */
+  request(e: AppEvent): void {
+    this.emit(e);
   }
 
   submit(op: Op): string {
@@ -217,9 +216,6 @@ export class TuiApp implements Widget {
     return this.overlays[this.overlays.length - 1];
   }
 
-  hasOverlay(pred: (o: Overlay) => boolean): boolean {
-    return this.overlays.some(pred);
-  }
 
   /** Registers a watcher of composer edits that may open an overlay (slash popup, `@` picker). */
   addComposerTrigger(t: ComposerTrigger): void {
@@ -232,19 +228,31 @@ export class TuiApp implements Widget {
 
   // ── input ───────────────────────────────────────────────────────────────
 
-  handleInput(events: readonly InputEvent[]): void {
+  /**
+   * Keys, pastes and focus changes read at `at` (the shell's clock when the
+   * bytes arrived: paste-burst detection judges gaps by it, not by when the
+   * event is handled). Held until the app is wired (`start`).
+   */
+  handleInput(events: readonly InputEvent[], at: number = this.host.now()): void {
+    if (!this.started) {
+      this.early.push({ kind: 'input', events, at });
+      return;
+    }
     for (const e of events) {
       if (e.type === 'focus') {
         this.focused = e.focused;
         continue;
       }
+      // Bracketed paste, when the terminal has it (it says so, or a paste came), decides alone what is pasted.
+      if ((e.type === 'bracketed_paste' && e.supported) || e.type === 'paste') this.composer.bracketedPaste = true;
+      if (e.type === 'bracketed_paste') continue;
       const r = this.keymap.resolve(this.mode, e);
-      if (r) this.dispatch(r);
+      if (r) this.dispatch(r, at);
     }
     this.host.requestFrame();
   }
 
-  dispatch(r: ResolvedAction): void {
+  dispatch(r: ResolvedAction, at: number = this.host.now()): void {
     if (r.action !== 'cancel') this.disarmBacktrack();
     const top = this.top();
     if (top) {
@@ -254,27 +262,27 @@ export class TuiApp implements Widget {
       // Passed on: the key does what it does in the mode below (the popup's Enter submits).
       if (r.fallback) r = r.fallback;
     }
-    if (this.appAction(r.action)) return;
-    this.composerAction(r);
+    const action = r.action;
+    if (isEditAction(action)) this.composerAction(action, r.text, at);
+    else if (isAppAction(action)) this.appAction(action, at);
   }
 
-  private appAction(action: string): boolean {
-    const now = this.host.now();
+  private appAction(action: AppAction, now: number): void {
     switch (action) {
       case 'cancel':
         if (this.running) this.interrupt();
-        else if (this.composer.isEmpty() && this.onBacktrack) {
+        else if (this.composer.isEmpty()) {
           // Esc–Esc (reference §3.4): the first Esc primes, the second opens the preview.
           if (this.backtrackPrimed) {
             this.disarmBacktrack();
-            this.onBacktrack();
+            this.emit({ type: 'backtrack' });
           } else {
             this.backtrackPrimed = true;
             this.footer.notice = BACKTRACK_HINT;
             this.noticeUntil = Infinity;
           }
         }
-        return true;
+        return;
       case 'interrupt_or_quit':
         if (this.running) this.interrupt();
         else if (!this.composer.isEmpty()) {
@@ -288,21 +296,22 @@ export class TuiApp implements Widget {
           this.quitArmedUntil = now + QUIT_HINT_MS;
           this.showNotice(QUIT_HINT, QUIT_HINT_MS);
         }
-        return true;
-      case 'open_transcript': this.onOpenTranscript?.(); return true;
-      case 'scroll_page_up': this.view.pageUp(); return true;
-      case 'scroll_page_down': this.view.pageDown(); return true;
-      case 'scroll_top': this.view.toTop(); return true;
-      case 'scroll_bottom': this.view.toBottom(); return true;
-      case 'scroll_up': this.view.scrollBy(-3); return true;
-      case 'scroll_down': this.view.scrollBy(3); return true;
-      case 'redraw': this.onRedraw?.(); return true;
-      default: return false;
+        return;
+      case 'open_transcript': this.emit({ type: 'open_transcript' }); return;
+      case 'scroll_page_up': this.view.pageUp(); return;
+      case 'scroll_page_down': this.view.pageDown(); return;
+      case 'scroll_top': this.view.toTop(); return;
+      case 'scroll_bottom': this.view.toBottom(); return;
+      case 'scroll_up': this.view.scrollBy(-3); return;
+      case 'scroll_down': this.view.scrollBy(3); return;
+      case 'redraw': this.host.redraw(); return;
+      default: {
+        const _: never = action;
+        return _;
+      }
     }
   }
 
-  /** Esc–Esc with an empty composer and nothing running: opens the backtrack preview (installed by backtrack.ts). */
-  onBacktrack: (() => void) | undefined;
   private backtrackPrimed = false;
 
   private disarmBacktrack(): void {
@@ -311,22 +320,12 @@ export class TuiApp implements Widget {
     if (this.footer.notice === BACKTRACK_HINT) this.footer.notice = undefined;
   }
 
-  /** A turn ended (completed, aborted or failed): pending approvals are dropped. */
-  onTaskEnd: (() => void) | undefined;
-  /** Ctrl+T: opens the transcript pager (installed by the shell). */
-  onOpenTranscript: (() => void) | undefined;
-  /** An approval request (exec or patch); the approval modal hook answers it with an op. */
-  onApprovalRequest: ((req: Extract<EventMsg, { type: 'exec_approval_request' | 'apply_patch_approval_request' }>) => void) | undefined;
   /** The last `turn_diff` (the turn's changes), for /diff. */
   lastTurnDiff: string | undefined;
-  /** Ctrl+L: full repaint. */
-  onRedraw: (() => void) | undefined;
-  /** A submitted line starting with `/` that names a command; returns false when it is not one. */
-  onSlashCommand: ((text: string) => boolean) | undefined;
 
-  private composerAction(r: ResolvedAction): void {
+  private composerAction(action: EditAction, text: string | undefined, at: number): void {
     const before = this.composer.text;
-    const out = this.composer.apply(r.action, r.text, this.host.now());
+    const out = this.composer.apply(action, text, at);
     if (out.type === 'submit') this.submitText(out.text);
     else if (out.type === 'edited') this.composerEdited(before);
   }
@@ -353,7 +352,11 @@ export class TuiApp implements Widget {
   /** Submits user text: a slash command, or a user turn (injected into a running one). */
   submitText(text: string): void {
     this.view.toBottom();
-    if (text.startsWith('/') && this.onSlashCommand?.(text)) return;
+    const slash = text.startsWith('/') ? parseSlash(text) : undefined;
+    if (slash) {
+      this.emit({ type: 'slash_command', ...slash });
+      return;
+    }
     if (this.running) this.status.queued.push(text);
     this.submit({ type: 'user_input', items: [{ type: 'text', text }] });
   }
@@ -419,13 +422,3 @@ export class TuiApp implements Widget {
     renderColumn(children, surface, area);
   }
 }
-
-const HINTED: [string, string][] = [['submit', 'send'], ['newline', 'newline'], ['open_transcript', 'transcript'], ['interrupt_or_quit', 'quit']];
-
-function composerHints(keymap: Keymap): [string, string][] {
-  return HINTED.flatMap(([action, label]): [string, string][] => {
-    const key = keymap.keysFor('composer', action)[0];
-    return key ? [[keyGlyph(normalizeKey(key)), label]] : [];
-  });
-}
-

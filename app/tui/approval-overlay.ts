@@ -7,13 +7,11 @@ import type { ResolvedAction } from '../../keymaps/engine.js';
 import { decisionCell } from '../../widgets/approval/history.js';
 import { ApprovalModal } from '../../widgets/approval/modal.js';
 import { ApprovalQueue, type ApprovalRequest, type ReviewDecision } from '../../widgets/approval/state.js';
-import type { EventMsg } from '../protocol/events.js';
+import type { ApprovalRequestMsg } from './app-host.js';
 import type { TuiApp } from './app.js';
 import type { Overlay, OverlayResult } from './overlay.js';
 
-type RequestMsg = Extract<EventMsg, { type: 'exec_approval_request' | 'apply_patch_approval_request' }>;
-
-export function toApprovalRequest(msg: RequestMsg, cwd: string): ApprovalRequest {
+export function toApprovalRequest(msg: ApprovalRequestMsg, cwd: string): ApprovalRequest {
   if (msg.type === 'exec_approval_request') {
     return { kind: 'exec', id: msg.call_id, command: msg.command, cwd: msg.cwd, ...(msg.reason ? { reason: msg.reason } : {}) };
   }
@@ -35,7 +33,14 @@ class ApprovalOverlay implements Overlay {
   }
 }
 
-export function installApprovals(app: TuiApp): { clear(): void } {
+export interface Approvals {
+  /** Queues a request; the first one opens the modal. */
+  request(msg: ApprovalRequestMsg): void;
+  /** The turn ended: drops what was still waiting. */
+  clear(): void;
+}
+
+export function approvals(app: TuiApp): Approvals {
   const queue = new ApprovalQueue((req) => new ApprovalModal(req));
   let open: ApprovalOverlay | undefined;
   const show = (): void => {
@@ -52,10 +57,10 @@ export function installApprovals(app: TuiApp): { clear(): void } {
     open = undefined;
     if (next) show();
   }
-  app.onApprovalRequest = (msg) => {
-    if (queue.push(toApprovalRequest(msg, app.config.cwd))) show();
-  };
   return {
+    request(msg): void {
+      if (queue.push(toApprovalRequest(msg, app.config.cwd))) show();
+    },
     clear(): void {
       queue.clear();
       if (open) app.closeOverlay(open);

@@ -1,8 +1,9 @@
-// Wires Esc–Esc backtrack (reference §3.4) to the preview widget: the app
-// primes on the first Esc and calls `onBacktrack` on the second; the preview
+// Esc–Esc backtrack (reference §3.4) over the preview widget: the app primes
+// on the first Esc and asks for the preview on the second; the preview
 // takes the 'backtrack' keymap mode (Esc/← older, → newer, Enter edits, any
 // other key cancels). Enter forks the session before the chosen message, trims
 // the visible transcript there and puts the message back in the composer.
+import { isModeAction } from '../../keymaps/actions.js';
 import type { ResolvedAction } from '../../keymaps/engine.js';
 import { BacktrackPreview } from '../../widgets/transcript/backtrack.js';
 import type { TuiApp } from './app.js';
@@ -18,6 +19,7 @@ class BacktrackOverlay implements Overlay {
   }
 
   handle(r: ResolvedAction): OverlayResult {
+    if (!isModeAction('backtrack', r.action)) return 'close';
     switch (r.action) {
       case 'backtrack_older': this.widget.older(); return 'handled';
       case 'backtrack_newer': this.widget.newer(); return 'handled';
@@ -30,13 +32,16 @@ class BacktrackOverlay implements Overlay {
         this.app.view.toBottom();
         return 'close';
       }
-      default: return 'close';
+      case 'backtrack_cancel': return 'close';
+      default: {
+        const _: never = r.action;
+        return _;
+      }
     }
   }
 }
 
-export function installBacktrack(app: TuiApp): void {
-  app.onBacktrack = () => {
-    if (!app.running && BacktrackPreview.available(app.transcript)) app.pushOverlay(new BacktrackOverlay(app));
-  };
+/** Opens the preview when there is a message to go back to and nothing runs. */
+export function openBacktrack(app: TuiApp): void {
+  if (!app.running && BacktrackPreview.available(app.transcript)) app.pushOverlay(new BacktrackOverlay(app));
 }

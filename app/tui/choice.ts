@@ -1,6 +1,7 @@
 // A titled list of choices above the composer (/model presets, /approvals
 // presets): ↑/↓ select, Enter picks, Esc closes. Uses the 'popup' keymap mode;
 // typing is swallowed so it never edits the composer behind it.
+import { isModeAction } from '../../keymaps/actions.js';
 import type { ResolvedAction } from '../../keymaps/engine.js';
 import { ClippedSurface } from '../../widgets/base/grid.js';
 import type { Rect, Style, Surface, Widget } from '../../widgets/base/types.js';
@@ -38,6 +39,8 @@ export class ChoiceOverlay<T> implements Overlay {
   }
 
   handle(r: ResolvedAction): OverlayResult {
+    // Ctrl+C still reaches the app (quit/interrupt); nothing else edits behind the list.
+    if (!isModeAction('popup', r.action)) return r.action === 'interrupt_or_quit' ? 'pass' : 'handled';
     switch (r.action) {
       case 'popup_prev': this.widget.list.move(-1); return 'handled';
       case 'popup_next': this.widget.list.move(1); return 'handled';
@@ -48,9 +51,10 @@ export class ChoiceOverlay<T> implements Overlay {
         if (c) this.pick(c.value);
         return 'close';
       }
-      default:
-        // Ctrl+C still reaches the app (quit/interrupt); nothing else edits behind the list.
-        return r.action === 'interrupt_or_quit' ? 'pass' : 'handled';
+      default: {
+        const _: never = r.action;
+        return _;
+      }
     }
   }
 }

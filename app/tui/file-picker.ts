@@ -4,6 +4,7 @@
 // FileSearchManager: 100 ms debounce, one search in flight). ↑/↓ or Ctrl+P/N
 // select; Tab or Enter replace the token with the path and a space; Esc closes
 // it and it stays closed for that token.
+import { isModeAction } from '../../keymaps/actions.js';
 import type { ResolvedAction } from '../../keymaps/engine.js';
 import { atTokenAt, replaceAtToken, type AtToken } from '../../widgets/file-picker/at-token.js';
 import { FilePicker } from '../../widgets/file-picker/picker.js';
@@ -38,6 +39,7 @@ class FilePickerOverlay implements Overlay {
   }
 
   handle(r: ResolvedAction): OverlayResult {
+    if (!isModeAction('popup', r.action)) return 'pass';
     switch (r.action) {
       case 'popup_prev': this.widget.move(-1); return 'handled';
       case 'popup_next': this.widget.move(1); return 'handled';
@@ -60,7 +62,10 @@ class FilePickerOverlay implements Overlay {
         this.app.composer.textarea.setText(next.text, next.cursor);
         return 'close';
       }
-      default: return 'pass';
+      default: {
+        const _: never = r.action;
+        return _;
+      }
     }
   }
 

@@ -6,7 +6,7 @@
 // grace period is not waited for: every line of its log is already whole on
 // disk (each is one write).
 import { logger } from '../log.js';
-import type { AgentSession } from './app.js';
+import type { AgentSession } from './app-host.js';
 
 const log = logger('codex_tui');
 

@@ -46,8 +46,8 @@ export async function main(ctx: CommandContext): Promise<number> {
     return 1;
   }
 
-  const [{ TuiApp }, { PendingSession }, { Tty, guardExit }, { hangupHandler }, { Renderer }, { Palette, detectColorDepth }, { cliVersion }] = await Promise.all([
-    import('./app.js'), import('./pending-session.js'), import('./renderer/tty.js'), import('./hangup.js'),
+  const [{ createTui }, { PendingSession }, { Tty, guardExit }, { hangupHandler }, { Renderer }, { Palette, detectColorDepth }, { cliVersion }] = await Promise.all([
+    import('./create-tui.js'), import('./pending-session.js'), import('./renderer/tty.js'), import('./hangup.js'),
     import('./renderer/renderer.js'), import('./renderer/palette.js'), import('../config/version.js'),
   ]);
 
@@ -60,16 +60,26 @@ export async function main(ctx: CommandContext): Promise<number> {
   let renderer: InstanceType<typeof Renderer> | undefined;
   let ticker: NodeJS.Timeout | undefined;
 
-  const app = new TuiApp(session, config, {
-    now: () => performance.now(),
-    requestFrame: () => {
-      renderer?.request();
-      scheduleTick();
+  // The agent (model client, tools, MCP) loads after the first frame is on screen.
+  const agent = Promise.all([import('../agent/session.js'), import('../agent/history.js')]);
+  const tui = createTui({
+    session,
+    config,
+    version: cliVersion(),
+    host: {
+      now: () => performance.now(),
+      requestFrame: () => {
+        renderer?.request();
+        scheduleTick();
+      },
+      exit: () => finish(),
+      notify: (message) => tty.write(`\x1b]9;${message.replace(/[\x00-\x1f\x07]/g, ' ')}\x07`),
+      historyEntry: (logId, offset) => historyEntry?.(config.codexHome, logId, offset)?.text,
+      redraw: () => renderer?.invalidate(),
     },
-    exit: () => finish(),
-    notify: (message) => tty.write(`\x1b]9;${message.replace(/[\x00-\x1f\x07]/g, ' ')}\x07`),
-    historyEntry: (logId, offset) => historyEntry?.(config.codexHome, logId, offset)?.text,
-  }, cliVersion());
+    startSession: async () => (await agent)[0].startSession(tui.app.config),
+  });
+  const { app } = tui;
   const hangup = hangupHandler(() => app.session, () => {
     app.detach();
     renderer?.dispose();
@@ -89,7 +99,7 @@ export async function main(ctx: CommandContext): Promise<number> {
   const palette = new Palette(loadTheme(config.tui.theme, config.cwd), detectColorDepth());
   renderer = new Renderer(tty, palette, tty.cols, tty.rows, (grid) => app.render(grid));
   tty.start({
-    onInput: (events) => app.handleInput(events),
+    onInput: (events, at) => app.handleInput(events, at),
     onResize: (cols, rows) => renderer?.resize(cols, rows),
     onLost: hangup,
   });
@@ -100,31 +110,10 @@ export async function main(ctx: CommandContext): Promise<number> {
     ? (await import('./before-session.js')).beforeSession(app, config, { pick: start.pick === true, reload: (extra) => ctx.loadConfig(extra) })
     : undefined;
   renderer.paint();
-  // The agent (model client, tools, MCP), the event → cell mapping and the
-  // interactions load after the first frame is on screen.
-  const agent = Promise.all([import('../agent/session.js'), import('../agent/history.js')]);
-  const [{ installSlashCommands }, { installApprovals }, { installBacktrack }, { PagerOverlay }, { installFilePicker }, { FileIndex }] = await Promise.all([
-    import('./slash-actions.js'), import('./approval-overlay.js'), import('./backtrack.js'), import('./pager.js'),
-    import('./file-picker.js'), import('../files/index.js'), app.loadEventHandling(import('./agent-events.js')),
-  ]);
-  let fileIndex: InstanceType<typeof FileIndex> | undefined;
-  installFilePicker(app, () => (fileIndex = new FileIndex(config.cwd)));
-  installSlashCommands(app, {
-    newSession: async () => {
-      const old = app.session;
-      app.detach();
-      old.submit({ type: 'shutdown' });
-      app.replaceSession(await (await agent)[0].startSession(config));
-    },
-  });
-  const approvals = installApprovals(app);
-  app.onTaskEnd = () => approvals.clear();
-  installBacktrack(app);
-  app.onOpenTranscript = () => app.pushOverlay(new PagerOverlay('Transcript', app.transcript));
-  app.onRedraw = () => renderer?.invalidate();
+  await tui.wired;
 
   const leaveScreen = async (): Promise<void> => {
-    await fileIndex?.close();
+    await tui.close();
     renderer?.dispose();
     if (ticker) clearTimeout(ticker);
     app.detach();

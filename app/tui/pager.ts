@@ -1,6 +1,7 @@
 // Full-screen pagers: Ctrl+T shows the whole transcript, /diff shows the diff.
 // A title row, the scrolled content, and a key hint row; keys come from the
 // keymap's 'pager' mode (↑/↓, PgUp/PgDn, Home/End, q or Esc to close).
+import { isModeAction } from '../../keymaps/actions.js';
 import type { ResolvedAction } from '../../keymaps/engine.js';
 import { ClippedSurface } from '../../widgets/base/grid.js';
 import { truncate } from '../../widgets/base/text.js';
@@ -49,6 +50,7 @@ export class PagerOverlay implements Overlay {
 
   handle(r: ResolvedAction): OverlayResult {
     const v = this.widget.view;
+    if (!isModeAction('pager', r.action)) return 'handled';
     switch (r.action) {
       case 'pager_line_up': v.scrollBy(-1); return 'handled';
       case 'pager_line_down': v.scrollBy(1); return 'handled';
@@ -57,7 +59,10 @@ export class PagerOverlay implements Overlay {
       case 'pager_top': v.toTop(); return 'handled';
       case 'pager_bottom': v.toBottom(); return 'handled';
       case 'pager_close': return 'close';
-      default: return 'handled';
+      default: {
+        const _: never = r.action;
+        return _;
+      }
     }
   }
 }

@@ -4,7 +4,7 @@
 // early typing) queue here and go to the real session when it arrives.
 import type { Event } from '../protocol/events.js';
 import type { Op } from '../protocol/ops.js';
-import type { AgentSession } from './app.js';
+import type { AgentSession } from './app-host.js';
 
 export class PendingSession implements AgentSession {
   private queued: Op[] = [];

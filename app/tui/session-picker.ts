@@ -2,6 +2,7 @@
 // saved sessions (newest first: start time, working directory, first message),
 // shown before any session starts. ↑/↓ (PgUp/PgDn, Home/End) select, Enter
 // resumes the selected one, Esc starts a new session instead, Ctrl+C quits.
+import { isModeAction } from '../../keymaps/actions.js';
 import type { ResolvedAction } from '../../keymaps/engine.js';
 import { SessionPicker, type SessionRow } from '../../widgets/session-picker/picker.js';
 import { tildePath } from '../../widgets/transcript/cells/header.js';
@@ -47,6 +48,7 @@ class SessionPickerOverlay implements Overlay {
   handle(r: ResolvedAction): OverlayResult {
     const at = this.widget.selected;
     const page = this.widget.pageRows;
+    if (!isModeAction('resume', r.action)) return 'handled';
     switch (r.action) {
       case 'resume_prev': this.load(at - 1); return 'handled';
       case 'resume_next': this.load(at + 1); return 'handled';
@@ -64,7 +66,10 @@ class SessionPickerOverlay implements Overlay {
       }
       case 'resume_new': this.done({ type: 'new' }); return 'close';
       case 'resume_quit': this.done({ type: 'quit' }); return 'close';
-      default: return 'handled';
+      default: {
+        const _: never = r.action;
+        return _;
+      }
     }
   }
 }

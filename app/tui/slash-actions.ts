@@ -10,16 +10,17 @@ import { errorCell, infoCell } from '../../widgets/transcript/cells/notice.js';
 import { parseUnifiedDiff } from '../../widgets/diff/parse.js';
 import { renderDiff } from '../../widgets/diff/render.js';
 import { LinesSource } from '../../widgets/layout/viewport.js';
+import type { AgentSession } from './app-host.js';
 import type { TuiApp } from './app.js';
 import { ChoiceOverlay } from './choice.js';
 import { workingTreeDiff } from './git-diff.js';
 import { INIT_PROMPT } from './init-prompt.js';
 import { PagerOverlay } from './pager.js';
-import { parseSlash, slashTrigger, type SlashCommand } from './slash-commands.js';
+import type { SlashCommand } from './slash-commands.js';
 
 export interface SlashHost {
-  /** /new: replace the session with a fresh one (the shell starts it). */
-  newSession(): Promise<void>;
+  /** /new: a fresh session with the current configuration (the shell starts it). */
+  startSession(): Promise<AgentSession>;
 }
 
 const MODEL_PRESETS: { model: string; effort: ReasoningEffort }[] = [
@@ -88,7 +89,16 @@ async function showDiff(app: TuiApp): Promise<void> {
   app.host.requestFrame();
 }
 
-function run(app: TuiApp, host: SlashHost, cmd: SlashCommand): void {
+/** /new: the old session shuts down; the app moves to the new one. */
+async function newSession(app: TuiApp, host: SlashHost): Promise<void> {
+  const old = app.session;
+  app.detach();
+  old.submit({ type: 'shutdown' });
+  app.replaceSession(await host.startSession());
+}
+
+/** Runs a submitted slash command. */
+export function runSlashCommand(app: TuiApp, host: SlashHost, cmd: SlashCommand): void {
   if (app.running && !cmd.whileRunning) {
     app.addCell(errorCell(`'/${cmd.name}' is disabled while a task is in progress.`));
     return;
@@ -116,7 +126,7 @@ function run(app: TuiApp, host: SlashHost, cmd: SlashCommand): void {
       return;
     }
     case 'new':
-      host.newSession().catch((e: unknown) => app.addCell(errorCell(`/new failed: ${(e as Error).message}`)));
+      newSession(app, host).catch((e: unknown) => app.addCell(errorCell(`/new failed: ${(e as Error).message}`)));
       return;
     case 'init':
       if (existsSync(join(app.config.cwd, 'AGENTS.md'))) {
@@ -135,16 +145,9 @@ function run(app: TuiApp, host: SlashHost, cmd: SlashCommand): void {
     case 'status': app.addCell(infoCell(statusText(app))); return;
     case 'mcp': app.submit({ type: 'list_mcp_tools' }); return;
     case 'quit': app.quit(); return;
+    default: {
+      const _: never = cmd;
+      return _;
+    }
   }
-}
-
-/** Installs the popup trigger and the command runner on the app. */
-export function installSlashCommands(app: TuiApp, host: SlashHost): void {
-  app.addComposerTrigger(slashTrigger(app));
-  app.onSlashCommand = (text) => {
-    const parsed = parseSlash(text);
-    if (!parsed) return false;
-    run(app, host, parsed.command);
-    return true;
-  };
 }

@@ -1,6 +1,8 @@
 // What the status bar says about the session: working root, model, provider,
 // sandbox and approval, from the configuration and the /model and /approvals
-// choices made since (which /new keeps).
+// choices made since (which /new keeps); and the footer's key hints.
+import { normalizeKey, type Keymap } from '../../keymaps/engine.js';
+import { keyGlyph } from '../../widgets/status/footer.js';
 import type { Op } from '../protocol/ops.js';
 import type { Config } from '../config/types.js';
 import type { SessionInfo } from '../../widgets/status/status-bar.js';
@@ -30,3 +32,14 @@ export function withOverrides(info: SessionInfo, o: TurnOverrides): SessionInfo 
     ...(o.sandbox_policy !== undefined && { sandbox: o.sandbox_policy.mode }),
   };
 }
+
+/** The footer's key hints, from the composer's bindings (a user's [tui.keymap] shows). */
+const HINTED: [string, string][] = [['submit', 'send'], ['newline', 'newline'], ['open_transcript', 'transcript'], ['interrupt_or_quit', 'quit']];
+
+export function composerHints(keymap: Keymap): [string, string][] {
+  return HINTED.flatMap(([action, label]): [string, string][] => {
+    const key = keymap.keysFor('composer', action)[0];
+    return key ? [[keyGlyph(normalizeKey(key)), label]] : [];
+  });
+}
+

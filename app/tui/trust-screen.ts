@@ -2,6 +2,7 @@
 // starts when the working root's trust was never decided and the user chose no
 // sandbox or approval policy: 1 (or y) trusts the folder, 2 (or n) does not,
 // ↑/↓ and Enter select and confirm, Ctrl+C quits without a session.
+import { isModeAction } from '../../keymaps/actions.js';
 import type { ResolvedAction } from '../../keymaps/engine.js';
 import { TrustScreen } from '../../widgets/trust/trust-screen.js';
 import { tildePath } from '../../widgets/transcript/cells/header.js';
@@ -30,6 +31,7 @@ class TrustOverlay implements Overlay {
   }
 
   handle(r: ResolvedAction): OverlayResult {
+    if (!isModeAction('trust', r.action)) return 'handled';
     switch (r.action) {
       case 'trust_prev': this.widget.move(-1); return 'handled';
       case 'trust_next': this.widget.move(1); return 'handled';
@@ -37,7 +39,10 @@ class TrustOverlay implements Overlay {
       case 'trust_no': return this.finish('untrusted');
       case 'trust_confirm': return this.finish(LEVELS[this.widget.selected] ?? 'untrusted');
       case 'trust_quit': return this.finish('quit');
-      default: return 'handled';
+      default: {
+        const _: never = r.action;
+        return _;
+      }
     }
   }
 }

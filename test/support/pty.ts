@@ -28,6 +28,11 @@ export interface PtyOptions {
   cwd?: string;
   /** A program (and its arguments) that runs the CLI, e.g. ['setsid', '-w']; `pid` is still the CLI's. */
   via?: string[];
+  /**
+   * The terminal answers the app's queries, as a real one does (default true):
+   * e.g. that it has bracketed paste. false plays a terminal that answers none.
+   */
+  replies?: boolean;
 }
 
 export interface PtyApp {
@@ -43,6 +48,11 @@ export interface PtyApp {
   type(text: string): void;
   key(name: keyof typeof KEYS | string): void;
   paste(text: string): void;
+  /**
+   * Writes `data` the moment the screen first shows `marker`, right after the
+   * terminal drew it (no polling delay): keys typed at the first frame.
+   */
+  writeWhenShown(marker: string, data: string): void;
   resize(cols: number, rows: number): void;
   signal(sig: NodeJS.Signals): void;
   waitForText(pattern: string | RegExp, timeoutMs?: number): Promise<string>;
@@ -68,9 +78,16 @@ export function spawnPty(ws: Workspace, args: string[], opts: PtyOptions = {}): 
   let pending = Promise.resolve();
   let exitCode: number | undefined;
   const exitWaiters: ((code: number) => void)[] = [];
+  let whenShown: { marker: string; data: string } | undefined;
+  if (opts.replies !== false) term.onData((reply) => exitCode === undefined && proc.write(reply));
   proc.onData((d) => {
     out += d;
-    pending = pending.then(() => new Promise<void>((r) => term.write(d, r)));
+    pending = pending.then(() => new Promise<void>((r) => term.write(d, r))).then(() => {
+      if (whenShown && screen().includes(whenShown.marker)) {
+        proc.write(whenShown.data);
+        whenShown = undefined;
+      }
+    });
   });
   proc.onExit(({ exitCode: c }) => {
     exitCode = c;
@@ -108,6 +125,10 @@ export function spawnPty(ws: Workspace, args: string[], opts: PtyOptions = {}): 
       proc.write(seq);
     },
     paste: (text) => proc.write(`\x1b[200~${text}\x1b[201~`),
+    writeWhenShown: (marker, data) => {
+      if (screen().includes(marker)) proc.write(data);
+      else whenShown = { marker, data };
+    },
     signal: (sig) => proc.kill(sig),
     resize: (c, r) => {
       proc.resize(c, r);

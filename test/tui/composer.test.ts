@@ -135,6 +135,31 @@ test('paste burst: keys that arrive while a burst is buffered keep their order (
   assert.equal(d.text, 'aXb');
 });
 
+test('Enter is Enter: within a burst, an Enter 100 ms or more after the last character submits, one sooner is a newline (fake clock, no flush tick ran)', () => {
+  const burst = (): Composer => {
+    const c = new Composer();
+    for (const [i, ch] of [...'typed'].entries()) c.apply('insert_text', ch, 1000 + i);
+    assert.equal(c.burstPending, true);
+    return c;
+  };
+  const soon = burst();
+  assert.equal(soon.apply('submit', undefined, 1004 + 99).type, 'unchanged', '99 ms: still the paste');
+  const late = burst();
+  // The flush timer never got to run (a loaded machine): the gap alone decides.
+  assert.deepEqual(late.apply('submit', undefined, 1004 + 100), { type: 'submit', text: 'typed' });
+  const later = burst();
+  assert.deepEqual(later.apply('submit', undefined, 1004 + 300), { type: 'submit', text: 'typed' });
+});
+
+test('with bracketed paste known, characters are never a burst: Enter right after them submits', () => {
+  const c = new Composer();
+  c.bracketedPaste = true;
+  for (const ch of 'fast') c.apply('insert_text', ch, 1000);
+  assert.equal(c.burstPending, false);
+  assert.equal(c.text, 'fast');
+  assert.deepEqual(c.apply('submit', undefined, 1000), { type: 'submit', text: 'fast' });
+});
+
 test('the burst detector needs three characters at most 8 ms apart', () => {
   const b = new PasteBurst();
   assert.equal(b.onChar('a', 0, ''), 'insert');

@@ -284,8 +284,6 @@ test('config warnings become warning cells after the first session header only',
 });
 
 test('Enter in the @ popup with nothing to pick closes it and submits; a / line with no command match is sent too', () => withApp(async (h) => {
-  const { installFilePicker } = await import('../../app/tui/file-picker.js');
-  installFilePicker(h.app, () => ({ ready: true, search: async () => [] }));
   type(h, 'check @zzzq');
   assert.equal(h.app.mode, 'popup');
   // After the search debounce the popup has its answer: "no matches".
@@ -299,8 +297,6 @@ test('Enter in the @ popup with nothing to pick closes it and submits; a / line 
 }));
 
 test('/mention opens the @ picker with its hint at once', () => withApp(async (h) => {
-  const { installFilePicker } = await import('../../app/tui/file-picker.js');
-  installFilePicker(h.app, () => ({ ready: true, search: async () => [] }));
   type(h, '/mention');
   key(h, 'enter');
   assert.equal(h.app.composer.text, '@');
@@ -350,4 +346,37 @@ test('text, reasoning, text in one response go to three cells; a retried stream 
   assert.doesNotMatch(text, /First\.Second/);
   const [a, b, c] = ['First.', 'thinking', 'Second.'].map((t) => text.indexOf(t));
   assert.ok(a! >= 0 && a! < b! && b! < c!, text);
+}));
+
+test('keys that arrive before the app is wired are held and applied after, with the time they were read', async () => {
+  const { createTui } = await import('../../app/tui/create-tui.js');
+  const h = await makeApp();
+  try {
+    const session = new FakeSession();
+    let exited = false;
+    const clock = { now: 5000 };
+    const { app, wired } = createTui({
+      session, config: h.app.config, version: '0.1.0', startSession: async () => session,
+      host: { now: () => clock.now, requestFrame: () => undefined, exit: () => (exited = true), notify: () => undefined, historyEntry: () => undefined, redraw: () => undefined },
+    });
+    app.attach();
+    // Typed at the first frame, read 20 ms apart; Enter read 150 ms after the text.
+    const keys = [...'/quit'].map((ch, i) => [{ type: 'key' as const, key: ch, text: ch }, 1000 + i * 20] as const);
+    for (const [k, at] of keys) app.handleInput([k], at);
+    app.handleInput([{ type: 'key', key: 'enter' }], 1230);
+    assert.equal(app.composer.text, '', 'nothing applied before the wiring');
+    clock.now = 9000; // handled much later than read: the replay must not see the typing as a burst
+    await wired;
+    assert.equal(exited, true, '/quit ran as the command');
+    assert.deepEqual(session.ops, [], 'nothing went to the model');
+  } finally {
+    h.cleanup();
+  }
+});
+
+test('a terminal that reports bracketed paste (DECRPM 2004 set) turns burst guessing off', () => withApp((h) => {
+  h.app.handleInput([{ type: 'bracketed_paste', supported: true }], 1000);
+  for (const ch of 'abc') h.app.handleInput([{ type: 'key', key: ch, text: ch }], 1000);
+  h.app.handleInput([{ type: 'key', key: 'enter' }], 1000);
+  assert.deepEqual(h.session.ops.at(-1), { type: 'user_input', items: [{ type: 'text', text: 'abc' }] });
 }));

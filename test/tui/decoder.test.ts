@@ -105,3 +105,10 @@ test('X10 mouse wheel reports', () => {
     { type: 'wheel', direction: 'down', x: 4, y: 5 },
   ]);
 });
+
+test('the answer to the bracketed-paste query (DECRPM 2004) is an event, split or whole, and types nothing', () => {
+  const d = new InputDecoder();
+  assert.deepEqual(d.feed('\x1b[?2004;1$'), []);
+  assert.deepEqual(d.feed('ya'), [{ type: 'bracketed_paste', supported: true }, { type: 'key', key: 'a', text: 'a' }]);
+  assert.deepEqual(d.feed('\x1b[?2004;0$y'), [{ type: 'bracketed_paste', supported: false }]);
+});

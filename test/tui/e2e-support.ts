@@ -4,7 +4,7 @@
 import { after, before } from 'node:test';
 import { startMockModelServer, type LoggedRequest, type MockModelServer } from '../support/mock-model-server.js';
 import { createWorkspace, type Workspace, type WorkspaceOptions } from '../support/cli.js';
-import { spawnPty, type PtyApp } from '../support/pty.js';
+import { spawnPty, type PtyApp, type PtyOptions } from '../support/pty.js';
 
 export interface E2e {
   /** The file's mock model server (valid inside tests). */
@@ -12,9 +12,10 @@ export interface E2e {
   /**
    * Starts the real CLI in a pty (in a new workspace unless one is given). A new
    * workspace is a trusted project unless `opts` says otherwise (`trust: undefined`
-   * leaves it undecided, so the trust screen comes first).
+   * leaves it undecided, so the trust screen comes first). `term` adds to the
+   * 100×30 terminal's options.
    */
-  start(args?: string[], ws?: Workspace, opts?: WorkspaceOptions): { ws: Workspace; app: PtyApp };
+  start(args?: string[], ws?: Workspace, opts?: WorkspaceOptions, term?: PtyOptions): { ws: Workspace; app: PtyApp };
 }
 
 export function e2eFixture(): E2e {
@@ -35,9 +36,9 @@ export function e2eFixture(): E2e {
     get mock() {
       return running();
     },
-    start(args = [], ws, opts) {
+    start(args = [], ws, opts, term) {
       const w = ws ?? createWorkspace(running().url, { trust: 'trusted', ...opts });
-      const app = spawnPty(w, args, { cols: 100, rows: 30 });
+      const app = spawnPty(w, args, { cols: 100, rows: 30, ...term });
       cleanups.push(() => app.dispose());
       if (!ws) cleanups.push(() => w.cleanup());
       return { ws: w, app };

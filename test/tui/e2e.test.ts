@@ -107,7 +107,8 @@ test('paste: bracketed paste inserts text; over 1000 chars a placeholder that is
 
 test('without bracketed paste, a fast burst of characters with newlines is one message, not several submits', async () => {
   e2e.mock.push({ output: [{ type: 'text', text: 'burst ok' }] });
-  const { app } = start();
+  // A terminal that does not answer the bracketed-paste query: bursts are guessed.
+  const { app } = start([], undefined, undefined, { replies: false });
   await app.waitForText('Ask Codex');
   app.write('alpha\rbeta\rgamma');
   // The burst reached the composer whole (the text shows only once it is flushed); an Enter now submits.
@@ -267,4 +268,19 @@ test('a missing API key is said at start, under the header, not after the first 
   } finally {
     ws.cleanup();
   }
+});
+
+test('[tui.keymap] submit = "ctrl+j": Enter inserts a newline (not dead), Ctrl+J sends', async () => {
+  e2e.mock.push({ output: [{ type: 'text', text: 'two lines received' }] });
+  const { app } = start([], undefined, { config: '[tui.keymap]\nsubmit = "ctrl+j"\n' });
+  await app.waitForText('Ask Codex');
+  app.type('a');
+  await app.waitForText('› a');
+  app.key('enter');
+  app.type('b');
+  await app.waitForText(/^› a\n {2}b/m);
+  app.key('ctrl+j');
+  await app.waitForText('two lines received');
+  assert.equal(lastUserText(), 'a\nb');
+  assert.equal(await quit(app), 0);
 });

@@ -1,7 +1,8 @@
-// A TuiApp over a fake session for snapshot and property tests: ops are
-// recorded, events are emitted by the test, the clock is manual. The config is
-// loaded for real from an empty CODEX_HOME, then given a fixed working root so
-// rendered paths are stable.
+// A TuiApp over a fake session for snapshot and property tests, built by the
+// same composition root as the real TUI (createTui): ops are recorded, events
+// are emitted by the test, the clock is manual. The config is loaded for real
+// from an empty CODEX_HOME, then given a fixed working root so rendered paths
+// are stable.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,11 +10,10 @@ import { loadConfig } from '../../app/config/index.js';
 import type { Config } from '../../app/config/types.js';
 import type { Event, EventMsg } from '../../app/protocol/events.js';
 import type { Op } from '../../app/protocol/ops.js';
-import { TuiApp, type AgentSession } from '../../app/tui/app.js';
-import { installApprovals } from '../../app/tui/approval-overlay.js';
-import { installBacktrack } from '../../app/tui/backtrack.js';
-import { PagerOverlay } from '../../app/tui/pager.js';
-import { installSlashCommands } from '../../app/tui/slash-actions.js';
+import type { AgentSession } from '../../app/tui/app-host.js';
+import type { TuiApp } from '../../app/tui/app.js';
+import { createTui } from '../../app/tui/create-tui.js';
+import type { Searcher } from '../../app/files/search-manager.js';
 
 export class FakeSession implements AgentSession {
   readonly id = '00000000-0000-4000-8000-000000000001';
@@ -48,7 +48,10 @@ export interface Harness {
 
 export const FIXED_CWD = '/home/user/project';
 
-export async function makeApp(tomlOverrides: string[] = [], extra: Partial<Config> = {}): Promise<Harness> {
+/** An `@` index with no files (the fixed working root does not exist here). */
+const NO_FILES: Searcher = { ready: true, search: async () => [] };
+
+export async function makeApp(tomlOverrides: string[] = [], extra: Partial<Config> = {}, openIndex: () => Searcher = () => NO_FILES): Promise<Harness> {
   const home = mkdtempSync(join(tmpdir(), 'codex-tui-'));
   process.env.HOME = '/home/user';
   const loaded = await loadConfig({ codexHome: home, cliOverrides: tomlOverrides, env: { HOME: '/home/user' } });
@@ -57,19 +60,22 @@ export async function makeApp(tomlOverrides: string[] = [], extra: Partial<Confi
   const clock = { now: 1_000_000 };
   let exited = false;
   const notifications: string[] = [];
-  const app = new TuiApp(session, config, {
-    now: () => clock.now,
-    requestFrame: () => undefined,
-    exit: () => (exited = true),
-    notify: (m) => notifications.push(m),
-    historyEntry: () => undefined,
-  }, '0.1.0');
-  installSlashCommands(app, { newSession: async () => undefined });
-  const approvals = installApprovals(app);
-  app.onTaskEnd = () => approvals.clear();
-  installBacktrack(app);
-  app.onOpenTranscript = () => app.pushOverlay(new PagerOverlay('Transcript', app.transcript));
-  await app.loadEventHandling(import('../../app/tui/agent-events.js'));
+  const { app, wired } = createTui({
+    session,
+    config,
+    version: '0.1.0',
+    host: {
+      now: () => clock.now,
+      requestFrame: () => undefined,
+      exit: () => (exited = true),
+      notify: (m) => notifications.push(m),
+      historyEntry: () => undefined,
+      redraw: () => undefined,
+    },
+    startSession: async () => new FakeSession(),
+    openIndex,
+  });
+  await wired;
   app.attach();
   return { app, session, clock, exited: () => exited, notifications, cleanup: () => rmSync(home, { recursive: true, force: true }) };
 }

@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildKeymap, KeymapError, normalizeKey } from '../../keymaps/engine.js';
+import { KEYMAP_MODES, MODE_ACTIONS } from '../../keymaps/actions.js';
+import defaults from '../../keymaps/default.json' with { type: 'json' };
 
 const key = (k: string, text?: string) => ({ type: 'key' as const, key: k, ...(text ? { text } : {}) });
 
@@ -45,7 +47,9 @@ test('modes: popup falls back to the composer, backtrack cancels on any other ke
 test('[tui.keymap] overrides: per action everywhere, per mode, and a rebound key leaves its old action', () => {
   const km = buildKeymap({ submit: 'ctrl+j', pager: { pager_close: ['x'] } });
   assert.equal(km.resolve('composer', key('ctrl+j'))?.action, 'submit');
-  assert.equal(km.resolve('composer', key('enter')), undefined);
+  // The key submit gave up goes to the action that gave up Ctrl+J: Enter is not left dead.
+  assert.equal(km.resolve('composer', key('enter'))?.action, 'newline');
+  assert.equal(km.resolve('composer', key('shift+enter'))?.action, 'newline');
   assert.equal(km.resolve('pager', key('x', 'x'))?.action, 'pager_close');
   assert.equal(km.resolve('pager', key('q', 'q')), undefined);
 });
@@ -56,4 +60,14 @@ test('bad overrides name the key path', () => {
   assert.throws(() => buildKeymap({ pager: { nope: 'y' } }), /tui\.keymap\.pager\.nope: unknown action/);
   assert.throws(() => buildKeymap({ submit: 'ctrl+nope' }), /tui\.keymap\.submit: unknown key "nope"/);
   assert.throws(() => buildKeymap({ submit: 3 as unknown as string }), /tui\.keymap\.submit: expected a key or a list of keys/);
+});
+
+test('keymaps/default.json names exactly the modes and actions of the TypeScript unions (keymaps/actions.ts)', () => {
+  const data = defaults as Record<string, { text?: string; paste?: string; unbound?: string; bindings: Record<string, string[]> }>;
+  assert.deepEqual(Object.keys(data).sort(), [...KEYMAP_MODES].sort());
+  for (const mode of KEYMAP_MODES) {
+    const spec = data[mode]!;
+    const named = [...Object.keys(spec.bindings), spec.text, spec.paste, spec.unbound].filter((a): a is string => a !== undefined);
+    assert.deepEqual(named.sort(), [...MODE_ACTIONS[mode]].sort(), `mode ${mode}`);
+  }
 });

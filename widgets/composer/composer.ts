@@ -35,6 +35,12 @@ export class Composer implements Widget {
   private preferredCol: number | undefined;
   /** Hidden while a modal or pager owns the screen. */
   focused = true;
+  /**
+   * The terminal has bracketed paste (it answered the mode query, or sent a
+   * paste): pastes come as paste events, so typed characters are never taken
+   * for a paste burst and Enter always submits.
+   */
+  bracketedPaste = false;
 
   constructor(private readonly opts: ComposerOptions = {}) {}
 
@@ -83,7 +89,11 @@ export class Composer implements Widget {
     return this.burst.active;
   }
 
-  /** Applies a composer action; `now` is for paste-burst timing. */
+  private get detectBursts(): boolean {
+    return !this.opts.disablePasteBurst && !this.bracketedPaste;
+  }
+
+  /** Applies a composer action; `now`: when its input was read, for paste-burst timing. */
   apply(action: string, text: string | undefined, now: number): ComposerOutcome {
     const ta = this.textarea;
     const before = ta.text;
@@ -98,7 +108,7 @@ export class Composer implements Widget {
     switch (action) {
       case 'insert_text': {
         if (text === undefined) break;
-        if (this.opts.disablePasteBurst) {
+        if (!this.detectBursts) {
           ta.insert(text);
           break;
         }
@@ -115,7 +125,7 @@ export class Composer implements Widget {
         }
         break;
       case 'submit': {
-        if (!this.opts.disablePasteBurst && this.burst.onEnter(now)) return { type: 'unchanged' };
+        if (this.detectBursts && this.burst.onEnter(now)) return { type: 'unchanged' };
         const pending = this.burst.flush(now, true);
         if (pending !== undefined) this.paste(pending);
         const out = ta.expanded().trim();

@@ -78,7 +78,13 @@ function mouse(params: string, final: string): InputEvent | undefined {
 export function csiEvent(params: string, intermediates: string, final: string): InputEvent | 'paste' | undefined {
   const marker = '<=>?'.includes(params[0] ?? ';') ? params[0]! : '';
   if (marker === '<' && !intermediates && (final === 'M' || final === 'm')) return mouse(params, final);
-  // A private marker or intermediates: a terminal's reply (DA, kitty flags, DECRPM, XTVERSION …), never a key.
+  // DECRPM for mode 2004, the answer to our bracketed-paste query (renderer/tty.ts):
+  // 1 set or 3 permanently set means pastes will come bracketed.
+  if (marker === '?' && intermediates === '$' && final === 'y') {
+    const [mode, value] = params.slice(1).split(';');
+    if (param(mode) === 2004) return { type: 'bracketed_paste', supported: param(value) === 1 || param(value) === 3 };
+  }
+  // A private marker or intermediates: a terminal's reply (DA, kitty flags, XTVERSION …), never a key.
   if (marker || intermediates) return undefined;
   const p = params.split(';');
   if (params === '' && (final === 'I' || final === 'O')) return { type: 'focus', focused: final === 'I' };

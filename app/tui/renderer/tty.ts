@@ -10,13 +10,16 @@ import { logger } from '../../log.js';
 import { InputDecoder } from '../input/decoder.js';
 import type { InputEvent } from '../../../keymaps/input-event.js';
 
-const ENTER = '\x1b[?1049h\x1b[?1000h\x1b[?1006h\x1b[?2004h\x1b[?1004h\x1b[?25l\x1b[H\x1b[2J';
+// Ends by asking whether the terminal knows bracketed paste (DECRQM 2004): if
+// it answers, pastes come bracketed and paste-burst guessing is off.
+const ENTER = '\x1b[?1049h\x1b[?1000h\x1b[?1006h\x1b[?2004h\x1b[?1004h\x1b[?25l\x1b[H\x1b[2J\x1b[?2004$p';
 const LEAVE = '\x1b[?2026l\x1b[0m\x1b[?1004l\x1b[?2004l\x1b[?1006l\x1b[?1000l\x1b[?25h\x1b[?1049l';
 /** How long a lone ESC waits for the rest of an escape sequence. */
 export const ESC_TIMEOUT_MS = 30;
 
 export interface TtyHandlers {
-  onInput(events: InputEvent[]): void;
+  /** `at`: when the bytes were read (performance.now()), for timing rules such as paste-burst detection. */
+  onInput(events: InputEvent[], at: number): void;
   onResize(cols: number, rows: number): void;
   /** The terminal is gone; called once, after which the Tty writes nothing. */
   onLost(why: string): void;
@@ -72,15 +75,17 @@ export class Tty {
   }
 
   private feed(data: string): void {
+    const at = performance.now();
     if (this.escTimer) clearTimeout(this.escTimer);
     this.escTimer = undefined;
     const events = this.decoder.feed(data);
-    if (events.length) this.handlers?.onInput(events);
+    if (events.length) this.handlers?.onInput(events, at);
     if (this.decoder.pending) {
       this.escTimer = setTimeout(() => {
         this.escTimer = undefined;
         const rest = this.decoder.flush();
-        if (rest.length) this.handlers?.onInput(rest);
+        // Stamped with when the bytes came, not when the timer got to run.
+        if (rest.length) this.handlers?.onInput(rest, at);
       }, ESC_TIMEOUT_MS);
     }
   }

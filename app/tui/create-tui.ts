@@ -1,0 +1,67 @@
+// The TUI's composition root, for main.ts and the tests alike: builds the app
+// and wires what is layered around it (the agent event → cell mapping, slash
+// commands and their popup, the `@` file picker, approvals, backtrack, the
+// transcript pager). The app comes back at once so the first frame can paint;
+// those parts load after it, and until they are wired the app holds keys and
+// agent events, then applies them in arrival order: `/quit` typed at the first
+// frame quits, `@READ` opens the picker, as they would a second later.
+import type { Searcher } from '../files/search-manager.js';
+import type { Config } from '../config/types.js';
+import type { AgentSession, AppEvent, AppHost } from './app-host.js';
+import { TuiApp } from './app.js';
+
+export interface TuiDeps {
+  session: AgentSession;
+  config: Config;
+  host: AppHost;
+  version: string;
+  /** /new: starts a fresh session with the app's current configuration. */
+  startSession(): Promise<AgentSession>;
+  /** The index the `@` picker searches, made on the first `@` (default: the file index of the working root). */
+  openIndex?(): Searcher;
+}
+
+export interface Tui {
+  readonly app: TuiApp;
+  /** Resolves once everything is wired and what arrived meanwhile has been applied. */
+  readonly wired: Promise<void>;
+  /** Stops what the wiring started (the file index's watcher). */
+  close(): Promise<void>;
+}
+
+export function createTui(deps: TuiDeps): Tui {
+  let handle: ((e: AppEvent) => void) | undefined;
+  const early: AppEvent[] = [];
+  const app = new TuiApp(deps.session, deps.config, deps.host, deps.version, (e) => (handle ? handle(e) : early.push(e)));
+  let index: { close(): Promise<void> } | undefined;
+  const wired = (async (): Promise<void> => {
+    const [{ applyAgentEvent }, { runSlashCommand }, { slashTrigger }, { approvals }, { openBacktrack }, { PagerOverlay }, { installFilePicker }, { FileIndex }] =
+      await Promise.all([
+        import('./agent-events.js'), import('./slash-actions.js'), import('./slash-popup.js'), import('./approval-overlay.js'),
+        import('./backtrack.js'), import('./pager.js'), import('./file-picker.js'), import('../files/index.js'),
+      ]);
+    const pending = approvals(app);
+    app.addComposerTrigger(slashTrigger(app));
+    installFilePicker(app, deps.openIndex ?? (() => {
+      const made = new FileIndex(app.config.cwd);
+      index = made;
+      return made;
+    }));
+    handle = (e) => {
+      switch (e.type) {
+        case 'slash_command': runSlashCommand(app, deps, e.command); return;
+        case 'approval_request': pending.request(e.request); return;
+        case 'task_end': pending.clear(); return;
+        case 'open_transcript': app.pushOverlay(new PagerOverlay('Transcript', app.transcript)); return;
+        case 'backtrack': openBacktrack(app); return;
+        default: {
+          const _: never = e;
+          return _;
+        }
+      }
+    };
+    for (const e of early.splice(0)) handle(e);
+    app.start(applyAgentEvent);
+  })();
+  return { app, wired, close: async () => index?.close() };
+}
