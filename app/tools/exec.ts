@@ -90,6 +90,15 @@ function track(pid: number): void {
   });
 }
 
+/** Why `command` could not start, as the system words it; exit 127 (not found) or 126 (not runnable), as a shell reports them. */
+function spawnFailure(command: string, err: { code?: string | undefined; message: string }): { message: string; exitCode: number } {
+  switch (err.code) {
+    case 'ENOENT': return { message: `${command}: No such file or directory`, exitCode: 127 };
+    case 'EACCES': return { message: `${command}: Permission denied`, exitCode: 126 };
+    default: return { message: `${command}: ${err.message}`, exitCode: 126 };
+  }
+}
+
 function notStarted(message: string, code: number, timeoutMs: number, started: number): ExecOutcome {
   return {
     exitCode: code, stdout: '', stderr: '', aggregatedOutput: '', aggregatedLines: 0, durationMs: performance.now() - started,
@@ -112,15 +121,16 @@ export async function runLaunchPlan(plan: LaunchPlan, opts: RunOptions = {}): Pr
 
   const unstartable = wrappedCommandError(plan);
   if (unstartable) {
-    const { command, code } = unstartable;
-    return notStarted(`${command}: spawn ${command} ${code}`, code === 'ENOENT' ? 127 : 126, timeoutMs, started);
+    const { message, exitCode } = spawnFailure(unstartable.command, { code: unstartable.code, message: '' });
+    return notStarted(message, exitCode, timeoutMs, started);
   }
   let child: ChildProcess;
   try {
     child = spawnPlan({ ...plan, env: { ...plan.env, [PROCESS_TAG_VAR]: processTag } }, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   } catch (err) {
     // Rejected before any process existed, e.g. a NUL byte in an argument.
-    return notStarted(`${plan.argv[0] ?? ''}: ${(err as Error).message}`, 126, timeoutMs, started);
+    const { message, exitCode } = spawnFailure(plan.argv[0] ?? '', err as NodeJS.ErrnoException);
+    return notStarted(message, exitCode, timeoutMs, started);
   }
   const collect = (stream: OutputStream) => (chunk: Buffer): void => {
     out[stream].push(chunk);
@@ -152,8 +162,8 @@ export async function runLaunchPlan(plan: LaunchPlan, opts: RunOptions = {}): Pr
       child.once('exit', (code, signal) => resolve({ code, signal }));
     });
     if (status instanceof Error) {
-      const code = (status as NodeJS.ErrnoException).code === 'ENOENT' ? 127 : 126;
-      return notStarted(`${plan.argv[0] ?? ''}: ${status.message}`, code, timeoutMs, started);
+      const { message, exitCode } = spawnFailure(plan.argv[0] ?? '', status as NodeJS.ErrnoException);
+      return notStarted(message, exitCode, timeoutMs, started);
     }
     // Output may still be in the pipes; a background grandchild may hold them open.
     await new Promise<void>((resolve) => {

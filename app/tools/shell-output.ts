@@ -60,10 +60,13 @@ export function truncateForModel(text: string, total = lineCount(text)): string 
   return headPart + marker(omitted) + tailPart;
 }
 
-/** The tool output text for a finished command. */
+/**
+ * The tool output text for a finished command. A command that could not start
+ * reads like one that failed: its reason as the output and the exit code the
+ * front ends show (127 not found, 126 not runnable), as a shell would say it.
+ */
 export function formatShellOutput(r: ExecOutcome): string {
-  if (r.spawnError !== undefined) return `execution error: ${r.spawnError}`;
-  let output = r.aggregatedOutput;
+  let output = r.spawnError ?? r.aggregatedOutput;
   let lines = r.aggregatedLines;
   if (r.timedOut) {
     output += `${output === '' || output.endsWith('\n') ? '' : '\n'}command timed out after ${r.timeoutMs} milliseconds`;

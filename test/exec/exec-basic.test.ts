@@ -4,6 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { MOCK_KEY_ENV, runCodex } from '../support/cli.js';
+import { missingTool } from '../support/tools.js';
 import { outputOf, scenario } from './support.js';
 
 test('a text reply: final message alone on stdout, activity on stderr, exit 0', () =>
@@ -166,6 +167,25 @@ test('when the sandbox cannot start, the command does not run and the reason is 
     assert.equal(done?.item?.status, 'declined');
     assert.equal(done?.item?.aggregated_output, output);
   }));
+
+/** Runs a missing program through exec under `sandbox`: the model is told what the user sees, its reason and exit code 127. */
+const missingProgram = (sandbox: string) => () =>
+  scenario([
+    { output: [{ type: 'function_call', name: 'shell', arguments: { command: ['no-such-program-xyz', 'a'] }, call_id: 'm' }] },
+    { output: [{ type: 'text', text: 'noted' }] },
+  ], async (mock, ws) => {
+    const r = await runCodex(ws, ['exec', '--json', '-s', sandbox, 'run it']);
+    assert.equal(r.code, 0, r.stderr);
+    const told = JSON.parse(outputOf(mock.requests[1]!.body.input, 'm')!) as { output: string; metadata: { exit_code: number } };
+    assert.equal(told.output, 'no-such-program-xyz: No such file or directory');
+    assert.equal(told.metadata.exit_code, 127);
+    const item = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string; item?: { type: string; exit_code?: number; aggregated_output?: string } })
+      .find((e) => e.type === 'item.completed' && e.item?.type === 'command_execution')?.item;
+    assert.deepEqual([item?.exit_code, item?.aggregated_output], [127, told.output]);
+  });
+
+test('a command that does not exist, without the sandbox: the model is told its reason and exit code 127, as the user sees', missingProgram('danger-full-access'));
+test('a command that does not exist, in the sandbox: the same report', { skip: missingTool('bwrap') }, missingProgram('read-only'));
 
 test('the final answer is the last response\'s message: a note sent beside a tool call is not it', () =>
   scenario([

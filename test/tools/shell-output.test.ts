@@ -63,7 +63,8 @@ test('a timeout is stated after the output; exit code 124', () => {
   });
 });
 
-test('a program that could not start is an execution error', () => {
-  assert.equal(formatShellOutput(outcome({ exitCode: 127, spawnError: 'nope: spawn nope ENOENT' })),
-    'execution error: nope: spawn nope ENOENT');
+test('a program that could not start: its reason and the exit code the front ends show', () => {
+  assert.deepEqual(JSON.parse(formatShellOutput(outcome({ exitCode: 127, spawnError: 'nope: No such file or directory' }))), {
+    output: 'nope: No such file or directory', metadata: { exit_code: 127, duration_seconds: 0 },
+  });
 });
