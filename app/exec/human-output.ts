@@ -179,8 +179,27 @@ export class HumanEventPrinter {
       case 'task_complete':
         if (this.tokens > 0) this.lines(c.italic(c.magenta('tokens used')), withSeparators(this.tokens));
         return;
-      default:
+      // Nothing to show for these in exec's human output.
+      case 'session_configured':
+      case 'task_started':
+      case 'user_message':
+      case 'agent_message_delta':
+      case 'agent_reasoning_delta':
+      case 'agent_reasoning_raw_content_delta':
+      case 'agent_reasoning_raw_content':
+      case 'agent_reasoning_section_break':
+      case 'exec_approval_request':
+      case 'apply_patch_approval_request':
+      case 'exec_command_output_delta':
+      case 'web_search_begin':
+      case 'get_history_entry_response':
+      case 'mcp_list_tools_response':
+      case 'shutdown_complete':
         return;
+      default: {
+        const unhandled: never = m;
+        return unhandled;
+      }
     }
   }
 }

@@ -164,8 +164,28 @@ export class JsonlEventMapper {
         out.push(this.failure ? { type: 'turn.failed', error: this.failure } : { type: 'turn.completed', usage: this.usage });
         return out;
       }
-      default:
+      // No JSONL event for these (0.169 emits none).
+      case 'turn_aborted':
+      case 'user_message':
+      case 'agent_message_delta':
+      case 'agent_reasoning_delta':
+      case 'agent_reasoning_raw_content_delta':
+      case 'agent_reasoning_raw_content':
+      case 'agent_reasoning_section_break':
+      case 'exec_approval_request':
+      case 'apply_patch_approval_request':
+      case 'exec_command_output_delta':
+      case 'turn_diff':
+      case 'background_event':
+      case 'web_search_begin':
+      case 'get_history_entry_response':
+      case 'mcp_list_tools_response':
+      case 'shutdown_complete':
         return [];
+      default: {
+        const unhandled: never = m;
+        return unhandled;
+      }
     }
   }
 

@@ -113,7 +113,39 @@ export class Conversation {
       case 'error':
         if (call.taskStarted) call.finish({ text: msg.message, isError: true });
         return;
-      default:
+      // Forwarded as codex/event notifications above; nothing else to do.
+      case 'session_configured':
+      case 'user_message':
+      case 'agent_message_delta':
+      case 'agent_message':
+      case 'agent_reasoning_delta':
+      case 'agent_reasoning':
+      case 'agent_reasoning_raw_content_delta':
+      case 'agent_reasoning_raw_content':
+      case 'agent_reasoning_section_break':
+      case 'exec_command_begin':
+      case 'exec_command_output_delta':
+      case 'exec_command_end':
+      case 'patch_apply_begin':
+      case 'patch_apply_end':
+      case 'turn_diff':
+      case 'mcp_tool_call_begin':
+      case 'mcp_tool_call_end':
+      case 'plan_update':
+      case 'token_count':
+      case 'background_event':
+      case 'stream_error':
+      case 'warning':
+      case 'web_search_begin':
+      case 'web_search_end':
+      case 'get_history_entry_response':
+      case 'mcp_list_tools_response':
+      case 'shutdown_complete':
+        return;
+      default: {
+        const unhandled: never = msg;
+        return unhandled;
+      }
     }
   }
 
