@@ -5,27 +5,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { collect, spawnCodex } from '../support/cli.js';
+import { waitFor } from '../support/wait.js';
+// Zombie-aware: a killed orphan stays a zombie until init reaps it, which under load takes a while.
+import { isAlive } from '../mcp/support.js';
 import { scenario } from './support.js';
-
-const isAlive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-async function until(what: string, check: () => boolean, ms = 15_000): Promise<void> {
-  for (const end = Date.now() + ms; !check(); ) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** The pid a child wrote to `file`, once it is there. */
 async function pidIn(file: string): Promise<number> {
-  await until(file, () => existsSync(file) && readFileSync(file, 'utf8').endsWith('\n'));
+  await waitFor(() => existsSync(file) && readFileSync(file, 'utf8').endsWith('\n'), file, 15_000);
   return Number(readFileSync(file, 'utf8').trim());
 }
 
@@ -44,7 +31,7 @@ for (const signal of ['SIGTERM', 'SIGHUP'] as const) {
       child.kill(signal);
       const r = await done;
       assert.ok(r.signal === signal || r.code === 128 + (signal === 'SIGTERM' ? 15 : 1), `exit ${r.code} ${r.signal}`);
-      await until(`pids ${pid} ${bg} to go`, () => !isAlive(pid) && !isAlive(bg), 3_000);
+      await waitFor(() => !isAlive(pid) && !isAlive(bg), `pids ${pid} ${bg} to go`);
     }));
 }
 
@@ -57,5 +44,5 @@ test('SIGTERM: an MCP server still starting dies with codex exec', () =>
     const pid = await pidIn(join(ws.repo, 'mcp.pid'));
     child.kill('SIGTERM');
     await done;
-    await until(`MCP server ${pid} to go`, () => !isAlive(pid), 3_000);
+    await waitFor(() => !isAlive(pid), `MCP server ${pid} to go`);
   }));
