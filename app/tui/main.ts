@@ -33,6 +33,7 @@ export async function main(ctx: CommandContext): Promise<number> {
     process.stderr.write('codex: the interactive TUI needs a terminal on stdin and stdout; use `codex exec` to run without one\n');
     return 1;
   }
+  if (!(await (await import('./dumb-terminal.js')).confirmDumbTerminal(process.env))) return 1;
   let config: Config;
   let start: StartPlan;
   const [{ loadTheme }, { buildKeymap }] = await Promise.all([import('./theme-files.js'), import('../../keymaps/engine.js')]);

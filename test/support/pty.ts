@@ -72,7 +72,7 @@ export function spawnPty(ws: Workspace, args: string[], opts: PtyOptions = {}): 
     else env[k] = v;
   }
   const [program, ...before] = [...(opts.via ?? []), process.execPath];
-  const proc = pty.spawn(program!, [...before, CODEX_JS, ...args], { name: 'xterm-256color', cols, rows, cwd: opts.cwd ?? ws.repo, env });
+  const proc = pty.spawn(program!, [...before, CODEX_JS, ...args], { name: env.TERM ?? 'xterm-256color', cols, rows, cwd: opts.cwd ?? ws.repo, env });
   const term = newTerminal(cols, rows);
   let out = '';
   let pending = Promise.resolve();

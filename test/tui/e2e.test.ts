@@ -284,3 +284,18 @@ test('[tui.keymap] submit = "ctrl+j": Enter inserts a newline (not dead), Ctrl+J
   assert.equal(lastUserText(), 'a\nb');
   assert.equal(await quit(app), 0);
 });
+
+test('TERM=dumb: warns and asks before drawing; no (or Enter) exits 1 without touching the screen, y starts the UI', async () => {
+  const dumb = { env: { TERM: 'dumb' } };
+  const { app: no } = start([], undefined, undefined, dumb);
+  await no.waitForText('WARNING: TERM is set to "dumb". Codex interactive mode may not work.');
+  await no.waitForText('Continue anyway? [y/N]:');
+  no.write('\r');
+  assert.equal(await no.exited(), 1);
+  assert.ok(!no.output().includes('\x1b[?1049h'), 'never entered the alternate screen');
+  const { app: yes } = start([], undefined, undefined, dumb);
+  await yes.waitForText('Continue anyway? [y/N]:');
+  yes.write('y\r');
+  await yes.waitForText('Ask Codex to do anything');
+  assert.equal(await quit(yes), 0);
+});

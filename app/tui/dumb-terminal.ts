@@ -1,0 +1,28 @@
+// TERM=dumb: the terminal may not understand the escape sequences the
+// full-screen UI draws with. As the original does, warn and ask before drawing
+// anything; only an explicit yes continues.
+import { createInterface } from 'node:readline';
+
+export const DUMB_WARNING = 'WARNING: TERM is set to "dumb". Codex interactive mode may not work.';
+export const DUMB_QUESTION = 'Continue anyway? [y/N]: ';
+
+/** True when the TUI may start: TERM is not "dumb", or the user answered y/yes. */
+export async function confirmDumbTerminal(
+  env: NodeJS.ProcessEnv,
+  input: NodeJS.ReadableStream = process.stdin,
+  output: NodeJS.WritableStream = process.stderr,
+): Promise<boolean> {
+  if (env.TERM !== 'dumb') return true;
+  output.write(`${DUMB_WARNING}\n`);
+  const rl = createInterface({ input, output, terminal: false });
+  try {
+    const answer = await new Promise<string>((resolve) => {
+      rl.question(DUMB_QUESTION, resolve);
+      // End of input is a no.
+      rl.once('close', () => resolve(''));
+    });
+    return /^\s*y(es)?\s*$/i.test(answer);
+  } finally {
+    rl.close();
+  }
+}
