@@ -122,8 +122,16 @@ function checked(mode: string, action: string): KeymapAction {
   return action;
 }
 
-/** The built-in keymap with the user's `[tui.keymap]` applied; errors name the key path. */
-export function buildKeymap(overrides: KeymapOverrides = {}): Keymap {
+const refuse = (message: string): never => {
+  throw new KeymapError(message);
+};
+
+/**
+ * The built-in keymap with the user's `[tui.keymap]` applied. A bad entry
+ * (unknown mode or action, a key that does not parse) goes to `onProblem`, by
+ * its key path, and is skipped, so the default stays; by default it throws.
+ */
+export function buildKeymap(overrides: KeymapOverrides = {}, onProblem: (message: string) => void = refuse): Keymap {
   const data: KeymapData = structuredClone(defaults as KeymapData);
   const apply = (mode: string, action: string, value: unknown, path: string): void => {
     const keys = typeof value === 'string' ? [value] : value;
@@ -154,20 +162,29 @@ export function buildKeymap(overrides: KeymapOverrides = {}): Keymap {
     const heir = losers[0];
     if (heir) bindings[heir] = [...bindings[heir]!, ...freed];
   };
+  const applyOrReport = (mode: string, action: string, value: unknown, path: string): void => {
+    try {
+      apply(mode, action, value, path);
+    } catch (e) {
+      if (!(e instanceof KeymapError)) throw e;
+      onProblem(e.message);
+    }
+  };
   for (const [name, value] of Object.entries(overrides)) {
     if (value && typeof value === 'object' && !Array.isArray(value)) {
-      if (!data[name]) throw new KeymapError(`tui.keymap.${name}: unknown mode (expected one of ${Object.keys(data).join(', ')})`);
+      if (!data[name]) {
+        onProblem(`tui.keymap.${name}: unknown mode (expected one of ${Object.keys(data).join(', ')})`);
+        continue;
+      }
       for (const [action, keys] of Object.entries(value)) {
-        if (!data[name].bindings[action]) {
-          throw new KeymapError(`tui.keymap.${name}.${action}: unknown action (expected one of ${Object.keys(data[name].bindings).join(', ')})`);
-        }
-        apply(name, action, keys, `tui.keymap.${name}.${action}`);
+        if (data[name].bindings[action]) applyOrReport(name, action, keys, `tui.keymap.${name}.${action}`);
+        else onProblem(`tui.keymap.${name}.${action}: unknown action (expected one of ${Object.keys(data[name].bindings).join(', ')})`);
       }
       continue;
     }
     const modes = Object.keys(data).filter((m) => data[m]!.bindings[name]);
-    if (!modes.length) throw new KeymapError(`tui.keymap.${name}: unknown action`);
-    for (const m of modes) apply(m, name, value, `tui.keymap.${name}`);
+    if (!modes.length) onProblem(`tui.keymap.${name}: unknown action`);
+    for (const m of modes) applyOrReport(m, name, value, `tui.keymap.${name}`);
   }
   return new Keymap(data);
 }

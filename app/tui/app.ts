@@ -69,7 +69,9 @@ export class TuiApp implements Widget {
     private readonly emit: (e: AppEvent) => void,
   ) {
     this.settings = config;
-    this.keymap = buildKeymap(config.tui.keymap as Parameters<typeof buildKeymap>[0]);
+    // A bad [tui.keymap] entry is a warning under the header, like an unknown config key; its default stays.
+    const keymapProblems: string[] = [];
+    this.keymap = buildKeymap(config.tui.keymap as Parameters<typeof buildKeymap>[0], (m) => keymapProblems.push(`${m} (ignored)`));
     this.hints = composerHints(this.keymap);
     this.footer.hints = this.hints;
     this.composer = new Composer({ disablePasteBurst: config.disablePasteBurst });
@@ -77,7 +79,7 @@ export class TuiApp implements Widget {
     this.status.animate = config.tui.animations;
     this.events = {
       app: this, assistant: undefined, reasoning: undefined, calls: new Map(), decoders: new Map(), reasoningText: '',
-      unfinished: { assistant: [], reasoning: [] }, pendingWarnings: [...config.warnings], forkPending: false,
+      unfinished: { assistant: [], reasoning: [] }, pendingWarnings: [...config.warnings, ...keymapProblems], forkPending: false,
     };
     this.transcript.onChange = () => host.requestFrame();
   }

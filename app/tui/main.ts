@@ -1,5 +1,6 @@
-// `codex` and `codex resume`: the full-screen TUI. Loads config, theme and
-// keymap (errors print before the screen changes), starts the session, then
+// `codex` and `codex resume`: the full-screen TUI. Loads config (errors
+// print before the screen changes; a theme or [tui.keymap] entry that cannot
+// be used is a warning in the transcript and the default applies), starts the session, then
 // owns the terminal until the user quits: input → app → frames; agent events →
 // app → frames. On exit it restores the terminal and prints the token usage
 // and how to resume.
@@ -36,12 +37,10 @@ export async function main(ctx: CommandContext): Promise<number> {
   if (!(await (await import('./dumb-terminal.js')).confirmDumbTerminal(process.env))) return 1;
   let config: Config;
   let start: StartPlan;
-  const [{ loadTheme }, { buildKeymap }] = await Promise.all([import('./theme-files.js'), import('../../keymaps/engine.js')]);
+  const { loadThemeOrDefault } = await import('./theme-files.js');
   try {
     config = await ctx.loadConfig();
     start = await resolveResume(ctx, config);
-    loadTheme(config.tui.theme, config.cwd);
-    buildKeymap(config.tui.keymap as Parameters<typeof buildKeymap>[0]);
   } catch (e) {
     process.stderr.write(`${(e as Error).message}\n`);
     return 1;
@@ -97,7 +96,8 @@ export async function main(ctx: CommandContext): Promise<number> {
     }, app.composer.burstPending ? 10 : 100);
   }
 
-  const palette = new Palette(loadTheme(config.tui.theme, config.cwd), detectColorDepth());
+  // A theme that cannot be loaded is a warning under the header; the default theme applies.
+  const palette = new Palette(loadThemeOrDefault(config.tui.theme, config.cwd, (m) => app.warn(m)), detectColorDepth());
   renderer = new Renderer(tty, palette, tty.cols, tty.rows, (grid) => app.render(grid));
   tty.start({
     onInput: (events, at) => app.handleInput(events, at),

@@ -27,3 +27,17 @@ export function loadTheme(nameOrPath: string, cwd = process.cwd()): Theme {
   cache.set(file, theme);
   return theme;
 }
+
+/** What `tui.theme` defaults to, and what applies when the configured theme cannot be loaded. */
+export const DEFAULT_THEME = 'dark';
+
+/** `tui.theme`, or the default theme when it cannot be loaded; the problem goes to `onProblem`. */
+export function loadThemeOrDefault(nameOrPath: string, cwd: string, onProblem: (message: string) => void): Theme {
+  try {
+    return loadTheme(nameOrPath, cwd);
+  } catch (e) {
+    if (!(e instanceof ThemeError)) throw e;
+    onProblem(`${e.message} (the default theme "${DEFAULT_THEME}" applies)`);
+    return loadTheme(DEFAULT_THEME, cwd);
+  }
+}

@@ -71,3 +71,11 @@ test('keymaps/default.json names exactly the modes and actions of the TypeScript
     assert.deepEqual(named.sort(), [...MODE_ACTIONS[mode]].sort(), `mode ${mode}`);
   }
 });
+
+test('with a problem handler, bad overrides are reported and skipped; the good ones and the defaults apply', () => {
+  const problems: string[] = [];
+  const km = buildKeymap({ submitt: 'ctrl+j', nomode: { x: 'y' }, newline: 'ctrl+nope', pager: { nope: 'y', pager_close: ['x'] } }, (m) => problems.push(m));
+  assert.deepEqual(problems.map((p) => p.split(':')[0]), ['tui.keymap.submitt', 'tui.keymap.nomode', 'tui.keymap.newline', 'tui.keymap.pager.nope']);
+  assert.equal(km.resolve('composer', key('enter'))?.action, 'submit');
+  assert.equal(km.resolve('pager', key('x', 'x'))?.action, 'pager_close');
+});

@@ -2,7 +2,7 @@
 // at the TUI does not stop it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { e2eFixture, quit, userTexts } from './e2e-support.js';
+import { e2eFixture, quit, send, userTexts } from './e2e-support.js';
 import { REPLIES } from './terminal-replies.js';
 
 const e2e = e2eFixture();
@@ -18,6 +18,18 @@ test('terminal replies (kitty `ESC [ ? u`, DA, cursor reports, OSC/DCS) keep the
   assert.doesNotMatch(app.screen(), /rgb:|62;|xterm\(|\?u/);
   app.key('enter');
   await app.waitForText('still here');
+  assert.equal(userTexts(e2e.mock.requests.at(-1)!).at(-1), 'hello');
+  assert.equal(await quit(app), 0);
+});
+
+test('a [tui.keymap] typo and a missing theme file are warnings in the transcript; the defaults apply', async () => {
+  e2e.mock.push({ output: [{ type: 'text', text: 'answered' }] });
+  const { app } = e2e.start([], undefined, { trust: 'trusted', config: '[tui]\ntheme = "no-such-theme.json"\n[tui.keymap]\nsubmitt = "ctrl+j"\n' });
+  await app.waitForText('tui.keymap.submitt: unknown action (ignored)');
+  await app.waitForText(/tui\.theme: cannot read .*no-such-theme\.json: ENOENT/);
+  await app.waitForText('"dark" applies)');
+  await send(app, 'hello');
+  await app.waitForText('answered');
   assert.equal(userTexts(e2e.mock.requests.at(-1)!).at(-1), 'hello');
   assert.equal(await quit(app), 0);
 });
