@@ -4,12 +4,12 @@
 // never sits in memory; a client that goes away aborts the upstream request.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Transform, type Readable } from 'node:stream';
 import { Agent, ProxyAgent, type Dispatcher } from 'undici';
 import type { Config } from '../config/types.js';
 import { logger } from '../log.js';
 import { proxyAuth, proxyFor } from '../model/proxy-env.js';
 import { injectedAuthorization, providerHeaders } from './auth.js';
+import { BUFFER_LIMIT, firstPart, relay, requestBody } from './bodies.js';
 import { boundAddress, judgeRequest, type BoundAddress } from './guard.js';
 import { addMissing, forwardableHeaders, type HeaderMap } from './headers.js';
 import { route } from './upstream.js';
@@ -37,50 +37,6 @@ const CORS_HEADERS = {
   'access-control-allow-origin': '*',
   'access-control-expose-headers': '*',
 };
-
-/** Bodies of known length up to this size are read whole and sent in one write; larger ones stream. */
-const BUFFER_LIMIT = 256 * 1024;
-
-/** The request body for undici: small ones as a Buffer (one write, no stream machinery), large ones streamed. */
-async function requestBody(req: IncomingMessage, onBytes: (n: number) => void): Promise<Buffer | Readable | undefined> {
-  const length = req.headers['content-length'];
-  if (length === '0' || (length === undefined && req.headers['transfer-encoding'] === undefined)) return undefined;
-  if (length !== undefined && Number(length) <= BUFFER_LIMIT) {
-    const chunks: Buffer[] = [];
-    for await (const c of req as AsyncIterable<Buffer>) chunks.push(c);
-    const body = Buffer.concat(chunks);
-    onBytes(body.length);
-    return body;
-  }
-  return req.pipe(
-    new Transform({
-      transform(chunk: Buffer, _enc, done) {
-        onBytes(chunk.length);
-        done(null, chunk);
-      },
-    }),
-  );
-}
-
-/**
- * Copies an upstream body to the client with back-pressure. Plain `pipe` with
- * explicit error handling: `stream.pipeline` allocates an AbortController and a
- * DOMException per request, measurable at thousands of requests per second.
- */
-function relay(body: Readable, res: ServerResponse, onBytes: (n: number) => void): Promise<void> {
-  return new Promise((resolve, reject) => {
-    body.on('data', (c: Buffer) => onBytes(c.length));
-    body.once('error', reject);
-    res.once('close', () => {
-      if (res.writableFinished) resolve();
-      else {
-        body.destroy();
-        reject(new Error('client closed the connection'));
-      }
-    });
-    body.pipe(res);
-  });
-}
 
 /** Sends a JSON answer of the proxy's own; returns its body size for the access log. */
 function sendJson(res: ServerResponse, status: number, body: unknown, extra: HeaderMap = {}): number {
@@ -216,18 +172,28 @@ export async function startProxy(opts: ProxyOptions): Promise<RunningProxy> {
     }
 
     const outHeaders = { ...forwardableHeaders(upstream.headers as HeaderMap, { dropHost: false }), ...cors };
-    const length = Number(upstream.headers['content-length']);
+    const type = upstream.headers['content-type'];
     try {
-      if (length <= BUFFER_LIMIT) {
-        // A small body of known length goes out with the headers in one write.
-        const body = Buffer.from(await upstream.body.arrayBuffer());
-        bytesOut = body.length;
+      if (typeof type === 'string' && type.startsWith('text/event-stream')) {
         res.writeHead(upstream.statusCode, outHeaders);
-        res.end(body);
+        res.flushHeaders(); // the client sees the status before the first event, however late that comes
+        await relay(upstream.body, res, (n) => (bytesOut += n));
+        return;
+      }
+      const first = await firstPart(upstream.body, BUFFER_LIMIT, Number(upstream.headers['content-length']) <= BUFFER_LIMIT);
+      bytesOut = first.bytes;
+      if (first.ended) {
+        // Whole: out with its headers in one write, with a length instead of chunked framing.
+        const whole = first.chunks.length === 1 ? first.chunks[0]! : Buffer.concat(first.chunks);
+        const bodiless = req.method === 'HEAD' || upstream.statusCode === 204 || upstream.statusCode === 304;
+        if (!bodiless && outHeaders['content-length'] === undefined) outHeaders['content-length'] = String(whole.length);
+        res.writeHead(upstream.statusCode, outHeaders);
+        res.end(whole);
         return;
       }
       res.writeHead(upstream.statusCode, outHeaders);
-      res.flushHeaders(); // streams (SSE): the client sees the status before the first event
+      for (const c of first.chunks) res.write(c);
+      if (first.chunks.length === 0) res.flushHeaders();
       await relay(upstream.body, res, (n) => (bytesOut += n));
     } catch (err) {
       if (!abort.signal.aborted) log.warn(`upstream ${target.origin} broke mid-response: ${describeCause(err)}`);

@@ -1,7 +1,7 @@
 // A provider stand-in for proxy tests and bench/proxy, on 127.0.0.1.
 // Routes (under /v1): chat/completions (JSON or SSE), responses (SSE),
-// files (multipart, counted while streaming), gated-sse (an event, then waits
-// for `release()`), slow-sse (events until the client goes away), echo.
+// files (multipart, counted while streaming), gated-sse and gated-ndjson (an
+// event, then waits for `release()`), slow-sse (events until the client goes away), echo.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -17,7 +17,7 @@ export interface SeenRequest {
 export interface MockUpstream {
   readonly url: string;
   readonly seen: SeenRequest[];
-  /** Lets the gated SSE route send its remaining events. */
+  /** Lets a gated stream send its remaining events (one release per stream). */
   release(): void;
   /** Resolves when a request to `path` has been aborted by its client. */
   abortedOnce(path: string): Promise<void>;
@@ -33,7 +33,8 @@ function chatChunk(i: number, content: string, finish: string | null = null): un
   };
 }
 
-export async function startMockUpstream(): Promise<MockUpstream> {
+/** `record: false` keeps `seen` empty (a benchmark's millions of requests would fill memory). */
+export async function startMockUpstream(opts: { record?: boolean } = {}): Promise<MockUpstream> {
   const seen: SeenRequest[] = [];
   let gate: (() => void) | undefined;
   let gateOpen = false;
@@ -41,7 +42,7 @@ export async function startMockUpstream(): Promise<MockUpstream> {
 
   const server: Server = createServer(async (req, res) => {
     const record: SeenRequest = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, bytes: 0, aborted: false };
-    seen.push(record);
+    if (opts.record !== false) seen.push(record);
     res.once('close', () => {
       if (!res.writableFinished) {
         record.aborted = true;
@@ -80,10 +81,11 @@ export async function startMockUpstream(): Promise<MockUpstream> {
     } else if (path === '/v1/files') {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ id: 'file-1', object: 'file', bytes: record.bytes, created_at: 1, filename: 'upload', purpose: 'assistants', status: 'processed' }));
-    } else if (path === '/v1/gated-sse') {
-      res.writeHead(200, { 'content-type': 'text/event-stream' });
+    } else if (path === '/v1/gated-sse' || path === '/v1/gated-ndjson') {
+      res.writeHead(200, { 'content-type': path.endsWith('sse') ? 'text/event-stream' : 'application/x-ndjson' });
       res.write(sse({ n: 1 }));
       if (!gateOpen) await new Promise<void>((r) => (gate = r));
+      gateOpen = false; // one release per stream
       res.write(sse({ n: 2 }));
       res.end('data: [DONE]\n\n');
     } else if (path === '/v1/slow-sse') {

@@ -67,10 +67,11 @@ test('streamed chat completion arrives event by event', async () => {
   assert.deepEqual(parts, ['Hel', 'lo', ' world', '']);
 });
 
-test('an SSE event reaches the client before the upstream sends the next one', async () => {
+for (const route of ['gated-sse', 'gated-ndjson']) {
+test(`a streamed part reaches the client before the upstream sends the next one (${route})`, async () => {
   const events: string[] = [];
   await new Promise<void>((resolve, reject) => {
-    const req = request(`${proxy.url}/v1/gated-sse`, { method: 'GET' }, (res) => {
+    const req = request(`${proxy.url}/v1/${route}`, { method: 'GET' }, (res) => {
       res.setEncoding('utf8');
       res.on('data', (d: string) => {
         events.push(d);
@@ -83,6 +84,15 @@ test('an SSE event reaches the client before the upstream sends the next one', a
   });
   assert.match(events[0]!, /"n":1/);
   assert.match(events.join(''), /"n":2[\s\S]*\[DONE\]/);
+});
+}
+
+test('a small answer the upstream sent chunked goes out whole, with a content-length', async () => {
+  const out = await run('curl', ['-sS', '-D', '-', '-H', 'content-type: application/json', '-d', '{"model":"m","messages":[]}', `${proxy.url}/v1/chat/completions`]);
+  const [head, body] = out.stdout.split('\r\n\r\n');
+  assert.doesNotMatch(head!, /transfer-encoding/i);
+  assert.equal(/content-length: (\d+)/i.exec(head!)?.[1], String(Buffer.byteLength(body!)));
+  assert.equal(JSON.parse(body!).choices[0].message.content, 'pong');
 });
 
 test('a Responses stream through the SDK', async () => {
