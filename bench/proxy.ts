@@ -1,11 +1,16 @@
 // bench/proxy: the same mock provider reached directly, through `codex proxy`,
-// and (when Debian's nginx is installed) through nginx as a reverse proxy.
-// Small JSON requests at several concurrencies (req/s, p50/p99), SSE
-// time-to-first-event, and the proxy's peak memory while 1 GB streams through.
-// Usage: node --import tsx bench/proxy.ts [--seconds S] [--upload-mib N]
+// and (when Debian's nginx is installed) through nginx as a reverse proxy, all
+// on loopback. Small JSON requests at c = 1/8/32 (req/s, p50/p99, the ratio to
+// direct, the proxy's CPU per request), SSE time to first event, and a 1 GiB
+// streamed upload (MiB/s, the proxy's RSS growth). Targets run interleaved,
+// round by round, and medians are reported: on a shared machine the load
+// changes from one second to the next, and CPU per request moves less than
+// requests per second.
+// Usage: node --import tsx bench/proxy.ts [--seconds S] [--rounds R] [--upload-mib N]
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -15,21 +20,37 @@ const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(name);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
-const SECONDS = arg('--seconds', 3);
+const SECONDS = arg('--seconds', 2);
+const ROUNDS = arg('--rounds', 3);
 const UPLOAD_MIB = arg('--upload-mib', 1024);
 const CONCURRENCY = [1, 8, 32];
 
+// Every child leads its own process group, so nginx's worker goes with its master.
 const children: ChildProcess[] = [];
 const tmp = mkdtempSync(join(tmpdir(), 'codex-bench-proxy-'));
+const killGroup = (c: ChildProcess, signal: NodeJS.Signals): void => {
+  try {
+    process.kill(-c.pid!, signal);
+  } catch {
+    // already gone
+  }
+};
 process.on('exit', () => {
-  for (const c of children) c.kill('SIGKILL');
+  for (const c of children) killGroup(c, 'SIGKILL');
   rmSync(tmp, { recursive: true, force: true });
 });
+for (const s of ['SIGINT', 'SIGTERM'] as const) process.on(s, () => process.exit(130));
+
+function spawnGroup(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): ChildProcess {
+  const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  children.push(child);
+  child.stderr!.resume();
+  return child;
+}
 
 /** Spawns a process and resolves with the first stdout match of `pattern`. */
-function start(cmd: string, args: string[], pattern: RegExp, env: NodeJS.ProcessEnv = process.env): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
-  const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
+function start(cmd: string, args: string[], pattern: RegExp, env?: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
+  const child = spawnGroup(cmd, args, env);
   let out = '';
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (d) => {
@@ -37,40 +58,81 @@ function start(cmd: string, args: string[], pattern: RegExp, env: NodeJS.Process
       const m = pattern.exec(out);
       if (m) resolve({ child, match: m });
     });
-    child.stderr!.resume();
     child.once('exit', (code) => reject(new Error(`${cmd} exited ${code} before it was ready`)));
   });
 }
 
-interface LoadResult { rps: number; p50: number; p99: number }
+/** Signals the group and waits for the leader to exit (SIGKILL after 5 s). */
+async function stop(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const gone = new Promise<void>((r) => child.once('exit', () => r()));
+  killGroup(child, signal);
+  const timer = setTimeout(() => killGroup(child, 'SIGKILL'), 5000);
+  await gone;
+  clearTimeout(timer);
+  killGroup(child, 'SIGKILL'); // workers the leader left behind
+}
 
-async function load(base: string, concurrency: number, seconds: number): Promise<LoadResult> {
+async function waitForPort(port: number): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    const open = await new Promise<boolean>((resolve) => {
+      const s = connect(port, '127.0.0.1', () => { s.destroy(); resolve(true); });
+      s.once('error', () => resolve(false));
+    });
+    if (open) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`nothing listens on 127.0.0.1:${port}`);
+}
+
+/** CPU time (user + system) of processes, in ms. */
+function cpuMs(pids: number[]): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    ticks += Number(f[11]) + Number(f[12]);
+  }
+  return ticks * 10; // USER_HZ is 100 on Linux
+}
+
+/** Peak RSS (VmHWM) and current RSS of a process, in MiB. */
+function memory(pid: number): { peak: number; rss: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { peak: kb('VmHWM') / 1024, rss: kb('VmRSS') / 1024 };
+}
+
+interface Target { name: string; base: string; pids: number[] }
+interface Run { rps: number; latencies: number[]; cpuPerReq?: number }
+
+async function load(t: Target, concurrency: number, seconds: number): Promise<Run> {
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const body = JSON.stringify({ model: 'm', messages: [{ role: 'user', content: 'ping' }] });
   const latencies: number[] = [];
   const deadline = performance.now() + seconds * 1000;
   const one = (): Promise<void> =>
     new Promise((resolve, reject) => {
-      const t = performance.now();
-      const req = request(`${base}/chat/completions`, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: 'Bearer k' } }, (res) => {
+      const s = performance.now();
+      const req = request(`${t.base}/chat/completions`, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: 'Bearer k' } }, (res) => {
         res.resume();
         res.on('end', () => {
-          latencies.push(performance.now() - t);
+          latencies.push(performance.now() - s);
           resolve();
         });
       });
       req.on('error', reject);
       req.end(body);
     });
+  const cpu0 = t.pids.length ? cpuMs(t.pids) : 0;
   const started = performance.now();
   await Promise.all(Array.from({ length: concurrency }, async () => {
     while (performance.now() < deadline) await one();
   }));
   const elapsed = (performance.now() - started) / 1000;
   agent.destroy();
-  latencies.sort((a, b) => a - b);
-  const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))]!;
-  return { rps: latencies.length / elapsed, p50: q(0.5), p99: q(0.99) };
+  const run: Run = { rps: latencies.length / elapsed, latencies };
+  return t.pids.length ? { ...run, cpuPerReq: ((cpuMs(t.pids) - cpu0) * 1000) / latencies.length } : run;
 }
 
 /** Median time from sending a streamed chat request to its first SSE bytes. */
@@ -90,18 +152,11 @@ async function timeToFirstEvent(base: string, runs = 40): Promise<number> {
     }));
   }
   agent.destroy();
-  return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
-}
-
-/** Peak RSS (VmHWM) and current RSS of a process, in MiB. */
-function memory(pid: number): { peak: number; rss: number } {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
-  return { peak: kb('VmHWM') / 1024, rss: kb('VmRSS') / 1024 };
+  return median(times);
 }
 
 /** Streams `mib` MiB through `base`/files and samples the proxy's RSS while it runs. */
-async function upload(base: string, pids: number[], mib: number): Promise<{ seconds: number; maxRssDelta: number }> {
+async function upload(base: string, pids: number[], mib: number): Promise<{ mibPerSec: number; maxRssDelta: number }> {
   const before = pids.map((p) => memory(p).rss);
   let maxDelta = 0;
   const sampler = setInterval(() => {
@@ -125,57 +180,97 @@ async function upload(base: string, pids: number[], mib: number): Promise<{ seco
     source.pipe(req);
   });
   clearInterval(sampler);
-  return { seconds: (performance.now() - t) / 1000, maxRssDelta: maxDelta };
+  return { mibPerSec: mib / ((performance.now() - t) / 1000), maxRssDelta: maxDelta };
 }
 
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+const quantile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
 const fmt = (x: number, unit = '') => `${x.toFixed(x >= 100 ? 0 : x >= 10 ? 1 : 2)}${unit}`;
+const table = (rows: string[][]): void => {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join(' │ ').trimEnd());
+};
 
 const up = await start(process.execPath, ['--import', 'tsx', assetPath('bench', 'support', 'upstream-process.ts')], /(http:\S+)\n/);
 const direct = up.match[1]!;
 const home = mkdtempSync(join(tmp, 'home-'));
 writeFileSync(join(home, 'config.toml'), `model_provider = "mock"\n[model_providers.mock]\nname = "Mock"\nbase_url = "${direct}"\n`);
 const proxied = await start(process.execPath, [assetPath('dist', 'codex.js'), 'proxy', '--bind', '127.0.0.1:0'], /listening on (http:\S+)/, { ...process.env, CODEX_HOME: home, RUST_LOG: 'warn' });
-const targets: { name: string; base: string; pids: number[] }[] = [
+const targets: Target[] = [
   { name: 'direct', base: direct, pids: [] },
   { name: 'codex proxy', base: `${proxied.match[1]}/v1`, pids: [proxied.child.pid!] },
 ];
 
-if (spawnSync('nginx', ['-v']).status === 0) {
+let nginx: ChildProcess | undefined;
+const nginxBin = ['/usr/sbin/nginx', 'nginx'].find((b) => spawnSync(b, ['-v']).status === 0);
+if (nginxBin) {
   const port = 20000 + Math.floor(Math.random() * 20000);
-  const upstreamHost = new URL(direct).host;
   const conf = join(tmp, 'nginx.conf');
   writeFileSync(conf, `worker_processes 1; daemon off; pid ${tmp}/nginx.pid; error_log ${tmp}/error.log;
 events { worker_connections 1024; }
 http { access_log off; client_body_temp_path ${tmp}; proxy_temp_path ${tmp};
-  upstream mock { server ${upstreamHost}; keepalive 64; }
+  upstream mock { server ${new URL(direct).host}; keepalive 64; }
   server { listen 127.0.0.1:${port}; client_max_body_size 0;
     location /v1/ { proxy_pass http://mock; proxy_http_version 1.1; proxy_set_header Connection "";
       proxy_buffering off; proxy_request_buffering off; } } }`);
-  const nginx = spawn('nginx', ['-c', conf, '-p', tmp], { stdio: 'ignore' });
-  children.push(nginx);
-  await new Promise((r) => setTimeout(r, 500));
+  nginx = spawnGroup(nginxBin, ['-c', conf, '-p', tmp]);
+  await waitForPort(port);
   const workers = spawnSync('pgrep', ['-P', String(nginx.pid)]).stdout.toString().trim().split('\n').filter(Boolean).map(Number);
-  targets.push({ name: 'nginx 1.x (reverse proxy)', base: `http://127.0.0.1:${port}/v1`, pids: [nginx.pid!, ...workers] });
+  const version = /nginx\/(\S+)/.exec(spawnSync(nginxBin, ['-v']).stderr.toString())?.[1] ?? '?';
+  targets.push({ name: `nginx ${version}`, base: `http://127.0.0.1:${port}/v1`, pids: [nginx.pid!, ...workers] });
+} else {
+  console.log('(nginx not installed: no reference rows; Debian: apt-get install nginx-light)');
 }
 
-console.log(`\nbench/proxy — small JSON POSTs for ${SECONDS}s per row; 2-core machine shared by client, upstream and proxy`);
-console.log(['target', 'concurrency', 'req/s', 'p50', 'p99', 'added p50', 'throughput vs direct'].join(' │ '));
-const baseline = new Map<number, LoadResult>();
-for (const t of targets) {
-  for (const c of CONCURRENCY) {
-    await load(t.base, c, 0.5); // warm-up: connections, JIT
-    const r = await load(t.base, c, SECONDS);
-    if (t.name === 'direct') baseline.set(c, r);
-    const b = baseline.get(c)!;
-    console.log([t.name, String(c), fmt(r.rps), fmt(r.p50, ' ms'), fmt(r.p99, ' ms'), t.name === 'direct' ? '—' : fmt(r.p50 - b.p50, ' ms'), t.name === 'direct' ? '—' : `${(r.rps / b.rps).toFixed(2)}×`].join(' │ '));
+console.log(`\nbench/proxy — small JSON POSTs on loopback, ${ROUNDS} interleaved rounds of ${SECONDS}s per row, medians; one machine runs client, upstream and proxy`);
+const rows = [['target', 'c', 'req/s', 'p50', 'p99', 'vs direct', 'proxy CPU/req']];
+const ratios = new Map<string, number>(); // `${name}@${c}` → median ratio to direct
+for (const c of CONCURRENCY) {
+  const runs = new Map<string, Run[]>(targets.map((t) => [t.name, []]));
+  const perRound = new Map<string, number[]>(targets.map((t) => [t.name, []]));
+  for (let round = 0; round < ROUNDS; round++) {
+    let directRps = 0;
+    for (const t of targets) {
+      await load(t, c, 0.3); // warm-up: connections, JIT
+      const r = await load(t, c, SECONDS);
+      if (t.name === 'direct') directRps = r.rps;
+      runs.get(t.name)!.push(r);
+      perRound.get(t.name)!.push(r.rps / directRps);
+    }
+  }
+  for (const t of targets) {
+    const rs = runs.get(t.name)!;
+    const lat = rs.flatMap((r) => r.latencies).sort((a, b) => a - b);
+    const ratio = median(perRound.get(t.name)!);
+    ratios.set(`${t.name}@${c}`, ratio);
+    const cpu = rs.every((r) => r.cpuPerReq !== undefined) ? `${fmt(median(rs.map((r) => r.cpuPerReq!)))} µs` : '—';
+    rows.push([t.name, String(c), fmt(median(rs.map((r) => r.rps))), fmt(quantile(lat, 0.5), ' ms'), fmt(quantile(lat, 0.99), ' ms'), t.name === 'direct' ? '—' : `${ratio.toFixed(2)}×`, cpu]);
   }
 }
+table(rows);
+const ref = targets[2];
+if (ref) {
+  console.log(`codex proxy's ratio to direct / nginx's (target ≥ 1): ${CONCURRENCY.map((c) => `c=${c} ${(ratios.get(`codex proxy@${c}`)! / ratios.get(`${ref.name}@${c}`)!).toFixed(2)}`).join(', ')}`);
+}
+
 console.log('\nSSE time to first event (median of 40)');
 for (const t of targets) console.log(`${t.name}: ${fmt(await timeToFirstEvent(t.base), ' ms')}`);
-console.log(`\n${UPLOAD_MIB} MiB streamed upload (multipart body) — proxy RSS growth while it runs`);
-for (const t of targets.filter((x) => x.pids.length)) {
+
+console.log(`\n${UPLOAD_MIB} MiB streamed upload (multipart body); RSS growth of the proxy while it runs`);
+const uploads = new Map<string, number>();
+const upRows = [['target', 'MiB/s', 'max RSS growth', 'peak RSS']];
+for (const t of targets) {
   const r = await upload(t.base, t.pids, UPLOAD_MIB);
-  console.log(`${t.name}: ${fmt(r.seconds, ' s')} (${fmt(UPLOAD_MIB / r.seconds, ' MiB/s')}), max RSS growth ${fmt(r.maxRssDelta, ' MiB')}, peak RSS ${t.pids.map((p) => fmt(memory(p).peak, ' MiB')).join(' + ')}`);
+  uploads.set(t.name, r.mibPerSec);
+  upRows.push([t.name, fmt(r.mibPerSec), t.pids.length ? fmt(r.maxRssDelta, ' MiB') : '—', t.pids.length ? t.pids.map((p) => fmt(memory(p).peak, ' MiB')).join(' + ') : '—']);
 }
-console.log('targets: added p50 ≤ 1 ms, throughput ≥ 0.8× direct, memory flat (±50 MB) during the upload');
+table(upRows);
+if (ref) console.log(`codex proxy upload / nginx's (target ≥ 0.8): ${(uploads.get('codex proxy')! / uploads.get(ref.name)!).toFixed(2)}`);
+
+await stop(proxied.child, 'SIGTERM');
+if (nginx) await stop(nginx, 'SIGQUIT'); // graceful: the master ends its worker, then itself
+await stop(up.child, 'SIGTERM');
 process.exit(0);

@@ -2,6 +2,6 @@
 // an event loop with the load generator) and prints its base URL.
 import { startMockUpstream } from '../../test/proxy/mock-upstream.js';
 
-const upstream = await startMockUpstream();
+const upstream = await startMockUpstream({ record: false });
 process.stdout.write(`${upstream.url}\n`);
 process.on('SIGTERM', () => void upstream.close().then(() => process.exit(0)));
