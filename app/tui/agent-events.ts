@@ -15,6 +15,7 @@ import { PlanCell } from '../../widgets/transcript/cells/plan.js';
 import { displayCommand } from '../../widgets/transcript/command.js';
 import { truncate } from '../../widgets/base/text.js';
 import type { TuiApp } from './app.js';
+import { notificationText } from './notification-text.js';
 import type { CallCell, EventState } from './event-state.js';
 
 /** The state the mapping keeps, with the app whose widgets it updates. */
@@ -124,7 +125,7 @@ export function applyAgentEvent(s: State, msg: EventMsg): void {
       return;
     case 'task_complete':
       endTask(s);
-      notify(app, 'agent-turn-complete', msg.last_agent_message ? truncate(msg.last_agent_message.replace(/\s+/g, ' '), 80) : 'Agent turn complete');
+      notify(app, 'agent-turn-complete', msg.last_agent_message ? notificationText(msg.last_agent_message, 80) : 'Agent turn complete');
       return;
     case 'turn_aborted':
       for (const c of s.calls.values()) if (c instanceof ExecCell && c.status === 'running') c.interrupt();

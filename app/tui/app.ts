@@ -335,7 +335,11 @@ export class TuiApp implements Widget {
   private composerEdited(before: string): void {
     const text = this.composer.text;
     const cursor = this.composer.textarea.cursor;
-    if (text !== before) this.quitArmedUntil = 0;
+    if (text !== before) {
+      // Typing disarms Ctrl+C-to-quit, and its hint goes with it.
+      this.quitArmedUntil = 0;
+      if (this.footer.notice === QUIT_HINT) this.footer.notice = undefined;
+    }
     const top = this.top();
     if (top?.composerChanged) {
       if (top.composerChanged(text, cursor) !== 'close') return;

@@ -87,6 +87,27 @@ test('turn complete sends an OSC 9 notification only when unfocused and enabled'
   });
 });
 
+test('the notification is the answer as plain text, cut between words with an ellipsis', () => withApp((h) => {
+  h.app.handleInput([{ type: 'focus', focused: false }]);
+  h.session.emit({ type: 'task_started' });
+  h.session.emit({
+    type: 'task_complete',
+    last_agent_message: '## Fixed\n\n**Done**: the `parse()` bug in [the parser](https://example.com/p) is gone, and the remaining tests all pass again now',
+  });
+  const [n] = h.notifications;
+  assert.equal(n, 'Fixed Done: the parse() bug in the parser (https://example.com/p) is gone, and…');
+  assert.ok(n!.length <= 80);
+}, ['tui.notifications=true']));
+
+test('typing after one Ctrl+C takes the quit hint out of the footer (and disarms quit)', () => withApp((h) => {
+  key(h, 'ctrl+c');
+  assert.equal(h.app.footer.notice, QUIT_HINT);
+  type(h, 'x');
+  assert.equal(h.app.footer.notice, undefined);
+  key(h, 'ctrl+c');
+  assert.equal(h.exited(), false, 'the Ctrl+C cleared the draft');
+}));
+
 test('approval requests queue: the second opens after the first is decided', () => withApp((h) => {
   h.session.emit({ type: 'task_started' });
   h.session.emit({ type: 'exec_approval_request', call_id: 'a', command: ['touch', 'a'], cwd: '/' });
