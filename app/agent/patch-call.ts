@@ -4,7 +4,7 @@
 import { dirname } from 'node:path';
 import { assessPatchSafety, MESSAGES, patchRejected, patchWritableRoots } from '../approvals/index.js';
 import { writtenPaths } from '../approvals/patch-safety.js';
-import { applyPatch, previewPatch } from '../tools/apply-patch/index.js';
+import { applyPatch, journalPathFor, previewPatch } from '../tools/apply-patch/index.js';
 import type { FileChange } from '../protocol/events.js';
 import type { ReviewDecision } from '../protocol/ops.js';
 import type { ToolEnv } from './tool-env.js';
@@ -40,7 +40,7 @@ export async function handlePatch(patch: string, cwd: string, env: ToolEnv): Pro
   }
   env.tracker.snapshot(writtenPaths(preview.changes, cwd));
   env.emit({ type: 'patch_apply_begin', call_id: env.callId, auto_approved: autoApproved, changes: preview.changes as Record<string, FileChange> });
-  const result = await applyPatch(patch, cwd);
+  const result = await applyPatch(patch, cwd, journalPathFor(env.sessionLog, env.callId));
   env.emit({ type: 'patch_apply_end', call_id: env.callId, stdout: result.stdout, stderr: result.stderr, success: result.success });
   const diff = env.tracker.unifiedDiff();
   if (diff) env.emit({ type: 'turn_diff', unified_diff: diff });

@@ -24,6 +24,7 @@ import { ToolRouter, type McpManager } from './tool-router.js';
 import { recordInput, runTask, TaskAborted, type TaskHost } from './turn.js';
 import { applyOverride, environmentChanged, initialTurnContext, turnContextRecord, type TurnContext } from './turn-context.js';
 import { userInputItems } from './user-input.js';
+import { recoverUnfinishedPatches } from '../tools/apply-patch/index.js';
 
 export { RolloutError } from './rollout.js';
 
@@ -288,7 +289,7 @@ class AgentSession implements Session {
       toolSpecs: (ctx) => this.tools.specs(ctx),
       maybeAutoCompact: (signal) => this.maybeAutoCompact(task, signal),
       runTool: (call, ctx, signal) => this.tools.run(call, ctx, signal, {
-        tracker, emit: (msg) => this.emit(task.subId, msg), inject: (items) => task.pending.push(...items),
+        tracker, emit: (msg) => this.emit(task.subId, msg), inject: (items) => task.pending.push(...items), sessionLog: this.rec.path,
       }),
     };
   }
@@ -419,6 +420,8 @@ export async function startSession(config: Config, opts: SessionOptions = {}): P
     ]);
     s.configured();
   }
+  // A patch the last run did not live to finish is finished or undone before this one does anything.
+  for (const message of recoverUnfinishedPatches(config.codexHome)) s.emit('', { type: 'warning', message });
   for (const m of mcpEvents) s.emit('', m);
   deliver = (m) => s.emit('', m);
   return s;

@@ -18,6 +18,8 @@ export interface ToolEnv {
   /** The session's writable roots, pinned at its start (app/sandbox/pins.ts). */
   readonly sandboxRoots: RootPins;
   readonly tracker: TurnDiffTracker;
+  /** The session's log; apply_patch keeps its commit journal beside it. */
+  readonly sessionLog: string;
   emit(msg: EventMsg): void;
   /** Adds items the model sees from its next request on (view_image's picture). */
   inject(items: ResponseItem[]): void;

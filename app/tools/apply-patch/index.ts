@@ -11,6 +11,7 @@ import type { PatchPlan, ReadFile } from './engine.js';
 import { parsePatch, PatchParseError } from './parser.js';
 
 export { maybeParseApplyPatchFromArgv } from './detect.js';
+export { journalPathFor, recoverUnfinishedPatches } from './journal.js';
 export type { ApplyPatchInvocation } from './detect.js';
 export { PatchApplyError } from './engine.js';
 export type { PatchPlan, PlannedWrite, ReadFile } from './engine.js';
@@ -60,12 +61,16 @@ export async function previewPatch(patch: string, cwd: string, read: ReadFile = 
   }
 }
 
-/** Applies the patch to the files under `cwd` atomically: all files change, or none. */
-export async function applyPatch(patch: string, cwd: string): Promise<ApplyPatchResult> {
+/**
+ * Applies the patch to the files under `cwd` atomically: all files change, or
+ * none. `journalPath` (beside the session log) lets the next start finish or
+ * undo a patch this process did not live to finish.
+ */
+export async function applyPatch(patch: string, cwd: string, journalPath?: string): Promise<ApplyPatchResult> {
   const preview = await previewPatch(patch, cwd);
   if (!preview.ok) return { success: false, stdout: '', stderr: `${preview.error}\n`, changes: {} };
   try {
-    await commitWrites(preview.writes);
+    await commitWrites(preview.writes, journalPath);
   } catch (err) {
     if (err instanceof PatchApplyError) return { success: false, stdout: '', stderr: `${capPatchMessage(err.message)}\n`, changes: {} };
     throw err;
