@@ -3,6 +3,7 @@
 // Prefix rules as data, like the original's model-family table.
 import type { Config } from '../config/types.js';
 import type { ModelRequest } from '../model/items.js';
+import { wireOf } from '../model/wires.js';
 import type { ReasoningEffort, ReasoningSummary } from '../protocol/policy.js';
 
 export interface ModelFamily {
@@ -32,13 +33,13 @@ const RULES: readonly FamilyRule[] = [
 
 export function modelFamily(config: Pick<Config, 'model' | 'toml' | 'provider'>): ModelFamily {
   const rule = RULES.find((r) => config.model.startsWith(r.prefix));
-  const chat = config.provider.wireApi === 'chat';
+  const customTools = wireOf(config.provider).customTools;
   const window = config.toml.model_context_window ?? rule?.window;
   return {
     reasoning: (rule?.reasoning ?? false) || config.toml.model_supports_reasoning_summaries,
-    // Custom (freeform) and native tools exist only on the Responses wire.
-    freeformApplyPatch: (rule?.freeform ?? false) && !chat,
-    localShell: (rule?.localShell ?? false) && !chat,
+    // Custom (freeform) and native tools only where the wire can carry them.
+    freeformApplyPatch: (rule?.freeform ?? false) && customTools,
+    localShell: (rule?.localShell ?? false) && customTools,
     verbosity: rule?.verbosity ?? false,
     ...(window !== undefined ? { contextWindow: window } : {}),
   };

@@ -8,7 +8,7 @@ import { fatalError, ModelError, StreamError } from './errors.js';
 import type { ContentItem, ModelRequest, ResponseEvent, ResponseItem, ToolSpec } from './items.js';
 import type { TokenUsage } from '../protocol/events.js';
 import type { SseEvent } from './sse.js';
-import { tokenUsage, type WireDecoder } from './wire.js';
+import { tokenUsage, type Wire, type WireDecoder } from './wire.js';
 
 const log = logger('codex_core::model');
 
@@ -250,3 +250,12 @@ export class ChatDecoder implements WireDecoder {
     return [...this.flush(), { type: 'completed', response_id: this.responseId, ...(this.usage && { token_usage: this.usage }) }];
   }
 }
+
+export const CHAT_WIRE: Wire = {
+  path: '/chat/completions',
+  // Only function tools exist on the Chat Completions API.
+  customTools: false,
+  headers: () => ({}),
+  body: chatBody,
+  decoder: () => new ChatDecoder(),
+};

@@ -8,17 +8,16 @@ import { readFile } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import type { ModelProviderInfo } from '../config/types.js';
 import { logger } from '../log.js';
-import { chatBody, ChatDecoder } from './chat-wire.js';
 import { fatalError, ModelError, StreamError } from './errors.js';
 import { nextWithin, readText, send } from './http.js';
 import type { ModelRequest, ResponseEvent, RetryNotice, StreamModel, StreamOptions } from './items.js';
 import { ensureOssReady, ossUnreachable, type PullProgress } from './oss.js';
 import { effectiveProvider, endpointUrl, requestHeaders, resolveRequestAuth } from './provider.js';
 import { proxyFor } from './proxy-env.js';
-import { responsesBody, ResponsesDecoder } from './responses-wire.js';
 import { backoffMs, reconnectMessage, retryAfterMs, sleep } from './retry.js';
 import { parseSse, SseLimitError, SseParser, type SseEvent } from './sse.js';
 import type { WireDecoder } from './wire.js';
+import { wireOf } from './wires.js';
 
 const log = logger('codex_core::model');
 
@@ -193,9 +192,9 @@ export const streamModel: StreamModel = async function* streamModel(
 ): AsyncGenerator<ResponseEvent> {
   if (opts.signal?.aborted) throw aborted();
   const env = opts.env ?? process.env;
-  const chat = provider.wireApi === 'chat';
+  const wire = wireOf(provider);
   if (env.CODEX_RS_SSE_FIXTURE) {
-    yield* fromFixture(env.CODEX_RS_SSE_FIXTURE, chat ? new ChatDecoder() : new ResponsesDecoder());
+    yield* fromFixture(env.CODEX_RS_SSE_FIXTURE, wire.decoder());
     return;
   }
   if (provider.id === 'oss') await ossChecked(provider.baseUrl, request.model, (m) => opts.onProgress?.(m), opts.signal);
@@ -213,7 +212,7 @@ export const streamModel: StreamModel = async function* streamModel(
       originator: opts.originator ?? 'codex_cli_rs',
       ...(opts.sessionId !== undefined && { sessionId: opts.sessionId }),
     }),
-    body: JSON.stringify(chat ? chatBody(req) : responsesBody(req)),
+    body: JSON.stringify(wire.body(req)),
     provider,
     opts,
   };
@@ -221,7 +220,7 @@ export const streamModel: StreamModel = async function* streamModel(
   const max = provider.streamMaxRetries;
   for (let retry = 1; ; retry++) {
     const res = await open(a);
-    const decoder: WireDecoder = chat ? new ChatDecoder() : new ResponsesDecoder();
+    const decoder: WireDecoder = wire.decoder();
     let failure: StreamError;
     try {
       yield { type: 'created' };

@@ -6,10 +6,10 @@ import type { ModelProviderInfo } from '../config/types.js';
 import { cliVersion } from '../config/version.js';
 import { resolveAuth } from './auth.js';
 import { ModelError } from './errors.js';
+import { wireOf } from './wires.js';
 
 export function endpointUrl(provider: ModelProviderInfo): URL {
-  const path = provider.wireApi === 'chat' ? '/chat/completions' : '/responses';
-  const url = new URL(provider.baseUrl.replace(/\/+$/, '') + path);
+  const url = new URL(provider.baseUrl.replace(/\/+$/, '') + wireOf(provider).path);
   for (const [k, v] of Object.entries(provider.queryParams)) url.searchParams.set(k, v);
   return url;
 }
@@ -93,11 +93,8 @@ export function requestHeaders(provider: ModelProviderInfo, o: HeaderOptions): R
     originator: o.originator,
     'user-agent': userAgent(o.originator, o.env),
     ...o.auth.headers,
+    ...wireOf(provider).headers(o.sessionId),
   };
-  if (provider.wireApi === 'responses') {
-    h['openai-beta'] = 'responses=experimental';
-    if (o.sessionId) h.session_id = o.sessionId;
-  }
   for (const [k, v] of Object.entries(provider.httpHeaders)) h[k.toLowerCase()] = v;
   for (const [k, name] of Object.entries(provider.envHttpHeaders)) {
     const v = nonEmpty(o.env[name]);

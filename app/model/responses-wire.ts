@@ -8,7 +8,7 @@ import { responseItemSchema, type ModelRequest, type ResponseEvent, type Respons
 import { type TokenUsage } from '../protocol/events.js';
 import { retryHintFromMessage } from './retry.js';
 import type { SseEvent } from './sse.js';
-import { tokenUsage, type WireDecoder } from './wire.js';
+import { tokenUsage, type Wire, type WireDecoder } from './wire.js';
 
 const log = logger('codex_core::model');
 
@@ -146,3 +146,11 @@ export class ResponsesDecoder implements WireDecoder {
     return [this.completed];
   }
 }
+
+export const RESPONSES_WIRE: Wire = {
+  path: '/responses',
+  customTools: true,
+  headers: (sessionId) => ({ 'openai-beta': 'responses=experimental', ...(sessionId ? { session_id: sessionId } : {}) }),
+  body: responsesBody,
+  decoder: () => new ResponsesDecoder(),
+};

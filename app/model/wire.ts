@@ -1,7 +1,9 @@
-// What the client needs from a wire (Responses or Chat): a pure decoder from
-// SSE events to ResponseEvents that knows when the response is complete, and
-// the usage shape both map their counts into.
-import type { ResponseEvent } from './items.js';
+// A wire is a strategy: everything that differs between the APIs a provider
+// may speak (`wire_api`): the endpoint path, the headers it adds, the request
+// body, the stream decoder and what tools it can carry. The client, the
+// provider and the model family ask the wire instead of testing its name, so
+// a third wire is one new file registered in wires.ts.
+import type { ModelRequest, ResponseEvent } from './items.js';
 import type { TokenUsage } from '../protocol/events.js';
 import type { SseEvent } from './sse.js';
 
@@ -12,6 +14,19 @@ export interface WireDecoder {
   push(ev: SseEvent): ResponseEvent[];
   /** The stream ended: the final events, or StreamError if it ended too early. */
   finish(): ResponseEvent[];
+}
+
+export interface Wire {
+  /** Path under the provider's base_url. */
+  readonly path: string;
+  /** Custom (freeform grammar) tools and native ones such as `local_shell` can be sent. */
+  readonly customTools: boolean;
+  /** Headers this wire adds to every request (the session id only where the API takes it). */
+  headers(sessionId: string | undefined): Record<string, string>;
+  /** The JSON request body. */
+  body(request: ModelRequest): Record<string, unknown>;
+  /** A fresh decoder for one response stream. */
+  decoder(): WireDecoder;
 }
 
 type Count = number | null | undefined;
