@@ -212,3 +212,9 @@ test('the composer draws the prompt and places the terminal cursor at the caret'
   assert.equal(g.rowText(1).trimEnd(), '› hello');
   assert.deepEqual(g.cursor, { x: 6, y: 1 });
 });
+
+test('a word that ends exactly at the right edge: the next row starts with the next word, not the space', () => {
+  const rows = layoutRows('abc def ghi', 3);
+  assert.deepEqual(rows.map((r) => r.cells.filter((c) => c.width > 0).map((c) => c.g).join('')), ['abc', 'def', 'ghi'], 'the drawn rows');
+  assert.deepEqual(caretPosition(layoutRows('abc ', 3), 4, 3), { row: 1, col: 0 }, 'typing goes on at the start of the next row');
+});

@@ -27,6 +27,16 @@ export function layoutRows(text: string, width: number): VisualRow[] {
     let col = 0;
     for (const { segment, index } of segmenter.segment(line)) {
       const cw = Math.min(w, cellWidth(segment));
+      if (col + cw > w && !segment.trim() && row.cells.length) {
+        // A space right after a word that ends at the edge closes the row (as a
+        // zero-width cell past the text): the next row starts with the next word.
+        row.cells.push({ g: segment, col, index: offset + index, width: 0 });
+        row.end = offset + index + segment.length;
+        rows.push(row);
+        row = { start: row.end, end: row.end, cells: [] };
+        col = 0;
+        continue;
+      }
       if (col + cw > w) {
         // In the middle of a word: the word goes to the next row whole, the space stays behind.
         const space = segment.trim() ? lastSpace(row) : -1;
