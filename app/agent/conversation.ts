@@ -43,13 +43,17 @@ export function callOutput(call: Call, output: string): ResponseItem {
     : { type: 'function_call_output', call_id: callId(call), output };
 }
 
-/** Outputs for every call that has none (after an interrupt), so the API accepts the history. */
-export function missingOutputs(items: readonly ResponseItem[], output = 'aborted'): ResponseItem[] {
+/**
+ * Outputs for every call that has none (after an interrupt), so the API
+ * accepts the history: `aborted`, or what `outputFor` says for that call id
+ * (a refusal the user gave while ending the turn).
+ */
+export function missingOutputs(items: readonly ResponseItem[], outputFor: (callId: string) => string | undefined = () => undefined): ResponseItem[] {
   const answered = new Set<string>();
   for (const it of items) {
     if (it.type === 'function_call_output' || it.type === 'custom_tool_call_output') answered.add(it.call_id);
   }
-  return items.filter(isCall).filter((c) => !answered.has(callId(c))).map((c) => callOutput(c, output));
+  return items.filter(isCall).filter((c) => !answered.has(callId(c))).map((c) => callOutput(c, outputFor(callId(c)) ?? 'aborted'));
 }
 
 /** History cut before the `n`-th user turn counted from the end (n ≥ 1); n = 0 keeps everything. */

@@ -5,6 +5,7 @@
 import type { Config } from '../config/types.js';
 import type { JsonSchema, ResponseItem, StreamModel } from '../model/items.js';
 import { ModelError } from '../model/errors.js';
+import { MESSAGES } from '../approvals/index.js';
 import { userInstructions, userInstructionsMessage } from './agents-md.js';
 import { ApprovalGate } from './approval-gate.js';
 import { autoCompactLimit, runCompaction } from './compact.js';
@@ -55,6 +56,8 @@ interface RunningTask {
   readonly subId: string;
   readonly abort: AbortController;
   readonly inputs: string[];
+  /** Calls the user refused with `abort`, and the output the model gets for each. */
+  readonly refusals: Map<string, string>;
   pending: ResponseItem[];
   done: Promise<void>;
 }
@@ -196,13 +199,16 @@ class AgentSession implements Session {
         this.task?.abort.abort();
         return;
       case 'exec_approval':
-        this.gate.answer('exec', op.id, op.decision);
+      case 'patch_approval': {
+        const kind = op.type === 'exec_approval' ? 'exec' : 'patch';
+        // `abort` refuses and ends the turn: the call is answered with the refusal
+        // (not "aborted") when the next request goes out, after the user spoke.
+        if (this.gate.answer(kind, op.id, op.decision) && op.decision === 'abort') {
+          this.task?.refusals.set(op.id, kind === 'exec' ? MESSAGES.commandRejectedByUser : MESSAGES.patchRejectedByUser);
+        }
         if (op.decision === 'abort') this.task?.abort.abort();
         return;
-      case 'patch_approval':
-        this.gate.answer('patch', op.id, op.decision);
-        if (op.decision === 'abort') this.task?.abort.abort();
-        return;
+      }
       case 'add_to_history':
         if (this.config.historyPersistence !== 'none') appendHistory(this.config.codexHome, this.sessionId, op.text);
         return;
@@ -251,7 +257,7 @@ class AgentSession implements Session {
   }
 
   private startTask(subId: string, input: ResponseItem[], kind: 'regular' | 'compact', text = ''): void {
-    const task: RunningTask = { subId, abort: new AbortController(), inputs: text ? [text] : [], pending: [], done: Promise.resolve() };
+    const task: RunningTask = { subId, abort: new AbortController(), inputs: text ? [text] : [], refusals: new Map(), pending: [], done: Promise.resolve() };
     this.task = task;
     task.done = this.runTask(task, input, kind).finally(() => {
       if (this.task === task) this.task = undefined;
@@ -328,7 +334,7 @@ class AgentSession implements Session {
       });
     } catch (err) {
       if (err instanceof TaskAborted || task.abort.signal.aborted) {
-        this.record(missingOutputs(this.items));
+        this.record(missingOutputs(this.items, (id) => task.refusals.get(id)));
         emit({ type: 'turn_aborted', reason: task.abort.signal.reason === 'replaced' ? 'replaced' : 'interrupted' });
         return;
       }

@@ -105,3 +105,33 @@ test('untrusted: "don\'t ask again for these files" on a patch stops the asking 
     assert.ok(existsSync(join(h.repo, 'q.txt')));
   });
 });
+
+test('abort ends the turn with no further request; the next turn answers the call with the refusal (exec and patch)', () => {
+  const patch = '*** Begin Patch\n*** Add File: refused.txt\n+x\n*** End Patch';
+  return withSession([
+    shell(['touch', 'r.txt'], 'r1'), done,
+    { output: [{ type: 'custom_tool_call', name: 'apply_patch', input: patch, call_id: 'p9' }] }, done,
+  ], 'approval_policy = "untrusted"\nsandbox_mode = "workspace-write"', async (h, mock) => {
+    h.session.submit(text('touch r'));
+    const req = await h.next('exec_approval_request');
+    h.session.submit({ type: 'exec_approval', id: req.call_id, decision: 'abort' });
+    assert.equal((await h.next('turn_aborted')).reason, 'interrupted');
+    assert.equal(mock.requests.length, 1, 'no request after the refusal until the user speaks');
+    assert.equal(existsSync(join(h.repo, 'r.txt')), false);
+    h.session.submit(text('use a different name'));
+    await h.next('task_complete');
+    assert.equal(outputOf(mock.requests[1]!.body.input, 'r1'), 'exec command rejected by user');
+
+    const n = h.events.length;
+    h.session.submit(text('patch it'));
+    await h.next('apply_patch_approval_request', n);
+    h.session.submit({ type: 'patch_approval', id: 'p9', decision: 'abort' });
+    await h.next('turn_aborted', n);
+    assert.equal(mock.requests.length, 3);
+    const m = h.events.length;
+    h.session.submit(text('never mind'));
+    await h.next('task_complete', m);
+    assert.equal(outputOf(mock.requests[3]!.body.input, 'p9'), 'patch rejected by user');
+    assert.equal(existsSync(join(h.repo, 'refused.txt')), false);
+  });
+});

@@ -117,7 +117,8 @@ test('approval requests queue: the second opens after the first is decided', () 
   assert.deepEqual(h.session.ops.at(-1), { type: 'exec_approval', id: 'a', decision: 'approved_for_session' });
   assert.equal(h.app.mode, 'modal');
   key(h, 'esc');
-  assert.deepEqual(h.session.ops.at(-1), { type: 'exec_approval', id: 'b', decision: 'denied' });
+  // "No, and tell Codex what to do differently" ends the turn (the session interrupts it).
+  assert.deepEqual(h.session.ops.at(-1), { type: 'exec_approval', id: 'b', decision: 'abort' });
   assert.equal(h.app.mode, 'composer');
 }));
 

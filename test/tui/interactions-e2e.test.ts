@@ -135,19 +135,30 @@ test('approval modal: y runs the command, a stops asking for the same command', 
   assert.equal(await quit(app), 0);
 });
 
-test('approval modal: Esc denies, the command does not run and the model is told', async () => {
-  const mock = e2e.mock;
-  mock.push(shell('d1', ['touch', 'z']), { output: [{ type: 'text', text: 'ok, I will not' }] });
-  const { ws, app } = e2e.start(UNTRUSTED);
-  await app.waitForText('Ask Codex');
-  await send(app, 'make z');
-  await app.waitForText('Would you like to run the following command?');
-  app.key('esc');
-  await app.waitForText('ok, I will not');
-  assert.match(app.screen(), /You did not approve codex to run touch z/);
-  // One Esc, one record of it: no "Declined" command cell after the decision.
-  assert.doesNotMatch(app.screen(), /Declined/);
-  assert.equal(existsSync(join(ws.repo, 'z')), false);
-  assert.match(callOutput(mock.requests.at(-1)!, 'd1') ?? '', /exec command rejected by user/);
-  assert.equal(await quit(app), 0);
-});
+for (const key of ['n', 'esc'] as const) {
+  test(`approval modal: ${key} refuses and ends the turn; nothing is sent until the user types, and that request carries the refusal`, async () => {
+    const mock = e2e.mock;
+    mock.push(shell('d1', ['touch', 'z']), { output: [{ type: 'text', text: 'ok, another way' }] });
+    const { ws, app } = e2e.start(UNTRUSTED);
+    await app.waitForText('Ask Codex');
+    await send(app, 'make z');
+    await app.waitForText('Would you like to run the following command?');
+    const before = mock.requests.length;
+    if (key === 'n') app.type('n');
+    else app.key('esc');
+    await app.waitForText('You canceled the request to run touch z');
+    await app.waitForText('Conversation interrupted - tell the model what to do differently');
+    // The composer is back and the turn is over: no request went out for the refused call.
+    await app.waitForText('Ask Codex to do anything');
+    await app.waitForNoText('Esc to interrupt');
+    assert.equal(mock.requests.length, before);
+    assert.equal(existsSync(join(ws.repo, 'z')), false);
+    await send(app, 'call it y instead');
+    await app.waitForText('ok, another way');
+    assert.equal(mock.requests.length, before + 1);
+    const req = mock.requests.at(-1)!;
+    assert.equal(callOutput(req, 'd1'), 'exec command rejected by user');
+    assert.equal(userTexts(req).at(-1), 'call it y instead');
+    assert.equal(await quit(app), 0);
+  });
+}

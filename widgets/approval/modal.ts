@@ -90,9 +90,6 @@ export class ApprovalModal extends ApprovalState implements Widget {
     } else {
       const diff = renderDiff(fromFileChanges(r.changes), Math.max(1, width - 2), r.cwd ? { cwd: r.cwd } : {});
       rows = diff.map((l) => [...PAD, ...l]);
-      if (r.grantRoot) {
-        rows.push([], ...wrapIndented([{ text: `This will grant write access to ${r.grantRoot} for the remainder of this session.`, style: { fg: TOKENS.warning } }], width, PAD));
-      }
     }
     this.bodyCache = { width, rows };
     return rows;
@@ -115,6 +112,7 @@ export class ApprovalModal extends ApprovalState implements Widget {
           [{ text: '     ' }],
         ),
       );
+      if (o.description) rows.push(...wrapIndented([{ text: o.description, style: { fg: TOKENS.muted } }], width, [{ text: '     ' }]));
     });
     return rows;
   }

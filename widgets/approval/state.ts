@@ -3,8 +3,9 @@
 // arrive while one is open. Keys reach this through the keymap machine as
 // `select(n)` (number keys), `move(±1)` (arrows), `shortcut('y' | 'a' | 'n' |
 // 'esc')` and Enter (`decision()`); `ApprovalModal.apply` maps the keymap's
-// modal actions onto these. The third option (esc) denies, so the model hears
-// "no" and can try something else; Ctrl+C aborts (denies and interrupts the turn).
+// modal actions onto these. The third option (n / esc), like Ctrl+C, denies and
+// ends the turn (the protocol's `abort`): the composer comes back so the user
+// can say what to do instead, and the model hears the refusal with that message.
 import type { FileChange } from '../diff/parse.js';
 
 /** Structurally the agent protocol's ReviewDecision. */
@@ -24,6 +25,8 @@ export type ApprovalRequest =
 
 export interface ApprovalOption {
   label: string;
+  /** A line under the label: what choosing it grants beyond this request. */
+  description?: string;
   key: 'y' | 'a' | 'esc';
   /** Further keys that choose this option. */
   aliases?: readonly string[];
@@ -33,17 +36,23 @@ export interface ApprovalOption {
 const EXEC_OPTIONS: readonly ApprovalOption[] = [
   { label: 'Yes, proceed', key: 'y', decision: 'approved' },
   { label: "Yes, and don't ask again for this command", key: 'a', decision: 'approved_for_session' },
-  { label: 'No, and tell Codex what to do differently', key: 'esc', aliases: ['n'], decision: 'denied' },
+  { label: 'No, and tell Codex what to do differently', key: 'esc', aliases: ['n'], decision: 'abort' },
 ];
 
-const PATCH_OPTIONS: readonly ApprovalOption[] = [
-  { label: 'Yes, proceed', key: 'y', decision: 'approved' },
-  { label: "Yes, and don't ask again for these files", key: 'a', decision: 'approved_for_session' },
-  { label: 'No, and tell Codex what to do differently', key: 'esc', aliases: ['n'], decision: 'denied' },
-];
+/** The patch choices; only "don't ask again" grants the root, so only it says so. */
+function patchOptions(grantRoot: string | undefined): readonly ApprovalOption[] {
+  return [
+    { label: 'Yes, proceed', key: 'y', decision: 'approved' },
+    {
+      label: "Yes, and don't ask again for these files", key: 'a', decision: 'approved_for_session',
+      ...(grantRoot ? { description: `Also allows writes under ${grantRoot} for the rest of this session` } : {}),
+    },
+    { label: 'No, and tell Codex what to do differently', key: 'esc', aliases: ['n'], decision: 'abort' },
+  ];
+}
 
-export function optionsFor(kind: ApprovalRequest['kind']): readonly ApprovalOption[] {
-  return kind === 'exec' ? EXEC_OPTIONS : PATCH_OPTIONS;
+export function optionsFor(request: ApprovalRequest): readonly ApprovalOption[] {
+  return request.kind === 'exec' ? EXEC_OPTIONS : patchOptions(request.grantRoot);
 }
 
 export class ApprovalState {
@@ -51,7 +60,7 @@ export class ApprovalState {
   private index = 0;
 
   constructor(readonly request: ApprovalRequest) {
-    this.options = optionsFor(request.kind);
+    this.options = optionsFor(request);
   }
 
   /** 0-based index of the highlighted option. */

@@ -36,7 +36,7 @@ test('state machine: numbers select, arrows wrap, Enter returns the highlighted 
   s.move(1);
   assert.equal(s.decision(), 'approved_for_session');
   s.move(1);
-  assert.equal(s.decision(), 'denied');
+  assert.equal(s.decision(), 'abort');
   s.move(1);
   assert.equal(s.selected, 0, 'down from the last wraps to the first');
   s.move(-1);
@@ -48,13 +48,14 @@ test('state machine: numbers select, arrows wrap, Enter returns the highlighted 
   assert.equal(s.selected, 1, 'an invalid number changes nothing');
 });
 
-test('shortcuts: y, a, n (any case) and esc decide directly; other letters do nothing', () => {
+test('shortcuts: y, a, n (any case) and esc decide directly; n and esc end the turn; other letters do nothing', () => {
   const s = new ApprovalState(EXEC);
   assert.equal(s.shortcut('Y'), 'approved');
   assert.equal(s.shortcut('a'), 'approved_for_session');
   assert.equal(s.selected, 1);
-  assert.equal(s.shortcut('esc'), 'denied');
-  assert.equal(s.shortcut('N'), 'denied');
+  assert.equal(s.shortcut('esc'), 'abort');
+  assert.equal(s.shortcut('N'), 'abort');
+  assert.equal(new ApprovalState(PATCH).shortcut('n'), 'abort');
   assert.equal(s.shortcut('q'), undefined);
   assert.equal(s.selected, 2);
 });
@@ -67,7 +68,7 @@ test('keymap modal actions drive the modal; only deciding actions return a decis
   assert.equal(m.apply('modal_confirm'), 'approved_for_session');
   assert.equal(m.apply('modal_approve'), 'approved');
   assert.equal(m.apply('modal_approve_always'), 'approved_for_session');
-  assert.equal(m.apply('modal_deny'), 'denied');
+  assert.equal(m.apply('modal_deny'), 'abort');
   assert.equal(m.apply('modal_abort'), 'abort');
   assert.equal(m.apply('insert_text'), undefined);
 });
@@ -111,14 +112,19 @@ test('exec modal: title, reason, $ command, numbered options with the selection 
   ]);
 });
 
-test('patch modal: the diff, the grant-root warning and the file wording', () => {
+test('patch modal: the diff and the file wording; only the choice that grants the root says it does', () => {
   const m = new ApprovalModal(PATCH);
   const rows = draw(m, 90, m.measure(90));
   assert.equal(rows[2], '  Would you like to make the following edits?');
   assert.ok(rows.includes('  • Edited a.txt (+1 -1)'), rows.join('\n'));
   assert.ok(rows.includes('      2 +new'));
-  assert.ok(rows.includes('  This will grant write access to /r/out for the remainder of this session.'));
-  assert.ok(rows.includes("  2. Yes, and don't ask again for these files (a)"));
+  assert.ok(!rows.some((r) => /remainder of this session/.test(r)), 'no promise in the body: "Yes, proceed" grants nothing more');
+  const a = rows.indexOf("  2. Yes, and don't ask again for these files (a)");
+  assert.ok(a > 0, rows.join('\n'));
+  assert.equal(rows[a + 1], '     Also allows writes under /r/out for the rest of this session');
+  assert.equal(rows[a + 2], '  3. No, and tell Codex what to do differently (esc)');
+  const bare = draw(new ApprovalModal({ kind: 'patch', id: 'p2', changes: { 'a.txt': { add: { content: 'x\n' } } } }), 90, 30);
+  assert.ok(!bare.some((r) => /Also allows writes/.test(r)));
 });
 
 test('a tall diff scrolls inside the modal while the title and options stay', () => {
