@@ -14,6 +14,8 @@ import type { Rect, Surface, Widget } from '../../widgets/base/types.js';
 import { FrameWriter } from '../../app/tui/renderer/frame-writer.js';
 import { Palette, type ColorDepth } from '../../app/tui/renderer/palette.js';
 import { assetPath } from '../../app/assets.js';
+import { loadMarkdownParser } from '../../widgets/markdown/parser.js';
+import { highlightIdle } from '../../widgets/markdown/highlight.js';
 
 export type Terminal = InstanceType<typeof xterm.Terminal>;
 export type Draw = Widget | ((surface: Surface, area: Rect) => void);
@@ -102,10 +104,19 @@ export function screenColors(term: Terminal): string {
 
 /** Renders `draw` over the whole screen through the real renderer into xterm-headless. */
 export async function renderScreen(draw: Draw, opts: ScreenOptions): Promise<Screen> {
-  const grid = new CellGrid(opts.cols, opts.rows);
   const area = { x: 0, y: 0, width: opts.cols, height: opts.rows };
-  if (typeof draw === 'function') draw(grid, area);
-  else draw.render(grid, area);
+  const paint = (): CellGrid => {
+    const grid = new CellGrid(opts.cols, opts.rows);
+    if (typeof draw === 'function') draw(grid, area);
+    else draw.render(grid, area);
+    return grid;
+  };
+  // Markdown loads its parser and highlights code in the background (a frame
+  // first shows plain text); the snapshot is of the settled screen.
+  await loadMarkdownParser();
+  paint();
+  await highlightIdle();
+  const grid = paint();
   const writer = new FrameWriter(new Palette(loadTheme(opts.theme ?? 'dark'), opts.depth ?? 'truecolor'));
   const bytes = writer.render(grid);
   const term = newTerminal(opts.cols, opts.rows);

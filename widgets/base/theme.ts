@@ -14,6 +14,8 @@ export const THEME_TOKENS = [
   'plan.done', 'plan.active', 'plan.pending',
   'selection', 'selection.bg', 'border', 'header', 'status', 'spinner', 'key', 'placeholder', 'match',
   'modal.border', 'popup.bg',
+  // Fenced code, by token class.
+  'syntax.keyword', 'syntax.string', 'syntax.comment', 'syntax.number', 'syntax.function', 'syntax.type', 'syntax.builtin', 'syntax.constant', 'syntax.property', 'syntax.meta', 'syntax.variable',
 ] as const;
 export type ThemeToken = (typeof THEME_TOKENS)[number];
 

@@ -1,15 +1,17 @@
-// Markdown blocks → wrapped, styled rows at a width. Each block renders on its
-// own (so finished blocks can be cached); `gapBefore` decides the blank row
-// between two neighbours.
-import type { Line, Span, Style } from '../base/types.js';
+// Markdown block tokens → wrapped, styled rows at a width. Containers (list
+// items, quotes) render their children at the width left beside their prefix,
+// so anything nests: a code block inside a list item sits under the item's
+// text. `gapBefore` decides the blank row between two neighbours.
+import { lineWidth, wrapLine } from '../base/text.js';
+import type { Line, Style } from '../base/types.js';
 import { TOKENS } from '../transcript/tokens.js';
-import { type Block, parseBlocks } from './blocks.js';
-import { parseInline } from './inline.js';
-import { displayWidth as textWidth, lineWidth, wrapLine } from '../base/text.js';
+import { renderCode } from './code.js';
+import { inlineRows } from './inline.js';
+import { lexBlocks, type Token, type Tokens } from './parser.js';
 import { renderTable } from './table.js';
-import { wrapIndented } from './wrap.js';
 
-const TASK = /^\[([ xX])\] /;
+/** Highlighted spans per line of a code block (undefined entries draw plain); called in document order. */
+export type Highlight = (lang: string, lines: readonly string[]) => readonly (Line | undefined)[];
 
 const HEADING_STYLES: Style[] = [
   { fg: TOKENS.heading, bold: true, underline: true },
@@ -17,90 +19,110 @@ const HEADING_STYLES: Style[] = [
   { bold: true, italic: true },
 ];
 
-export function renderBlock(block: Block, width: number): Line[] {
-  switch (block.kind) {
+const BULLETS = ['•', '◦', '▪'];
+
+const noHighlight: Highlight = () => [];
+
+/** A block that is drawn: everything but blank lines and link definitions. */
+export function isDrawn(t: Token): boolean {
+  return t.type !== 'space' && t.type !== 'def' && t.type !== 'checkbox';
+}
+
+/** Whether a blank row separates `a` from the following block `b` (`blank`: a blank line between them in the source). */
+export function gapBefore(a: Token | undefined, b: Token, blank: boolean): boolean {
+  if (!a) return false;
+  return blank || a.type === 'heading' || b.type === 'heading' || a.type === 'code' || b.type === 'code';
+}
+
+export function renderBlock(t: Token, width: number, hl: Highlight = noHighlight, depth = 0): Line[] {
+  switch (t.type) {
     case 'heading': {
-      const style = HEADING_STYLES[Math.min(block.level, 3) - 1]!;
-      return wrapLine(parseInline(block.text, style), width);
+      const style = HEADING_STYLES[Math.min(t.depth, 3) - 1]!;
+      return inlineRows(t.tokens ?? [], style).flatMap((r) => wrapLine(r, width));
     }
     case 'paragraph':
-      return block.lines.flatMap((l) => wrapLine(parseInline(l), width));
-    case 'list_item': {
-      const pad = ' '.repeat(block.visualIndent);
-      const markerStyle: Style = { fg: TOKENS.bullet };
-      const first: Line = [{ text: pad }, { text: block.marker, style: markerStyle }, { text: ' ' }];
-      // A task item (`- [ ] x`, `- [x] x`) gets a check box that the text hangs under.
-      const task = TASK.exec(block.lines[0] ?? '');
-      const lines = task ? [block.lines[0]!.slice(task[0].length), ...block.lines.slice(1)] : block.lines;
-      if (task) first.push(task[1] === ' ' ? { text: '□ ', style: { fg: TOKENS.planPending } } : { text: '✔ ', style: { fg: TOKENS.planDone } });
-      const rest: Line = [{ text: ' '.repeat(lineWidth(first)) }];
-      return lines.flatMap((l, k) => wrapIndented(parseInline(l), width, k === 0 ? first : rest, rest));
-    }
-    case 'quote': {
+    case 'text':
+      return (t.tokens ? inlineRows(t.tokens) : [[{ text: t.text }]]).flatMap((r) => wrapLine(r, width));
+    case 'list':
+      return renderList(t as Tokens.List, width, hl, depth);
+    case 'blockquote': {
       // Too narrow for the bar: the quoted text alone.
       const bar: Line = width > 3 ? [{ text: '│ ', style: { fg: TOKENS.quote } }] : [];
-      const inner = renderBlocks(parseBlocks(block.lines), width - lineWidth(bar));
+      const inner = renderBlocks(t.tokens ?? [], width - lineWidth(bar), hl, depth);
       return inner.map((l) => [...bar, ...l.map((s) => ({ text: s.text, style: { fg: TOKENS.quote, ...s.style } }))]);
     }
-    case 'code':
-      return renderCode(block.lang, block.lines, block.indent, width);
-    case 'rule':
+    case 'code': {
+      const code = t as Tokens.Code;
+      const text = code.codeBlockStyle === 'indented' ? code.text.replace(/\n+$/, '') : code.text;
+      const lines = text.replace(/\t/g, '    ').split('\n');
+      const lang = (code.lang ?? '').trim().split(/\s/)[0] ?? '';
+      return renderCode(lang, lines, width, hl(lang, lines));
+    }
+    case 'hr':
       return [[{ text: '─'.repeat(Math.max(1, width)), style: { fg: TOKENS.border } }]];
     case 'table':
-      return renderTable(block.lines, width);
+      return renderTable(t as Tokens.Table, width);
+    case 'space':
+    case 'def':
+    case 'checkbox':
+      return [];
+    default:
+      // Block HTML and anything unknown: its source, as written.
+      return t.raw.replace(/\n+$/, '').split('\n').flatMap((l) => wrapLine([{ text: l }], width));
   }
 }
 
-/** A bordered box with the language in the top edge; long code lines wrap inside it. */
-export function renderCode(lang: string, lines: readonly string[], indent: number, width: number): Line[] {
-  const border: Style = { fg: TOKENS.codeBorder };
-  const ind = width - indent >= 12 ? indent : 0;
-  const pad = ind ? [{ text: ' '.repeat(ind) }] : [];
-  const avail = width - ind;
-  const longest = lines.reduce((w, l) => Math.max(w, textWidth(l)), 0);
-  const label = lang ? ` ${lang} ` : '';
-  const boxW = Math.max(Math.min(avail, Math.max(longest + 4, textWidth(label) + 4, 20)), Math.min(avail, 4));
-  const inner = boxW - 4;
-  if (inner < 2) return lines.flatMap((l) => wrapLine([{ text: l }], width));
-  const top: Line = [...pad, { text: '╭─', style: border }];
-  if (label && textWidth(label) <= boxW - 3) top.push({ text: label, style: { fg: TOKENS.accent } });
-  top.push({ text: '─'.repeat(Math.max(0, boxW - 1 - lineWidth(top.slice(pad.length)))) + '╮', style: border });
-  const out: Line[] = [top];
-  const left: Span = { text: '│ ', style: border };
-  for (const l of lines.length ? lines : ['']) {
-    // A wrapped line continues under its own indentation, so nesting stays readable.
-    const ws = l.slice(0, l.length - l.trimStart().length);
-    const hang = ws && inner - textWidth(ws) >= 8;
-    for (const row of hang ? wrapIndented([{ text: l.slice(ws.length) }], inner, [{ text: ws }]) : wrapLine([{ text: l }], inner)) {
-      const w = lineWidth(row);
-      out.push([...pad, left, ...row, { text: ' '.repeat(Math.max(0, inner - w)) + ' │', style: border }]);
-    }
-  }
-  out.push([...pad, { text: '╰' + '─'.repeat(boxW - 2) + '╯', style: border }]);
-  return out;
-}
-
-/** Whether a blank row separates `a` from the following block `b`. */
-export function gapBefore(a: Block | undefined, b: Block): boolean {
-  if (!a) return false;
-  if (a.kind === 'list_item' && b.kind === 'list_item') return b.blankBefore;
-  return b.blankBefore || a.kind === 'heading' || b.kind === 'heading' || a.kind === 'code' || b.kind === 'code';
-}
-
-export function renderBlocks(blocks: readonly Block[], width: number, prev?: Block): Line[] {
+function renderList(list: Tokens.List, width: number, hl: Highlight, depth: number): Line[] {
   const out: Line[] = [];
-  let before = prev;
-  for (const b of blocks) {
-    if (gapBefore(before, b)) out.push([]);
-    out.push(...renderBlock(b, width));
-    before = b;
+  const start = typeof list.start === 'number' ? list.start : 1;
+  const paren = list.ordered && /^\s*\d+\)/.test(list.raw);
+  list.items.forEach((item, i) => {
+    if (i && list.loose) out.push([]);
+    const marker = list.ordered ? `${start + i}${paren ? ')' : '.'}` : BULLETS[Math.min(depth, BULLETS.length - 1)]!;
+    const first: Line = [{ text: marker, style: { fg: TOKENS.bullet } }, { text: ' ' }];
+    // A task item (`- [ ] x`, `- [x] x`) gets a check box that the text hangs under.
+    if (item.task) first.push(item.checked ? { text: '✔ ', style: { fg: TOKENS.planDone } } : { text: '□ ', style: { fg: TOKENS.planPending } });
+    out.push(...hang(first, width, (w) => renderBlocks(item.tokens, w, hl, depth + 1)));
+  });
+  return out;
+}
+
+/** Rows drawn at the width beside `first`, which prefixes the first row (spaces the rest); too narrow: no prefix. */
+function hang(first: Line, width: number, draw: (width: number) => Line[]): Line[] {
+  const pw = lineWidth(first);
+  if (width - pw < 2) return draw(width);
+  const rest: Line = [{ text: ' '.repeat(pw) }];
+  const rows = draw(width - pw);
+  if (!rows.length) return [first];
+  return rows.map((r, i) => [...(i === 0 ? first : rest), ...r]);
+}
+
+export function renderBlocks(tokens: readonly Token[], width: number, hl: Highlight = noHighlight, depth = 0): Line[] {
+  const out: Line[] = [];
+  let before: Token | undefined;
+  let blank = false;
+  for (const t of tokens) {
+    if (!isDrawn(t)) {
+      blank ||= t.type === 'space';
+      continue;
+    }
+    if (gapBefore(before, t, blank)) out.push([]);
+    out.push(...renderBlock(t, width, hl, depth));
+    before = t;
+    blank = false;
   }
   return out;
 }
 
-/** One-shot rendering of a complete markdown string. */
-export function renderMarkdown(text: string, width: number): Line[] {
+/** The source lines wrapped, for when the parser has not loaded yet. */
+export function renderPlain(text: string, width: number): Line[] {
   const lines = text.split('\n');
-  if (lines[lines.length - 1] === '') lines.pop(); // the newline ends the last line
-  return renderBlocks(parseBlocks(lines), width);
+  if (lines[lines.length - 1] === '') lines.pop();
+  return lines.flatMap((l) => wrapLine([{ text: l.replace(/\t/g, '    ') }], width));
+}
+
+/** One-shot rendering of a complete markdown string (plain until the parser is loaded). */
+export function renderMarkdown(text: string, width: number, hl: Highlight = noHighlight): Line[] {
+  const tokens = lexBlocks(text.replace(/\r/g, ''));
+  return tokens ? renderBlocks(tokens, width, hl) : renderPlain(text, width);
 }

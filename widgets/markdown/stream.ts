@@ -1,31 +1,52 @@
 // A growing markdown document (an assistant answer arriving as deltas).
-// Finished blocks are parsed once and rendered once per width; each append
-// re-parses and re-renders only the trailing open block. A block counts as
-// finished once another block has started after it on a complete line, since
-// no later text can change it then.
+// Appending only records the text; the next render re-parses from the start of
+// the trailing open block, so a frame costs that block, whatever the number of
+// deltas since the last one. A top-level block counts as finished once another
+// block has started after it on a complete line (no later text can change it
+// then); finished blocks are parsed once and rendered once per width. Code
+// blocks highlight in the background; each step redraws only its own block.
 import type { Line } from '../base/types.js';
-import { type Block, parseBlocks } from './blocks.js';
-import { gapBefore, renderBlock, renderBlocks } from './render.js';
+import { CodeHighlight, highlighterFor } from './highlight.js';
+import { cancelReady, lexBlocks, type Token } from './parser.js';
+import { gapBefore, type Highlight, isDrawn, renderBlock, renderPlain } from './render.js';
+
+/** Turns a rendered row into the row shown (a cell's bullet, indent, dimming); cached with it. */
+export type RowDecorator = (row: Line, index: number) => Line;
+
+interface Block {
+  token: Token;
+  /** Offset of the block in the (normalised) text. */
+  start: number;
+  /** A blank line separates it from the block before. */
+  blank: boolean;
+}
 
 interface WidthCache {
   /** Rows of the first `count` finished blocks. */
   rows: Line[];
   count: number;
+  /** Where each cached block's rows start (a gap row belongs to the block after it). */
+  at: number[];
 }
-
-/** Turns a rendered row into the row shown (a cell's bullet, indent, dimming); cached with it. */
-export type RowDecorator = (row: Line, index: number) => Line;
 
 export class MarkdownDocument {
   private source = '';
-  /** Complete lines (each ended by '\n') and the unfinished last line. */
-  private lines: string[] = [];
-  private partial = '';
+  /** The text as parsed: carriage returns dropped. */
+  private md = '';
   private done: Block[] = [];
   private open: Block[] = [];
+  /** Text appended since the last parse. */
+  private dirty = false;
   private caches = new Map<number, WidthCache>();
+  /** Highlighters by `<block start>:<code block index in it>`. */
+  private highlighters = new Map<string, CodeHighlight | null>();
+  private readonly parserReady = (): void => this.onUpdate();
 
-  constructor(text = '', private readonly decorate: RowDecorator = (row) => row) {
+  /**
+   * `onUpdate` is called when rows changed without an append: the parser or a
+   * highlight step became ready (the owner redraws).
+   */
+  constructor(text = '', private readonly decorate: RowDecorator = (row) => row, private readonly onUpdate: () => void = () => undefined) {
     if (text) this.append(text);
   }
 
@@ -36,10 +57,8 @@ export class MarkdownDocument {
   append(delta: string): void {
     if (!delta) return;
     this.source += delta;
-    const parts = (this.partial + delta).split('\n');
-    this.partial = parts.pop()!;
-    for (const p of parts) this.lines.push(p.replace(/\r$/, ''));
-    this.reparseTail();
+    this.md += delta.replace(/\r/g, '');
+    this.dirty = true;
   }
 
   /** Replaces the whole text (e.g. the final message differs from the deltas). */
@@ -50,46 +69,105 @@ export class MarkdownDocument {
       return;
     }
     this.source = '';
-    this.lines = [];
-    this.partial = '';
+    this.md = '';
     this.done = [];
     this.open = [];
     this.caches.clear();
+    this.highlighters.clear();
     this.append(text);
   }
 
-  private reparseTail(): void {
-    const from = this.done[this.done.length - 1]?.end ?? 0;
-    const all = this.partial ? [...this.lines.slice(from), this.partial] : this.lines.slice(from);
-    const parsed = parseBlocks(all, 0, this.done[this.done.length - 1]).map((b) => ({
-      ...b,
-      start: b.start + from,
-      end: b.end + from,
-    }));
-    const complete = this.lines.length;
+  /** Re-parses from the first unfinished block; false while the parser is loading. */
+  private parse(): boolean {
+    if (!this.dirty) return true;
+    const from = this.open[0]?.start ?? this.md.length - this.tailLength();
+    const tokens = lexBlocks(this.md.slice(from), this.parserReady);
+    if (!tokens) return false;
+    cancelReady(this.parserReady);
+    this.dirty = false;
+    const complete = this.md.lastIndexOf('\n') + 1;
+    const blocks: Block[] = [];
+    let at = from;
+    let blank = this.blankBefore(from);
+    for (const t of tokens) {
+      if (isDrawn(t)) blocks.push({ token: t, start: at, blank });
+      blank = t.type === 'space' || (blank && !isDrawn(t));
+      at += t.raw.length;
+    }
+    // Every block before the last one that starts on a complete line is finished.
     let k = 0;
-    while (k + 1 < parsed.length && parsed[k + 1]!.start < complete) k++;
-    this.done.push(...parsed.slice(0, k));
-    this.open = parsed.slice(k);
+    while (k + 1 < blocks.length && blocks[k + 1]!.start < complete) k++;
+    this.done.push(...blocks.slice(0, k));
+    this.open = blocks.slice(k);
+    return true;
+  }
+
+  /** Length of the text after the last finished block (all of it before the first parse). */
+  private tailLength(): number {
+    const last = this.done[this.done.length - 1];
+    return last ? this.md.length - (last.start + last.token.raw.length) : this.md.length;
+  }
+
+  /** Whether the line before offset `at` (a line start) is blank. */
+  private blankBefore(at: number): boolean {
+    if (at < 2 || this.md[at - 1] !== '\n') return false;
+    const prev = this.md.lastIndexOf('\n', at - 2);
+    return /^[ \t]*$/.test(this.md.slice(prev + 1, at - 1));
+  }
+
+  /** The highlighter lookup for the code blocks of the block at `start`, in the order they render. */
+  private highlight(start: number): Highlight {
+    let n = 0;
+    return (lang, lines) => {
+      const key = `${start}:${n++}`;
+      let h = this.highlighters.get(key);
+      if (h === undefined || (h && h.lang !== lang)) {
+        h = highlighterFor(lang, () => this.highlighted(start)) ?? null;
+        this.highlighters.set(key, h);
+      }
+      return h ? h.lines(lines) : [];
+    };
+  }
+
+  /** A highlight step finished for the block at `start`: its cached rows are stale. */
+  private highlighted(start: number): void {
+    for (const cache of this.caches.values()) {
+      const i = this.done.findIndex((b) => b.start === start);
+      if (i >= 0 && i < cache.count) {
+        cache.rows.length = cache.at[i]!;
+        cache.at.length = i;
+        cache.count = i;
+      }
+    }
+    this.onUpdate();
   }
 
   /** All rows at `width`, decorated; finished blocks come from the cache. */
   render(width: number): Line[] {
+    if (!this.parse()) return renderPlain(this.md, width).map(this.decorate);
     let cache = this.caches.get(width);
     if (!cache) {
       // Keep only the most recent widths: a resize makes the old ones useless.
       if (this.caches.size >= 2) this.caches.delete(this.caches.keys().next().value!);
-      cache = { rows: [], count: 0 };
+      cache = { rows: [], count: 0, at: [] };
       this.caches.set(width, cache);
     }
     for (; cache.count < this.done.length; cache.count++) {
-      const b = this.done[cache.count]!;
-      if (gapBefore(this.done[cache.count - 1], b)) cache.rows.push(this.decorate([], cache.rows.length));
-      for (const row of renderBlock(b, width)) cache.rows.push(this.decorate(row, cache.rows.length));
+      cache.at.push(cache.rows.length);
+      this.push(cache.rows, this.done[cache.count - 1], this.done[cache.count]!, width);
     }
     if (!this.open.length) return cache.rows;
-    const base = cache.rows.length;
-    const open = renderBlocks(this.open, width, this.done[this.done.length - 1]).map((r, i) => this.decorate(r, base + i));
-    return cache.rows.concat(open);
+    const rows = cache.rows.slice();
+    let before = this.done[this.done.length - 1];
+    for (const b of this.open) {
+      this.push(rows, before, b, width);
+      before = b;
+    }
+    return rows;
+  }
+
+  private push(rows: Line[], before: Block | undefined, b: Block, width: number): void {
+    if (gapBefore(before?.token, b.token, b.blank)) rows.push(this.decorate([], rows.length));
+    for (const row of renderBlock(b.token, width, this.highlight(b.start))) rows.push(this.decorate(row, rows.length));
   }
 }

@@ -1,69 +1,117 @@
-// Pipe tables laid out in columns: cells parsed with inline markdown, columns as
-// wide as their widest cell, a rule under the header row, alignment from the
-// `:--`/`:-:`/`--:` row. A table wider than the screen falls back to its
-// source lines, wrapped, which stays readable where squeezed columns would not.
-import { lineWidth, wrapLine } from '../base/text.js';
+// GFM tables as a grid at any width: each column is as wide as its widest cell
+// when the table fits; otherwise the width is shared out (narrow columns keep
+// their width, the wide ones split what is left evenly) and cells wrap inside
+// their column. Alignment from the `:--`/`:-:`/`--:` row holds on every wrapped
+// row; when cells wrap, a rule separates the body rows so each row stays one
+// visible unit. Only when not even one column per cell fits does the table turn
+// into a list of `header: value` lines, never into raw pipes.
+import { displayWidth, lineWidth, wrapLine } from '../base/text.js';
 import type { Line, Style } from '../base/types.js';
 import { TOKENS } from '../transcript/tokens.js';
-import { parseInline } from './inline.js';
+import { inlineRows } from './inline.js';
+import type { Tokens } from './parser.js';
 
 type Align = 'left' | 'center' | 'right';
 
-const SEPARATOR = /^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?$/;
+const SEP = ' │ ';
+const BORDER: Style = { fg: TOKENS.border };
 
-/** Cells of one `| a | b |` row; `\|` stays a literal bar. */
-export function splitRow(line: string): string[] {
-  let body = line.trim();
-  if (body.startsWith('|')) body = body.slice(1);
-  if (body.endsWith('|') && !body.endsWith('\\|')) body = body.slice(0, -1);
-  const cells: string[] = [];
-  let cur = '';
-  for (let i = 0; i < body.length; i++) {
-    if (body[i] === '\\' && body[i + 1] === '|') {
-      cur += '|';
-      i++;
-    } else if (body[i] === '|') {
-      cells.push(cur.trim());
-      cur = '';
-    } else cur += body[i];
-  }
-  cells.push(cur.trim());
-  return cells;
+/** A cell's content as one line (soft breaks inside a cell become spaces). */
+function cellLine(cell: Tokens.TableCell, base: Style): Line {
+  return inlineRows(cell.tokens, base).flatMap((row, i) => (i ? [{ text: ' ' }, ...row] : row));
 }
 
-function alignOf(spec: string): Align {
-  const s = spec.trim();
-  if (s.startsWith(':') && s.endsWith(':')) return 'center';
-  if (s.endsWith(':')) return 'right';
-  return 'left';
+/** The longest word of a cell: narrower, wrapping breaks words apart. */
+function longestWord(line: Line): number {
+  return Math.max(0, ...line.map((s) => s.text).join('').split(/\s+/).map(displayWidth));
+}
+
+/**
+ * Column widths for `avail` columns of content: natural widths when they fit;
+ * else every column gets its longest word and the rest of the room goes to the
+ * columns that want more, in proportion to what they lack; when even the
+ * longest words do not fit, water-filling over them (columns under an even
+ * share keep theirs, the others split what is left) and words break.
+ */
+export function columnWidths(natural: readonly number[], words: readonly number[], avail: number): number[] {
+  if (natural.reduce((a, b) => a + b, 0) <= avail) return [...natural];
+  const min = natural.map((n, i) => Math.min(n, words[i]!));
+  const minSum = min.reduce((a, b) => a + b, 0);
+  if (minSum <= avail) {
+    const lack = natural.map((n, i) => n - min[i]!);
+    const lackSum = lack.reduce((a, b) => a + b, 0);
+    const room = avail - minSum;
+    const widths = min.map((m, i) => m + Math.floor((room * lack[i]!) / lackSum));
+    // Rounding leftovers go to the columns that lack the most.
+    let left = avail - widths.reduce((a, b) => a + b, 0);
+    for (const i of lack.map((_, i) => i).sort((a, b) => lack[b]! - lack[a]!)) {
+      if (left <= 0) break;
+      if (widths[i]! < natural[i]!) {
+        widths[i]!++;
+        left--;
+      }
+    }
+    return widths;
+  }
+  const widths = min.map(() => 0);
+  const order = min.map((_, i) => i).sort((a, b) => min[a]! - min[b]!);
+  let left = avail;
+  order.forEach((col, k) => {
+    widths[col] = Math.max(1, Math.min(min[col]!, Math.floor(left / (order.length - k))));
+    left -= widths[col]!;
+  });
+  return widths;
 }
 
 function pad(cell: Line, width: number, align: Align): Line {
-  const room = width - lineWidth(cell);
+  const room = Math.max(0, width - lineWidth(cell));
   const left = align === 'right' ? room : align === 'center' ? Math.floor(room / 2) : 0;
-  return [{ text: ' '.repeat(left) }, ...cell, { text: ' '.repeat(room - left) }];
+  const out: Line = left ? [{ text: ' '.repeat(left) }, ...cell] : [...cell];
+  if (room - left) out.push({ text: ' '.repeat(room - left) });
+  return out;
 }
 
-export function renderTable(lines: readonly string[], width: number): Line[] {
-  const sepAt = lines.findIndex((l) => SEPARATOR.test(l.trim()));
-  const raw = (): Line[] => lines.flatMap((l) => wrapLine(parseInline(l), width));
-  if (sepAt !== 1) return raw();
-  const aligns = splitRow(lines[1]!).map(alignOf);
-  const header = splitRow(lines[0]!).map((c) => parseInline(c, { bold: true }));
-  const body = lines.slice(2).map((l) => splitRow(l).map((c) => parseInline(c)));
+export function renderTable(table: Tokens.Table, width: number): Line[] {
+  const header = table.header.map((c) => cellLine(c, { bold: true }));
+  const body = table.rows.map((r) => r.map((c) => cellLine(c, {})));
   const cols = Math.max(header.length, ...body.map((r) => r.length));
-  const widths = Array.from({ length: cols }, (_, i) => Math.max(1, ...[header, ...body].map((r) => (r[i] ? lineWidth(r[i]) : 0))));
-  const total = widths.reduce((a, b) => a + b, 0) + 3 * (cols - 1);
-  if (total > width) return raw();
-  const border: Style = { fg: TOKENS.border };
-  const row = (cells: Line[]): Line => {
-    const out: Line = [];
-    for (let i = 0; i < cols; i++) {
-      if (i > 0) out.push({ text: ' │ ', style: border });
-      out.push(...pad(cells[i] ?? [], widths[i]!, aligns[i] ?? 'left'));
-    }
-    return out;
+  const aligns: Align[] = Array.from({ length: cols }, (_, i) => table.align[i] ?? 'left');
+  const all = [header, ...body];
+  const natural = Array.from({ length: cols }, (_, i) => Math.max(1, ...all.map((r) => (r[i] ? lineWidth(r[i]) : 0))));
+  const words = Array.from({ length: cols }, (_, i) => Math.max(1, ...all.map((r) => (r[i] ? longestWord(r[i]) : 0))));
+  const avail = width - displayWidth(SEP) * (cols - 1);
+  if (avail < cols) return asList(header, body, width);
+  const widths = columnWidths(natural, words, avail);
+  const wraps = natural.some((n, i) => n > widths[i]!);
+  const row = (cells: Line[]): Line[] => {
+    const wrapped = widths.map((w, i) => wrapLine(cells[i] ?? [], w));
+    const height = Math.max(...wrapped.map((c) => c.length));
+    return Array.from({ length: height }, (_, y) => {
+      const out: Line = [];
+      widths.forEach((w, i) => {
+        if (i) out.push({ text: SEP, style: BORDER });
+        out.push(...pad(wrapped[i]![y] ?? [], w, aligns[i]!));
+      });
+      return out;
+    });
   };
-  const rule: Line = [{ text: widths.map((w) => '─'.repeat(w)).join('─┼─'), style: border }];
-  return [row(header), rule, ...body.map(row)];
+  const rule = (cross: string): Line => [{ text: widths.map((w) => '─'.repeat(w)).join(`─${cross}─`), style: BORDER }];
+  const out = [...row(header), rule('┼')];
+  body.forEach((cells, i) => {
+    if (i && wraps) out.push(rule('┼'));
+    out.push(...row(cells));
+  });
+  return out;
+}
+
+/** Too narrow for a grid: each row as `header: value` lines, rows apart by a rule. */
+function asList(header: Line[], body: Line[][], width: number): Line[] {
+  const out: Line[] = [];
+  body.forEach((cells, r) => {
+    if (r) out.push([{ text: '─'.repeat(Math.max(1, width)), style: BORDER }]);
+    cells.forEach((cell, i) => {
+      out.push(...wrapLine([...(header[i] ?? [{ text: `${i + 1}` }]), { text: ': ' }, ...cell], width));
+    });
+  });
+  return out.length ? out : header.flatMap((h) => wrapLine(h, width));
 }

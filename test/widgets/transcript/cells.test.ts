@@ -10,7 +10,11 @@ import { errorCell, infoCell } from '../../../widgets/transcript/cells/notice.js
 import { PatchCell } from '../../../widgets/transcript/cells/patch.js';
 import { PlanCell } from '../../../widgets/transcript/cells/plan.js';
 import { displayCommand } from '../../../widgets/transcript/command.js';
+import { loadMarkdownParser } from '../../../widgets/markdown/parser.js';
 import { plain, styleOf } from './helpers.js';
+
+// Markdown's parser loads on first use; these tests render synchronously.
+await loadMarkdownParser();
 
 test('user message: › prompt, tinted rows padded to the width, wrapped with an indent', () => {
   const cell = new UserMessageCell('hello there general kenobi\nsecond');

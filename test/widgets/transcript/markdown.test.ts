@@ -2,11 +2,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { lineWidth } from '../../../widgets/base/text.js';
-import { parseBlocks } from '../../../widgets/markdown/blocks.js';
 import { parseInline } from '../../../widgets/markdown/inline.js';
+import { lexBlocks, loadMarkdownParser } from '../../../widgets/markdown/parser.js';
 import { renderMarkdown } from '../../../widgets/markdown/render.js';
 import { MarkdownDocument } from '../../../widgets/markdown/stream.js';
 import { plain, styleOf } from './helpers.js';
+
+await loadMarkdownParser();
+
+/** Kinds of the drawn top-level blocks. */
+const kinds = (src: string[]): string[] => (lexBlocks(src.join('\n')) ?? []).filter((t) => t.type !== 'space').map((t) => (t.type === 'heading' ? `h${t.depth}:${t.text}` : t.type));
 
 test('inline: bold, italic, both, strike, code, links, autolinks, escapes', () => {
   const spans = parseInline('a **b** *c* ***d*** ~~e~~ `f` [g](http://h) <https://i> \\*j\\*');
@@ -41,12 +46,13 @@ test('inline: identifiers, citations and arithmetic stay plain text', () => {
   assert.equal(s.find((x) => x.text === 'code')?.style?.fg, 'code');
 });
 
-test('blocks: headings, paragraphs, lists with nesting, quotes, code, rules, tables', () => {
+test('blocks: headings, paragraphs, lists with nesting, quotes, code, rules; a lone pipe row is text', () => {
   const src = ['# H1', 'para line 1', 'para line 2', '', '- a', '  - b', '    1. c', '- d', '', '> q', '```py', 'x = 1', '```', '---', '| t |'];
-  const kinds = parseBlocks(src).map((b) => (b.kind === 'list_item' ? `${b.kind}:${b.marker}:${b.depth}` : b.kind));
-  assert.deepEqual(kinds, ['heading', 'paragraph', 'list_item:•:0', 'list_item:◦:1', 'list_item:1.:2', 'list_item:•:0', 'quote', 'code', 'rule', 'table']);
-  const code = parseBlocks(src).find((b) => b.kind === 'code');
-  assert.ok(code?.kind === 'code' && code.lang === 'py' && code.closed && code.lines[0] === 'x = 1');
+  // GFM: a table needs its delimiter row, so `| t |` alone is a paragraph (the old parser called it a table and printed its pipes).
+  assert.deepEqual(kinds(src), ['h1:H1', 'paragraph', 'list', 'blockquote', 'code', 'hr', 'paragraph']);
+  assert.deepEqual(plain(renderMarkdown(src.slice(4, 8).join('\n'), 40)), ['• a', '  ◦ b', '    1. c', '• d']);
+  const code = lexBlocks(src.join('\n'))?.find((b) => b.type === 'code');
+  assert.ok(code?.type === 'code' && code.lang === 'py' && code.text.split('\n')[0] === 'x = 1');
 });
 
 test('ordered lists are renumbered like markdown does; a new list restarts', () => {
@@ -140,7 +146,7 @@ test('setText with a different final text re-renders from scratch', () => {
   assert.deepEqual(plain(doc.render(20)), ['goodbye', '', '• x']);
 });
 
-test('pipe tables: aligned columns, bold header, a rule, alignment; too wide falls back to the source', () => {
+test('pipe tables: aligned columns, bold header, a rule, alignment; too narrow wraps inside the columns', () => {
   const src = '| Name | Size | Note |\n|:-----|-----:|:----:|\n| a.ts | 12 | `new` |\n| long_name.rs | 1024 | x \\| y |';
   const rows = renderMarkdown(src, 40);
   assert.deepEqual(plain(rows), [
@@ -151,7 +157,10 @@ test('pipe tables: aligned columns, bold header, a rule, alignment; too wide fal
   ]);
   assert.equal(styleOf(rows, 'Name')?.bold, true);
   assert.equal(styleOf(rows, 'new')?.fg, 'code');
-  assert.deepEqual(plain(renderMarkdown(src, 20)).slice(0, 2), ['| Name | Size | Note', '|']);
+  // The old renderer fell back to the raw `| Name | Size |` source here; the issue asks for a grid at any width.
+  const narrow = plain(renderMarkdown(src, 20));
+  assert.ok(narrow.every((r) => !r.includes('|') || r.includes('x | y') || r.includes('x |')), narrow.join('\n'));
+  assert.equal(narrow[0]!.split('│').length, 3, narrow.join('\n'));
 });
 
 test('task list items get check boxes and the text hangs under them', () => {
@@ -172,7 +181,7 @@ test('property: no rendered row is wider than the width, whatever the markdown',
 
 test('blocks: setext headings, and tables without the outer pipes (found by their delimiter row)', () => {
   const src = ['Title', '=====', 'Section', '---', 'Name | Qty', '--- | ---:', 'apple | 3', '', 'a | b alone is text', 'intro', '- item'];
-  assert.deepEqual(parseBlocks(src).map((b) => (b.kind === 'heading' ? `h${b.level}:${b.text}` : b.kind)), ['h1:Title', 'h2:Section', 'table', 'paragraph', 'list_item']);
+  assert.deepEqual(kinds(src), ['h1:Title', 'h2:Section', 'table', 'paragraph', 'list']);
   const rows = plain(renderMarkdown('Name | Qty\n--- | ---:\napple | 3', 40)).join('\n');
   assert.doesNotMatch(rows, /---/);
   assert.match(rows, /apple/);

@@ -36,7 +36,8 @@ abstract class StreamedMarkdownCell extends HistoryCell {
   constructor(text = '') {
     super();
     // Rows are decorated as they are cached, so a delta costs only the open block.
-    this.doc = new MarkdownDocument(text, (row, i) => [i === 0 ? this.bullet() : INDENT, ...this.style(row)]);
+    // The document redraws on its own when its parser or a code highlight becomes ready.
+    this.doc = new MarkdownDocument(text, (row, i) => [i === 0 ? this.bullet() : INDENT, ...this.style(row)], () => this.changed());
   }
 
   get text(): string {
