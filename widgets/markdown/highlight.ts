@@ -88,7 +88,8 @@ export class CodeHighlight {
   private want: readonly string[] = [];
   private failed = false;
 
-  constructor(readonly lang: string, private readonly onProgress: () => void) {}
+  /** `tag` is the fence's language tag, `lang` the canonical language it names. */
+  constructor(readonly tag: string, readonly lang: string, private readonly onProgress: () => void) {}
 
   /**
    * Spans for `lines` as far as they are tokenized (undefined = not yet: draw
@@ -138,7 +139,7 @@ export class CodeHighlight {
 /** A highlighter for a fence tag, or undefined when the language is not highlighted. */
 export function highlighterFor(tag: string, onProgress: () => void): CodeHighlight | undefined {
   const lang = languageOf(tag);
-  return lang ? new CodeHighlight(lang, onProgress) : undefined;
+  return lang ? new CodeHighlight(tag, lang, onProgress) : undefined;
 }
 
 const queue = new Set<CodeHighlight>();

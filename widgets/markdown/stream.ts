@@ -121,7 +121,7 @@ export class MarkdownDocument {
     return (lang, lines) => {
       const key = `${start}:${n++}`;
       let h = this.highlighters.get(key);
-      if (h === undefined || (h && h.lang !== lang)) {
+      if (h === undefined || (h && h.tag !== lang)) {
         h = highlighterFor(lang, () => this.highlighted(start)) ?? null;
         this.highlighters.set(key, h);
       }

@@ -5,8 +5,9 @@ import { lineWidth } from '../../../widgets/base/text.js';
 import { parseInline } from '../../../widgets/markdown/inline.js';
 import { lexBlocks, loadMarkdownParser } from '../../../widgets/markdown/parser.js';
 import { renderMarkdown } from '../../../widgets/markdown/render.js';
+import { columnWidths } from '../../../widgets/markdown/table.js';
 import { MarkdownDocument } from '../../../widgets/markdown/stream.js';
-import { plain, styleOf } from './helpers.js';
+import { plain, styleOf } from '../transcript/helpers.js';
 
 await loadMarkdownParser();
 
@@ -185,4 +186,42 @@ test('blocks: setext headings, and tables without the outer pipes (found by thei
   const rows = plain(renderMarkdown('Name | Qty\n--- | ---:\napple | 3', 40)).join('\n');
   assert.doesNotMatch(rows, /---/);
   assert.match(rows, /apple/);
+});
+
+test('an indented code block is code (a box), not a paragraph', () => {
+  const rows = plain(renderMarkdown('Run:\n\n    cargo test\n    cargo fmt\n\nThen commit.', 30));
+  assert.deepEqual(rows, ['Run:', '', '╭──────────────────╮', '│ cargo test       │', '│ cargo fmt        │', '╰──────────────────╯', '', 'Then commit.']);
+});
+
+test('a paragraph after a fenced block inside a list item stays in the item, under its text', () => {
+  const rows = plain(renderMarkdown('- Build it:\n\n  ```sh\n  make\n  ```\n\n  then run it.\n- Next', 30));
+  assert.deepEqual(rows, ['• Build it:', '', '  ╭─ sh ─────────────╮', '  │ make             │', '  ╰──────────────────╯', '', '  then run it.', '', '• Next']);
+});
+
+test('tables never fall back to raw pipes: a grid at any width, a header: value list when not one column per cell fits', () => {
+  const src = '| Name | Description |\n| :-- | --: |\n| parser | turns markdown into blocks of cells |\n| table | lays out columns |';
+  for (let width = 1; width <= 60; width++) {
+    const rows = plain(renderMarkdown(src, width));
+    assert.ok(rows.every((r) => !r.includes('|')), `width ${width}:\n${rows.join('\n')}`);
+  }
+  assert.deepEqual(plain(renderMarkdown(src, 22)), [
+    'Name   │   Description',
+    '───────┼──────────────',
+    'parser │         turns',
+    '       │ markdown into',
+    '       │     blocks of',
+    '       │         cells',
+    '───────┼──────────────',
+    'table  │      lays out',
+    '       │       columns',
+  ]);
+  assert.deepEqual(plain(renderMarkdown(src, 3)).slice(0, 3), ['Nam', 'e:', 'par']);
+});
+
+test('column widths: natural when they fit; whole words first, the rest to the columns that want more', () => {
+  assert.deepEqual(columnWidths([4, 10], [4, 5], 20), [4, 10]);
+  // Words fit (3 + 6 = 9 ≤ 14): the room left goes to the column that lacks the most.
+  assert.deepEqual(columnWidths([3, 40], [3, 6], 14), [3, 11]);
+  // Not even the longest words fit: narrow columns keep theirs, the others share.
+  assert.deepEqual(columnWidths([2, 30, 30], [2, 20, 20], 12), [2, 5, 5]);
 });
