@@ -14,6 +14,7 @@ import type { AgentSession } from '../../app/tui/app-host.js';
 import type { TuiApp } from '../../app/tui/app.js';
 import { createTui } from '../../app/tui/create-tui.js';
 import type { Searcher } from '../../app/files/search-manager.js';
+import { loadMarkdownParser } from '../../widgets/markdown/parser.js';
 
 export class FakeSession implements AgentSession {
   readonly id = '00000000-0000-4000-8000-000000000001';
@@ -52,6 +53,8 @@ export const FIXED_CWD = '/home/user/project';
 const NO_FILES: Searcher = { ready: true, search: async () => [] };
 
 export async function makeApp(tomlOverrides: string[] = [], extra: Partial<Config> = {}, openIndex: () => Searcher = () => NO_FILES): Promise<Harness> {
+  // In the app the parser has loaded by the time an answer arrives (the user's message starts it).
+  await loadMarkdownParser();
   const home = mkdtempSync(join(tmpdir(), 'codex-tui-'));
   process.env.HOME = '/home/user';
   const loaded = await loadConfig({ codexHome: home, cliOverrides: tomlOverrides, env: { HOME: '/home/user' } });

@@ -3,6 +3,7 @@
 // model's reasoning (dimmed italic markdown, or nothing when hidden).
 import { lineWidth } from '../../base/text.js';
 import type { Line, Span, Style } from '../../base/types.js';
+import { loadMarkdownParser } from '../../markdown/parser.js';
 import { MarkdownDocument } from '../../markdown/stream.js';
 import { wrapIndented } from '../../markdown/wrap.js';
 import { HistoryCell } from '../cell.js';
@@ -14,6 +15,8 @@ export class UserMessageCell extends HistoryCell {
   readonly kind = 'user';
   constructor(readonly text: string) {
     super();
+    // The answer comes a model round trip later: its Markdown parser loads meanwhile, off the start path.
+    void loadMarkdownParser();
   }
 
   protected build(width: number): Line[] {
