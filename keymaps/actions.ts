@@ -17,7 +17,7 @@ export type EditAction = (typeof EDIT_ACTIONS)[number];
 
 /** Composer actions the app itself handles (quit, interrupt, scrolling, overlays). */
 export const APP_ACTIONS = [
-  'cancel', 'interrupt_or_quit', 'open_transcript', 'scroll_page_up', 'scroll_page_down', 'scroll_top', 'scroll_bottom',
+  'cancel', 'interrupt_or_quit', 'delete_forward_or_quit', 'open_transcript', 'scroll_page_up', 'scroll_page_down', 'scroll_top', 'scroll_bottom',
   'scroll_up', 'scroll_down', 'redraw',
 ] as const;
 export type AppAction = (typeof APP_ACTIONS)[number];

@@ -59,6 +59,7 @@ export interface Config {
     readonly notifications: boolean | readonly ('agent-turn-complete' | 'approval-requested')[];
     readonly keymap: NonNullable<ConfigToml['tui']>['keymap'];
     readonly animations: boolean;
+    readonly scrollbackOnExit: 'all' | 'last-turn' | 'none';
   };
   /** Name of the selected profile (-p or `profile = "…"`), if any. */
   readonly activeProfile?: string;

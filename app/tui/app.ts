@@ -299,6 +299,11 @@ export class TuiApp implements Widget {
           this.showNotice(QUIT_HINT, QUIT_HINT_MS);
         }
         return;
+      case 'delete_forward_or_quit':
+        // Ctrl+D on an empty composer quits, as end of input does in a shell.
+        if (this.composer.isEmpty()) this.quit();
+        else this.composerAction('delete_forward', undefined, now);
+        return;
       case 'open_transcript': this.emit({ type: 'open_transcript' }); return;
       case 'scroll_page_up': this.view.pageUp(); return;
       case 'scroll_page_down': this.view.pageDown(); return;

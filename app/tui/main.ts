@@ -2,8 +2,9 @@
 // print before the screen changes; a theme or [tui.keymap] entry that cannot
 // be used is a warning in the transcript and the default applies), starts the session, then
 // owns the terminal until the user quits: input → app → frames; agent events →
-// app → frames. On exit it restores the terminal and prints the token usage
-// and how to resume.
+// app → frames. On exit (a quit or SIGINT/SIGTERM) it restores the terminal,
+// writes the conversation to the normal screen ([tui] scrollback_on_exit) and
+// prints the token usage and how to resume.
 import { existsSync } from 'node:fs';
 import type { CommandContext } from '../command-context.js';
 import type { Config } from '../config/types.js';
@@ -46,19 +47,20 @@ export async function main(ctx: CommandContext): Promise<number> {
     return 1;
   }
 
-  const [{ createTui }, { PendingSession }, { Tty, guardExit }, { hangupHandler }, { Renderer }, { Palette, detectColorDepth }, { cliVersion }] = await Promise.all([
+  const [{ createTui }, { PendingSession }, { Tty, guardExit }, { hangupHandler }, { Renderer }, { Palette, detectColorDepth }, { cliVersion }, { conversationText }] = await Promise.all([
     import('./create-tui.js'), import('./pending-session.js'), import('./renderer/tty.js'), import('./hangup.js'),
-    import('./renderer/renderer.js'), import('./renderer/palette.js'), import('../config/version.js'),
+    import('./renderer/renderer.js'), import('./renderer/palette.js'), import('../config/version.js'), import('./renderer/scrollback.js'),
   ]);
 
   const session = new PendingSession();
   let historyEntry: ((home: string, logId: number, offset: number) => { text: string } | undefined) | undefined;
   const tty = new Tty();
-  const unguard = guardExit(() => tty.restore(), () => hangup('SIGHUP'));
+  const unguard = guardExit(() => tty.restore(), () => hangup('SIGHUP'), () => farewell());
   let finish: () => void = () => undefined;
   const finished = new Promise<void>((resolve) => (finish = resolve));
   let renderer: InstanceType<typeof Renderer> | undefined;
   let ticker: NodeJS.Timeout | undefined;
+  let farewell: () => void = () => undefined;
 
   // The agent (model client, tools, MCP) loads after the first frame is on screen.
   const agent = Promise.all([import('../agent/session.js'), import('../agent/history.js')]);
@@ -103,7 +105,24 @@ export async function main(ctx: CommandContext): Promise<number> {
     onInput: (events, at) => app.handleInput(events, at),
     onResize: (cols, rows) => renderer?.resize(cols, rows),
     onLost: hangup,
-  });
+  }, `codex · ${app.statusBar.info.cwd}`);
+
+  // What a quit leaves on the normal screen, once: the conversation reflowed to
+  // the terminal's width now, the token usage and how to resume. Called after
+  // the terminal is restored (a hangup has no terminal to write to).
+  let saidFarewell = false;
+  farewell = () => {
+    if (saidFarewell) return;
+    saidFarewell = true;
+    // After /new the app holds a later session than the one started here.
+    const current = app.session;
+    const conversation = conversationText(app.transcript, tty.cols, app.config.tui.scrollbackOnExit, palette);
+    let out = conversation ? `${conversation}\n` : '';
+    if (app.tokenUsage && app.tokenUsage.total_tokens > 0) out += `${finalUsageLine(app.tokenUsage)}\n`;
+    // A session quit before anything was said has no log to resume (the rollout is written from the first message).
+    if (current.id && existsSync(current.rolloutPath)) out += `To continue this session, run codex resume ${current.id}\n`;
+    if (out) process.stdout.write(out);
+  };
   app.attach();
   // Before any session starts: the trust screen (a folder never decided), then
   // the session picker (`codex resume` alone).
@@ -149,13 +168,10 @@ export async function main(ctx: CommandContext): Promise<number> {
   }
 
   await finished;
-  // After /new the app holds a later session than the one started here.
   const current = app.session;
   app.detach();
   current.submit({ type: 'shutdown' });
   await leaveScreen();
-  if (app.tokenUsage && app.tokenUsage.total_tokens > 0) process.stdout.write(`${finalUsageLine(app.tokenUsage)}\n`);
-  // A session quit before anything was said has no log to resume (the rollout is written from the first message).
-  if (current.id && existsSync(current.rolloutPath)) process.stdout.write(`To continue this session, run codex resume ${current.id}\n`);
+  farewell();
   return 0;
 }

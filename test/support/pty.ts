@@ -57,6 +57,13 @@ export interface PtyApp {
   signal(sig: NodeJS.Signals): void;
   waitForText(pattern: string | RegExp, timeoutMs?: number): Promise<string>;
   waitForNoText(pattern: string | RegExp, timeoutMs?: number): Promise<string>;
+  /**
+   * The normal screen buffer, its scrollback then its rows, trailing spaces
+   * trimmed: what stays in the terminal once the app has left the alternate screen.
+   */
+  normalText(): string;
+  /** Waits until the normal screen buffer (scrollback included) matches. */
+  waitForNormalText(pattern: string | RegExp, timeoutMs?: number): Promise<string>;
   /** Waits until `ok(screen)` holds. */
   waitForScreen(ok: (screen: string) => boolean, what: string, timeoutMs?: number): Promise<string>;
   exited(timeoutMs?: number): Promise<number>;
@@ -101,7 +108,14 @@ export function spawnPty(ws: Workspace, args: string[], opts: PtyOptions = {}): 
     }, () => `${what}; screen:\n${screen()}`, timeoutMs);
     return screen();
   };
-  const test = (p: string | RegExp): boolean => (typeof p === 'string' ? screen().includes(p) : p.test(screen()));
+  const normalText = (): string => {
+    const buf = term.buffer.normal;
+    const rows: string[] = [];
+    for (let y = 0; y < buf.length; y++) rows.push(buf.getLine(y)?.translateToString(true) ?? '');
+    return rows.join('\n');
+  };
+  const matches = (text: string, p: string | RegExp): boolean => (typeof p === 'string' ? text.includes(p) : p.test(text));
+  const test = (p: string | RegExp): boolean => matches(screen(), p);
   return {
     term,
     pid: () => {
@@ -137,6 +151,11 @@ export function spawnPty(ws: Workspace, args: string[], opts: PtyOptions = {}): 
     waitForText: (p, t = 10_000) => poll(() => test(p), `"${String(p)}"`, t),
     waitForNoText: (p, t = 10_000) => poll(() => !test(p), `"${String(p)}" to disappear`, t),
     waitForScreen: (ok, what, t = 10_000) => poll(() => ok(screen()), what, t),
+    normalText,
+    waitForNormalText: async (p, t = 10_000) => {
+      await poll(() => matches(normalText(), p), `"${String(p)}" on the normal screen`, t);
+      return normalText();
+    },
     exited: (t = 10_000) =>
       exitCode !== undefined
         ? Promise.resolve(exitCode)

@@ -23,7 +23,7 @@ test('the default composer table covers the key table of reference §3.1', () =>
     right: 'char_right', 'alt+b': 'word_left', 'ctrl+left': 'word_left', 'alt+left': 'word_left', 'alt+f': 'word_right', 'ctrl+right': 'word_right',
     'ctrl+w': 'delete_word_backward', 'alt+backspace': 'delete_word_backward', 'alt+delete': 'delete_word_forward', 'alt+d': 'delete_word_forward',
     'ctrl+u': 'kill_line_start', 'ctrl+k': 'kill_line_end', 'ctrl+y': 'yank', 'ctrl+h': 'delete_backward', backspace: 'delete_backward',
-    'ctrl+d': 'delete_forward', delete: 'delete_forward', esc: 'cancel', 'ctrl+c': 'interrupt_or_quit', 'ctrl+t': 'open_transcript',
+    'ctrl+d': 'delete_forward_or_quit', delete: 'delete_forward', esc: 'cancel', 'ctrl+c': 'interrupt_or_quit', 'ctrl+t': 'open_transcript',
   };
   for (const [k, action] of Object.entries(expect)) assert.equal(km.resolve('composer', key(k))?.action, action, k);
   assert.deepEqual(km.resolve('composer', key('x', 'x')), { action: 'insert_text', text: 'x' });

@@ -1,5 +1,6 @@
 // The terminal shell: raw mode, the alternate screen, bracketed paste, mouse
-// wheel (SGR) and focus reporting on; input bytes decoded into events; resize
+// wheel (SGR) and focus reporting on, the window title saved and set (XTWINOPS
+// push/pop, so the shell's title comes back); input bytes decoded into events; resize
 // notifications. `restore()` undoes all of it and is safe to call repeatedly,
 // from any exit path (quit, error, signal, uncaught exception). A terminal
 // that goes away (its window or pane closed: EOF or EIO on stdin, EIO on
@@ -13,7 +14,7 @@ import type { InputEvent } from '../../../keymaps/input-event.js';
 // Ends by asking whether the terminal knows bracketed paste (DECRQM 2004): if
 // it answers, pastes come bracketed and paste-burst guessing is off.
 const ENTER = '\x1b[?1049h\x1b[?1000h\x1b[?1006h\x1b[?2004h\x1b[?1004h\x1b[?25l\x1b[H\x1b[2J\x1b[?2004$p';
-const LEAVE = '\x1b[?2026l\x1b[0m\x1b[?1004l\x1b[?2004l\x1b[?1006l\x1b[?1000l\x1b[?25h\x1b[?1049l';
+const LEAVE = '\x1b[23;0t\x1b[?2026l\x1b[0m\x1b[?1004l\x1b[?2004l\x1b[?1006l\x1b[?1000l\x1b[?25h\x1b[?1049l';
 /** How long a lone ESC waits for the rest of an escape sequence. */
 export const ESC_TIMEOUT_MS = 30;
 
@@ -44,7 +45,8 @@ export class Tty {
   get cols(): number { return this.output.columns || 80; }
   get rows(): number { return this.output.rows || 24; }
 
-  start(handlers: TtyHandlers): void {
+  /** `title`: the window title while codex runs (the previous one is pushed and comes back at `restore`). */
+  start(handlers: TtyHandlers, title?: string): void {
     this.handlers = handlers;
     this.active = true;
     if (this.input.isTTY) this.input.setRawMode(true);
@@ -55,7 +57,7 @@ export class Tty {
     this.output.on('error', this.onError);
     this.input.resume();
     this.output.on('resize', this.onResizeEvent);
-    this.write(ENTER);
+    this.write(`\x1b[22;0t${title ? `\x1b]0;${title.replace(/[\x00-\x1f\x7f-\x9f]/g, ' ')}\x07` : ''}${ENTER}`);
   }
 
   write(data: string): void {
@@ -128,13 +130,20 @@ function closeTerminalFds(): void {
  * Restores the terminal on every way out: normal exit, SIGINT/SIGTERM,
  * uncaught exceptions and unhandled rejections (which are also written to the
  * log, $CODEX_HOME/log/codex-tui.log, and printed once the screen is back).
- * SIGHUP (the terminal was closed) goes to `onHangup`, which ends the session
- * before exiting. Returns a function that removes the guards.
+ * On SIGINT/SIGTERM `farewell` then writes what a quit leaves on the normal
+ * screen (a crash only restores). SIGHUP (the terminal was closed) goes to
+ * `onHangup`, which ends the session before exiting. Returns a function that
+ * removes the guards.
  */
-export function guardExit(restore: () => void, onHangup: () => void): () => void {
+export function guardExit(restore: () => void, onHangup: () => void, farewell: () => void = () => undefined): () => void {
   const onExit = (): void => restore();
   const onSignal = (sig: NodeJS.Signals): void => {
     restore();
+    try {
+      farewell();
+    } catch (err) {
+      logger('codex_tui').error('writing the conversation at exit failed:', err instanceof Error ? err : String(err));
+    }
     process.exit(128 + (sig === 'SIGINT' ? 2 : 15));
   };
   const onCrash = (err: unknown): void => {
