@@ -31,7 +31,7 @@ export const MODE_ACTIONS = {
     'scroll_up', 'scroll_down', 'scroll_page_up', 'scroll_page_down',
   ],
   backtrack: ['backtrack_older', 'backtrack_newer', 'backtrack_confirm', 'backtrack_cancel'],
-  resume: ['resume_prev', 'resume_next', 'resume_page_up', 'resume_page_down', 'resume_first', 'resume_last', 'resume_confirm', 'resume_new', 'resume_quit'],
+  resume: ['resume_type', 'resume_erase', 'resume_prev', 'resume_next', 'resume_page_up', 'resume_page_down', 'resume_first', 'resume_last', 'resume_confirm', 'resume_new', 'resume_quit'],
   trust: ['trust_prev', 'trust_next', 'trust_yes', 'trust_no', 'trust_confirm', 'trust_quit'],
 } as const satisfies Record<KeymapMode, readonly string[]>;
 

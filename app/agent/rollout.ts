@@ -5,7 +5,7 @@
 // process killed with SIGKILL loses at most the line it was producing. A write
 // the disk has no room for is cut back off (no torn line is left), reported
 // once, and the log stops there.
-import { closeSync, fstatSync, ftruncateSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, statfsSync } from 'node:fs';
+import { closeSync, fstatSync, ftruncateSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, statfsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { cliVersion } from '../config/version.js';
 import type { Config } from '../config/types.js';
@@ -256,6 +256,24 @@ export function* rolloutFilesNewestFirst(codexHome: string): Generator<string> {
         for (const f of desc(join(root, y, m, d), /^rollout-.*\.jsonl$/)) yield join(root, y, m, d, f);
 }
 
+/**
+ * Rollout files by last activity, most recent first: a file's modification
+ * time is its last write (every event is appended as it happens), so a resumed
+ * and continued session comes before a newer one left untouched. Equal times
+ * keep the start order.
+ */
+export function rolloutFilesByActivity(codexHome: string): { path: string; updated: Date }[] {
+  const files: { path: string; updated: Date }[] = [];
+  for (const path of rolloutFilesNewestFirst(codexHome)) {
+    try {
+      files.push({ path, updated: statSync(path).mtime });
+    } catch {
+      // gone since the listing: nothing to offer
+    }
+  }
+  return files.sort((a, b) => b.updated.getTime() - a.updated.getTime());
+}
+
 export function findRolloutById(codexHome: string, id: string): string | undefined {
   const suffix = `-${id.toLowerCase()}.jsonl`;
   for (const f of rolloutFilesNewestFirst(codexHome)) if (f.toLowerCase().endsWith(suffix)) return f;
@@ -290,11 +308,11 @@ function readMeta(path: string): SessionMeta | undefined {
   }
 }
 
-/** The newest session, optionally only among those started in `cwd` (`--last`). */
+/** The session used last, optionally only among those started in `cwd` (`--last`). */
 export function findNewestRollout(codexHome: string, cwd?: string): string | undefined {
-  for (const f of rolloutFilesNewestFirst(codexHome)) {
-    if (cwd === undefined) return f;
-    if (readMeta(f)?.cwd === cwd) return f;
+  for (const { path } of rolloutFilesByActivity(codexHome)) {
+    if (cwd === undefined) return path;
+    if (readMeta(path)?.cwd === cwd) return path;
   }
   return undefined;
 }

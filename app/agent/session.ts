@@ -20,6 +20,8 @@ import { baseInstructions } from './prompt.js';
 import type { EventMsg, TokenUsage } from '../protocol/events.js';
 import type { InputItem, Op } from '../protocol/ops.js';
 import { addUsage, ZERO_USAGE } from './token-usage.js';
+import { appendSessionName } from './session-index.js';
+import { describeIoError } from '../tools/apply-patch/io-error.js';
 import { displayedMessages, newSessionMeta, readRollout, replayItems, RolloutRecorder } from './rollout.js';
 import { ToolRouter, type McpManager } from './tool-router.js';
 import { recordInput, runTask, TaskAborted, type TaskHost } from './turn.js';
@@ -226,6 +228,14 @@ class AgentSession implements Session {
         return;
       case 'fork':
         return this.fork(op.drop_user_turns);
+      case 'set_session_name':
+        try {
+          appendSessionName(this.config.codexHome, this.sessionId, op.name);
+          this.emit(id, { type: 'background_event', message: `Session renamed to "${op.name}"` });
+        } catch (err) {
+          this.emit(id, { type: 'warning', message: `The session name could not be saved: ${describeIoError(err)}` });
+        }
+        return;
       case 'shutdown':
         return this.shutdown(id);
     }

@@ -36,6 +36,8 @@ export type Op =
    * session_configured with initial_messages announces it.
    */
   | { type: 'fork'; drop_user_turns: number }
+  /** `/rename NAME`: the session's title in the resume picker (saved in $CODEX_HOME/session_index.jsonl). */
+  | { type: 'set_session_name'; name: string }
   | { type: 'shutdown' };
 
 export interface Submission { id: string; op: Op }

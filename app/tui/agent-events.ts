@@ -103,7 +103,11 @@ export function applyAgentEvent(s: State, msg: EventMsg): void {
       app.statusBar.info = app.withOverrides({ ...app.statusBar.info, model: msg.model, ...(msg.reasoning_effort ? { reasoningEffort: msg.reasoning_effort } : {}) });
       app.composer.history.setPersistent(msg.history_entry_count, (offset) => app.host.historyEntry(msg.history_log_id, offset));
       if (s.forkPending) {
-        s.forkPending = false;
+        const fork = s.forkPending;
+        s.forkPending = undefined;
+        if (fork.kind === 'fork') {
+          app.addCell(infoCell(`Forked: this conversation now continues as session ${msg.session_id}; the original stays resumable (codex resume ${fork.from})`));
+        }
         return;
       }
       app.addCell(new SessionHeaderCell({

@@ -79,7 +79,7 @@ export class TuiApp implements Widget {
     this.status.animate = config.tui.animations;
     this.events = {
       app: this, assistant: undefined, reasoning: undefined, calls: new Map(), decoders: new Map(), reasoningText: '',
-      unfinished: { assistant: [], reasoning: [] }, pendingWarnings: [...config.warnings, ...keymapProblems], forkPending: false,
+      unfinished: { assistant: [], reasoning: [] }, pendingWarnings: [...config.warnings, ...keymapProblems], forkPending: undefined,
     };
     this.transcript.onChange = () => host.requestFrame();
   }
@@ -128,7 +128,7 @@ export class TuiApp implements Widget {
     this.footer.contextLeft = undefined;
     this.statusBar.info = this.withOverrides(sessionInfo(this.config));
     Object.assign(this.events, {
-      assistant: undefined, reasoning: undefined, reasoningText: '', unfinished: { assistant: [], reasoning: [] }, forkPending: false, headerBeforeRetry: undefined,
+      assistant: undefined, reasoning: undefined, reasoningText: '', unfinished: { assistant: [], reasoning: [] }, forkPending: undefined, headerBeforeRetry: undefined,
     });
     this.events.calls.clear();
     this.events.decoders.clear();

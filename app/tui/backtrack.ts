@@ -25,7 +25,7 @@ class BacktrackOverlay implements Overlay {
       case 'backtrack_newer': this.widget.newer(); return 'handled';
       case 'backtrack_confirm': {
         const choice = this.widget.confirm();
-        this.app.events.forkPending = true;
+        this.app.events.forkPending = { kind: 'backtrack' };
         this.app.submit({ type: 'fork', drop_user_turns: choice.dropUserTurns });
         this.app.transcript.truncate(choice.cellIndex);
         this.app.composer.setText(choice.text);

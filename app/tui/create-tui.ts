@@ -15,8 +15,8 @@ export interface TuiDeps {
   config: Config;
   host: AppHost;
   version: string;
-  /** /new: starts a fresh session with the app's current configuration. */
-  startSession(): Promise<AgentSession>;
+  /** /new, /resume: starts a fresh session with the app's current configuration, or resumes the saved one at `resume.rolloutPath`. */
+  startSession(resume?: { rolloutPath: string }): Promise<AgentSession>;
   /** The index the `@` picker searches, made on the first `@` (default: the file index of the working root). */
   openIndex?(): Searcher;
 }
@@ -49,7 +49,7 @@ export function createTui(deps: TuiDeps): Tui {
     }));
     handle = (e) => {
       switch (e.type) {
-        case 'slash_command': runSlashCommand(app, deps, e.command); return;
+        case 'slash_command': runSlashCommand(app, deps, e.command, e.args); return;
         case 'approval_request': pending.request(e.request); return;
         case 'task_end': pending.clear(); return;
         case 'open_transcript': app.pushOverlay(new PagerOverlay('Transcript', app.transcript)); return;

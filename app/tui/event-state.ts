@@ -23,8 +23,11 @@ export interface EventState {
   decoders: Map<string, StringDecoder>;
   /** Config warnings (unknown keys …), shown once under the first session header. */
   pendingWarnings: string[];
-  /** A fork (backtrack) was submitted: its session_configured must not redraw the already trimmed transcript. */
-  forkPending: boolean;
+  /**
+   * A fork was submitted (backtrack, /fork): its session_configured must not
+   * redraw the conversation already on screen; /fork says where it went instead.
+   */
+  forkPending: { kind: 'backtrack' } | { kind: 'fork'; from: string } | undefined;
   /** The status header a `Reconnecting…` stream error replaced, until the stream delivers again. */
   headerBeforeRetry?: string | undefined;
 }

@@ -79,7 +79,7 @@ export async function main(ctx: CommandContext): Promise<number> {
       historyEntry: (logId, offset) => historyEntry?.(config.codexHome, logId, offset)?.text,
       redraw: () => renderer?.invalidate(),
     },
-    startSession: async () => (await agent)[0].startSession(tui.app.config),
+    startSession: async (resume) => (await agent)[0].startSession(tui.app.config, resume ? { resume } : {}),
   });
   const { app } = tui;
   const hangup = hangupHandler(() => app.session, () => {

@@ -10,18 +10,15 @@ import { errorCell, infoCell } from '../../widgets/transcript/cells/notice.js';
 import { parseUnifiedDiff } from '../../widgets/diff/parse.js';
 import { renderDiff } from '../../widgets/diff/render.js';
 import { LinesSource } from '../../widgets/layout/viewport.js';
-import type { AgentSession } from './app-host.js';
 import type { TuiApp } from './app.js';
 import { ChoiceOverlay } from './choice.js';
 import { workingTreeDiff } from './git-diff.js';
 import { INIT_PROMPT } from './init-prompt.js';
 import { PagerOverlay } from './pager.js';
+import { runSessionCommand, type SessionHost } from './session-commands.js';
 import type { SlashCommand } from './slash-commands.js';
 
-export interface SlashHost {
-  /** /new: a fresh session with the current configuration (the shell starts it). */
-  startSession(): Promise<AgentSession>;
-}
+export type SlashHost = SessionHost;
 
 const MODEL_PRESETS: { model: string; effort: ReasoningEffort }[] = [
   { model: 'gpt-5-codex', effort: 'low' }, { model: 'gpt-5-codex', effort: 'medium' }, { model: 'gpt-5-codex', effort: 'high' },
@@ -89,16 +86,8 @@ async function showDiff(app: TuiApp): Promise<void> {
   app.host.requestFrame();
 }
 
-/** /new: the old session shuts down; the app moves to the new one. */
-async function newSession(app: TuiApp, host: SlashHost): Promise<void> {
-  const old = app.session;
-  app.detach();
-  old.submit({ type: 'shutdown' });
-  app.replaceSession(await host.startSession());
-}
-
-/** Runs a submitted slash command. */
-export function runSlashCommand(app: TuiApp, host: SlashHost, cmd: SlashCommand): void {
+/** Runs a submitted slash command (`args`: the text after its name). */
+export function runSlashCommand(app: TuiApp, host: SlashHost, cmd: SlashCommand, args: string): void {
   if (app.running && !cmd.whileRunning) {
     app.addCell(errorCell(`'/${cmd.name}' is disabled while a task is in progress.`));
     return;
@@ -126,7 +115,10 @@ export function runSlashCommand(app: TuiApp, host: SlashHost, cmd: SlashCommand)
       return;
     }
     case 'new':
-      newSession(app, host).catch((e: unknown) => app.addCell(errorCell(`/new failed: ${(e as Error).message}`)));
+    case 'resume':
+    case 'fork':
+    case 'rename':
+      runSessionCommand(app, host, cmd.name, args);
       return;
     case 'init':
       if (existsSync(join(app.config.cwd, 'AGENTS.md'))) {
