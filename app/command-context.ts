@@ -25,5 +25,10 @@ export interface CommandContext {
   loadConfig(extra?: ConfigOverrides): Promise<Config>;
 }
 
+/** The values of a flag that may repeat (`-i a.png -i b.png`, `-i a.png,b.png`), in order. */
+export function flagList(v: FlagValue): string[] {
+  return Array.isArray(v) ? v : typeof v === 'string' ? [v] : [];
+}
+
 /** A handler module exports `main`; the resolved number is the process exit code. */
 export type CommandHandler = (ctx: CommandContext) => Promise<number>;

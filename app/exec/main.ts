@@ -3,9 +3,9 @@
 // final agent message goes to stdout. Approval is forced to `never`.
 import { fstatSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { CommandContext } from '../command-context.js';
+import { flagList, type CommandContext } from '../command-context.js';
 import type { Event } from '../protocol/events.js';
-import type { InputItem } from '../protocol/ops.js';
+import { textWithImages } from '../protocol/ops.js';
 import type { Config } from '../config/types.js';
 import type { JsonSchema } from '../model/items.js';
 import type { Session } from '../agent/session.js';
@@ -32,14 +32,12 @@ function execArgs(ctx: CommandContext): ExecArgs {
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
   const isResume = path[1] === 'resume';
   const last = flags.last === true;
-  const list = (v: unknown): string[] => (Array.isArray(v) ? v : typeof v === 'string' ? [v] : []);
-  const images = list(flags.image);
   const args: ExecArgs = {
     json: flags.json === true,
     color: (str(flags.color) ?? 'auto') as ExecArgs['color'],
     skipGitRepoCheck: flags['skip-git-repo-check'] === true || flags['dangerously-bypass-approvals-and-sandbox'] === true,
-    images,
-    addDirs: list(flags['add-dir']),
+    images: flagList(flags.image),
+    addDirs: flagList(flags['add-dir']),
   };
   const out = str(flags['output-last-message']);
   if (out !== undefined) args.outputLastMessage = out;
@@ -175,8 +173,7 @@ export async function main(ctx: CommandContext): Promise<number> {
     session.submit({ type: 'interrupt' });
   };
   process.on('SIGINT', onSigint);
-  const items: InputItem[] = [{ type: 'text', text: prompt }, ...args.images.map((path) => ({ type: 'local_image' as const, path }))];
-  inputId = session.submit({ type: 'user_input', items });
+  inputId = session.submit({ type: 'user_input', items: textWithImages(prompt, args.images) });
   try {
     await done;
   } finally {

@@ -8,6 +8,11 @@ export type InputItem =
   | { type: 'image'; image_url: string }
   | { type: 'local_image'; path: string };
 
+/** A typed message and the local images attached to it (`-i`, a pasted path), as one user turn's items. */
+export function textWithImages(text: string, images: readonly string[]): InputItem[] {
+  return [{ type: 'text', text }, ...images.map((path) => ({ type: 'local_image' as const, path }))];
+}
+
 export type ReviewDecision = 'approved' | 'approved_for_session' | 'denied' | 'abort';
 
 export type Op =

@@ -19,7 +19,7 @@ import { Transcript } from '../../widgets/transcript/transcript.js';
 import type { HistoryCell } from '../../widgets/transcript/cell.js';
 import type { Config } from '../config/types.js';
 import type { Event, EventMsg, TokenUsage } from '../protocol/events.js';
-import type { Op } from '../protocol/ops.js';
+import { textWithImages, type Op } from '../protocol/ops.js';
 import type { AgentSession, AppEvent, AppHost } from './app-host.js';
 
 import type { InputEvent } from '../../keymaps/input-event.js';
@@ -28,6 +28,8 @@ import type { ComposerTrigger, Overlay } from './overlay.js';
 import { parseSlash } from './slash-commands.js';
 import type { EventState } from './event-state.js';
 import { ClippedSurface } from '../../widgets/base/grid.js';
+import { errorCell } from '../../widgets/transcript/cells/notice.js';
+import { pastedImage } from './pasted-image.js';
 
 /** Maps one agent event onto the app's widgets (agent-events.ts). */
 export type EventApplier = (s: EventState & { app: TuiApp }, msg: EventMsg) => void;
@@ -74,7 +76,10 @@ export class TuiApp implements Widget {
     this.keymap = buildKeymap(config.tui.keymap as Parameters<typeof buildKeymap>[0], (m) => keymapProblems.push(`${m} (ignored)`));
     this.hints = composerHints(this.keymap);
     this.footer.hints = this.hints;
-    this.composer = new Composer({ disablePasteBurst: config.disablePasteBurst });
+    this.composer = new Composer({
+      disablePasteBurst: config.disablePasteBurst,
+      pastedImage: (text) => pastedImage(text, this.config.cwd, (m) => this.addCell(errorCell(m))),
+    });
     this.statusBar = new StatusBar(sessionInfo(config));
     this.status.animate = config.tui.animations;
     this.events = {
@@ -333,7 +338,7 @@ export class TuiApp implements Widget {
   private composerAction(action: EditAction, text: string | undefined, at: number): void {
     const before = this.composer.text;
     const out = this.composer.apply(action, text, at);
-    if (out.type === 'submit') this.submitText(out.text);
+    if (out.type === 'submit') this.submitText(out.text, out.images);
     else if (out.type === 'edited') this.composerEdited(before);
   }
 
@@ -360,8 +365,8 @@ export class TuiApp implements Widget {
     }
   }
 
-  /** Submits user text: a slash command, or a user turn (injected into a running one). */
-  submitText(text: string): void {
+  /** Submits user text and the images attached to it: a slash command, or a user turn (injected into a running one). */
+  submitText(text: string, images: readonly string[] = []): void {
     this.view.toBottom();
     const slash = text.startsWith('/') ? parseSlash(text) : undefined;
     if (slash) {
@@ -369,7 +374,7 @@ export class TuiApp implements Widget {
       return;
     }
     if (this.running) this.status.queued.push(text);
-    this.submit({ type: 'user_input', items: [{ type: 'text', text }] });
+    this.submit({ type: 'user_input', items: textWithImages(text, images) });
   }
 
   interrupt(): void {

@@ -6,13 +6,28 @@
 // writes the conversation to the normal screen ([tui] scrollback_on_exit) and
 // prints the token usage and how to resume.
 import { existsSync } from 'node:fs';
-import type { CommandContext } from '../command-context.js';
+import { resolve } from 'node:path';
+import { flagList, type CommandContext } from '../command-context.js';
 import type { Config } from '../config/types.js';
 import { finalUsageLine } from '../agent/token-usage.js';
 import { needsTrustDecision } from '../config/trust.js';
 
 /** What to start with: a prompt, a session to resume, or (`pick`) the session picker first. */
 interface StartPlan { rolloutPath?: string; prompt?: string; pick?: boolean }
+
+/** `-i FILE`: each image checked before the screen changes (a bad one is an error naming it), with its placeholder. */
+async function imagesToAttach(ctx: CommandContext, cwd: string): Promise<{ label: string; path: string }[]> {
+  const paths = flagList(ctx.cmd.flags.image).map((p) => resolve(cwd, p));
+  if (!paths.length) return [];
+  const [{ inspectImage }, { imageLabel }] = await Promise.all([import('../agent/local-image.js'), import('./pasted-image.js')]);
+  return paths.map((path) => {
+    try {
+      return { label: imageLabel(inspectImage(path)), path };
+    } catch (e) {
+      throw new Error(`codex: --image: ${(e as Error).message}`);
+    }
+  });
+}
 
 async function resolveResume(ctx: CommandContext, config: Config): Promise<StartPlan> {
   const { findNewestRollout, findRolloutById } = await import('../agent/rollout.js');
@@ -38,10 +53,12 @@ export async function main(ctx: CommandContext): Promise<number> {
   if (!(await (await import('./dumb-terminal.js')).confirmDumbTerminal(process.env))) return 1;
   let config: Config;
   let start: StartPlan;
+  let images: { label: string; path: string }[];
   const { loadThemeOrDefault } = await import('./theme-files.js');
   try {
     config = await ctx.loadConfig();
     start = await resolveResume(ctx, config);
+    images = await imagesToAttach(ctx, config.cwd);
   } catch (e) {
     process.stderr.write(`${(e as Error).message}\n`);
     return 1;
@@ -140,7 +157,12 @@ export async function main(ctx: CommandContext): Promise<number> {
     tty.restore();
     unguard();
   };
-  if (start.prompt?.trim()) app.submitText(start.prompt.trim());
+  // `-i`: sent with the first prompt, as in exec; without one, attached to the composer's draft.
+  if (start.prompt?.trim()) app.submitText(start.prompt.trim(), images.map((i) => i.path));
+  else if (images.length) {
+    for (const i of images) app.composer.attachImage(i.label, i.path);
+    app.host.requestFrame();
+  }
   let rolloutPath = start.rolloutPath;
   const ready = await prepared;
   if (ready?.error !== undefined) {

@@ -9,6 +9,7 @@ import { readRollout } from '../../app/agent/rollout.js';
 import { messageTexts, outputOf, withMock } from '../exec/support.js';
 import { harness, text, withSession } from './support.js';
 import { waitFor } from '../support/wait.js';
+import { pngBytes } from '../support/images.js';
 
 const reply = (t: string) => ({ output: [{ type: 'text' as const, text: t }] });
 // A command that runs until the test creates `go` in the repository (at most 10 s): "while it runs" without a race.
@@ -217,14 +218,14 @@ test('view_image attaches the picture for the next request; a missing file is re
     { output: [{ type: 'function_call', name: 'view_image', arguments: { path: 'missing.png' }, call_id: 'v2' }] },
     reply('seen'),
   ], async (h, mock) => {
-    writeFileSync(join(h.repo, 'pic.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+    writeFileSync(join(h.repo, 'pic.png'), pngBytes(2, 1));
     h.session.submit(text('look'));
     await h.next('task_complete');
     const input = mock.requests[1]!.body.input!;
     assert.equal(outputOf(input, 'v1'), 'attached local image path');
     const last = input.at(-1)!;
     assert.ok(last.type === 'message' && last.role === 'user');
-    assert.deepEqual(last.content, [{ type: 'input_image', image_url: 'data:image/png;base64,iVBORw==' }]);
+    assert.deepEqual(last.content, [{ type: 'input_image', image_url: `data:image/png;base64,${pngBytes(2, 1).toString('base64')}` }]);
     assert.match(outputOf(mock.requests[2]!.body.input, 'v2')!, /^unable to locate image at `.*missing\.png`: /);
   }));
 

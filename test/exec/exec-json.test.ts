@@ -4,6 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { runCodex } from '../support/cli.js';
+import { pngBytes } from '../support/images.js';
 import { jsonLines, outputOf, scenario } from './support.js';
 
 test('--json prints exactly the thread/turn/item events', () =>
@@ -80,7 +81,7 @@ test('web search (tools.web_search) is offered natively and reported as a web_se
 test('--color always paints the activity, --color never does not; -i attaches an image', () =>
   scenario([{ output: [{ type: 'text', text: 'pretty' }] }, { output: [{ type: 'text', text: 'plain' }] }], async (mock, ws) => {
     const png = join(ws.repo, 'dot.png');
-    writeFileSync(png, Buffer.from('89504e470d0a1a0a', 'hex'));
+    writeFileSync(png, pngBytes(1, 1));
     const a = await runCodex(ws, ['exec', '--color', 'always', '-i', png, 'look']);
     assert.equal(a.code, 0, a.stderr);
     assert.match(a.stderr, /\x1b\[/);
@@ -89,7 +90,7 @@ test('--color always paints the activity, --color never does not; -i attaches an
     assert.ok(content?.type === 'message');
     assert.deepEqual(content.content, [
       { type: 'input_text', text: 'look' },
-      { type: 'input_image', image_url: `data:image/png;base64,${Buffer.from('89504e470d0a1a0a', 'hex').toString('base64')}` },
+      { type: 'input_image', image_url: `data:image/png;base64,${pngBytes(1, 1).toString('base64')}` },
     ]);
     const b = await runCodex(ws, ['exec', '--color', 'never', 'look']);
     assert.equal(b.code, 0, b.stderr);

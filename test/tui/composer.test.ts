@@ -48,7 +48,7 @@ test('Enter submits the trimmed text; newline keys insert line breaks; empty tex
   c.apply('newline', undefined, 1000);
   typed(c, 'second  ', 2000);
   assert.equal(c.text, '  first\nsecond  ');
-  assert.deepEqual(c.apply('submit', undefined, 5000), { type: 'submit', text: 'first\nsecond' });
+  assert.deepEqual(c.apply('submit', undefined, 5000), { type: 'submit', text: 'first\nsecond', images: [] });
   assert.equal(c.text, '');
 });
 
@@ -96,7 +96,42 @@ test('a paste over 1000 chars becomes a placeholder, expanded on submit and dele
   c.apply('paste', big, 0);
   c.apply('paste', 'small', 0);
   const out = c.apply('submit', undefined, 0);
-  assert.deepEqual(out, { type: 'submit', text: `see: ${big}small` });
+  assert.deepEqual(out, { type: 'submit', text: `see: ${big}small`, images: [] });
+});
+
+test('a pasted image path attaches the image: an atomic placeholder, the file listed on submit; a refused one inserts nothing', () => {
+  const seen: string[] = [];
+  const c = new Composer({
+    disablePasteBurst: true,
+    pastedImage: (t) => {
+      seen.push(t);
+      if (t === '/big.png') return 'refused';
+      return t.endsWith('.png') ? { label: `[image ${t.slice(1)} 1×1]`, path: t } : undefined;
+    },
+  });
+  typed(c, 'see ');
+  c.apply('paste', '/a.png', 0);
+  assert.equal(c.text, 'see [image a.png 1×1] ');
+  c.apply('paste', '/big.png', 0);
+  assert.equal(c.text, 'see [image a.png 1×1] ', 'refused: nothing inserted');
+  c.apply('paste', 'words', 0);
+  c.apply('delete_backward', undefined, 0);
+  assert.equal(c.text, 'see [image a.png 1×1] word');
+  // Backspace over the placeholder takes it whole, and the attachment with it.
+  for (let i = 0; i < 5; i++) c.apply('delete_backward', undefined, 0);
+  assert.equal(c.text, 'see [image a.png 1×1]');
+  c.apply('delete_backward', undefined, 0);
+  assert.equal(c.text, 'see ');
+  assert.deepEqual(c.textarea.images(), []);
+  c.apply('paste', '/b.png', 0);
+  c.apply('line_start', undefined, 0);
+  c.apply('paste', '/a.png', 0);
+  c.apply('paste', '/a.png', 0);
+  assert.equal(c.text, '[image a.png 1×1] [image a.png 1×1 #2] see [image b.png 1×1] ');
+  assert.deepEqual(c.apply('submit', undefined, 0), {
+    type: 'submit', text: '[image a.png 1×1] [image a.png 1×1 #2] see [image b.png 1×1]', images: ['/a.png', '/a.png', '/b.png'],
+  });
+  assert.deepEqual(seen, ['/a.png', '/big.png', 'words', '/b.png', '/a.png', '/a.png']);
 });
 
 test('paste burst: fast characters are buffered, Enter inside the burst is a newline, the pause inserts them', () => {
@@ -146,9 +181,9 @@ test('Enter is Enter: within a burst, an Enter 100 ms or more after the last cha
   assert.equal(soon.apply('submit', undefined, 1004 + 99).type, 'unchanged', '99 ms: still the paste');
   const late = burst();
   // The flush timer never got to run (a loaded machine): the gap alone decides.
-  assert.deepEqual(late.apply('submit', undefined, 1004 + 100), { type: 'submit', text: 'typed' });
+  assert.deepEqual(late.apply('submit', undefined, 1004 + 100), { type: 'submit', text: 'typed', images: [] });
   const later = burst();
-  assert.deepEqual(later.apply('submit', undefined, 1004 + 300), { type: 'submit', text: 'typed' });
+  assert.deepEqual(later.apply('submit', undefined, 1004 + 300), { type: 'submit', text: 'typed', images: [] });
 });
 
 test('with bracketed paste known, characters are never a burst: Enter right after them submits', () => {
@@ -157,7 +192,7 @@ test('with bracketed paste known, characters are never a burst: Enter right afte
   for (const ch of 'fast') c.apply('insert_text', ch, 1000);
   assert.equal(c.burstPending, false);
   assert.equal(c.text, 'fast');
-  assert.deepEqual(c.apply('submit', undefined, 1000), { type: 'submit', text: 'fast' });
+  assert.deepEqual(c.apply('submit', undefined, 1000), { type: 'submit', text: 'fast', images: [] });
 });
 
 test('the burst detector needs three characters at most 8 ms apart', () => {

@@ -12,7 +12,11 @@ export const LARGE_PASTE_CHARS = 1000;
 export const COMPOSER_MAX_ROWS = 8;
 const PROMPT = '› ';
 
-export type ComposerOutcome = { type: 'submit'; text: string } | { type: 'edited' } | { type: 'unchanged' };
+/** A submitted draft: its text (large pastes expanded) and the images attached to it, in order. */
+export type ComposerOutcome = { type: 'submit'; text: string; images: string[] } | { type: 'edited' } | { type: 'unchanged' };
+
+/** An image a paste names: attach it (its placeholder label and file), or it was refused (the caller said why). */
+export type PastedImage = { label: string; path: string } | 'refused';
 
 const S = {
   rule: { fg: 'border' } as Style,
@@ -24,6 +28,8 @@ const S = {
 export interface ComposerOptions {
   disablePasteBurst?: boolean;
   placeholder?: string;
+  /** Whether pasted text is the path of an image to attach (undefined: it is text). */
+  pastedImage?: (text: string) => PastedImage | undefined;
 }
 
 export class Composer implements Widget {
@@ -67,13 +73,25 @@ export class Composer implements Widget {
     this.scroll = 0;
   }
 
-  /** Inserts pasted text; over LARGE_PASTE_CHARS it becomes a `[Pasted Content N chars]` placeholder. */
+  /**
+   * Inserts pasted text; the path of an image attaches the image instead, and
+   * over LARGE_PASTE_CHARS the text becomes a `[Pasted Content N chars]` placeholder.
+   */
   paste(text: string): void {
     const clean = text.replace(/\r\n?/g, '\n');
+    const image = this.opts.pastedImage?.(clean);
     const n = [...clean].length;
-    if (n > LARGE_PASTE_CHARS) this.textarea.insertPlaceholder(`[Pasted Content ${n} chars]`, clean);
+    if (image === 'refused') return;
+    if (image) this.attachImage(image.label, image.path);
+    else if (n > LARGE_PASTE_CHARS) this.textarea.insertPlaceholder({ kind: 'paste', label: `[Pasted Content ${n} chars]`, text: clean });
     else this.textarea.insert(clean);
     this.history.reset();
+  }
+
+  /** Attaches an image at the caret: its placeholder, then a space to go on typing. */
+  attachImage(label: string, path: string): void {
+    this.textarea.insertPlaceholder({ kind: 'image', label, path });
+    this.textarea.insert(' ');
   }
 
   /** Ends a paste burst once typing pauses; true when the text changed. */
@@ -130,11 +148,12 @@ export class Composer implements Widget {
         if (pending !== undefined) this.paste(pending);
         const out = ta.expanded().trim();
         if (!out) return { type: 'unchanged' };
+        const images = ta.images();
         this.history.push(ta.text);
         ta.placeholders = [];
         ta.setText('');
         this.scroll = 0;
-        return { type: 'submit', text: out };
+        return { type: 'submit', text: out, images };
       }
       case 'newline': if (!this.burst.onNewline(now)) ta.insert('\n'); break;
       case 'history_prev_or_up': this.upDown(-1); break;

@@ -1,8 +1,10 @@
 // The composer's text model: a string and a caret (a string index on a grapheme
 // boundary), with the editing operations of the key table (reference §3.1).
-// Pasted-content placeholders are atomic: Backspace/Delete next to one removes
-// it whole, and `expanded()` swaps each back for the real text on submit.
-export interface Placeholder { label: string; text: string }
+// Placeholders are atomic: Backspace/Delete next to one removes it whole. A
+// large paste's label is swapped back for the real text on submit
+// (`expanded()`); an attached image's label stays in the text, saying where
+// it was attached, and `images()` lists the files still in the draft.
+export type Placeholder = { label: string } & ({ kind: 'paste'; text: string } | { kind: 'image'; path: string });
 
 const segmenter = new Intl.Segmenter();
 
@@ -42,19 +44,27 @@ export class TextArea {
     this.cursor += s.length;
   }
 
-  /** Inserts a placeholder label standing for `text` (a large paste). */
-  insertPlaceholder(label: string, text: string): void {
-    let unique = label;
-    for (let n = 2; this.placeholders.some((p) => p.label === unique); n++) unique = `${label.slice(0, -1)} #${n}]`;
-    this.placeholders.push({ label: unique, text });
-    this.insert(unique);
+  /** Inserts a placeholder (its `[label]` made unique with ` #2`, ` #3` …). */
+  insertPlaceholder(p: Placeholder): void {
+    let label = p.label;
+    for (let n = 2; this.placeholders.some((q) => q.label === label); n++) label = `${p.label.slice(0, -1)} #${n}]`;
+    this.placeholders.push({ ...p, label });
+    this.insert(label);
   }
 
-  /** The text with every placeholder replaced by what it stands for. */
+  /** The text with every pasted-content placeholder replaced by what it stands for. */
   expanded(): string {
     let out = this.text;
-    for (const p of this.placeholders) out = out.replace(p.label, () => p.text);
+    for (const p of this.placeholders) if (p.kind === 'paste') out = out.replace(p.label, () => p.text);
     return out;
+  }
+
+  /** The attached images still in the text, in the order they appear. */
+  images(): string[] {
+    return this.placeholders
+      .flatMap((p) => (p.kind === 'image' ? [{ at: this.text.indexOf(p.label), path: p.path }] : []))
+      .sort((a, b) => a.at - b.at)
+      .map((p) => p.path);
   }
 
   private remove(from: number, to: number, kill: boolean): void {
