@@ -75,16 +75,25 @@ export function renderBlock(t: Token, width: number, hl: Highlight = noHighlight
 function renderList(list: Tokens.List, width: number, hl: Highlight, depth: number): Line[] {
   const out: Line[] = [];
   const start = typeof list.start === 'number' ? list.start : 1;
-  const paren = list.ordered && /^\s*\d+\)/.test(list.raw);
   list.items.forEach((item, i) => {
-    if (i && list.loose) out.push([]);
-    const marker = list.ordered ? `${start + i}${paren ? ')' : '.'}` : BULLETS[Math.min(depth, BULLETS.length - 1)]!;
-    const first: Line = [{ text: marker, style: { fg: TOKENS.bullet } }, { text: ' ' }];
-    // A task item (`- [ ] x`, `- [x] x`) gets a check box that the text hangs under.
-    if (item.task) first.push(item.checked ? { text: '✔ ', style: { fg: TOKENS.planDone } } : { text: '□ ', style: { fg: TOKENS.planPending } });
-    out.push(...hang(first, width, (w) => renderBlocks(item.tokens, w, hl, depth + 1)));
+    // A blank row where the source has a blank line between two items (a streamed list draws the same).
+    if (i && /\n[ \t]*\n$/.test(list.items[i - 1]!.raw)) out.push([]);
+    out.push(...renderListItem(item, listMarker(list, start + i, depth), width, hl, depth));
   });
   return out;
+}
+
+/** The marker of an item: its number in an ordered list (`3.` or `3)`), else the bullet of its depth. */
+export function listMarker(list: Tokens.List, n: number, depth: number): string {
+  if (!list.ordered) return BULLETS[Math.min(depth, BULLETS.length - 1)]!;
+  return `${n}${/^\s*\d+\)/.test(list.raw) ? ')' : '.'}`;
+}
+
+export function renderListItem(item: Tokens.ListItem, marker: string, width: number, hl: Highlight = noHighlight, depth = 0): Line[] {
+  const first: Line = [{ text: marker, style: { fg: TOKENS.bullet } }, { text: ' ' }];
+  // A task item (`- [ ] x`, `- [x] x`) gets a check box that the text hangs under.
+  if (item.task) first.push(item.checked ? { text: '✔ ', style: { fg: TOKENS.planDone } } : { text: '□ ', style: { fg: TOKENS.planPending } });
+  return hang(first, width, (w) => renderBlocks(item.tokens, w, hl, depth + 1));
 }
 
 /** Rows drawn at the width beside `first`, which prefixes the first row (spaces the rest); too narrow: no prefix. */

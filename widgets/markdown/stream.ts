@@ -3,12 +3,14 @@
 // the trailing open block, so a frame costs that block, whatever the number of
 // deltas since the last one. A top-level block counts as finished once another
 // block has started after it on a complete line (no later text can change it
-// then); finished blocks are parsed once and rendered once per width. Code
+// then); finished blocks are parsed once and rendered once per width. The
+// items of a top-level list count as blocks of their own, so a long list costs
+// its last item per frame, not the whole list. Code
 // blocks highlight in the background; each step redraws only its own block.
 import type { Line } from '../base/types.js';
 import { CodeHighlight, highlighterFor } from './highlight.js';
-import { cancelReady, lexBlocks, type Token } from './parser.js';
-import { gapBefore, type Highlight, isDrawn, renderBlock, renderPlain } from './render.js';
+import { cancelReady, lexBlocks, type Token, type Tokens } from './parser.js';
+import { gapBefore, type Highlight, isDrawn, listMarker, renderBlock, renderListItem, renderPlain } from './render.js';
 
 /** Turns a rendered row into the row shown (a cell's bullet, indent, dimming); cached with it. */
 export type RowDecorator = (row: Line, index: number) => Line;
@@ -19,6 +21,8 @@ interface Block {
   start: number;
   /** A blank line separates it from the block before. */
   blank: boolean;
+  /** An item of a top-level list: the list, and the item's place in it (counting items parsed before). */
+  item?: { list: Tokens.List; index: number };
 }
 
 interface WidthCache {
@@ -89,8 +93,20 @@ export class MarkdownDocument {
     const blocks: Block[] = [];
     let at = from;
     let blank = this.blankBefore(from);
+    // Re-parsing from an item of a list continues that list: its items count on.
+    const cont = this.open[0]?.item;
     for (const t of tokens) {
-      if (isDrawn(t)) blocks.push({ token: t, start: at, blank });
+      if (t.type === 'list') {
+        const list = t as Tokens.List;
+        const base = cont && at === from ? cont : { list, index: 0 };
+        let pos = 0;
+        list.items.forEach((item, i) => {
+          const off = list.raw.indexOf(item.raw, pos);
+          const start = at + (off < 0 ? pos : off);
+          pos = (off < 0 ? pos : off) + item.raw.length;
+          blocks.push({ token: item, start, blank: i ? this.blankBefore(start) : blank, item: { list: base.list, index: base.index + i } });
+        });
+      } else if (isDrawn(t)) blocks.push({ token: t, start: at, blank });
       blank = t.type === 'space' || (blank && !isDrawn(t));
       at += t.raw.length;
     }
@@ -167,7 +183,14 @@ export class MarkdownDocument {
   }
 
   private push(rows: Line[], before: Block | undefined, b: Block, width: number): void {
-    if (gapBefore(before?.token, b.token, b.blank)) rows.push(this.decorate([], rows.length));
-    for (const row of renderBlock(b.token, width, this.highlight(b.start))) rows.push(this.decorate(row, rows.length));
+    const sameList = before?.item && b.item && before.item.list === b.item.list;
+    if (sameList ? b.blank : gapBefore(before?.token, b.token, b.blank)) rows.push(this.decorate([], rows.length));
+    const hl = this.highlight(b.start);
+    const drawn = b.item ? renderListItem(b.token as Tokens.ListItem, this.marker(b.item), width, hl) : renderBlock(b.token, width, hl);
+    for (const row of drawn) rows.push(this.decorate(row, rows.length));
+  }
+
+  private marker({ list, index }: { list: Tokens.List; index: number }): string {
+    return listMarker(list, (typeof list.start === 'number' ? list.start : 1) + index, 0);
   }
 }

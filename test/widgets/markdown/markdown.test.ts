@@ -195,7 +195,7 @@ test('an indented code block is code (a box), not a paragraph', () => {
 
 test('a paragraph after a fenced block inside a list item stays in the item, under its text', () => {
   const rows = plain(renderMarkdown('- Build it:\n\n  ```sh\n  make\n  ```\n\n  then run it.\n- Next', 30));
-  assert.deepEqual(rows, ['• Build it:', '', '  ╭─ sh ─────────────╮', '  │ make             │', '  ╰──────────────────╯', '', '  then run it.', '', '• Next']);
+  assert.deepEqual(rows, ['• Build it:', '', '  ╭─ sh ─────────────╮', '  │ make             │', '  ╰──────────────────╯', '', '  then run it.', '• Next']);
 });
 
 test('tables never fall back to raw pipes: a grid at any width, a header: value list when not one column per cell fits', () => {
