@@ -132,6 +132,14 @@ test('the slash-command popup filters as you type', async () => {
   });
 });
 
+test('the slash-command popup shows that more commands lie below the ones that fit', async () => {
+  await withApp(async (h) => {
+    h.app.handleInput([{ type: 'key', key: '/', text: '/' }]);
+    const s = await renderScreen(h.app, { cols: 80, rows: 24 });
+    assert.match(s.text, /↓ \d+ more {2}\(1\/\d+\)/);
+  });
+});
+
 test('the approval modal for a command', async () => {
   await withApp(async (h) => {
     h.session.emit({ type: 'task_started' });

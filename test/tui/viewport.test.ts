@@ -67,6 +67,22 @@ test('select list: wraps the selection and scrolls to keep it visible', () => {
   assert.deepEqual([g.rowText(0).trimEnd(), g.rowText(1).trimEnd()], ['  b', '› c']);
 });
 
+test('select list: a list longer than its rows says how many lie above and below, on the row measure() adds', () => {
+  const l = new SelectList(3);
+  l.setItems(['a', 'b', 'c', 'd', 'e'].map((label) => ({ label })));
+  assert.equal(l.measure(20), 4);
+  const draw = () => {
+    const g = new CellGrid(30, 4);
+    l.render(g, { x: 0, y: 0, width: 30, height: 4 });
+    return [0, 1, 2, 3].map((y) => g.rowText(y).trimEnd());
+  };
+  assert.deepEqual(draw(), ['› a', '  b', '  c', '  ↓ 2 more  (1/5)']);
+  l.move(3);
+  assert.deepEqual(draw(), ['  b', '  c', '› d', '  ↑ 1 more · ↓ 1 more  (4/5)']);
+  l.setItems([{ label: 'x' }, { label: 'y' }]);
+  assert.equal(l.measure(20), 2, 'no extra row when everything fits');
+});
+
 test('a resize keeps a scrolled-up view in place as a share of the content: the top stays the top', () => {
   const words = Array.from({ length: 200 }, (_, i) => `w${i}`).join(' ');
   const source = LinesSource.wrapped([[{ text: 'HEADER' }], [{ text: words }], [{ text: 'END' }]]);

@@ -1,6 +1,8 @@
 // A vertical list with one selected row (slash-command popup, /model and
 // /approvals choices): at most `maxRows` rows, scrolled to keep the selection
-// visible, the selected row drawn with the selection colours.
+// visible, the selected row drawn with the selection colours. When some items
+// do not fit, a last row says how many lie above and below, so a list cut at
+// its height never looks complete.
 import { displayWidth, truncate } from '../base/text.js';
 import type { Rect, Style, Surface, Widget } from '../base/types.js';
 
@@ -39,7 +41,8 @@ export class SelectList implements Widget {
   }
 
   measure(_width: number): number {
-    return Math.max(1, Math.min(this.maxRows, this.items.length));
+    const overflow = this.items.length > this.maxRows ? 1 : 0;
+    return Math.max(1, Math.min(this.maxRows, this.items.length) + overflow);
   }
 
   /** Columns of the label column at this width; descriptions start one column after `2 + labelWidth`. */
@@ -53,7 +56,9 @@ export class SelectList implements Widget {
       surface.writeText(area.x + 2, area.y, this.emptyText, S.empty, area.width - 2);
       return;
     }
-    const rows = Math.min(area.height, this.items.length);
+    const rows = Math.min(area.height, this.maxRows, this.items.length);
+    // The "more" line takes the row measure() added below a full list.
+    const hidden = this.items.length > rows && area.height > rows;
     if (this.selected < this.top) this.top = this.selected;
     if (this.selected >= this.top + rows) this.top = this.selected - rows + 1;
     this.top = Math.max(0, Math.min(this.top, this.items.length - rows));
@@ -70,6 +75,12 @@ export class SelectList implements Widget {
         const x = area.x + 2 + labelWidth + 1;
         surface.writeText(x, y, truncate(item.description, area.x + area.width - x), sel ? S.selDesc : S.desc);
       }
+    }
+    if (hidden) {
+      const above = this.top;
+      const below = this.items.length - this.top - rows;
+      const parts = [above ? `↑ ${above} more` : '', below ? `↓ ${below} more` : ''].filter(Boolean);
+      surface.writeText(area.x + 2, area.y + rows, truncate(`${parts.join(' · ')}  (${this.selected + 1}/${this.items.length})`, area.width - 2), S.empty, area.width - 2);
     }
   }
 }
