@@ -9,9 +9,31 @@ import { wrapIndented } from './wrap.js';
 
 const BORDER: Style = { fg: TOKENS.codeBorder };
 
-/** `spans[i]` is line i highlighted, or undefined to draw it plain. */
-export function renderCode(lang: string, lines: readonly string[], width: number, spans: readonly (Line | undefined)[] = []): Line[] {
-  const longest = lines.reduce((w, l) => Math.max(w, textWidth(l)), 0);
+/**
+ * The drawn rows of each line of one code block, kept between renders: a block
+ * that grows while streaming wraps only its new or newly highlighted lines.
+ */
+export class CodeRows {
+  private entries: { text: string; spans: Line | undefined; inner: number; width: number; rows?: Line[] }[] = [];
+
+  widthOf(i: number, text: string): number {
+    const e = this.entries[i];
+    if (e?.text === text) return e.width;
+    this.entries[i] = { text, spans: undefined, inner: -1, width: textWidth(text) };
+    return this.entries[i]!.width;
+  }
+
+  rowsOf(i: number, text: string, spans: Line | undefined, inner: number, draw: () => Line[]): Line[] {
+    this.widthOf(i, text);
+    const e = this.entries[i]!;
+    if (!e.rows || e.spans !== spans || e.inner !== inner) Object.assign(e, { spans, inner, rows: draw() });
+    return e.rows!;
+  }
+}
+
+/** `spans[i]` is line i highlighted, or undefined to draw it plain; `cache` keeps rows between renders. */
+export function renderCode(lang: string, lines: readonly string[], width: number, spans: readonly (Line | undefined)[] = [], cache = new CodeRows()): Line[] {
+  const longest = lines.reduce((w, l, i) => Math.max(w, cache.widthOf(i, l)), 0);
   const label = lang ? ` ${lang} ` : '';
   const boxW = Math.max(Math.min(width, Math.max(longest + 4, textWidth(label) + 4, 20)), Math.min(width, 4));
   const inner = boxW - 4;
@@ -22,14 +44,15 @@ export function renderCode(lang: string, lines: readonly string[], width: number
   const out: Line[] = [top];
   const left: Span = { text: '│ ', style: BORDER };
   (lines.length ? lines : ['']).forEach((l, i) => {
-    const line = spans[i] ?? [{ text: l }];
-    // A wrapped line continues under its own indentation, so nesting stays readable.
-    const ws = l.slice(0, l.length - l.trimStart().length);
-    const hang = ws && inner - textWidth(ws) >= 8;
-    for (const row of hang ? wrapIndented(dropLeading(line, ws.length), inner, [{ text: ws }]) : wrapLine(line, inner)) {
-      const w = lineWidth(row);
-      out.push([left, ...row, { text: ' '.repeat(Math.max(0, inner - w)) + ' │', style: BORDER }]);
-    }
+    const drawn = cache.rowsOf(i, l, spans[i], inner, () => {
+      const line = spans[i] ?? [{ text: l }];
+      // A wrapped line continues under its own indentation, so nesting stays readable.
+      const ws = l.slice(0, l.length - l.trimStart().length);
+      const hang = ws && inner - textWidth(ws) >= 8;
+      const rows = hang ? wrapIndented(dropLeading(line, ws.length), inner, [{ text: ws }]) : wrapLine(line, inner);
+      return rows.map((row) => [left, ...row, { text: ' '.repeat(Math.max(0, inner - lineWidth(row))) + ' │', style: BORDER }]);
+    });
+    out.push(...drawn);
   });
   out.push([{ text: '╰' + '─'.repeat(boxW - 2) + '╯', style: BORDER }]);
   return out;

@@ -5,13 +5,16 @@
 import { lineWidth, wrapLine } from '../base/text.js';
 import type { Line, Style } from '../base/types.js';
 import { TOKENS } from '../transcript/tokens.js';
-import { renderCode } from './code.js';
+import { CodeRows, renderCode } from './code.js';
 import { inlineRows } from './inline.js';
 import { lexBlocks, type Token, type Tokens } from './parser.js';
 import { renderTable } from './table.js';
 
-/** Highlighted spans per line of a code block (undefined entries draw plain); called in document order. */
-export type Highlight = (lang: string, lines: readonly string[]) => readonly (Line | undefined)[];
+/**
+ * For each code block, in document order: highlighted spans per line
+ * (undefined entries draw plain) and the block's row cache, if it has one.
+ */
+export type Highlight = (lang: string, lines: readonly string[]) => { spans: readonly (Line | undefined)[]; rows?: CodeRows };
 
 const HEADING_STYLES: Style[] = [
   { fg: TOKENS.heading, bold: true, underline: true },
@@ -21,7 +24,7 @@ const HEADING_STYLES: Style[] = [
 
 const BULLETS = ['•', '◦', '▪'];
 
-const noHighlight: Highlight = () => [];
+const noHighlight: Highlight = () => ({ spans: [] });
 
 /** A block that is drawn: everything but blank lines and link definitions. */
 export function isDrawn(t: Token): boolean {
@@ -56,7 +59,8 @@ export function renderBlock(t: Token, width: number, hl: Highlight = noHighlight
       const text = code.codeBlockStyle === 'indented' ? code.text.replace(/\n+$/, '') : code.text;
       const lines = text.replace(/\t/g, '    ').split('\n');
       const lang = (code.lang ?? '').trim().split(/\s/)[0] ?? '';
-      return renderCode(lang, lines, width, hl(lang, lines));
+      const { spans, rows } = hl(lang, lines);
+      return renderCode(lang, lines, width, spans, rows);
     }
     case 'hr':
       return [[{ text: '─'.repeat(Math.max(1, width)), style: { fg: TOKENS.border } }]];

@@ -8,6 +8,7 @@
 // its last item per frame, not the whole list. Code
 // blocks highlight in the background; each step redraws only its own block.
 import type { Line } from '../base/types.js';
+import { CodeRows } from './code.js';
 import { CodeHighlight, highlighterFor } from './highlight.js';
 import { cancelReady, lexBlocks, type Token, type Tokens } from './parser.js';
 import { gapBefore, type Highlight, isDrawn, listMarker, renderBlock, renderListItem, renderPlain } from './render.js';
@@ -44,6 +45,8 @@ export class MarkdownDocument {
   private caches = new Map<number, WidthCache>();
   /** Highlighters by `<block start>:<code block index in it>`. */
   private highlighters = new Map<string, CodeHighlight | null>();
+  /** Drawn rows of each code block's lines, by the same key. */
+  private codeRows = new Map<string, CodeRows>();
   private readonly parserReady = (): void => this.onUpdate();
 
   /**
@@ -78,6 +81,7 @@ export class MarkdownDocument {
     this.open = [];
     this.caches.clear();
     this.highlighters.clear();
+    this.codeRows.clear();
     this.append(text);
   }
 
@@ -140,8 +144,9 @@ export class MarkdownDocument {
       if (h === undefined || (h && h.tag !== lang)) {
         h = highlighterFor(lang, () => this.highlighted(start)) ?? null;
         this.highlighters.set(key, h);
+        this.codeRows.set(key, new CodeRows());
       }
-      return h ? h.lines(lines) : [];
+      return { spans: h ? h.lines(lines) : [], rows: this.codeRows.get(key)! };
     };
   }
 
