@@ -3,7 +3,7 @@
 // are generated from it. It is data only: a command names its handler, and
 // handlers.ts imports that module when the command is dispatched.
 import { APPROVAL_POLICIES } from '../protocol/policy.js';
-import type { CommandSpec, FlagSpec } from './spec.js';
+import type { CommandSpec, FlagSpec, MissingCommand } from './spec.js';
 
 const SANDBOX_MODES = ['read-only', 'workspace-write', 'danger-full-access'] as const;
 export const COMPLETION_SHELLS = ['bash', 'zsh', 'fish', 'elvish', 'powershell'] as const;
@@ -48,6 +48,32 @@ const debugCommand = (name: string, summary: string): CommandSpec => ({
   rest: { name: 'COMMAND', help: 'Full command line to run under the sandbox', required: true },
 });
 
+/** The native CLI's (0.169) subcommands this implementation lacks (`codex-rs/cli/src/main.rs`). */
+const MISSING: MissingCommand[] = [
+  { name: 'apply', aliases: ['a'], does: 'applies the latest diff of a Codex Cloud task with git apply' },
+  { name: 'cloud', aliases: ['cloud-tasks'], does: 'browses Codex Cloud tasks' },
+  { name: 'review', does: 'runs a code review non-interactively', instead: 'use codex exec "review my changes"' },
+  { name: 'fork', does: 'forks a saved interactive session', instead: 'Esc Esc in the TUI edits an earlier message on a fork' },
+  { name: 'sandbox', does: 'runs a command in the sandbox', instead: 'use codex debug landlock -- CMD (Linux) or codex debug seatbelt -- CMD (macOS)' },
+  { name: 'app-server', does: 'runs the app server for IDE extensions' },
+  { name: 'app', does: 'launches the desktop app' },
+  { name: 'features', does: 'lists and toggles feature flags' },
+  { name: 'execpolicy', does: 'checks exec policy files' },
+  { name: 'responses-api-proxy', does: 'runs the Responses API proxy', instead: 'codex proxy forwards /v1/* to the configured provider' },
+  { name: 'stdio-to-uds', does: 'relays stdio to a Unix socket' },
+  { name: 'generate-ts', does: 'generates TypeScript protocol types' },
+  { name: 'exec-server', does: 'runs the exec server' },
+  { name: 'agents', does: 'manages agents' },
+  { name: 'plugin', does: 'manages plugins' },
+  { name: 'remote-control', does: 'controls a session remotely' },
+  { name: 'update', does: 'updates Codex', instead: 'update with your package manager (npm)' },
+  { name: 'doctor', does: 'checks the installation' },
+  { name: 'queue', does: 'queues tasks' },
+  { name: 'archive', does: 'archives saved sessions' },
+  { name: 'unarchive', does: 'restores archived sessions' },
+  { name: 'delete', does: 'deletes saved sessions' },
+];
+
 export const ROOT: CommandSpec = {
   name: 'codex',
   summary: 'Codex CLI',
@@ -55,6 +81,7 @@ export const ROOT: CommandSpec = {
   handler: 'tui',
   flags: [...tuiFlags, { long: 'version', short: 'V', help: 'Print version' }],
   positionals: [{ name: 'PROMPT', help: 'Optional user prompt to start the session' }],
+  missing: MISSING,
   subcommands: [
     {
       name: 'exec', aliases: ['e'], summary: 'Run Codex non-interactively',

@@ -153,6 +153,10 @@ export function parseArgv(argv: readonly string[], root: CommandSpec): ParseResu
       positionals = [];
       continue;
     }
+    const missing = positionals.length === 0 ? cur().missing?.find((m) => m.name === word || m.aliases?.includes(word)) : undefined;
+    if (missing) {
+      fail(`'${word}' is a command of the native Codex CLI that this implementation does not have (${missing.does})${missing.instead ? `; ${missing.instead}` : ''}. To send '${word}' as a prompt, write: ${chain.map((c) => c.name).join(' ')} -- ${word}`);
+    }
     if (addPositional(word, i)) break;
   }
 

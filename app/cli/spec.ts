@@ -44,6 +44,16 @@ export interface RestSpec {
   readonly required?: boolean;
 }
 
+/** A subcommand of the native CLI that this one lacks: named in an error instead of being taken as a prompt. */
+export interface MissingCommand {
+  readonly name: string;
+  readonly aliases?: readonly string[];
+  /** What it does in the native CLI. */
+  readonly does: string;
+  /** What to use here instead, if anything. */
+  readonly instead?: string;
+}
+
 export interface CommandSpec {
   readonly name: string;
   readonly aliases?: readonly string[];
@@ -58,6 +68,8 @@ export interface CommandSpec {
   readonly subcommands?: readonly CommandSpec[];
   /** Flags of the parent command are accepted after this subcommand too (`exec resume --json`). */
   readonly inheritFlags?: boolean;
+  /** Native subcommands not implemented here (`codex apply`): a clear usage error, never a prompt. */
+  readonly missing?: readonly MissingCommand[];
   /** The module that runs it (handlers.ts); absent for commands that only group subcommands. */
   readonly handler?: HandlerName;
 }

@@ -27,6 +27,17 @@ test('no subcommand is the TUI with an optional prompt', () => {
   usageError(['one', 'two'], "unexpected argument 'two' found");
 });
 
+test("a native subcommand we do not have is a usage error naming it, not a prompt; after -- it is a prompt", () => {
+  usageError(['apply', 'task_123'], "'apply' is a command of the native Codex CLI that this implementation does not have (applies the latest diff of a Codex Cloud task with git apply). To send 'apply' as a prompt, write: codex -- apply");
+  usageError(['-m', 'o3', 'a'], /^'a' is a command of the native Codex CLI .*\(applies the latest diff/);
+  usageError(['sandbox', 'linux'], /\(runs a command in the sandbox\); use codex debug landlock -- CMD \(Linux\)/);
+  for (const word of ['cloud', 'review', 'app-server', 'features', 'update']) usageError([word], new RegExp(`^'${word}' is a command of the native Codex CLI`));
+  assert.deepEqual(run('--', 'apply').positionals, ['apply']);
+  assert.deepEqual(run('apply the patch').positionals, ['apply the patch']);
+  // Only the first word of the root command: a prompt after `resume SESSION` is a prompt.
+  assert.deepEqual(run('resume', 'abc', 'apply').positionals, ['abc', 'apply']);
+});
+
 test('global flags, short and long, with every value form', () => {
   const c = run('-m', 'o3', '--profile', 'fast', '-s', 'workspace-write', '--ask-for-approval=on-failure', '-C', '/tmp', '--oss', '--search', 'hi');
   assert.deepEqual(c.flags, { model: 'o3', profile: 'fast', sandbox: 'workspace-write', 'ask-for-approval': 'on-failure', cd: '/tmp', oss: true, search: true });
