@@ -69,7 +69,8 @@ async function benchApp(): Promise<{ app: TuiApp; session: NullSession; clock: {
   const clock = { now: 0 };
   const { app, wired } = createTui({
     session, config, version: 'bench', startSession: async () => session,
-    host: { now: () => clock.now, requestFrame: () => undefined, exit: () => undefined, notify: () => undefined, historyEntry: () => undefined, redraw: () => undefined },
+    host: { now: () => clock.now, requestFrame: () => undefined, exit: () => undefined, notify: () => undefined, historyEntry: () => undefined, redraw: () => undefined,
+      copyToClipboard: () => undefined, setTheme: () => undefined },
   });
   await wired;
   app.attach();

@@ -53,7 +53,7 @@ const MISSING: MissingCommand[] = [
   { name: 'apply', aliases: ['a'], does: 'applies the latest diff of a Codex Cloud task with git apply' },
   { name: 'cloud', aliases: ['cloud-tasks'], does: 'browses Codex Cloud tasks' },
   { name: 'review', does: 'runs a code review non-interactively', instead: 'use codex exec "review my changes"' },
-  { name: 'fork', does: 'forks a saved interactive session', instead: 'Esc Esc in the TUI edits an earlier message on a fork' },
+  { name: 'fork', does: 'forks a saved interactive session', instead: 'in the TUI, /fork forks the current one' },
   { name: 'sandbox', does: 'runs a command in the sandbox', instead: 'use codex debug landlock -- CMD (Linux) or codex debug seatbelt -- CMD (macOS)' },
   { name: 'app-server', does: 'runs the app server for IDE extensions' },
   { name: 'app', does: 'launches the desktop app' },

@@ -230,7 +230,10 @@ export async function loadConfig(opts: LoadConfigOptions = {}): Promise<Config> 
     includeApplyPatchTool: toml.include_apply_patch_tool ?? true,
     fileOpener: toml.file_opener,
     disablePasteBurst: toml.disable_paste_burst,
-    tui: { theme: tui.theme, notifications: tui.notifications, keymap: tui.keymap, animations: tui.animations, scrollbackOnExit: tui.scrollback_on_exit },
+    tui: {
+      theme: tui.theme, notifications: tui.notifications, keymap: tui.keymap, animations: tui.animations, scrollbackOnExit: tui.scrollback_on_exit,
+      ...(tui.status_line && { statusLine: tui.status_line }),
+    },
     ...(profileName !== undefined && { activeProfile: profileName }),
     ...webSearch(toml),
     toml,

@@ -83,6 +83,8 @@ export const tuiSchema = z.looseObject({
   animations: z.boolean().default(true),
   /** What of the conversation is written to the normal screen (the terminal's scrollback) when codex quits. */
   scrollback_on_exit: z.enum(['all', 'last-turn', 'none']).default('all'),
+  /** What the status bar shows, in order (/statusline writes it); unknown ids are a warning in the TUI. */
+  status_line: z.array(z.string()).optional(),
 });
 
 export const configTomlSchema = z.looseObject({

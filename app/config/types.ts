@@ -60,6 +60,8 @@ export interface Config {
     readonly keymap: NonNullable<ConfigToml['tui']>['keymap'];
     readonly animations: boolean;
     readonly scrollbackOnExit: 'all' | 'last-turn' | 'none';
+    /** `[tui] status_line`: the status bar's items, in order; absent: the default set. */
+    readonly statusLine?: readonly string[];
   };
   /** Name of the selected profile (-p or `profile = "…"`), if any. */
   readonly activeProfile?: string;

@@ -78,3 +78,14 @@ export function findGitRoot(dir: string): string | undefined {
     if (dirname(d) === d) return undefined;
   }
 }
+
+/** The branch checked out in the repository containing `dir` (HEAD's `refs/heads/NAME`), or HEAD's short hash when detached. */
+export function currentBranch(dir: string): string | undefined {
+  const root = findGitRoot(dir);
+  const gitDir = root && gitDirAt(root);
+  const head = gitDir && readText(join(gitDir, 'HEAD'))?.trim();
+  if (!head) return undefined;
+  const ref = /^ref: *refs\/heads\/(.+)$/.exec(head);
+  if (ref) return ref[1];
+  return /^[0-9a-f]{7,}$/.test(head) ? head.slice(0, 7) : undefined;
+}

@@ -8,10 +8,15 @@ import { resolveAuth } from './auth.js';
 import { ModelError } from './errors.js';
 import { wireOf } from './wires.js';
 
-export function endpointUrl(provider: ModelProviderInfo): URL {
-  const url = new URL(provider.baseUrl.replace(/\/+$/, '') + wireOf(provider).path);
+/** `base_url` + `path` + the provider's query_params. */
+export function providerUrl(provider: ModelProviderInfo, path: string): URL {
+  const url = new URL(provider.baseUrl.replace(/\/+$/, '') + path);
   for (const [k, v] of Object.entries(provider.queryParams)) url.searchParams.set(k, v);
   return url;
+}
+
+export function endpointUrl(provider: ModelProviderInfo): URL {
+  return providerUrl(provider, wireOf(provider).path);
 }
 
 const nonEmpty = (v: string | undefined) => (v !== undefined && v.trim() !== '' ? v : undefined);

@@ -66,6 +66,7 @@ function endTask(s: State): void {
   s.headerBeforeRetry = undefined;
   settleStreams(s);
   s.app.status.queued = [];
+  s.app.refreshGitBranch();
   s.app.request({ type: 'task_end' });
 }
 
@@ -117,6 +118,7 @@ export function applyAgentEvent(s: State, msg: EventMsg): void {
         hints: !msg.initial_messages?.length,
       }));
       for (const m of msg.initial_messages ?? []) {
+        app.conversation.add(m.type === 'user_message' ? 'user' : 'assistant', m.message);
         app.addCell(m.type === 'user_message' ? new UserMessageCell(m.message) : new AssistantMessageCell(m.message));
       }
       for (const w of s.pendingWarnings.splice(0)) app.addCell(warningCell(w));
@@ -146,6 +148,7 @@ export function applyAgentEvent(s: State, msg: EventMsg): void {
       const i = app.status.queued.indexOf(msg.message);
       if (i >= 0) app.status.queued.splice(i, 1);
       settleStreams(s);
+      app.conversation.add('user', msg.message);
       app.addCell(new UserMessageCell(msg.message));
       return;
     }
@@ -158,6 +161,7 @@ export function applyAgentEvent(s: State, msg: EventMsg): void {
       s.assistant.appendDelta(msg.delta);
       return;
     case 'agent_message': {
+      app.conversation.add('assistant', msg.message);
       const cell = s.unfinished.assistant.shift();
       if (cell) cell.setText(msg.message);
       else app.addCell(new AssistantMessageCell(msg.message));
@@ -228,10 +232,12 @@ export function applyAgentEvent(s: State, msg: EventMsg): void {
       return;
     case 'token_count': {
       app.tokenUsage = msg.info.total_token_usage;
+      app.statusBar.live.tokens = msg.info.total_token_usage.total_tokens;
       const win = msg.info.model_context_window;
       if (win) {
         const used = msg.info.last_token_usage.total_tokens;
         app.footer.contextLeft = Math.max(0, Math.min(100, Math.round(100 - (used / win) * 100)));
+        app.statusBar.live.contextLeft = app.footer.contextLeft;
       }
       return;
     }

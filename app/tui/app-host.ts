@@ -17,14 +17,18 @@ export interface AppHost {
   now(): number;
   /** Schedule a frame. */
   requestFrame(): void;
-  /** Leave the TUI (the shell restores the terminal and prints the summary). */
-  exit(): void;
+  /** Leave the TUI (the shell restores the terminal and prints the summary; `farewell` first, when given). */
+  exit(farewell?: string): void;
   /** A desktop notification (OSC 9); only called while the terminal is unfocused. */
   notify(message: string): void;
   /** Entry `offset` of history.jsonl if it is still the file `logId`. */
   historyEntry(logId: number, offset: number): string | undefined;
   /** Ctrl+L: repaint the whole screen. */
   redraw(): void;
+  /** /copy: puts `text` on the clipboard through the terminal (OSC 52). */
+  copyToClipboard(text: string): void;
+  /** /theme: draws with this theme (a built-in name or a path) from now on; throws ThemeError when it cannot be loaded. */
+  setTheme(nameOrPath: string): void;
 }
 
 export type ApprovalRequestMsg = Extract<EventMsg, { type: 'exec_approval_request' | 'apply_patch_approval_request' }>;
@@ -33,6 +37,8 @@ export type ApprovalRequestMsg = Extract<EventMsg, { type: 'exec_approval_reques
 export type AppEvent =
   /** A submitted line naming a slash command. */
   | { type: 'slash_command'; command: SlashCommand; args: string }
+  /** A submitted `/prompts:NAME args` line (`line`: as typed, back in the composer when it cannot be expanded) and the images attached to it. */
+  | { type: 'custom_prompt'; name: string; args: string; line: string; images: readonly string[] }
   /** The agent asks to run a command or apply a patch. */
   | { type: 'approval_request'; request: ApprovalRequestMsg }
   /** A turn ended (completed, aborted or failed): pending approvals are dropped. */

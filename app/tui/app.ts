@@ -23,10 +23,12 @@ import { textWithImages, type Op } from '../protocol/ops.js';
 import type { AgentSession, AppEvent, AppHost } from './app-host.js';
 
 import type { InputEvent } from '../../keymaps/input-event.js';
-import { composerHints, sessionInfo, withOverrides, type TurnOverrides } from './status-info.js';
+import { composerHints, sessionInfo, statusItems, withOverrides, type TurnOverrides } from './status-info.js';
+import { currentBranch } from '../git/repo.js';
 import type { ComposerTrigger, Overlay } from './overlay.js';
 import { parseSlash } from './slash-commands.js';
 import type { EventState } from './event-state.js';
+import { ConversationLog } from './conversation-log.js';
 import { ClippedSurface } from '../../widgets/base/grid.js';
 import { errorCell } from '../../widgets/transcript/cells/notice.js';
 import { pastedImage } from './pasted-image.js';
@@ -49,6 +51,8 @@ export class TuiApp implements Widget {
   readonly footer = new Footer();
   readonly statusBar: StatusBar;
   readonly status = new StatusIndicator();
+  /** The messages and answers as text, for /copy and /export (kept when /clear empties the view). */
+  readonly conversation = new ConversationLog();
   readonly events: EventState & { app: TuiApp };
   private overlays: Overlay[] = [];
   private triggers: ComposerTrigger[] = [];
@@ -72,19 +76,20 @@ export class TuiApp implements Widget {
   ) {
     this.settings = config;
     // A bad [tui.keymap] entry is a warning under the header, like an unknown config key; its default stays.
-    const keymapProblems: string[] = [];
-    this.keymap = buildKeymap(config.tui.keymap as Parameters<typeof buildKeymap>[0], (m) => keymapProblems.push(`${m} (ignored)`));
+    const problems: string[] = [];
+    this.keymap = buildKeymap(config.tui.keymap as Parameters<typeof buildKeymap>[0], (m) => problems.push(`${m} (ignored)`));
     this.hints = composerHints(this.keymap);
     this.footer.hints = this.hints;
     this.composer = new Composer({
       disablePasteBurst: config.disablePasteBurst,
       pastedImage: (text) => pastedImage(text, this.config.cwd, (m) => this.addCell(errorCell(m))),
     });
-    this.statusBar = new StatusBar(sessionInfo(config));
+    this.statusBar = new StatusBar(sessionInfo(config), statusItems(config.tui.statusLine, (m) => problems.push(m)));
+    this.refreshGitBranch();
     this.status.animate = config.tui.animations;
     this.events = {
       app: this, assistant: undefined, reasoning: undefined, calls: new Map(), decoders: new Map(), reasoningText: '',
-      unfinished: { assistant: [], reasoning: [] }, pendingWarnings: [...config.warnings, ...keymapProblems], forkPending: undefined,
+      unfinished: { assistant: [], reasoning: [] }, pendingWarnings: [...config.warnings, ...problems], forkPending: undefined,
     };
     this.transcript.onChange = () => host.requestFrame();
   }
@@ -101,6 +106,18 @@ export class TuiApp implements Widget {
     this.settings = config;
     this.statusBar.info = sessionInfo(config);
     this.host.requestFrame();
+  }
+
+  /** /theme, /statusline: TUI settings chosen in this run (the rest of the configuration stays). */
+  setTuiSettings(patch: Partial<Config['tui']>): void {
+    this.settings = { ...this.settings, tui: { ...this.settings.tui, ...patch } };
+  }
+
+  /** The status bar's git branch, read again (a turn may have switched it). */
+  refreshGitBranch(): void {
+    const branch = currentBranch(this.config.cwd);
+    const { gitBranch: _, ...rest } = this.statusBar.live;
+    this.statusBar.live = branch === undefined ? rest : { ...rest, gitBranch: branch };
   }
 
   /** A warning for the transcript, shown under the session header when the session is configured. */
@@ -128,6 +145,8 @@ export class TuiApp implements Widget {
   replaceSession(next: AgentSession): void {
     this.detach();
     this.transcript.clear();
+    this.conversation.clear();
+    this.statusBar.live = this.statusBar.live.gitBranch === undefined ? {} : { gitBranch: this.statusBar.live.gitBranch };
     this.tokenUsage = undefined;
     this.lastTurnDiff = undefined;
     this.footer.contextLeft = undefined;
@@ -365,14 +384,17 @@ export class TuiApp implements Widget {
     }
   }
 
-  /** Submits user text and the images attached to it: a slash command, or a user turn (injected into a running one). */
+  /** Submits user text and the images attached to it: a slash command, a custom prompt, or a user turn (injected into a running one). */
   submitText(text: string, images: readonly string[] = []): void {
     this.view.toBottom();
     const slash = text.startsWith('/') ? parseSlash(text) : undefined;
-    if (slash) {
-      this.emit({ type: 'slash_command', ...slash });
-      return;
-    }
+    if (slash?.kind === 'builtin') this.emit({ type: 'slash_command', command: slash.command, args: slash.args });
+    else if (slash?.kind === 'prompt') this.emit({ type: 'custom_prompt', name: slash.name, args: slash.args, line: text, images });
+    else this.sendMessage(text, images);
+  }
+
+  /** A user turn with its images (injected into a running one). */
+  sendMessage(text: string, images: readonly string[] = []): void {
     if (this.running) this.status.queued.push(text);
     this.submit({ type: 'user_input', items: textWithImages(text, images) });
   }
@@ -381,8 +403,8 @@ export class TuiApp implements Widget {
     this.submit({ type: 'interrupt' });
   }
 
-  quit(): void {
-    this.host.exit();
+  quit(farewell?: string): void {
+    this.host.exit(farewell);
   }
 
   showNotice(text: string, ms: number): void {

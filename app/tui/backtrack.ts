@@ -28,6 +28,7 @@ class BacktrackOverlay implements Overlay {
         this.app.events.forkPending = { kind: 'backtrack' };
         this.app.submit({ type: 'fork', drop_user_turns: choice.dropUserTurns });
         this.app.transcript.truncate(choice.cellIndex);
+        this.app.conversation.dropUserTurns(choice.dropUserTurns);
         this.app.composer.setText(choice.text);
         this.app.view.toBottom();
         return 'close';

@@ -1,6 +1,8 @@
-// A titled list of choices above the composer (/model presets, /approvals
-// presets): ↑/↓ select, Enter picks, Esc closes. Uses the 'popup' keymap mode;
-// typing is swallowed so it never edits the composer behind it.
+// A titled list of choices above the composer (/approvals presets, /theme,
+// /model's effort): ↑/↓ select, Enter picks, Esc closes. Uses the 'popup'
+// keymap mode; typing is swallowed so it never edits the composer behind it.
+// `preview` sees each selection as it moves (/theme repaints with it);
+// `cancel` runs when it closes without a pick.
 import { isModeAction } from '../../keymaps/actions.js';
 import type { ResolvedAction } from '../../keymaps/engine.js';
 import { ClippedSurface } from '../../widgets/base/grid.js';
@@ -10,9 +12,9 @@ import type { Overlay, OverlayResult } from './overlay.js';
 
 const TITLE: Style = { fg: 'accent', bold: true };
 
-class ChoiceView implements Widget {
+export class ChoiceView implements Widget {
   readonly list = new SelectList(10);
-  constructor(readonly title: string, items: ListItem[]) {
+  constructor(public title: string, items: ListItem[]) {
     this.list.setItems(items);
   }
 
@@ -27,27 +29,50 @@ class ChoiceView implements Widget {
   }
 }
 
+export interface ChoiceHooks<T> {
+  preview?(value: T): void;
+  cancel?(): void;
+}
+
 export class ChoiceOverlay<T> implements Overlay {
   readonly mode = 'popup';
   readonly placement = 'bottom';
   readonly widget: ChoiceView;
+  private picked = false;
 
   /** `current`: the index of the setting in effect, marked `(current)` and selected first. */
-  constructor(title: string, private readonly choices: { item: ListItem; value: T }[], private readonly pick: (value: T) => void, current = -1) {
+  constructor(
+    title: string,
+    private readonly choices: { item: ListItem; value: T }[],
+    private readonly pick: (value: T) => void,
+    current = -1,
+    private readonly hooks: ChoiceHooks<T> = {},
+  ) {
     this.widget = new ChoiceView(title, choices.map((c, i) => (i === current ? { ...c.item, label: `${c.item.label} (current)` } : c.item)));
     if (current >= 0) this.widget.list.selected = current;
+  }
+
+  private moved(delta: number): void {
+    this.widget.list.move(delta);
+    const c = this.choices[this.widget.list.selected];
+    if (c) this.hooks.preview?.(c.value);
+  }
+
+  onClose(): void {
+    if (!this.picked) this.hooks.cancel?.();
   }
 
   handle(r: ResolvedAction): OverlayResult {
     // Ctrl+C still reaches the app (quit/interrupt); nothing else edits behind the list.
     if (!isModeAction('popup', r.action)) return r.action === 'interrupt_or_quit' ? 'pass' : 'handled';
     switch (r.action) {
-      case 'popup_prev': this.widget.list.move(-1); return 'handled';
-      case 'popup_next': this.widget.list.move(1); return 'handled';
+      case 'popup_prev': this.moved(-1); return 'handled';
+      case 'popup_next': this.moved(1); return 'handled';
       case 'popup_close': return 'close';
       case 'popup_accept':
       case 'popup_complete': {
         const c = this.choices[this.widget.list.selected];
+        this.picked = c !== undefined;
         if (c) this.pick(c.value);
         return 'close';
       }

@@ -5,6 +5,7 @@
 // those parts load after it, and until they are wired the app holds keys and
 // agent events, then applies them in arrival order: `/quit` typed at the first
 // frame quits, `@READ` opens the picker, as they would a second later.
+import { join } from 'node:path';
 import type { Searcher } from '../files/search-manager.js';
 import type { Config } from '../config/types.js';
 import type { AgentSession, AppEvent, AppHost } from './app-host.js';
@@ -19,6 +20,8 @@ export interface TuiDeps {
   startSession(resume?: { rolloutPath: string }): Promise<AgentSession>;
   /** The index the `@` picker searches, made on the first `@` (default: the file index of the working root). */
   openIndex?(): Searcher;
+  /** /model: the provider's models (default: GET {base_url}/models of the configured provider). */
+  listModels?(): Promise<string[]>;
 }
 
 export interface Tui {
@@ -35,13 +38,29 @@ export function createTui(deps: TuiDeps): Tui {
   const app = new TuiApp(deps.session, deps.config, deps.host, deps.version, (e) => (handle ? handle(e) : early.push(e)));
   let index: { close(): Promise<void> } | undefined;
   const wired = (async (): Promise<void> => {
-    const [{ applyAgentEvent }, { runSlashCommand }, { slashTrigger }, { approvals }, { openBacktrack }, { PagerOverlay }, { installFilePicker }, { FileIndex }] =
-      await Promise.all([
-        import('./agent-events.js'), import('./slash-actions.js'), import('./slash-popup.js'), import('./approval-overlay.js'),
-        import('./backtrack.js'), import('./pager.js'), import('./file-picker.js'), import('../files/index.js'),
-      ]);
+    const [
+      { applyAgentEvent }, { runSlashCommand }, { slashTrigger }, { approvals }, { openBacktrack }, { PagerOverlay }, { installFilePicker }, { FileIndex },
+      { PromptLibrary }, { runCustomPrompt }, { listModels },
+    ] = await Promise.all([
+      import('./agent-events.js'), import('./slash-actions.js'), import('./slash-popup.js'), import('./approval-overlay.js'),
+      import('./backtrack.js'), import('./pager.js'), import('./file-picker.js'), import('../files/index.js'),
+      import('./prompts/library.js'), import('./prompts/run.js'), import('../model/list-models.js'),
+    ]);
     const pending = approvals(app);
-    app.addComposerTrigger(slashTrigger(app));
+    const prompts = new PromptLibrary(join(app.config.codexHome, 'prompts'));
+    // The list is asked for when /model first opens, and kept once the provider answered.
+    let models: Promise<string[]> | undefined;
+    const slashHost = {
+      startSession: deps.startSession,
+      listModels: (): Promise<string[]> => {
+        models ??= (deps.listModels?.() ?? listModels(app.config.provider, app.config.codexHome, process.env)).catch((e: unknown) => {
+          models = undefined;
+          throw e;
+        });
+        return models;
+      },
+    };
+    app.addComposerTrigger(slashTrigger(app, prompts));
     installFilePicker(app, deps.openIndex ?? (() => {
       const made = new FileIndex(app.config.cwd);
       index = made;
@@ -49,7 +68,8 @@ export function createTui(deps: TuiDeps): Tui {
     }));
     handle = (e) => {
       switch (e.type) {
-        case 'slash_command': runSlashCommand(app, deps, e.command, e.args); return;
+        case 'slash_command': runSlashCommand(app, slashHost, e.command, e.args); return;
+        case 'custom_prompt': runCustomPrompt(app, prompts, e); return;
         case 'approval_request': pending.request(e.request); return;
         case 'task_end': pending.clear(); return;
         case 'open_transcript': app.pushOverlay(new PagerOverlay('Transcript', app.transcript)); return;

@@ -54,7 +54,7 @@ export async function main(ctx: CommandContext): Promise<number> {
   let config: Config;
   let start: StartPlan;
   let images: { label: string; path: string }[];
-  const { loadThemeOrDefault } = await import('./theme-files.js');
+  const { loadTheme, loadThemeOrDefault } = await import('./theme-files.js');
   try {
     config = await ctx.loadConfig();
     start = await resolveResume(ctx, config);
@@ -64,18 +64,26 @@ export async function main(ctx: CommandContext): Promise<number> {
     return 1;
   }
 
-  const [{ createTui }, { PendingSession }, { Tty, guardExit }, { hangupHandler }, { Renderer }, { Palette, detectColorDepth }, { cliVersion }, { conversationText }] = await Promise.all([
+  const [
+    { createTui }, { PendingSession }, { Tty, guardExit }, { hangupHandler }, { Renderer }, { Palette, detectColorDepth }, { cliVersion }, { conversationText },
+    { osc52 },
+  ] = await Promise.all([
     import('./create-tui.js'), import('./pending-session.js'), import('./renderer/tty.js'), import('./hangup.js'),
     import('./renderer/renderer.js'), import('./renderer/palette.js'), import('../config/version.js'), import('./renderer/scrollback.js'),
+    import('./clipboard.js'),
   ]);
+  const depth = detectColorDepth();
 
   const session = new PendingSession();
   let historyEntry: ((home: string, logId: number, offset: number) => { text: string } | undefined) | undefined;
   const tty = new Tty();
   const unguard = guardExit(() => tty.restore(), () => hangup('SIGHUP'), () => farewell());
   let finish: () => void = () => undefined;
+  /** A line for stderr after the screen is restored (/logout says it logged out). */
+  let goodbye: string | undefined;
   const finished = new Promise<void>((resolve) => (finish = resolve));
   let renderer: InstanceType<typeof Renderer> | undefined;
+  let palette: InstanceType<typeof Palette>;
   let ticker: NodeJS.Timeout | undefined;
   let farewell: () => void = () => undefined;
 
@@ -91,10 +99,18 @@ export async function main(ctx: CommandContext): Promise<number> {
         renderer?.request();
         scheduleTick();
       },
-      exit: () => finish(),
+      exit: (message) => {
+        goodbye ??= message;
+        finish();
+      },
       notify: (message) => tty.write(`\x1b]9;${message.replace(/[\x00-\x1f\x07]/g, ' ')}\x07`),
       historyEntry: (logId, offset) => historyEntry?.(config.codexHome, logId, offset)?.text,
       redraw: () => renderer?.invalidate(),
+      copyToClipboard: (text) => tty.write(osc52(text, process.env.TMUX !== undefined && process.env.TMUX !== '')),
+      setTheme: (nameOrPath) => {
+        palette = new Palette(loadTheme(nameOrPath, config.cwd), depth);
+        renderer?.setPalette(palette);
+      },
     },
     startSession: async (resume) => (await agent)[0].startSession(tui.app.config, resume ? { resume } : {}),
   });
@@ -116,7 +132,7 @@ export async function main(ctx: CommandContext): Promise<number> {
   }
 
   // A theme that cannot be loaded is a warning under the header; the default theme applies.
-  const palette = new Palette(loadThemeOrDefault(config.tui.theme, config.cwd, (m) => app.warn(m)), detectColorDepth());
+  palette = new Palette(loadThemeOrDefault(config.tui.theme, config.cwd, (m) => app.warn(m)), depth);
   renderer = new Renderer(tty, palette, tty.cols, tty.rows, (grid) => app.render(grid));
   tty.start({
     onInput: (events, at) => app.handleInput(events, at),
@@ -195,5 +211,6 @@ export async function main(ctx: CommandContext): Promise<number> {
   current.submit({ type: 'shutdown' });
   await leaveScreen();
   farewell();
+  if (goodbye) process.stderr.write(`${goodbye}\n`);
   return 0;
 }

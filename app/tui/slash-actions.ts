@@ -1,11 +1,13 @@
 // What each slash command does (reference §3.3). Commands not allowed while a
-// task runs say so instead of running.
+// task runs say so instead of running. The larger ones live in their own
+// modules (model-picker, theme-picker, statusline-picker, conversation-commands).
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, relative } from 'node:path';
 import { instructionFiles } from '../agent/agents-md.js';
 import { blendedTotal, nonCachedInput, withSeparators, ZERO_USAGE } from '../agent/token-usage.js';
-import type { ReasoningEffort, SandboxPolicy, ApprovalPolicy } from '../protocol/policy.js';
+import type { SandboxPolicy, ApprovalPolicy } from '../protocol/policy.js';
+import { removeAuth } from '../model/auth.js';
 import { errorCell, infoCell } from '../../widgets/transcript/cells/notice.js';
 import { parseUnifiedDiff } from '../../widgets/diff/parse.js';
 import { renderDiff } from '../../widgets/diff/render.js';
@@ -17,13 +19,15 @@ import { INIT_PROMPT } from './init-prompt.js';
 import { PagerOverlay } from './pager.js';
 import { runSessionCommand, type SessionHost } from './session-commands.js';
 import type { SlashCommand } from './slash-commands.js';
+import { runModelCommand, type ModelLister } from './model-picker.js';
+import { openThemePicker } from './theme-picker.js';
+import { openStatusLinePicker } from './statusline-picker.js';
+import { copyLastAnswer, exportConversation } from './conversation-commands.js';
 
-export type SlashHost = SessionHost;
-
-const MODEL_PRESETS: { model: string; effort: ReasoningEffort }[] = [
-  { model: 'gpt-5-codex', effort: 'low' }, { model: 'gpt-5-codex', effort: 'medium' }, { model: 'gpt-5-codex', effort: 'high' },
-  { model: 'gpt-5', effort: 'minimal' }, { model: 'gpt-5', effort: 'low' }, { model: 'gpt-5', effort: 'medium' }, { model: 'gpt-5', effort: 'high' },
-];
+export interface SlashHost extends SessionHost {
+  /** /model: the provider's models. */
+  listModels: ModelLister;
+}
 
 function approvalPresets(app: TuiApp): { label: string; description: string; approval: ApprovalPolicy; sandbox: SandboxPolicy }[] {
   const current = app.config.sandboxPolicy;
@@ -86,6 +90,13 @@ async function showDiff(app: TuiApp): Promise<void> {
   app.host.requestFrame();
 }
 
+/** /logout: removes auth.json and leaves, as the original does; with nothing to remove it stays. */
+async function logout(app: TuiApp): Promise<void> {
+  if (await removeAuth(app.config.codexHome)) app.quit('Successfully logged out');
+  else app.addCell(infoCell(`Not logged in: there is no ${join(app.config.codexHome, 'auth.json')} to remove`));
+  app.host.requestFrame();
+}
+
 /** Runs a submitted slash command (`args`: the text after its name). */
 export function runSlashCommand(app: TuiApp, host: SlashHost, cmd: SlashCommand, args: string): void {
   if (app.running && !cmd.whileRunning) {
@@ -93,16 +104,9 @@ export function runSlashCommand(app: TuiApp, host: SlashHost, cmd: SlashCommand,
     return;
   }
   switch (cmd.name) {
-    case 'model':
-      app.pushOverlay(new ChoiceOverlay('Select model and reasoning effort',
-        MODEL_PRESETS.map((p) => ({ item: { label: `${p.model} ${p.effort}` }, value: p })),
-        (p) => {
-          app.overrideTurnContext({ model: p.model, effort: p.effort });
-          app.addCell(infoCell(`Model changed to ${p.model} ${p.effort}`));
-        },
-        MODEL_PRESETS.findIndex((p) => p.model === app.statusBar.info.model && p.effort === app.statusBar.info.reasoningEffort)));
-      return;
-    case 'approvals': {
+    case 'model': runModelCommand(app, args, host.listModels); return;
+    case 'approvals':
+    case 'permissions': {
       const presets = approvalPresets(app);
       const { approval, sandbox } = app.statusBar.info;
       app.pushOverlay(new ChoiceOverlay('Select approval mode',
@@ -136,7 +140,20 @@ export function runSlashCommand(app: TuiApp, host: SlashHost, cmd: SlashCommand,
       return;
     case 'status': app.addCell(infoCell(statusText(app))); return;
     case 'mcp': app.submit({ type: 'list_mcp_tools' }); return;
-    case 'quit': app.quit(); return;
+    case 'copy': copyLastAnswer(app); return;
+    case 'export': exportConversation(app, args); return;
+    case 'clear':
+      app.transcript.clear();
+      app.view.toBottom();
+      app.addCell(infoCell('Transcript cleared; the conversation goes on (/export still writes all of it)'));
+      return;
+    case 'theme': openThemePicker(app); return;
+    case 'statusline': openStatusLinePicker(app); return;
+    case 'logout':
+      logout(app).catch((e: unknown) => app.addCell(errorCell(`/logout failed: ${(e as Error).message}`)));
+      return;
+    case 'quit':
+    case 'exit': app.quit(); return;
     default: {
       const _: never = cmd;
       return _;

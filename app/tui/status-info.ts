@@ -5,7 +5,7 @@ import { normalizeKey, type Keymap } from '../../keymaps/engine.js';
 import { keyGlyph } from '../../widgets/status/footer.js';
 import type { Op } from '../protocol/ops.js';
 import type { Config } from '../config/types.js';
-import type { SessionInfo } from '../../widgets/status/status-bar.js';
+import { DEFAULT_STATUS_ITEMS, STATUS_ITEMS, type SessionInfo, type StatusItem } from '../../widgets/status/status-bar.js';
 import { tildePath } from '../../widgets/transcript/cells/header.js';
 
 /** The settings /model and /approvals change, as the override_turn_context op carries them. */
@@ -43,3 +43,18 @@ export function composerHints(keymap: Keymap): [string, string][] {
   });
 }
 
+
+const isStatusItem = (id: string): id is StatusItem => STATUS_ITEMS.some((i) => i.id === id);
+
+/**
+ * `[tui] status_line` as the bar's items; an id we do not know (the native CLI
+ * has more) is reported to `onUnknown` and left out. Absent: the default set.
+ */
+export function statusItems(ids: readonly string[] | undefined, onUnknown: (message: string) => void): readonly StatusItem[] {
+  if (!ids) return DEFAULT_STATUS_ITEMS;
+  const known = ids.filter(isStatusItem);
+  for (const id of ids.filter((i) => !isStatusItem(i))) {
+    onUnknown(`[tui] status_line: unknown item "${id}" (ignored; expected one of ${STATUS_ITEMS.map((i) => i.id).join(', ')})`);
+  }
+  return [...new Set(known)];
+}

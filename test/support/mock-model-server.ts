@@ -21,7 +21,8 @@
 // Runs until SIGINT/SIGTERM. --log appends each model request as one JSON line.
 //
 // Routes: POST …/responses (Responses API SSE), POST …/chat/completions (Chat
-// Completions SSE, ending with `data: [DONE]`), GET …/models (a one-model list).
+// Completions SSE, ending with `data: [DONE]`), GET …/models (the ids in `models`,
+// by default one, `mock-model`; GET requests are not logged in `requests`).
 // Any path prefix works, so base_url may or may not end in /v1.
 // Every model request takes the next turn of the script, whichever the wire;
 // both wires render the same turn. When the script runs out the server answers
@@ -118,6 +119,8 @@ export interface MockModelServer {
   readonly port: number;
   /** Every model request (both wires), in arrival order. */
   readonly requests: LoggedRequest[];
+  /** What GET …/models lists. */
+  models: string[];
   /** Appends turns to the script. */
   push(...turns: MockTurn[]): void;
   /** Turns not yet served. */
@@ -269,6 +272,7 @@ export async function startMockModelServer(
   const requests: LoggedRequest[] = [];
   const waiters: (() => void)[] = [];
   let next = 0;
+  let models = ['mock-model'];
 
   async function stream(res: ServerResponse, events: string[], delayMs: number, isOpen: () => boolean) {
     if (!res.headersSent) {
@@ -351,7 +355,7 @@ export async function startMockModelServer(
     else if (req.method === 'POST' && path.endsWith('/chat/completions')) answer(req, res, 'chat', url).catch(fail);
     else if (req.method === 'GET' && path.endsWith('/models')) {
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ object: 'list', data: [{ id: 'mock-model', object: 'model', created: 0, owned_by: 'mock' }] }));
+      res.end(JSON.stringify({ object: 'list', data: models.map((id) => ({ id, object: 'model', created: 0, owned_by: 'mock' })) }));
     } else {
       res.writeHead(404, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ error: { message: `mock model server: no route for ${req.method} ${url.pathname}` } }));
@@ -367,6 +371,12 @@ export async function startMockModelServer(
     url: `http://127.0.0.1:${port}/v1`,
     port,
     requests,
+    get models() {
+      return models;
+    },
+    set models(ids: string[]) {
+      models = ids;
+    },
     push: (...t) => { turns.push(...t); },
     remaining: () => Math.max(0, turns.length - next),
     waitForRequests(n, timeoutMs = 10_000) {

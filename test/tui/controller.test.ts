@@ -148,12 +148,24 @@ test('Esc–Esc backtrack: prime, preview, step older, Enter forks and pre-fills
   assert.equal(h.app.footer.notice, undefined);
 }));
 
-test('slash commands: /model picks a preset, /status prints the card, /diff is allowed while running, /compact is not', () => withApp((h) => {
+/** Lets promises settle (the /model list arrives asynchronously). */
+const settle = (): Promise<void> => new Promise((r) => setImmediate(r));
+
+/** /model → the model list (the fallback one in unit tests: gpt-5-codex, gpt-5) → `up`s from the current → the effort step → `down`s. */
+async function pickModel(h: Harness, ups: number, downs: number): Promise<void> {
   type(h, '/model');
   key(h, 'enter');
+  await settle();
   assert.equal(h.app.mode, 'popup');
-  key(h, 'down');
+  for (let i = 0; i < ups; i++) key(h, 'up');
   key(h, 'enter');
+  for (let i = 0; i < downs; i++) key(h, 'down');
+  key(h, 'enter');
+}
+
+test('slash commands: /model picks a model and an effort, /status prints the card, /diff is allowed while running, /compact is not', () => withApp(async (h) => {
+  // The effort list starts on the model's default: minimal, low, medium are 1, 2, 3 down.
+  await pickModel(h, 1, 3);
   assert.deepEqual(h.session.ops.at(-1), { type: 'override_turn_context', model: 'gpt-5-codex', effort: 'medium' });
   assert.equal(h.app.statusBar.info.model, 'gpt-5-codex');
   type(h, '/status');
@@ -181,15 +193,21 @@ test('slash commands: /model picks a preset, /status prints the card, /diff is a
 }));
 
 test('/model and /approvals mark the setting in effect (current) and start the selection on it', () => withApp(async (h) => {
+  await pickModel(h, 1, 3);
   type(h, '/model');
   key(h, 'enter');
-  key(h, 'down');
-  key(h, 'enter');
-  type(h, '/model');
-  key(h, 'enter');
+  await settle();
   let { text } = await renderScreen(h.app, { cols: 80, rows: 24 });
-  assert.match(text, /› gpt-5-codex medium \(current\)/);
+  assert.match(text, /› gpt-5-codex \(current\)/);
+  assert.match(text, /could not list the provider's models: no provider in unit tests/);
+  key(h, 'enter');
+  ({ text } = await renderScreen(h.app, { cols: 80, rows: 24 }));
+  assert.match(text, /Select reasoning effort for gpt-5-codex/);
+  assert.match(text, /› medium \(current\)/);
+  // Esc on the effort step keeps the effort in effect.
   key(h, 'esc');
+  assert.deepEqual(h.session.ops.at(-1), { type: 'override_turn_context', model: 'gpt-5-codex' });
+  assert.equal(h.app.statusBar.info.reasoningEffort, 'medium');
   type(h, '/approvals');
   key(h, 'enter');
   ({ text } = await renderScreen(h.app, { cols: 80, rows: 24 }));
@@ -203,7 +221,7 @@ test('/model and /approvals mark the setting in effect (current) and start the s
   assert.match(text, /› Auto \(current\)/);
 }));
 
-test('/new (replaceSession): token usage and context left start afresh; /approvals and /model choices carry over', () => withApp((h) => {
+test('/new (replaceSession): token usage and context left start afresh; /approvals and /model choices carry over', () => withApp(async (h) => {
   h.session.emit({ type: 'token_count', info: {
     total_token_usage: { input_tokens: 900, cached_input_tokens: 0, output_tokens: 100, reasoning_output_tokens: 0, total_tokens: 1000 },
     last_token_usage: { input_tokens: 900, cached_input_tokens: 0, output_tokens: 100, reasoning_output_tokens: 0, total_tokens: 1000 },
@@ -215,10 +233,7 @@ test('/new (replaceSession): token usage and context left start afresh; /approva
   key(h, 'up');
   key(h, 'enter');
   assert.equal(h.app.statusBar.info.approval, 'never');
-  type(h, '/model');
-  key(h, 'enter');
-  key(h, 'down');
-  key(h, 'enter');
+  await pickModel(h, 1, 3);
   const chosen = { ...h.app.statusBar.info };
   const next = new FakeSession();
   h.app.replaceSession(next);
@@ -379,7 +394,10 @@ test('keys that arrive before the app is wired are held and applied after, with 
     const clock = { now: 5000 };
     const { app, wired } = createTui({
       session, config: h.app.config, version: '0.1.0', startSession: async () => session,
-      host: { now: () => clock.now, requestFrame: () => undefined, exit: () => (exited = true), notify: () => undefined, historyEntry: () => undefined, redraw: () => undefined },
+      host: {
+        now: () => clock.now, requestFrame: () => undefined, exit: () => (exited = true), notify: () => undefined, historyEntry: () => undefined, redraw: () => undefined,
+        copyToClipboard: () => undefined, setTheme: () => undefined,
+      },
     });
     app.attach();
     // Typed at the first frame, read 20 ms apart; Enter read 150 ms after the text.

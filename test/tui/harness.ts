@@ -44,6 +44,9 @@ export interface Harness {
   clock: { now: number };
   exited: () => boolean;
   notifications: string[];
+  /** What /copy sent to the clipboard, and the themes /theme drew with, in order. */
+  clipboard: string[];
+  themes: string[];
   cleanup(): void;
 }
 
@@ -52,7 +55,15 @@ export const FIXED_CWD = '/home/user/project';
 /** An `@` index with no files (the fixed working root does not exist here). */
 const NO_FILES: Searcher = { ready: true, search: async () => [] };
 
-export async function makeApp(tomlOverrides: string[] = [], extra: Partial<Config> = {}, openIndex: () => Searcher = () => NO_FILES): Promise<Harness> {
+/** The provider cannot list its models (no network in unit tests): /model offers the fallback list. */
+const NO_MODELS = (): Promise<string[]> => Promise.reject(new Error('no provider in unit tests'));
+
+export async function makeApp(
+  tomlOverrides: string[] = [],
+  extra: Partial<Config> = {},
+  openIndex: () => Searcher = () => NO_FILES,
+  listModels: () => Promise<string[]> = NO_MODELS,
+): Promise<Harness> {
   // In the app the parser has loaded by the time an answer arrives (the user's message starts it).
   await loadMarkdownParser();
   const home = mkdtempSync(join(tmpdir(), 'codex-tui-'));
@@ -63,6 +74,8 @@ export async function makeApp(tomlOverrides: string[] = [], extra: Partial<Confi
   const clock = { now: 1_000_000 };
   let exited = false;
   const notifications: string[] = [];
+  const clipboard: string[] = [];
+  const themes: string[] = [];
   const { app, wired } = createTui({
     session,
     config,
@@ -74,13 +87,16 @@ export async function makeApp(tomlOverrides: string[] = [], extra: Partial<Confi
       notify: (m) => notifications.push(m),
       historyEntry: () => undefined,
       redraw: () => undefined,
+      copyToClipboard: (t) => clipboard.push(t),
+      setTheme: (t) => themes.push(t),
     },
     startSession: async () => new FakeSession(),
     openIndex,
+    listModels,
   });
   await wired;
   app.attach();
-  return { app, session, clock, exited: () => exited, notifications, cleanup: () => rmSync(home, { recursive: true, force: true }) };
+  return { app, session, clock, exited: () => exited, notifications, clipboard, themes, cleanup: () => rmSync(home, { recursive: true, force: true }) };
 }
 
 /** The session_configured event a fresh session sends. */
