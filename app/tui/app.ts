@@ -8,7 +8,7 @@
 // in arrival order, so a key typed at the first frame acts as it would later.
 import { isAppAction, isEditAction, type AppAction, type EditAction } from '../../keymaps/actions.js';
 import { buildKeymap, type Keymap, type KeymapMode, type ResolvedAction } from '../../keymaps/engine.js';
-import { Composer } from '../../widgets/composer/composer.js';
+import { Composer, type ComposerEdit } from '../../widgets/composer/composer.js';
 import type { Surface, Widget } from '../../widgets/base/types.js';
 import { renderColumn, type ColumnChild } from '../../widgets/layout/column.js';
 import { Viewport } from '../../widgets/layout/viewport.js';
@@ -32,6 +32,11 @@ import { ConversationLog } from './conversation-log.js';
 import { ClippedSurface } from '../../widgets/base/grid.js';
 import { errorCell } from '../../widgets/transcript/cells/notice.js';
 import { pastedImage } from './pasted-image.js';
+
+// The keymap's edit actions and the composer's edits must be one vocabulary: a
+// name on one side only makes this `false` and fails the typecheck.
+type SameUnion<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const editVocabularyAgrees: SameUnion<EditAction, ComposerEdit> = true;
 
 /** Maps one agent event onto the app's widgets (agent-events.ts). */
 export type EventApplier = (s: EventState & { app: TuiApp }, msg: EventMsg) => void;

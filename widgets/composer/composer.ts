@@ -32,6 +32,16 @@ export interface ComposerOptions {
   pastedImage?: (text: string) => PastedImage | undefined;
 }
 
+/**
+ * The edits the composer applies. Widgets do not import the keymap, so the
+ * TUI checks at compile time that the keymap's edit actions are exactly these
+ * (app/tui/app.ts): an action added on one side only fails the typecheck.
+ */
+export type ComposerEdit =
+  | 'insert_text' | 'paste' | 'submit' | 'newline' | 'history_prev_or_up' | 'history_next_or_down' | 'line_start' | 'line_end'
+  | 'char_left' | 'char_right' | 'word_left' | 'word_right' | 'delete_word_backward' | 'delete_word_forward' | 'kill_line_start'
+  | 'kill_line_end' | 'yank' | 'delete_backward' | 'delete_forward';
+
 export class Composer implements Widget {
   readonly textarea = new TextArea();
   readonly history = new ComposerHistory();
@@ -112,7 +122,7 @@ export class Composer implements Widget {
   }
 
   /** Applies a composer action; `now`: when its input was read, for paste-burst timing. */
-  apply(action: string, text: string | undefined, now: number): ComposerOutcome {
+  apply(action: ComposerEdit, text: string | undefined, now: number): ComposerOutcome {
     const ta = this.textarea;
     const before = ta.text;
     const beforeCursor = ta.cursor;
@@ -171,7 +181,10 @@ export class Composer implements Widget {
       case 'yank': ta.yank(); break;
       case 'delete_backward': ta.deleteBackward(); break;
       case 'delete_forward': ta.deleteForward(); break;
-      default: return { type: 'unchanged' };
+      default: {
+        const unhandled: never = action;
+        return unhandled;
+      }
     }
     if (ta.text !== before) {
       if (action !== 'history_prev_or_up' && action !== 'history_next_or_down') this.history.reset();
