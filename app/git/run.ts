@@ -1,10 +1,11 @@
-// The one way codex runs git itself (outside any sandbox: /diff, and any
-// future host-side git). A repository's files may have been written by the
+// The one way codex runs git itself (outside any sandbox: /diff, /review,
+// checkpoints). A repository's files may have been written by the
 // agent, so nothing in them may make git run a program: hooks, fsmonitor,
 // pagers, external diff and textconv drivers, credential helpers and remote
 // transports are switched off on the command line (which wins over every
-// config file), and no GIT_* variable of ours reaches git.
-import { execFile } from 'node:child_process';
+// config file), and no GIT_* variable of the parent's reaches git (a caller
+// names its own: a temporary index, a commit identity).
+import { spawn } from 'node:child_process';
 import { rootOwnedBinary } from '../system-binary.js';
 
 /** `-c` settings that keep git from starting any other program. */
@@ -43,11 +44,52 @@ export interface GitResult {
   readonly stdout: string;
 }
 
-export function runGit(cwd: string, args: readonly string[]): Promise<GitResult> {
+export interface GitBytesOptions {
+  /** Written to git's stdin (then closed). */
+  readonly stdin?: string | Buffer;
+  /**
+   * Variables set on top of gitEnv(): only ours, named by the caller (a
+   * temporary GIT_INDEX_FILE, a commit identity), never the parent's.
+   */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+export interface GitBytesResult {
+  readonly code: number;
+  readonly stdout: Buffer;
+  readonly stderr: string;
+}
+
+const MAX_OUTPUT = 256 * 1024 * 1024;
+
+/** Runs git with stdout as bytes (blobs are binary), optional stdin and extra environment. */
+export function runGitBytes(cwd: string, args: readonly string[], opts: GitBytesOptions = {}): Promise<GitBytesResult> {
   return new Promise((resolve) => {
-    execFile(gitProgram(), gitArgs(args), { cwd, env: gitEnv(), maxBuffer: 64 * 1024 * 1024 }, (err, stdout) => {
-      const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : 128) : 0;
-      resolve({ code, stdout: String(stdout) });
+    const child = spawn(gitProgram(), gitArgs(args), { cwd, env: { ...gitEnv(), ...opts.env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    let size = 0;
+    child.stdout.on('data', (b: Buffer) => {
+      size += b.length;
+      if (size > MAX_OUTPUT) child.kill('SIGKILL');
+      else out.push(b);
     });
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    // git may exit before reading all of stdin (a bad argument): that is its exit status, not ours.
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(opts.stdin ?? '');
+    let settled = false;
+    const done = (code: number) => {
+      if (settled) return;
+      settled = true;
+      resolve({ code, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8') });
+    };
+    child.on('error', () => done(128));
+    child.on('close', (code) => done(size > MAX_OUTPUT || code === null ? 128 : code));
   });
+}
+
+export async function runGit(cwd: string, args: readonly string[]): Promise<GitResult> {
+  const r = await runGitBytes(cwd, args);
+  return { code: r.code, stdout: r.stdout.toString('utf8') };
 }
