@@ -9,8 +9,10 @@ type Call = Extract<ResponseItem, { type: 'function_call' | 'custom_tool_call' |
 
 const USER_INSTRUCTIONS = '<user_instructions>';
 const ENVIRONMENT_CONTEXT = '<environment_context>';
-/** Messages the session adds itself: before the first user turn, on context changes, after a compaction. */
-const CONTEXT_PREFIXES = [USER_INSTRUCTIONS, ENVIRONMENT_CONTEXT, COMPACTED_HISTORY_PREFIX];
+/** What the user did outside the conversation that the model must know: an undo, a review. */
+export const USER_ACTION = '<user_action>';
+/** Messages the session adds itself: before the first user turn, on context changes, after a compaction, after a user action. */
+const CONTEXT_PREFIXES = [USER_INSTRUCTIONS, ENVIRONMENT_CONTEXT, COMPACTED_HISTORY_PREFIX, USER_ACTION];
 
 export function messageText(item: ResponseItem): string {
   if (item.type !== 'message') return '';
@@ -19,6 +21,20 @@ export function messageText(item: ResponseItem): string {
 
 export function userMessage(text: string): ResponseItem {
   return { type: 'message', role: 'user', content: [{ type: 'input_text', text }] };
+}
+
+export function assistantMessage(text: string): ResponseItem {
+  return { type: 'message', role: 'assistant', content: [{ type: 'output_text', text }] };
+}
+
+/** A context message telling the model what the user did (`<user_action>…</user_action>`). */
+export function userActionMessage(text: string): ResponseItem {
+  return userMessage(`${USER_ACTION}\n${text}\n</user_action>`);
+}
+
+/** How many user turns the history holds: the number of the turn a new task is. */
+export function userTurnCount(items: readonly ResponseItem[]): number {
+  return items.filter(isUserTurn).length;
 }
 
 /** A user message typed by the user (not context the session injected). */

@@ -38,7 +38,9 @@ export async function handlePatch(patch: string, cwd: string, env: ToolEnv): Pro
     if (decision === 'approved_for_session' && grantRoot) approvals.grantRoot(grantRoot);
     autoApproved = false;
   }
-  env.tracker.snapshot(writtenPaths(preview.changes, cwd));
+  const written = writtenPaths(preview.changes, cwd);
+  await env.checkpoint(cwd, written);
+  env.tracker.snapshot(written);
   env.emit({ type: 'patch_apply_begin', call_id: env.callId, auto_approved: autoApproved, changes: preview.changes as Record<string, FileChange> });
   const result = await applyPatch(patch, cwd, journalPathFor(env.sessionLog, env.callId));
   env.emit({ type: 'patch_apply_end', call_id: env.callId, stdout: result.stdout, stderr: result.stderr, success: result.success });

@@ -9,7 +9,11 @@ import { MESSAGES } from '../approvals/index.js';
 import { userInstructions, userInstructionsMessage } from './agents-md.js';
 import { ApprovalGate } from './approval-gate.js';
 import { autoCompactLimit, runCompaction } from './compact.js';
-import { dropLastUserTurns, initialMessages, isUserTurn, lastEnvironmentContext, missingOutputs, userMessage } from './conversation.js';
+import { Checkpoints } from '../checkpoints/checkpoints.js';
+import { checkpointDirFor } from '../checkpoints/log.js';
+import { dropLastUserTurns, initialMessages, isUserTurn, lastEnvironmentContext, missingOutputs, userMessage, userTurnCount } from './conversation.js';
+import { shownPath, undoEvent, undoNote } from './file-undo.js';
+import { prepareReview, reviewOutcome, runReview, type PreparedReview } from './review-task.js';
 import { environmentContextMessage } from './environment-context.js';
 import { EventBus, type EventListener } from './event-bus.js';
 import { appendHistory, historyEntry, historyMetadata } from './history.js';
@@ -18,7 +22,7 @@ import { turnFamily, type ModelFamily } from './model-family.js';
 import { notify } from './notify.js';
 import { baseInstructions } from './prompt.js';
 import type { EventMsg, TokenUsage } from '../protocol/events.js';
-import type { InputItem, Op } from '../protocol/ops.js';
+import type { InputItem, Op, ReviewTarget } from '../protocol/ops.js';
 import { addUsage, ZERO_USAGE } from './token-usage.js';
 import { appendSessionName } from './session-index.js';
 import { describeIoError } from '../tools/apply-patch/io-error.js';
@@ -53,6 +57,9 @@ export interface Session {
   submit(op: Op): string;
   subscribe(listener: EventListener): () => void;
 }
+
+/** A task answers typed input, compacts the history, or reviews a diff in a history of its own. */
+type TaskKind = { type: 'regular' } | { type: 'compact' } | { type: 'review'; review: PreparedReview };
 
 interface RunningTask {
   readonly subId: string;
@@ -108,6 +115,8 @@ class AgentSession implements Session {
   private lastUsage: TokenUsage | undefined;
   private closed = false;
   private ops: Promise<void> = Promise.resolve();
+  /** Checkpoints of the files turns change, kept beside the rollout (app/checkpoints). */
+  private readonly checkpoints: Checkpoints;
 
   constructor(p: SessionParts) {
     this.config = p.config;
@@ -121,6 +130,7 @@ class AgentSession implements Session {
     this.items = [...p.items];
     this.ctx = initialTurnContext(p.config, baseInstructions(p.config.baseInstructionsOverride));
     this.tools = new ToolRouter({ config: p.config, gate: this.gate, mcp: p.mcp });
+    this.checkpoints = new Checkpoints(checkpointDirFor(p.rec.path));
   }
 
   /** The family of the model the next turn runs with. */
@@ -224,10 +234,14 @@ class AgentSession implements Session {
         return;
       case 'compact':
         await this.replaceTask();
-        this.startTask(id, [], 'compact');
+        this.startTask(id, [], { type: 'compact' });
         return;
       case 'fork':
-        return this.fork(op.drop_user_turns);
+        return this.fork(id, op.drop_user_turns, op.restore_files === true);
+      case 'undo':
+        return this.undo(id);
+      case 'review':
+        return this.review(id, op.target);
       case 'set_session_name':
         try {
           appendSessionName(this.config.codexHome, this.sessionId, op.name);
@@ -255,7 +269,7 @@ class AgentSession implements Session {
       this.task.inputs.push(text);
       return;
     }
-    this.startTask(id, items, 'regular', text);
+    this.startTask(id, items, { type: 'regular' }, text);
   }
 
   /** Starting a task while one runs (compaction) aborts the old one with reason `replaced`. */
@@ -266,7 +280,7 @@ class AgentSession implements Session {
     await t.done;
   }
 
-  private startTask(subId: string, input: ResponseItem[], kind: 'regular' | 'compact', text = ''): void {
+  private startTask(subId: string, input: ResponseItem[], kind: TaskKind, text = ''): void {
     const task: RunningTask = { subId, abort: new AbortController(), inputs: text ? [text] : [], refusals: new Map(), pending: [], done: Promise.resolve() };
     this.task = task;
     task.done = this.runTask(task, input, kind).finally(() => {
@@ -274,7 +288,7 @@ class AgentSession implements Session {
       // Input injected after the last request of a finished task starts the next one;
       // an interrupted task drops it (front ends offer it back for editing).
       if (task.pending.length && !this.closed && !task.abort.signal.aborted) {
-        this.startTask(String(this.nextSub++), task.pending, 'regular', task.inputs.slice(1).join('\n'));
+        this.startTask(String(this.nextSub++), task.pending, { type: 'regular' }, task.inputs.slice(1).join('\n'));
       }
     });
   }
@@ -306,6 +320,13 @@ class AgentSession implements Session {
       maybeAutoCompact: (signal) => this.maybeAutoCompact(task, signal),
       runTool: (call, ctx, signal) => this.tools.run(call, ctx, signal, {
         tracker, emit: (msg) => this.emit(task.subId, msg), inject: (items) => task.pending.push(...items), sessionLog: this.rec.path,
+        checkpoint: async (cwd, paths) => {
+          try {
+            await this.checkpoints.beforeEdit(cwd, paths);
+          } catch (err) {
+            this.emit(task.subId, { type: 'warning', message: `No checkpoint of the files before this change (/undo cannot restore them): ${(err as Error).message}` });
+          }
+        },
       }),
     };
   }
@@ -321,13 +342,13 @@ class AgentSession implements Session {
     this.emit(task.subId, { type: 'background_event', message: 'Context compacted' });
   }
 
-  private async runTask(task: RunningTask, input: ResponseItem[], kind: 'regular' | 'compact'): Promise<void> {
+  private async runTask(task: RunningTask, input: ResponseItem[], kind: TaskKind): Promise<void> {
     const emit = (msg: EventMsg) => this.emit(task.subId, msg);
     emit({ type: 'task_started', ...(this.family.contextWindow ? { model_context_window: this.family.contextWindow } : {}) });
     this.rec.record('turn_context', turnContextRecord(this.ctx));
     const host = this.host(task);
     try {
-      if (kind === 'compact') {
+      if (kind.type === 'compact') {
         const { summary, replacement } = await runCompaction(host, task.abort.signal);
         this.items = replacement;
         this.rec.record('compacted', { message: summary, replacement_history: replacement });
@@ -335,14 +356,26 @@ class AgentSession implements Session {
         emit({ type: 'task_complete', last_agent_message: null });
         return;
       }
+      if (kind.type === 'review') {
+        emit({ type: 'entered_review_mode', hint: kind.review.hint });
+        const findings = await runReview(host, task.abort.signal, kind.review);
+        if (findings) this.record(reviewOutcome(kind.review, findings));
+        emit({ type: 'exited_review_mode', findings });
+        emit({ type: 'task_complete', last_agent_message: findings });
+        return;
+      }
       recordInput(host, input);
+      this.checkpoints.beginTurn(userTurnCount(this.items));
       const last = await runTask(host, task.abort.signal);
+      await this.endCheckpoint(emit);
       emit({ type: 'task_complete', last_agent_message: last });
       notify(this.config.notify, {
         threadId: this.sessionId, turnId: task.subId, cwd: this.ctx.cwd,
         inputMessages: task.inputs.filter(Boolean), lastAssistantMessage: last,
       });
     } catch (err) {
+      await this.endCheckpoint(emit);
+      if (kind.type === 'review') emit({ type: 'exited_review_mode', findings: null });
       if (err instanceof TaskAborted || task.abort.signal.aborted) {
         this.record(missingOutputs(this.items, (id) => task.refusals.get(id)));
         emit({ type: 'turn_aborted', reason: task.abort.signal.reason === 'replaced' ? 'replaced' : 'interrupted' });
@@ -355,12 +388,51 @@ class AgentSession implements Session {
     }
   }
 
-  private async fork(dropUserTurns: number): Promise<void> {
+  /** Records what the turn changed (an interrupted or failed turn too), so /undo can put it back. */
+  private async endCheckpoint(emit: (msg: EventMsg) => void): Promise<void> {
+    try {
+      const record = await this.checkpoints.endTurn();
+      if (record) emit({ type: 'turn_checkpoint', turn: record.turn, files: record.changes.map((c) => shownPath(this.ctx.cwd, c.path)) });
+    } catch (err) {
+      emit({ type: 'warning', message: `The files this turn changed could not be recorded (/undo cannot restore them): ${(err as Error).message}` });
+    }
+  }
+
+  private async undo(id: string): Promise<void> {
+    if (this.task) {
+      this.emit(id, { type: 'undo_failed', message: 'Undo is not available while a turn runs: wait for it to end or interrupt it (Esc).', files: [] });
+      return;
+    }
+    const outcome = await this.checkpoints.undo('last');
+    const event = undoEvent(outcome, this.ctx.cwd);
+    // The model's next request says what is back, so it does not build on edits that are gone.
+    if (event.type === 'undo_completed') this.record([undoNote(event.files)]);
+    this.emit(id, event);
+  }
+
+  private async review(id: string, target: ReviewTarget): Promise<void> {
+    if (this.task) {
+      this.emit(id, { type: 'error', message: 'A review cannot start while a turn runs.' });
+      return;
+    }
+    const review = await prepareReview(this.ctx.cwd, target);
+    if ('error' in review) {
+      this.emit(id, { type: 'error', message: review.error });
+      return;
+    }
+    this.startTask(id, [], { type: 'review', review });
+  }
+
+  private async fork(id: string, dropUserTurns: number, restoreFiles: boolean): Promise<void> {
     await this.replaceTask();
+    // The first dropped turn: files go back to their state before it, and its checkpoints stay behind.
+    const firstDropped = userTurnCount(this.items) - dropUserTurns + 1;
+    if (restoreFiles) this.emit(id, undoEvent(await this.checkpoints.undo({ fromTurn: firstDropped }), this.ctx.cwd));
     const kept = dropLastUserTurns(this.items, dropUserTurns);
     this.rec.close();
     this.sessionId = uuidv7();
     this.rec = this.watched(RolloutRecorder.create(this.config.codexHome, newSessionMeta(this.config, this.sessionId, this.originator)));
+    this.checkpoints.moveTo(checkpointDirFor(this.rec.path), firstDropped);
     this.items = [];
     this.record(kept);
     const shown = initialMessages(kept);

@@ -4,7 +4,7 @@
 // under untrusted/on-failure, offer to run it again without the sandbox.
 import { resolve } from 'node:path';
 import {
-  assessCommandSafety, executionFailed, failedInSandbox, MESSAGES, sandboxFailureAction,
+  assessCommandSafety, executionFailed, failedInSandbox, isKnownSafeCommand, MESSAGES, sandboxFailureAction,
 } from '../approvals/index.js';
 import type { SandboxPolicy } from '../protocol/policy.js';
 import { createCommandEnv, looksLikeSandboxDenial, planLaunch, SandboxUnavailableError } from '../sandbox/index.js';
@@ -48,6 +48,9 @@ async function run(
     if (err instanceof SandboxUnavailableError) return { error: err.message };
     throw err;
   }
+  // A command that can write (a writable sandbox, or none) may change the work tree: checkpoint it
+  // first. Commands known to only read (ls, cat, grep …) cannot, and cost no snapshot.
+  if (policy.mode !== 'read-only' && !isKnownSafeCommand(args.command)) await env.checkpoint(cwd);
   // A root left unbound is said before the command, so its failed writes make sense.
   for (const reason of plan.dropped ?? []) env.emit({ type: 'warning', message: reason });
   env.emit({ type: 'exec_command_begin', call_id: env.callId, command: args.command, cwd });

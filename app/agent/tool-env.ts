@@ -21,6 +21,12 @@ export interface ToolEnv {
   /** The session's log; apply_patch keeps its commit journal beside it. */
   readonly sessionLog: string;
   emit(msg: EventMsg): void;
+  /**
+   * Call before the tool may write files: saves a checkpoint of `cwd`'s work
+   * tree (once a turn) and of `paths` (a patch's files, absolute). Never
+   * throws: a checkpoint that cannot be saved is a warning and the tool runs.
+   */
+  checkpoint(cwd: string, paths?: readonly string[]): Promise<void>;
   /** Adds items the model sees from its next request on (view_image's picture). */
   inject(items: ResponseItem[]): void;
 }

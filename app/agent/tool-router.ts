@@ -80,7 +80,7 @@ export class ToolRouter {
     return tools;
   }
 
-  async run(call: Call, ctx: TurnContext, signal: AbortSignal, task: Pick<ToolEnv, 'tracker' | 'emit' | 'inject' | 'sessionLog'>): Promise<string> {
+  async run(call: Call, ctx: TurnContext, signal: AbortSignal, task: Pick<ToolEnv, 'tracker' | 'emit' | 'inject' | 'sessionLog' | 'checkpoint'>): Promise<string> {
     const callId = call.type === 'local_shell_call' ? call.call_id ?? call.id ?? '' : call.call_id;
     const env: ToolEnv = { config: this.deps.config, ctx, callId, signal, gate: this.deps.gate, approvals: this.approvals, sandboxRoots: this.sandboxRoots, ...task };
     const { emit } = env;

@@ -97,6 +97,18 @@ export const ROOT: CommandSpec = {
           { name: 'SESSION_ID', help: 'Session id (UUID) to resume; with --last this is taken as the prompt' },
           { name: 'PROMPT', help: 'Prompt to send after resuming the session. If `-` is used, read from stdin' },
         ],
+      }, {
+        name: 'review', summary: 'Run a code review against the current repository',
+        about: 'Run a code review against the current repository: its uncommitted changes (--uncommitted), its changes against a base branch (--base), a commit (--commit), or with custom review instructions (PROMPT). The findings are printed to stdout.',
+        handler: 'exec',
+        inheritFlags: true,
+        flags: [
+          { long: 'uncommitted', conflicts: ['base', 'commit'], help: 'Review staged, unstaged, and untracked changes' },
+          { long: 'base', value: 'BRANCH', conflicts: ['uncommitted', 'commit'], help: 'Review changes against the given base branch' },
+          { long: 'commit', value: 'SHA', conflicts: ['uncommitted', 'base'], help: 'Review the changes introduced by a commit' },
+          { long: 'title', value: 'TITLE', requires: ['commit'], help: 'Optional commit title to display in the review summary' },
+        ],
+        positionals: [{ name: 'PROMPT', help: 'Custom review instructions. If `-` is used, read from stdin' }],
       }],
     },
     {

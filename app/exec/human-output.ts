@@ -173,6 +173,13 @@ export class HumanEventPrinter {
       case 'warning':
         this.lines(c.magenta(`warning: ${m.message}`));
         return;
+      case 'entered_review_mode':
+        this.lines(c.bold(`>> Code review started: ${m.hint} <<`));
+        return;
+      // The findings go to stdout as the final answer; here only the end is marked.
+      case 'exited_review_mode':
+        this.lines(c.bold(m.findings === null ? '<< Code review ended without findings >>' : '<< Code review finished >>'));
+        return;
       case 'turn_aborted':
         this.lines(c.dim('task interrupted'));
         return;
@@ -191,6 +198,9 @@ export class HumanEventPrinter {
       case 'exec_approval_request':
       case 'apply_patch_approval_request':
       case 'exec_command_output_delta':
+      case 'turn_checkpoint':
+      case 'undo_completed':
+      case 'undo_failed':
       case 'web_search_begin':
       case 'get_history_entry_response':
       case 'mcp_list_tools_response':

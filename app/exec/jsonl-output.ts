@@ -86,6 +86,9 @@ export class JsonlEventMapper {
         return [{ type: 'turn.started' }];
       case 'agent_message':
         return [{ type: 'item.completed', item: { id: this.id(), type: 'agent_message', text: m.message } }];
+      // A review's findings are its answer.
+      case 'exited_review_mode':
+        return m.findings === null ? [] : [{ type: 'item.completed', item: { id: this.id(), type: 'agent_message', text: m.findings } }];
       case 'agent_reasoning':
         return [{ type: 'item.completed', item: { id: this.id(), type: 'reasoning', text: m.text } }];
       case 'exec_command_begin':
@@ -177,6 +180,10 @@ export class JsonlEventMapper {
       case 'exec_command_output_delta':
       case 'turn_diff':
       case 'background_event':
+      case 'turn_checkpoint':
+      case 'undo_completed':
+      case 'undo_failed':
+      case 'entered_review_mode':
       case 'web_search_begin':
       case 'get_history_entry_response':
       case 'mcp_list_tools_response':

@@ -5,7 +5,7 @@ import { fstatSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { flagList, type CommandContext } from '../command-context.js';
 import type { Event } from '../protocol/events.js';
-import { textWithImages } from '../protocol/ops.js';
+import { textWithImages, type Op, type ReviewTarget } from '../protocol/ops.js';
 import type { Config } from '../config/types.js';
 import type { JsonSchema } from '../model/items.js';
 import type { Session } from '../agent/session.js';
@@ -17,6 +17,8 @@ const EXIT_INTERRUPTED = 130;
 
 interface ExecArgs {
   resume?: { id?: string; last: boolean };
+  /** `exec review`: what to review (custom instructions come as the prompt). */
+  review?: ReviewTarget | 'custom';
   prompt?: string;
   json: boolean;
   color: 'always' | 'never' | 'auto';
@@ -43,7 +45,16 @@ function execArgs(ctx: CommandContext): ExecArgs {
   if (out !== undefined) args.outputLastMessage = out;
   const schema = str(flags['output-schema']);
   if (schema !== undefined) args.outputSchema = schema;
-  if (isResume) {
+  if (path[1] === 'review') {
+    const base = str(flags.base);
+    const commit = str(flags.commit);
+    const title = str(flags.title);
+    if (flags.uncommitted === true) args.review = { type: 'uncommitted' };
+    else if (base !== undefined) args.review = { type: 'base_branch', branch: base };
+    else if (commit !== undefined) args.review = { type: 'commit', sha: commit, ...(title !== undefined ? { title } : {}) };
+    else args.review = 'custom';
+    if (positionals[0] !== undefined) args.prompt = positionals[0];
+  } else if (isResume) {
     // With --last the first positional is the prompt.
     const [first, second] = positionals;
     args.resume = last ? { last } : { ...(first !== undefined ? { id: first } : {}), last };
@@ -87,19 +98,37 @@ async function resumePath(config: Config, resume: NonNullable<ExecArgs['resume']
   return resume.last ? findNewestRollout(config.codexHome, config.cwd) : undefined;
 }
 
+/** Usage errors of `exec review`, as clap words them in the original (exit 2). */
+function reviewUsage(args: ExecArgs): string | undefined {
+  if (args.review === undefined) return undefined;
+  if (args.review === 'custom') {
+    return args.prompt === undefined ? 'error: Specify --uncommitted, --base, --commit, or provide custom review instructions' : undefined;
+  }
+  const flag = { uncommitted: '--uncommitted', base_branch: '--base <BRANCH>', commit: '--commit <SHA>', custom: '' }[args.review.type];
+  return args.prompt !== undefined ? `error: the argument '${flag}' cannot be used with '[PROMPT]'` : undefined;
+}
+
 export async function main(ctx: CommandContext): Promise<number> {
   const args = execArgs(ctx);
+  const usage = reviewUsage(args);
+  if (usage) {
+    process.stderr.write(`${usage}\n`);
+    return 2;
+  }
   // Start loading the agent while the prompt and the config are read.
   const agent = import('../agent/session.js');
   agent.catch(() => undefined);
   let prompt: string;
   try {
-    prompt = await resolvePrompt(args.prompt, {
-      stdin: process.stdin,
-      stdinIsTTY: process.stdin.isTTY === true,
-      stdinHasData: stdinHasData(),
-      note: (t) => process.stderr.write(`${t}\n`),
-    });
+    // A review with a target reads no prompt; its header names the target instead.
+    prompt = args.review !== undefined && args.review !== 'custom'
+      ? (await import('../review/prompt.js')).reviewHint(args.review)
+      : await resolvePrompt(args.prompt, {
+        stdin: process.stdin,
+        stdinIsTTY: process.stdin.isTTY === true,
+        stdinHasData: stdinHasData(),
+        note: (t) => process.stderr.write(`${t}\n`),
+      });
   } catch (err) {
     if (err instanceof PromptError) return fail(err.message);
     throw err;
@@ -173,7 +202,9 @@ export async function main(ctx: CommandContext): Promise<number> {
     session.submit({ type: 'interrupt' });
   };
   process.on('SIGINT', onSigint);
-  inputId = session.submit({ type: 'user_input', items: textWithImages(prompt, args.images) });
+  const op: Op = args.review === undefined ? { type: 'user_input', items: textWithImages(prompt, args.images) }
+    : { type: 'review', target: args.review === 'custom' ? { type: 'custom', instructions: prompt } : args.review };
+  inputId = session.submit(op);
   try {
     await done;
   } finally {

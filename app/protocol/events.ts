@@ -75,6 +75,16 @@ export type EventMsg =
   | { type: 'patch_apply_begin'; call_id: string; auto_approved: boolean; changes: Record<string, FileChange> }
   | { type: 'patch_apply_end'; call_id: string; stdout: string; stderr: string; success: boolean }
   | { type: 'turn_diff'; unified_diff: string }
+  /** The turn that just ended changed these files (paths relative to the cwd); /undo can put them back. */
+  | { type: 'turn_checkpoint'; turn: number; files: string[] }
+  /** Files put back by undo or a backtrack that restores files (paths relative to the cwd). */
+  | { type: 'undo_completed'; files: string[] }
+  /** Nothing was restored: `files` are those changed since the agent changed them (or empty, with the reason in `message`). */
+  | { type: 'undo_failed'; message: string; files: string[] }
+  /** A review turn starts; `hint` says what it reviews ("current changes", "commit abc1234"). */
+  | { type: 'entered_review_mode'; hint: string }
+  /** The review turn ended: its findings (null when it produced none, was interrupted or failed). */
+  | { type: 'exited_review_mode'; findings: string | null }
   | { type: 'mcp_tool_call_begin'; call_id: string; invocation: McpInvocation }
   | {
       type: 'mcp_tool_call_end';

@@ -15,6 +15,16 @@ export function textWithImages(text: string, images: readonly string[]): InputIt
 
 export type ReviewDecision = 'approved' | 'approved_for_session' | 'denied' | 'abort';
 
+/** What `/review` and `codex exec review` look at. */
+export type ReviewTarget =
+  /** The working tree and index against HEAD, untracked files included. */
+  | { type: 'uncommitted' }
+  /** The working tree against the merge base of HEAD and `branch`. */
+  | { type: 'base_branch'; branch: string }
+  | { type: 'commit'; sha: string; title?: string }
+  /** The user's own instructions (with the uncommitted diff). */
+  | { type: 'custom'; instructions: string };
+
 export type Op =
   | { type: 'user_input'; items: InputItem[] }
   | {
@@ -40,9 +50,13 @@ export type Op =
    * The conversation continues as a new session (new id, new rollout file): a fresh
    * session_configured with initial_messages announces it.
    */
-  | { type: 'fork'; drop_user_turns: number }
+  | { type: 'fork'; drop_user_turns: number; /** Also put back the files the dropped turns changed. */ restore_files?: boolean }
   /** `/rename NAME`: the session's title in the resume picker (saved in $CODEX_HOME/session_index.jsonl). */
   | { type: 'set_session_name'; name: string }
+  /** Puts back the files the last turn that changed files changed → undo_completed / undo_failed. */
+  | { type: 'undo' }
+  /** Runs a review turn on the target's diff → entered_review_mode … exited_review_mode. */
+  | { type: 'review'; target: ReviewTarget }
   | { type: 'shutdown' };
 
 export interface Submission { id: string; op: Op }

@@ -12,6 +12,7 @@ import { AssistantMessageCell, ReasoningCell, UserMessageCell } from '../../widg
 import { errorCell, infoCell, warningCell, webSearchCell } from '../../widgets/transcript/cells/notice.js';
 import { PatchCell } from '../../widgets/transcript/cells/patch.js';
 import { PlanCell } from '../../widgets/transcript/cells/plan.js';
+import { ReviewCell } from '../../widgets/transcript/cells/review.js';
 import { displayCommand } from '../../widgets/transcript/command.js';
 import { truncate } from '../../widgets/base/text.js';
 import type { TuiApp } from './app.js';
@@ -274,6 +275,23 @@ export function applyAgentEvent(s: State, msg: EventMsg): void {
       return;
     case 'turn_diff':
       app.lastTurnDiff = msg.unified_diff;
+      return;
+    case 'turn_checkpoint':
+      app.checkpointTurns = [...app.checkpointTurns.filter((t) => t < msg.turn), msg.turn];
+      return;
+    case 'undo_completed':
+      app.addCell(infoCell(msg.files.length ? `Undo: restored ${msg.files.join(', ')}` : 'Undo: no files to restore'));
+      return;
+    case 'undo_failed':
+      app.addCell(warningCell(msg.files.length ? `${msg.message}: ${msg.files.join(', ')}` : msg.message));
+      return;
+    case 'entered_review_mode':
+      s.reviewHint = msg.hint;
+      app.addCell(infoCell(`Reviewing ${msg.hint}…`));
+      return;
+    case 'exited_review_mode':
+      if (msg.findings !== null) app.addCell(new ReviewCell(s.reviewHint ?? 'changes', msg.findings));
+      s.reviewHint = undefined;
       return;
     case 'shutdown_complete':
       app.quit();

@@ -154,6 +154,7 @@ export class TuiApp implements Widget {
     this.statusBar.live = this.statusBar.live.gitBranch === undefined ? {} : { gitBranch: this.statusBar.live.gitBranch };
     this.tokenUsage = undefined;
     this.lastTurnDiff = undefined;
+    this.checkpointTurns = [];
     this.footer.contextLeft = undefined;
     this.statusBar.info = this.withOverrides(sessionInfo(this.config));
     Object.assign(this.events, {
@@ -358,6 +359,9 @@ export class TuiApp implements Widget {
 
   /** The last `turn_diff` (the turn's changes), for /diff. */
   lastTurnDiff: string | undefined;
+
+  /** Turns of this session that changed files (turn_checkpoint): backtrack offers to restore them. */
+  checkpointTurns: number[] = [];
 
   private composerAction(action: EditAction, text: string | undefined, at: number): void {
     const before = this.composer.text;

@@ -28,6 +28,8 @@ export interface EventState {
    * redraw the conversation already on screen; /fork says where it went instead.
    */
   forkPending: { kind: 'backtrack' } | { kind: 'fork'; from: string } | undefined;
+  /** What the running review reviews (entered_review_mode), for its findings' cell. */
+  reviewHint?: string | undefined;
   /** The status header a `Reconnecting…` stream error replaced, until the stream delivers again. */
   headerBeforeRetry?: string | undefined;
 }

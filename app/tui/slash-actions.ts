@@ -14,7 +14,7 @@ import { renderDiff } from '../../widgets/diff/render.js';
 import { LinesSource } from '../../widgets/layout/viewport.js';
 import type { TuiApp } from './app.js';
 import { ChoiceOverlay } from './choice.js';
-import { workingTreeDiff } from './git-diff.js';
+import { workingTreeDiff } from '../review/diff.js';
 import { INIT_PROMPT } from './init-prompt.js';
 import { PagerOverlay } from './pager.js';
 import { runSessionCommand, type SessionHost } from './session-commands.js';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { gitArgs, gitEnv } from '../../app/git/run.js';
-import { workingTreeDiff } from '../../app/tui/git-diff.js';
+import { workingTreeDiff } from '../../app/review/diff.js';
 import { hasGit } from './support.js';
 
 const skip = hasGit ? false : 'git is not installed';

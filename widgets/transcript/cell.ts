@@ -13,7 +13,8 @@ export type CellKind =
   | 'patch'
   | 'plan'
   | 'mcp'
-  | 'notice';
+  | 'notice'
+  | 'review';
 
 export abstract class HistoryCell implements Widget {
   abstract readonly kind: CellKind;

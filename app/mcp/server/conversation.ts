@@ -138,6 +138,11 @@ export class Conversation {
       case 'warning':
       case 'web_search_begin':
       case 'web_search_end':
+      case 'turn_checkpoint':
+      case 'undo_completed':
+      case 'undo_failed':
+      case 'entered_review_mode':
+      case 'exited_review_mode':
       case 'get_history_entry_response':
       case 'mcp_list_tools_response':
       case 'shutdown_complete':
