@@ -99,7 +99,7 @@ export const ROOT: CommandSpec = {
         ],
       }, {
         name: 'review', summary: 'Run a code review against the current repository',
-        about: 'Run a code review against the current repository: its uncommitted changes (--uncommitted), its changes against a base branch (--base), a commit (--commit), or with custom review instructions (PROMPT). The findings are printed to stdout.',
+        about: 'Run a code review against the current repository.\n\nReview the uncommitted changes (--uncommitted), the changes against a base branch\n(--base), a commit (--commit), or follow custom instructions (PROMPT).\nThe findings are printed to stdout.',
         handler: 'exec',
         inheritFlags: true,
         flags: [

@@ -47,7 +47,7 @@ test('bash: subcommands, flags per subcommand, flag values, aliases, nesting', (
   assert.deepEqual(bash('codex exec -s w'), ['workspace-write']);
   assert.deepEqual(bash('codex -a '), ['untrusted', 'on-failure', 'on-request', 'never']);
   assert.deepEqual(bash('codex e --color '), ['always', 'never', 'auto']);
-  assert.deepEqual(bash('codex -m o3 -c x=1 e r'), ['resume'], 'flag values are skipped, aliases resolved');
+  assert.deepEqual(bash('codex -m o3 -c x=1 e r'), ['resume', 'review'], 'flag values are skipped, aliases resolved');
   assert.deepEqual(bash('codex exec resume --l'), ['--last']);
   assert.deepEqual(bash('codex mcp '), ['list', 'get', 'add', 'remove']);
   assert.deepEqual(bash('codex mcp add --'), ['--config', '--env', '--url', '--bearer-token-env-var', '--help']);
@@ -145,7 +145,7 @@ test('elvish: the script loads in interactive elvish and its arg completer answe
     ['codex mcp ', ['list', 'get', 'add', 'remove']],
     ['codex -c a=1 mcp ', ['list', 'get', 'add', 'remove']],
     ['codex -m mcp ', ['exec', 'e', 'login', 'logout', 'mcp', 'mcp-server', 'proxy', 'resume', 'debug', 'completion']],
-    ['codex -m o3 -c x=1 e r', ['resume']],
+    ['codex -m o3 -c x=1 e r', ['resume', 'review']],
     ['codex exec --s', ['--sandbox', '--skip-git-repo-check']],
     ['codex e resume --l', ['--last']],
     ['codex mcp add --', ['--config', '--env', '--url', '--bearer-token-env-var', '--help']],
