@@ -1,5 +1,5 @@
 // /theme: the built-in themes (and the configured theme file, if that is what
-// is in use), the current one marked. Moving the selection repaints the
+// is in use; one that cannot be loaded is not), the current one marked. Moving the selection repaints the
 // screen with it; Enter keeps it and records `[tui] theme` in config.toml;
 // Esc goes back to the theme in effect.
 import { BUILTIN_THEMES } from '../../widgets/base/theme.js';
@@ -7,6 +7,17 @@ import { errorCell, infoCell } from '../../widgets/transcript/cells/notice.js';
 import { recordTuiSettings } from '../config/record-tui.js';
 import type { TuiApp } from './app.js';
 import { ChoiceOverlay } from './choice.js';
+import { DEFAULT_THEME, loadTheme } from './theme-files.js';
+
+/** The theme on screen: the configured one, or the default when it could not be loaded (main.ts warned then). */
+function themeInUse(app: TuiApp): string {
+  try {
+    loadTheme(app.config.tui.theme, app.config.cwd);
+    return app.config.tui.theme;
+  } catch {
+    return DEFAULT_THEME;
+  }
+}
 
 function show(app: TuiApp, theme: string): boolean {
   try {
@@ -20,7 +31,7 @@ function show(app: TuiApp, theme: string): boolean {
 }
 
 export function openThemePicker(app: TuiApp): void {
-  const before = app.config.tui.theme;
+  const before = themeInUse(app);
   const themes: string[] = [...BUILTIN_THEMES];
   if (!themes.includes(before)) themes.push(before);
   const choices = themes.map((t) => ({ item: { label: t }, value: t }));

@@ -132,6 +132,14 @@ test('/theme previews as the selection moves, Esc goes back, Enter saves [tui] t
   assert.match(lastCell(h), /Theme set to light \(saved in .*config\.toml\)/);
 }));
 
+test('/theme with a configured theme that cannot be loaded starts on the default one it fell back to', () => withApp(async (h) => {
+  run(h, '/theme');
+  assert.match(await screen(h), /› dark \(current\)\s*\n\s+light\s*\n/);
+  assert.doesNotMatch(await screen(h), /missing\.json/);
+  key(h, 'esc');
+  assert.deepEqual(h.themes, ['dark'], 'Esc goes back to what is on screen');
+}, ['tui.theme="missing.json"']));
+
 test('/statusline: Space ticks items, the bar follows at once, Esc goes back, Enter saves [tui] status_line', () => withApp(async (h) => {
   h.session.emit({ type: 'token_count', info: {
     total_token_usage: { input_tokens: 1200, cached_input_tokens: 0, output_tokens: 34, reasoning_output_tokens: 0, total_tokens: 1234 },
