@@ -17,6 +17,7 @@ import { displayCommand } from '../../widgets/transcript/command.js';
 import { truncate } from '../../widgets/base/text.js';
 import type { TuiApp } from './app.js';
 import { notificationText } from './notification-text.js';
+import { composerKey } from './status-info.js';
 import type { CallCell, EventState } from './event-state.js';
 
 /** The state the mapping keeps, with the app whose widgets it updates. */
@@ -213,7 +214,7 @@ export function applyAgentEvent(s: State, msg: EventMsg): void {
       return;
     }
     case 'patch_apply_begin':
-      beginCall(s, msg.call_id, new PatchCell(msg.changes, app.config.cwd));
+      beginCall(s, msg.call_id, new PatchCell(msg.changes, app.config.cwd, withKey(composerKey(app.keymap, 'open_transcript'))));
       return;
     case 'patch_apply_end': {
       const cell = endCall(s, msg.call_id);
@@ -305,6 +306,11 @@ export function applyAgentEvent(s: State, msg: EventMsg): void {
       return _;
     }
   }
+}
+
+/** `{ expandKey }` when the transcript view has a key (exactOptionalPropertyTypes: no undefined). */
+function withKey(key: string | undefined): { expandKey?: string } {
+  return key ? { expandKey: key } : {};
 }
 
 function mcpListCell(servers: McpServerStatus[]): HistoryCell {

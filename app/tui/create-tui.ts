@@ -72,7 +72,7 @@ export function createTui(deps: TuiDeps): Tui {
         case 'custom_prompt': runCustomPrompt(app, prompts, e); return;
         case 'approval_request': pending.request(e.request); return;
         case 'task_end': pending.clear(); return;
-        case 'open_transcript': app.pushOverlay(new PagerOverlay('Transcript', app.transcript)); return;
+        case 'open_transcript': app.pushOverlay(new PagerOverlay('Transcript', app.transcript.full)); return;
         case 'backtrack': openBacktrack(app); return;
         default: {
           const _: never = e;

@@ -38,11 +38,16 @@ const HINTED: [string, string][] = [['submit', 'send'], ['newline', 'newline'], 
 
 export function composerHints(keymap: Keymap): [string, string][] {
   return HINTED.flatMap(([action, label]): [string, string][] => {
-    const key = keymap.keysFor('composer', action)[0];
-    return key ? [[keyGlyph(normalizeKey(key)), label]] : [];
+    const key = composerKey(keymap, action);
+    return key ? [[key, label]] : [];
   });
 }
 
+/** The first key bound to a composer action, as the footer names keys (`⌃T`); undefined when unbound. */
+export function composerKey(keymap: Keymap, action: string): string | undefined {
+  const key = keymap.keysFor('composer', action)[0];
+  return key ? keyGlyph(normalizeKey(key)) : undefined;
+}
 
 const isStatusItem = (id: string): id is StatusItem => STATUS_ITEMS.some((i) => i.id === id);
 

@@ -2,6 +2,9 @@
 // for a width (`build`), and caches them until the width changes or the cell
 // calls `changed()` (a streamed delta, new output, a finished command). The
 // Transcript subscribes to `changed()` so it re-measures only dirty cells.
+// A cell that shows only part of what it holds in the live transcript (a
+// command's tail, a long diff collapsed) draws all of it for the transcript
+// view (Ctrl+T) in `buildFull`, cached apart.
 import type { Line, Rect, Surface, Widget } from '../base/types.js';
 
 export type CellKind =
@@ -20,6 +23,8 @@ export abstract class HistoryCell implements Widget {
   abstract readonly kind: CellKind;
   private cachedWidth = -1;
   private cached: Line[] = [];
+  private fullWidth = -1;
+  private full: Line[] = [];
   /** Set by the Transcript that holds this cell. */
   onChange: (() => void) | undefined;
 
@@ -34,6 +39,20 @@ export abstract class HistoryCell implements Widget {
     return this.cached;
   }
 
+  /** Everything the cell holds, for the transcript view (default: its live rows). */
+  protected buildFull(width: number): Line[] {
+    return this.lines(width);
+  }
+
+  /** The rows of this cell in the transcript view (Ctrl+T) at `width` columns. */
+  fullLines(width: number): Line[] {
+    if (width !== this.fullWidth) {
+      this.full = width > 0 ? this.buildFull(width) : [];
+      this.fullWidth = width;
+    }
+    return this.full;
+  }
+
   measure(width: number): number {
     return this.lines(width).length;
   }
@@ -45,6 +64,7 @@ export abstract class HistoryCell implements Widget {
   /** Drops the cached rows and tells the container. */
   protected changed(): void {
     this.cachedWidth = -1;
+    this.fullWidth = -1;
     this.onChange?.();
   }
 }

@@ -1,7 +1,9 @@
 // A command the agent runs. Running: the caller's spinner frame, `Running`, the
 // command and the live tail of its output. Finished: `✓ Ran` or `✗ Ran … exit N`
 // with the duration and the last lines of output, dimmed (`… +N lines` above).
-// Declined (the user said no) and interrupted commands say so.
+// Declined (the user said no) and interrupted commands say so. The transcript
+// view (Ctrl+T) shows the whole command and all the output kept (up to 1 MiB,
+// with the count of lines let go).
 import type { Line, Span, Style } from '../../base/types.js';
 import { wrapIndented } from '../../markdown/wrap.js';
 import { HistoryCell } from '../cell.js';
@@ -9,6 +11,7 @@ import { displayCommand } from '../command.js';
 import { formatDuration } from '../../../app/text/duration.js';
 import { printable } from '../../../app/text/printable.js';
 import { TOKENS } from '../tokens.js';
+import { OutputLines } from '../output-lines.js';
 
 export type ExecState =
   | { status: 'running' }
@@ -29,18 +32,15 @@ function shortCommand(command: string): string {
 }
 
 const DIM: Style = { fg: TOKENS.muted, dim: true };
-const KEEP_CHARS = 16_384;
 const COMMAND_LINES = 8;
-/** Longest output line shown (a minified file is not worth a screen of rows). */
+/** Longest output line shown live (a minified file is not worth a screen of rows); the transcript view shows it whole. */
 const LINE_CHARS = 1000;
 
 export class ExecCell extends HistoryCell {
   readonly kind = 'exec';
   readonly command: string;
   private state: ExecState = { status: 'running' };
-  /** The end of the output; `dropped` lines before it were let go (only the tail is shown). */
-  private output = '';
-  private dropped = 0;
+  private output = new OutputLines();
   private frame = '•';
   private readonly tail: number;
 
@@ -64,18 +64,8 @@ export class ExecCell extends HistoryCell {
   /** Live output (already decoded from the event's base64). */
   appendOutput(chunk: string): void {
     if (!chunk || this.state.status !== 'running') return;
-    this.output += chunk;
-    this.trim();
+    this.output.append(chunk);
     this.changed();
-  }
-
-  // A chatty command must not grow memory or per-frame work: keep a bounded tail.
-  private trim(): void {
-    if (this.output.length <= KEEP_CHARS) return;
-    const lines = this.output.split('\n');
-    const keep = lines.slice(-(this.tail + 1));
-    this.dropped += lines.length - keep.length;
-    this.output = keep.map((l) => (l.length > LINE_CHARS ? l.slice(-LINE_CHARS) : l)).join('\n');
   }
 
   /** `exec_command_end`: `output` (aggregated) replaces what streamed in. */
@@ -83,11 +73,9 @@ export class ExecCell extends HistoryCell {
     if (output !== undefined) {
       // The aggregated output may be capped (head and tail of a flood): the
       // lines counted while it streamed are the truer total.
-      const streamed = this.dropped + this.output.split('\n').length;
-      this.output = output;
-      this.dropped = 0;
-      this.trim();
-      this.dropped += Math.max(0, streamed - (this.dropped + this.output.split('\n').length));
+      const streamed = this.output.dropped + this.output.count;
+      this.output = new OutputLines(output);
+      this.output.dropped += Math.max(0, streamed - (this.output.dropped + this.output.count));
     }
     this.state = { status: 'done', exitCode, durationMs };
     this.changed();
@@ -105,47 +93,56 @@ export class ExecCell extends HistoryCell {
     this.changed();
   }
 
-  protected build(width: number): Line[] {
+  private head(command: string): Line {
     const s = this.state;
-    const cmd: Span = { text: shortCommand(this.command), style: { fg: TOKENS.command, bold: true } };
-    let head: Line;
+    const cmd: Span = { text: command, style: { fg: TOKENS.command, bold: true } };
     switch (s.status) {
       case 'running':
-        head = [{ text: `${this.frame} `, style: { fg: TOKENS.spinner } }, { text: 'Running ', style: { bold: true } }, cmd];
-        break;
+        return [{ text: `${this.frame} `, style: { fg: TOKENS.spinner } }, { text: 'Running ', style: { bold: true } }, cmd];
       case 'done': {
         const ok = s.exitCode === 0;
-        head = [
+        return [
           { text: ok ? '✓ ' : '✗ ', style: { fg: ok ? TOKENS.success : TOKENS.error, bold: true } },
           { text: 'Ran ', style: { bold: true } },
           cmd,
           ...(ok ? [] : [{ text: ` · exit ${s.exitCode}`, style: { fg: TOKENS.error } }]),
           { text: ` · ${formatDuration(s.durationMs)}`, style: DIM },
         ];
-        break;
       }
       case 'declined':
-        head = [{ text: '✗ ', style: { fg: TOKENS.error, bold: true } }, { text: 'Declined ', style: { bold: true } }, cmd];
-        break;
+        return [{ text: '✗ ', style: { fg: TOKENS.error, bold: true } }, { text: 'Declined ', style: { bold: true } }, cmd];
       case 'interrupted':
-        head = [{ text: '✗ ', style: { fg: TOKENS.error, bold: true } }, { text: 'Interrupted ', style: { bold: true } }, cmd];
-        break;
+        return [{ text: '✗ ', style: { fg: TOKENS.error, bold: true } }, { text: 'Interrupted ', style: { bold: true } }, cmd];
     }
-    const rows = wrapIndented(head.slice(1), width, [head[0]!], [{ text: '  ' }]);
-    return rows.concat(this.outputRows(width));
   }
 
-  private outputRows(width: number): Line[] {
-    const text = printable(this.output).replace(/\n+$/, '');
-    if (!text || this.state.status === 'declined') return [];
-    const all = text.split('\n');
-    const shown = all.slice(-this.tail).map((l) => (l.length > LINE_CHARS ? `${l.slice(0, LINE_CHARS)}…` : l));
-    const hidden = this.dropped + all.length - shown.length;
-    const out: Line[] = [];
-    const branch: Line = [{ text: '  └ ', style: DIM }];
-    const indent: Line = [{ text: '    ' }];
-    if (hidden > 0) out.push(...wrapIndented([{ text: `… +${hidden} lines`, style: DIM }], width, branch, indent));
-    for (const l of shown) out.push(...wrapIndented([{ text: l, style: DIM }], width, out.length ? indent : branch, indent));
-    return out;
+  private headRows(command: string, width: number): Line[] {
+    const head = this.head(command);
+    return wrapIndented(head.slice(1), width, [head[0]!], [{ text: '  ' }]);
   }
+
+  protected build(width: number): Line[] {
+    if (this.state.status === 'declined') return this.headRows(shortCommand(this.command), width);
+    const shown = this.output.tail(this.tail).map((l) => printable(l)).map((l) => (l.length > LINE_CHARS ? `${l.slice(0, LINE_CHARS)}…` : l));
+    const hidden = this.output.dropped + this.output.count - shown.length;
+    return this.headRows(shortCommand(this.command), width).concat(outputRows(shown, hidden > 0 ? `… +${hidden} lines` : undefined, width));
+  }
+
+  /** The whole command and every line of output kept, with how many were let go. */
+  protected override buildFull(width: number): Line[] {
+    if (this.state.status === 'declined') return this.headRows(this.command, width);
+    const dropped = this.output.dropped;
+    const note = dropped > 0 ? `… ${dropped} line${dropped === 1 ? '' : 's'} not kept (at most 1 MiB of output is)` : undefined;
+    return this.headRows(this.command, width).concat(outputRows(this.output.all().map((l) => printable(l)), note, width));
+  }
+}
+
+/** Output lines under `  └ `, dimmed, after an optional note row. */
+function outputRows(lines: readonly string[], note: string | undefined, width: number): Line[] {
+  const out: Line[] = [];
+  const branch: Line = [{ text: '  └ ', style: DIM }];
+  const indent: Line = [{ text: '    ' }];
+  if (note) out.push(...wrapIndented([{ text: note, style: DIM }], width, branch, indent));
+  for (const l of lines) out.push(...wrapIndented([{ text: l, style: DIM }], width, out.length ? indent : branch, indent));
+  return out;
 }

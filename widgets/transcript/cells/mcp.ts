@@ -1,6 +1,7 @@
 // An MCP tool call: `Calling server.tool({args})` with the caller's spinner
 // while it runs, then `• Called …` (or `✗` for an error) with the duration and
-// the first lines of the result (images and resources as placeholders).
+// the first lines of the result (images and resources as placeholders); the
+// transcript view (Ctrl+T) shows the whole result.
 import type { Line, Span } from '../../base/types.js';
 import { wrapIndented } from '../../markdown/wrap.js';
 import { HistoryCell } from '../cell.js';
@@ -63,6 +64,15 @@ export class McpToolCallCell extends HistoryCell {
   }
 
   protected build(width: number): Line[] {
+    return this.rows(width, RESULT_LINES);
+  }
+
+  /** The transcript view shows the whole result. */
+  protected override buildFull(width: number): Line[] {
+    return this.rows(width, Infinity);
+  }
+
+  private rows(width: number, maxLines: number): Line[] {
     const o = this.outcome;
     const inv: Span = { text: this.invocation(), style: { fg: TOKENS.tool } };
     const head: Span[] = !o
@@ -77,7 +87,7 @@ export class McpToolCallCell extends HistoryCell {
     if (!o) return rows;
     const text = printable(o.text).replace(/\n+$/, '');
     const lines = text ? text.split('\n') : [];
-    const shown = lines.slice(0, RESULT_LINES);
+    const shown = lines.slice(0, maxLines);
     const style = o.error ? { fg: TOKENS.error } : { fg: TOKENS.muted, dim: true };
     const indent: Span = { text: '    ' };
     shown.forEach((l, i) => {
