@@ -69,6 +69,7 @@ async function benchApp(): Promise<{ app: TuiApp; session: NullSession; clock: {
   const clock = { now: 0 };
   const { app, wired } = createTui({
     session, config, version: 'bench', startSession: async () => session,
+    openIndex: () => ({ ready: true, search: async () => [] }), // no file index building under the measurements
     host: { now: () => clock.now, requestFrame: () => undefined, exit: () => undefined, notify: () => undefined, historyEntry: () => undefined, redraw: () => undefined,
       copyToClipboard: () => undefined, setTheme: () => undefined },
   });

@@ -155,22 +155,40 @@ function pickTop(matched: number[], scores: number[], max: number): number[] {
   return top.concat(tied.slice(0, CANDIDATES - top.length));
 }
 
+/**
+ * What the previous search over the same list matched. A query that extends
+ * it can only match a subset (a subsequence of the longer query is one of the
+ * shorter; a case-sensitive match is also a case-insensitive one), so the next
+ * key scans those paths only. The caller drops it when the list changes.
+ */
+export interface Narrowing {
+  query: string;
+  matched: number[];
+}
+
 /** The best `limit` paths for `query`: score descending, then path ascending. Smart case. */
-export function searchPaths(prepared: PreparedPaths, query: string, limit = 8): FileMatch[] {
+export function searchPaths(prepared: PreparedPaths, query: string, limit = 8, narrowing?: Narrowing): FileMatch[] {
   if (!query) return [];
   const caseSensitive = query !== query.toLowerCase();
   const texts = caseSensitive ? prepared.paths : prepared.lower;
   // Stage 1: score every path, then keep the CANDIDATES best (ties by path)
   // through a histogram of scores, with no per-match sorting.
+  const within = narrowing?.query && query.startsWith(narrowing.query) ? narrowing.matched : undefined;
   const matched: number[] = [];
   const scores: number[] = [];
   let max = 0;
-  for (let i = 0; i < texts.length; i++) {
+  const n = within ? within.length : texts.length;
+  for (let k = 0; k < n; k++) {
+    const i = within ? within[k]! : k;
     const s = scoreV1(texts[i]!, query);
     if (s === NO_MATCH) continue;
     matched.push(i);
     scores.push(s);
     if (s > max) max = s;
+  }
+  if (narrowing) {
+    narrowing.query = query;
+    narrowing.matched = matched;
   }
   const top = pickTop(matched, scores, max);
   if (top.length === 0) return [];

@@ -1,94 +1,154 @@
-// The `@` picker's view of the working root: a list of files built by an
-// async walk on first use and kept fresh with chokidar (debounced). A tree
-// with more directories than we are willing to watch is not watched; it is
-// re-scanned in the background when a search finds the list stale. Either
-// way the user sees results, never an error about watching.
-import { dirname, relative, sep } from 'node:path';
+// The `@` picker's view of the working root. `start()` (called after the
+// first frame) builds it in the background, a few milliseconds at a time, and
+// searches answer from what is listed so far while it completes; listeners
+// hear when the list changes. It is kept fresh without walking the tree again:
+// a tree of up to `watchDirLimit` directories is watched (chokidar), and an
+// event re-reads its directory only; a larger one is swept when a search
+// finds the last sweep older than `rescanAfterMs`: every listed directory is
+// stat'ed and only the changed ones are read (see DirTree). Either way the
+// user sees results, never an error about watching.
+import { resolve, sep } from 'node:path';
 import type { FSWatcher } from 'chokidar';
-import { preparePaths, searchPaths, type FileMatch, type PreparedPaths } from './fuzzy.js';
-import { findGitRoot } from '../git/repo.js';
-import { initialRules, isIgnored, rulesOfDirectory, type RuleSet } from './ignore-rules.js';
-import { walkFilesAsync } from './walk.js';
+import { searchPaths, type FileMatch, type Narrowing } from './fuzzy.js';
+import { isIgnored } from './ignore-rules.js';
+import { DirTree, type FsSeam } from './dir-tree.js';
+import { PathList } from './path-list.js';
 import { logger } from '../log.js';
 
 const log = logger('codex_file_search');
+/** The index builds on its own now, not on the first `@`: started in a home directory, it stops here (~120 MB of paths). */
+const MAX_FILES = 500_000;
 
 export interface FileIndexOptions {
   /** Watch for changes (default true). */
   readonly watch?: boolean;
-  /** Above this many directories the tree is re-scanned on demand instead of watched. */
+  /** Above this many directories the tree is swept on demand instead of watched. */
   readonly watchDirLimit?: number;
   /** Quiet time before watched changes are applied. */
   readonly debounceMs?: number;
-  /** In re-scan mode, a list older than this is refreshed in the background. */
+  /** When not watching, a search finding the last sweep older than this starts one in the background. */
   readonly rescanAfterMs?: number;
+  /** Stop listing after this many files (default MAX_FILES). */
   readonly maxFiles?: number;
+  /** The longest the background work holds the event loop at a time. */
+  readonly sliceMs?: number;
+  /** Seams for tests: the file system, and the clock slices are measured with. */
+  readonly fs?: FsSeam;
+  readonly clock?: () => number;
 }
 
 export class FileIndex {
-  private files = new Set<string>();
-  private prepared: PreparedPaths = preparePaths([]);
-  private dirty = false;
-  private scanning: Promise<void> | undefined;
-  private scannedAt = 0;
+  readonly root: string;
+  private readonly list = new PathList();
+  private readonly tree: DirTree;
+  private started = false;
+  private built = false;
+  private scheduled = false;
+  private closed = false;
+  private sweptAt = 0;
+  private idle: (() => void)[] = [];
+  private readonly listeners = new Set<() => void>();
+  private heard = 0;
+  private narrowing: Narrowing & { version: number } = { query: '', matched: [], version: -1 };
   private watcher: FSWatcher | undefined;
   private watching = false;
-  private pending = new Map<string, 'add' | 'unlink' | 'unlinkDir'>();
+  private readonly touched = new Set<string>();
   private flushTimer: NodeJS.Timeout | undefined;
-  private closed = false;
-  private readonly abort = new AbortController();
-  private readonly gitRoot: string | undefined;
-  private readonly ruleCache = new Map<string, RuleSet[]>();
+  private readonly clock: () => number;
 
-  constructor(readonly root: string, private readonly opts: FileIndexOptions = {}) {
-    this.gitRoot = findGitRoot(root);
+  constructor(root: string, private readonly opts: FileIndexOptions = {}) {
+    this.root = resolve(root);
+    this.tree = new DirTree(this.root, this.list, { fs: opts.fs, maxFiles: opts.maxFiles ?? MAX_FILES });
+    this.clock = opts.clock ?? (() => performance.now());
   }
 
-  /** True once the first scan has finished. */
+  /** True once the first build has finished. */
   get ready(): boolean {
-    return this.scannedAt > 0;
+    return this.built;
   }
 
   get size(): number {
-    return this.files.size;
+    return this.list.size;
   }
 
-  /** Starts (or joins) a scan; resolves when the list is complete. */
+  /** Building; or kept fresh by watching, or by sweeps on demand. */
+  get mode(): 'building' | 'watching' | 'sweeping' {
+    return !this.built ? 'building' : this.watching ? 'watching' : 'sweeping';
+  }
+
+  /** Starts the background build (once); searches start it too. */
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    this.schedule();
+  }
+
+  /** Calls `listener` whenever the list changed (the build finished, a refresh found changes). */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Sweeps for changes now (the build first, if it has not run) and resolves when the list is current. */
   refresh(): Promise<void> {
-    this.scanning ??= this.scan().finally(() => (this.scanning = undefined));
-    return this.scanning;
+    if (this.built) this.tree.sweep();
+    this.start();
+    this.schedule();
+    return new Promise((done) => this.idle.push(done));
   }
 
-  /** Best matches for `query`; waits for the first scan only. */
+  /** Best matches for `query` among the paths listed so far. */
   async search(query: string, limit = 8): Promise<FileMatch[]> {
-    if (!this.ready) await this.refresh();
-    else if (!this.watching && Date.now() - this.scannedAt > (this.opts.rescanAfterMs ?? 3000)) void this.refresh();
-    if (this.dirty) {
-      this.prepared = preparePaths([...this.files]);
-      this.dirty = false;
+    this.start();
+    if (this.built && !this.watching && !this.tree.busy && this.clock() - this.sweptAt > (this.opts.rescanAfterMs ?? 1000)) {
+      this.sweptAt = this.clock();
+      this.tree.sweep();
+      this.schedule();
     }
-    return searchPaths(this.prepared, query, limit);
+    const prepared = this.list.prepared();
+    // What the last query matched narrows the next one while the list is unchanged.
+    if (this.narrowing.version !== this.list.version) this.narrowing = { query: '', matched: [], version: this.list.version };
+    return searchPaths(prepared, query, limit, this.narrowing);
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    this.abort.abort();
     clearTimeout(this.flushTimer);
+    this.idle.splice(0).forEach((done) => done());
     await this.watcher?.close();
     this.watcher = undefined;
   }
 
-  private async scan(): Promise<void> {
-    const result = await walkFilesAsync(this.root, { signal: this.abort.signal, maxFiles: this.opts.maxFiles });
+  private schedule(): void {
+    if (this.scheduled || this.closed) return;
+    this.scheduled = true;
+    setImmediate(() => this.slice());
+  }
+
+  /** One slice of background work; the next is queued behind whatever input arrived meanwhile. */
+  private slice(): void {
+    this.scheduled = false;
     if (this.closed) return;
-    this.files = new Set(result.files);
-    this.dirty = true;
-    this.scannedAt = Date.now();
-    this.ruleCache.clear();
-    const limit = this.opts.watchDirLimit ?? 4000;
-    // The watcher starts in the background: searches never wait for its initial scan.
-    if ((this.opts.watch ?? true) && !this.watcher && result.directories <= limit) {
-      this.startWatching().catch((err) => log.debug('watch failed to start, re-scanning on demand instead:', err));
+    const end = this.clock() + (this.opts.sliceMs ?? 4);
+    if (!this.tree.step(() => this.clock() >= end)) {
+      this.schedule();
+      return;
+    }
+    if (!this.built) {
+      this.built = true;
+      this.sweptAt = this.clock();
+      this.watchIfSmall();
+    }
+    if (this.heard !== this.list.version) {
+      this.heard = this.list.version;
+      for (const l of this.listeners) l();
+    }
+    this.idle.splice(0).forEach((done) => done());
+  }
+
+  private watchIfSmall(): void {
+    if ((this.opts.watch ?? true) && this.tree.directories <= (this.opts.watchDirLimit ?? 4000)) {
+      this.startWatching().catch((err) => log.debug('watch failed to start, sweeping on demand instead:', err));
     }
   }
 
@@ -97,68 +157,52 @@ export class FileIndex {
     if (this.closed) return;
     const watcher = watch(this.root, {
       ignoreInitial: true,
-      ignored: (path: string, stats?: { isDirectory(): boolean }) =>
-        path !== this.root && this.ignoredPath(path, stats?.isDirectory() ?? false),
+      ignored: (path: string, stats?: { isDirectory(): boolean }) => this.ignoredPath(path, stats?.isDirectory() ?? false),
     });
     this.watcher = watcher;
-    watcher.on('add', (p) => this.queue(p, 'add'));
-    watcher.on('unlink', (p) => this.queue(p, 'unlink'));
-    watcher.on('unlinkDir', (p) => this.queue(p, 'unlinkDir'));
-    watcher.on('change', (p) => {
-      if (p.endsWith('.gitignore') || p.endsWith('.ignore')) this.rulesChanged();
+    for (const kind of ['add', 'unlink', 'addDir', 'unlinkDir'] as const) watcher.on(kind, (p: string) => this.touch(p));
+    // An edited file changes no listing; an edited ignore file may change its directory's.
+    watcher.on('change', (p: string) => {
+      if (p.endsWith(`${sep}.gitignore`) || p.endsWith(`${sep}.ignore`)) this.touch(p);
     });
     watcher.on('error', (err) => {
-      // Out of watches (ENOSPC) or similar: fall back to re-scanning on demand.
-      log.debug('watch failed, re-scanning on demand instead:', err);
+      // Out of watches (ENOSPC) or similar: sweep on demand instead.
+      log.debug('watch failed, sweeping on demand instead:', err);
       this.watching = false;
       void watcher.close();
       if (this.watcher === watcher) this.watcher = undefined;
     });
-    await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+    await new Promise<void>((done) => watcher.once('ready', () => done()));
     this.watching = this.watcher === watcher;
-    // Files made between our walk and the watcher's first scan raised no event; catch them once.
-    if (this.watching) void this.refresh();
+    // Changes between the build and the watcher's own scan raised no event: one sweep catches them.
+    if (this.watching) this.tree.sweep();
+    this.schedule();
   }
 
-  private rulesChanged(): void {
-    this.ruleCache.clear();
-    void this.refresh();
+  private relOf(abs: string): string {
+    const rel = abs.length > this.root.length ? abs.slice(this.root.length + 1) : '';
+    return sep === '/' ? rel : rel.split(sep).join('/');
   }
 
   private ignoredPath(abs: string, isDir: boolean): boolean {
-    const base = abs.slice(abs.lastIndexOf(sep) + 1);
-    if (base === '.git') return true;
-    const sets = this.rulesFor(dirname(abs));
-    return sets.length > 0 && isIgnored(sets, abs, isDir);
+    if (abs === this.root) return false;
+    const cut = abs.lastIndexOf(sep);
+    if (abs.slice(cut + 1) === '.git') return true;
+    // Judged by the rules of its directory's record; a directory not listed yet is watched.
+    const sets = this.tree.rulesAt(this.relOf(abs.slice(0, cut)));
+    return sets !== undefined && sets.length > 0 && isIgnored(sets, abs, isDir);
   }
 
-  private rulesFor(dir: string): RuleSet[] {
-    const hit = this.ruleCache.get(dir);
-    if (hit) return hit;
-    const sets =
-      dir === this.root || !dir.startsWith(this.root)
-        ? [...initialRules(this.root, this.gitRoot), ...rulesOfDirectory(this.root, this.gitRoot !== undefined)]
-        : [...this.rulesFor(dirname(dir)), ...rulesOfDirectory(dir, this.gitRoot !== undefined)];
-    this.ruleCache.set(dir, sets);
-    return sets;
-  }
-
-  private queue(abs: string, kind: 'add' | 'unlink' | 'unlinkDir'): void {
-    const base = abs.slice(abs.lastIndexOf(sep) + 1);
-    if (kind === 'add' && (base === '.gitignore' || base === '.ignore')) this.rulesChanged();
-    this.pending.set(relative(this.root, abs).split(sep).join('/'), kind);
+  /** A watched change at `abs`: its directory is re-read once the events stop for `debounceMs`. */
+  private touch(abs: string): void {
+    const rel = this.relOf(abs);
+    const cut = rel.lastIndexOf('/');
+    this.touched.add(cut < 0 ? '' : rel.slice(0, cut));
     clearTimeout(this.flushTimer);
-    this.flushTimer = setTimeout(() => this.flush(), this.opts.debounceMs ?? 100);
-  }
-
-  private flush(): void {
-    for (const [rel, kind] of this.pending) {
-      if (kind === 'add') this.files.add(rel);
-      else if (kind === 'unlink') this.files.delete(rel);
-      else for (const f of this.files) if (f.startsWith(`${rel}/`)) this.files.delete(f);
-    }
-    this.pending.clear();
-    this.dirty = true;
+    this.flushTimer = setTimeout(() => {
+      for (const dir of this.touched) this.tree.touch(dir);
+      this.touched.clear();
+      this.schedule();
+    }, this.opts.debounceMs ?? 100);
   }
 }
-

@@ -1,11 +1,19 @@
 // Drives searches for the `@` picker: 100 ms debounce, at most one search in
 // flight, and only the answer for the latest query is delivered. A query typed
 // while a search runs waits for it, then runs once with the newest text.
+// While the index is still being built, answers come from what it holds so
+// far (an empty one keeps "loading…" up), and the query runs again when the
+// index reports a change, so the popup fills in as the build completes.
 import type { FileMatch } from './fuzzy.js';
 
 export interface Searcher {
+  /** True once the index is complete. */
   readonly ready: boolean;
   search(query: string, limit?: number): Promise<FileMatch[]>;
+  /** Starts building in the background (an index that builds itself). */
+  start?(): void;
+  /** Calls `listener` when the indexed paths changed; returns the unsubscribe. */
+  onChange?(listener: () => void): () => void;
 }
 
 export type SearchUpdate =
@@ -16,12 +24,16 @@ export class FileSearchManager {
   private latest: string | undefined;
   private timer: NodeJS.Timeout | undefined;
   private inFlight = false;
+  private again = false;
+  private readonly unsubscribe: () => void;
 
   constructor(
     private readonly index: Searcher,
     private readonly onUpdate: (u: SearchUpdate) => void,
     private readonly debounceMs = 100,
-  ) {}
+  ) {
+    this.unsubscribe = index.onChange?.(() => this.schedule()) ?? (() => undefined);
+  }
 
   /** A new query from the composer; an empty one cancels. */
   setQuery(query: string): void {
@@ -29,7 +41,7 @@ export class FileSearchManager {
     clearTimeout(this.timer);
     if (!query) return;
     if (!this.index.ready) this.onUpdate({ kind: 'loading', query });
-    this.timer = setTimeout(() => void this.run(), this.debounceMs);
+    this.schedule();
   }
 
   cancel(): void {
@@ -37,16 +49,34 @@ export class FileSearchManager {
     clearTimeout(this.timer);
   }
 
+  /** Cancels and stops listening to the index (the popup closed). */
+  dispose(): void {
+    this.cancel();
+    this.unsubscribe();
+  }
+
+  private schedule(): void {
+    if (this.latest === undefined) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.run(), this.debounceMs);
+  }
+
   private async run(): Promise<void> {
-    if (this.inFlight || this.latest === undefined) return;
+    if (this.latest === undefined) return;
+    if (this.inFlight) {
+      this.again = true; // the query changed, or the index did: run once more when this one is done
+      return;
+    }
     const query = this.latest;
     this.inFlight = true;
+    this.again = false;
     try {
       const matches = await this.index.search(query);
-      if (query === this.latest) this.onUpdate({ kind: 'results', query, matches });
+      // Nothing found in a partial index is not "no matches" yet.
+      if (query === this.latest && (matches.length > 0 || this.index.ready)) this.onUpdate({ kind: 'results', query, matches });
     } finally {
       this.inFlight = false;
     }
-    if (this.latest !== undefined && this.latest !== query) await this.run();
+    if (this.again) await this.run();
   }
 }

@@ -18,7 +18,7 @@ export interface TuiDeps {
   version: string;
   /** /new, /resume: starts a fresh session with the app's current configuration, or resumes the saved one at `resume.rolloutPath`. */
   startSession(resume?: { rolloutPath: string }): Promise<AgentSession>;
-  /** The index the `@` picker searches, made on the first `@` (default: the file index of the working root). */
+  /** The index the `@` picker searches, made once the TUI is wired (default: the file index of the working root, built in the background). */
   openIndex?(): Searcher;
   /** /model: the provider's models (default: GET {base_url}/models of the configured provider). */
   listModels?(): Promise<string[]>;
@@ -61,11 +61,9 @@ export function createTui(deps: TuiDeps): Tui {
       },
     };
     app.addComposerTrigger(slashTrigger(app, prompts));
-    installFilePicker(app, deps.openIndex ?? (() => {
-      const made = new FileIndex(app.config.cwd);
-      index = made;
-      return made;
-    }));
+    const searcher = deps.openIndex?.() ?? (index = new FileIndex(app.config.cwd));
+    installFilePicker(app, searcher);
+    searcher.start?.(); // after the first frame: the build runs in slices between keys and frames
     handle = (e) => {
       switch (e.type) {
         case 'slash_command': runSlashCommand(app, slashHost, e.command, e.args); return;

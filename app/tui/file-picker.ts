@@ -77,13 +77,12 @@ class FilePickerOverlay implements Overlay {
   }
 
   onClose(): void {
-    this.manager.cancel();
+    this.manager.dispose();
   }
 }
 
-/** Installs the `@` trigger; the index is created on the first `@` (walking the tree costs). */
-export function installFilePicker(app: TuiApp, openIndex: () => Searcher): void {
-  let index: Searcher | undefined;
+/** Installs the `@` trigger over `index` (which builds itself in the background). */
+export function installFilePicker(app: TuiApp, index: Searcher): void {
   let dismissed: { start: number; query: string } | undefined;
   app.addComposerTrigger((text, cursor) => {
     const t = atTokenAt(text, cursor);
@@ -94,7 +93,6 @@ export function installFilePicker(app: TuiApp, openIndex: () => Searcher): void 
     // Esc closed the popup for this token: typing more into it keeps it closed.
     if (dismissed && dismissed.start === t.start && t.query.startsWith(dismissed.query)) return undefined;
     dismissed = undefined;
-    index ??= openIndex();
     return new FilePickerOverlay(app, index, (tok) => (dismissed = { start: tok.start, query: tok.query }), t);
   });
 }

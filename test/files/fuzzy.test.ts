@@ -72,3 +72,24 @@ test('a match with long gaps is still a match, even when its score is below zero
   assert.deepEqual(res.map((r) => r.path), [long]);
   assert.ok(scoreV1(long, 'az') < 0);
 });
+
+test('typing on (each key narrowed to what the previous key matched) ranks as a search from scratch', () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.stringMatching(/^[a-zA-Z/._]{1,20}$/), { maxLength: 300 }),
+      fc.stringMatching(/^[a-zA-Z/]{1,6}$/),
+      fc.stringMatching(/^[a-z]{1,3}$/),
+      (list, typed, other) => {
+        const prepared = preparePaths(list);
+        const narrowing = { query: '', matched: [] as number[] };
+        for (let i = 1; i <= typed.length; i++) {
+          const q = typed.slice(0, i);
+          assert.deepEqual(searchPaths(prepared, q, 8, narrowing), searchPaths(prepared, q, 8));
+        }
+        // A query that does not extend the last one scans everything again.
+        assert.deepEqual(searchPaths(prepared, other, 8, narrowing), searchPaths(prepared, other, 8));
+      },
+    ),
+    { numRuns: 300 },
+  );
+});

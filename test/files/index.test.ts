@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { FileIndex } from '../../app/files/index.js';
+import { realFs, type FsSeam } from '../../app/files/dir-tree.js';
+import { preparePaths, searchPaths } from '../../app/files/fuzzy.js';
+import { FileIndex, type FileIndexOptions } from '../../app/files/index.js';
+import { walkFiles } from '../../app/files/walk.js';
 import { initGitRepo } from '../support/cli.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -12,7 +15,8 @@ after(async () => {
   for (const c of cleanups) await c();
 });
 
-function repo(): string {
+/** A repository: README.md, src/main.ts, `dirs` more directories of two files each, all dated an hour ago. */
+function repo(dirs = 0): string {
   const root = mkdtempSync(join(tmpdir(), 'codex-index-'));
   cleanups.push(() => rmSync(root, { recursive: true, force: true }));
   initGitRepo(root);
@@ -20,39 +24,205 @@ function repo(): string {
   writeFileSync(join(root, 'README.md'), '# hi\n');
   mkdirSync(join(root, 'src'));
   writeFileSync(join(root, 'src', 'main.ts'), '');
+  for (let i = 0; i < dirs; i++) {
+    mkdirSync(join(root, `pkg${i}`, 'lib'), { recursive: true });
+    writeFileSync(join(root, `pkg${i}`, 'index.ts'), '');
+    writeFileSync(join(root, `pkg${i}`, 'lib', `util${i}.ts`), '');
+  }
+  age(root);
   return root;
 }
 
+/** Dates every directory an hour back, so that a change now moves its mtime (and none reads as racy). */
+function age(dir: string): void {
+  const past = new Date(Date.now() - 3600_000);
+  for (const e of readdirSync(dir, { withFileTypes: true })) if (e.isDirectory() && e.name !== '.git') age(join(dir, e.name));
+  utimesSync(dir, past, past);
+}
+
+let back = 0;
+/** Dates `dirs` further back each time: as if they changed a while ago, so none reads as racy yet each moved. */
+function settled(...dirs: string[]): void {
+  back++;
+  const when = new Date(Date.now() - 1800_000 - back * 1000);
+  for (const d of dirs) utimesSync(d, when, when);
+}
+
+/** The real file system, counting directory reads by path. */
+function counting(): FsSeam & { reads: string[] } {
+  const reads: string[] = [];
+  return { ...realFs, reads, readDir: (abs) => (reads.push(abs), realFs.readDir(abs)) };
+}
+
+function open(root: string, opts: FileIndexOptions): FileIndex {
+  const index = new FileIndex(root, opts);
+  cleanups.push(() => index.close());
+  return index;
+}
+
+const paths = async (index: FileIndex, query: string): Promise<string[]> => (await index.search(query, 100)).map((m) => m.path);
+
 /** Polls `search` until `pred` holds, for at most `ms`. */
-async function eventually(index: FileIndex, query: string, pred: (paths: string[]) => boolean, ms = 5000): Promise<string[]> {
+async function eventually(index: FileIndex, query: string, pred: (paths: string[]) => boolean, ms = 10_000): Promise<string[]> {
   const deadline = Date.now() + ms;
   for (;;) {
-    const paths = (await index.search(query)).map((m) => m.path);
-    if (pred(paths) || Date.now() > deadline) return paths;
-    await sleep(50);
+    const found = await paths(index, query);
+    if (pred(found) || Date.now() > deadline) return found;
+    await sleep(20);
   }
 }
 
-test('watched index: new files appear, ignored ones do not, deleted ones go', async () => {
-  const root = repo();
-  const index = new FileIndex(root, { debounceMs: 20 });
-  cleanups.push(() => index.close());
-  assert.deepEqual((await index.search('READ')).map((m) => m.path), ['README.md']);
+test('swept index: a file added or removed after the build is found by re-reading its directory only', async () => {
+  const root = repo(10);
+  const fs = counting();
+  const index = open(root, { watch: false, fs });
+  await index.refresh();
+  assert.equal(fs.reads.length, 22, 'the build reads every directory once');
+  assert.deepEqual(await paths(index, 'READ'), ['README.md']);
+
+  fs.reads.length = 0;
+  writeFileSync(join(root, 'pkg3', 'lib', 'fresh-module.ts'), '');
+  writeFileSync(join(root, 'pkg3', 'lib', 'fresh.secret'), '');
+  settled(join(root, 'pkg3', 'lib'));
+  await index.refresh();
+  assert.deepEqual(await paths(index, 'fresh'), ['pkg3/lib/fresh-module.ts']);
+  assert.deepEqual(fs.reads, [join(root, 'pkg3', 'lib')]);
+
+  fs.reads.length = 0;
+  unlinkSync(join(root, 'pkg3', 'lib', 'fresh-module.ts'));
+  settled(join(root, 'pkg3', 'lib'));
+  await index.refresh();
+  assert.deepEqual(await paths(index, 'fresh'), []);
+  assert.deepEqual(fs.reads, [join(root, 'pkg3', 'lib')]);
+
+  fs.reads.length = 0;
+  mkdirSync(join(root, 'src', 'new', 'deep'), { recursive: true });
+  writeFileSync(join(root, 'src', 'new', 'deep', 'added.ts'), '');
+  mkdirSync(join(root, 'ignored'));
+  writeFileSync(join(root, 'ignored', 'added-hidden.ts'), '');
+  settled(root, join(root, 'src'), join(root, 'src', 'new'), join(root, 'src', 'new', 'deep'), join(root, 'ignored'));
+  await index.refresh();
+  assert.deepEqual(await paths(index, 'added'), ['src/new/deep/added.ts']);
+  assert.deepEqual(fs.reads.sort(), [root, join(root, 'src'), join(root, 'src', 'new'), join(root, 'src', 'new', 'deep')], 'new directories are walked, ignored ones are not');
+
+  fs.reads.length = 0;
+  rmSync(join(root, 'pkg5'), { recursive: true });
+  settled(root);
+  await index.refresh();
+  assert.deepEqual(await paths(index, 'util5'), []);
+  assert.deepEqual(fs.reads, [root], 'a removed directory goes with its parent\'s re-read');
+  assert.equal(index.size, walkFiles(root).files.length);
+});
+
+test('swept index: an edited .gitignore re-decides its own directory\'s sub-tree only', async () => {
+  const root = repo(4);
+  const fs = counting();
+  const index = open(root, { watch: false, fs });
+  await index.refresh();
+  fs.reads.length = 0;
+  writeFileSync(join(root, 'pkg2', '.gitignore'), 'lib/\n');
+  settled(join(root, 'pkg2'));
+  await index.refresh();
+  assert.deepEqual(await paths(index, 'util2'), []);
+  assert.deepEqual(fs.reads, [join(root, 'pkg2')]);
+  fs.reads.length = 0;
+  // Written in place: the directory's mtime does not move, the file's does.
+  writeFileSync(join(root, 'pkg2', '.gitignore'), '# nothing\n');
+  settled(join(root, 'pkg2', '.gitignore'));
+  await index.refresh();
+  assert.deepEqual(await paths(index, 'util2'), ['pkg2/lib/util2.ts']);
+  assert.deepEqual(fs.reads, [join(root, 'pkg2'), join(root, 'pkg2', 'lib')]);
+});
+
+test('swept index: a search starts a sweep when the last one is old, and answers at once', async () => {
+  const root = repo(2);
+  const fs = counting();
+  const index = open(root, { watchDirLimit: 0, rescanAfterMs: 0, fs });
+  await index.refresh();
+  fs.reads.length = 0;
+  writeFileSync(join(root, 'src', 'later.ts'), '');
+  assert.deepEqual(await eventually(index, 'later', (p) => p.length > 0), ['src/later.ts']);
+  assert.ok(fs.reads.length <= 2 && fs.reads.every((r) => r === join(root, 'src')), `read only src/: ${fs.reads.join(', ')}`);
+});
+
+test('watched index: an event re-reads its directory; ignored files stay out; deleted ones go', async () => {
+  const root = repo(20);
+  const fs = counting();
+  const index = open(root, { debounceMs: 20, fs });
+  await index.refresh();
+  for (let i = 0; i < 1000 && index.mode !== 'watching'; i++) await sleep(10);
+  assert.equal(index.mode, 'watching');
+  await index.refresh();
+  fs.reads.length = 0;
   writeFileSync(join(root, 'src', 'fresh-module.ts'), '');
   mkdirSync(join(root, 'ignored'));
   writeFileSync(join(root, 'ignored', 'fresh-hidden.ts'), '');
   writeFileSync(join(root, 'src', 'fresh.secret'), '');
-  const found = await eventually(index, 'fresh', (p) => p.includes('src/fresh-module.ts'));
-  assert.deepEqual(found, ['src/fresh-module.ts']);
+  assert.deepEqual(await eventually(index, 'fresh', (p) => p.includes('src/fresh-module.ts')), ['src/fresh-module.ts']);
   unlinkSync(join(root, 'src', 'fresh-module.ts'));
   assert.deepEqual(await eventually(index, 'fresh', (p) => p.length === 0), []);
+  // Events come in one or more debounced batches; each reads the changed directories, never the 42 others.
+  assert.ok(fs.reads.every((r) => r === root || r === join(root, 'src')), `reads: ${fs.reads.join(', ')}`);
 });
 
-test('a tree over the watch limit is re-scanned on demand instead', async () => {
-  const root = repo();
-  const index = new FileIndex(root, { watchDirLimit: 0, rescanAfterMs: 0 });
-  cleanups.push(() => index.close());
-  assert.equal((await index.search('main')).length, 1);
-  writeFileSync(join(root, 'src', 'later.ts'), '');
-  assert.deepEqual(await eventually(index, 'later', (p) => p.length > 0), ['src/later.ts']);
+/** A tree of `n` directories with one file each, read through a clock that one read advances by 1 ms. */
+function slowTree(n: number): { root: string; fs: FsSeam; clock: () => number; reads: { at: number }[] } {
+  const root = mkdtempSync(join(tmpdir(), 'codex-index-'));
+  cleanups.push(() => rmSync(root, { recursive: true, force: true }));
+  for (let i = 0; i < n; i++) {
+    mkdirSync(join(root, `d${i}`));
+    writeFileSync(join(root, `d${i}`, `file${i}.ts`), '');
+  }
+  let now = 0;
+  const reads: { at: number }[] = [];
+  const fs: FsSeam = { ...realFs, readDir: (abs) => (now += 1, reads.push({ at: now }), realFs.readDir(abs)) };
+  return { root, fs, clock: () => now, reads };
+}
+
+test('the build runs in slices: the event loop turns between them', async () => {
+  const { root, fs, clock, reads } = slowTree(40);
+  const index = open(root, { watch: false, fs, clock, sliceMs: 4 });
+  // A probe that runs at every turn of the loop, as input handling would.
+  let turns = 0;
+  const perTurn: number[] = [];
+  let seen = 0;
+  let probing = true;
+  const probe = (): void => {
+    perTurn.push(reads.length - seen);
+    seen = reads.length;
+    turns++;
+    if (probing) setImmediate(probe);
+  };
+  setImmediate(probe);
+  index.start();
+  assert.equal(reads.length, 0, 'start() only schedules');
+  await index.refresh();
+  probing = false;
+  assert.equal(reads.length, 41);
+  assert.ok(Math.max(...perTurn) <= 5, `at most a slice (4 ms = 4 reads, +1 to notice) per turn: ${perTurn.join(' ')}`);
+  assert.ok(turns >= 8, `the loop turned between slices: ${turns}`);
+});
+
+test('searches answer from what is indexed so far; listeners hear when it completes', async () => {
+  const { root, fs, clock, reads } = slowTree(30);
+  const index = open(root, { watch: false, fs, clock, sliceMs: 4 });
+  const full = preparePaths(walkFiles(root).files);
+  let partial: string[] | undefined;
+  let readyThen: boolean | undefined;
+  const probe = (): void => {
+    if (reads.length < 6 || partial) return void setImmediate(probe);
+    readyThen = index.ready;
+    void index.search('file', 100).then((m) => (partial = m.map((x) => x.path)));
+  };
+  setImmediate(probe);
+  let heard = 0;
+  index.onChange(() => heard++);
+  await index.refresh();
+  assert.equal(readyThen, false);
+  assert.ok(partial && partial.length > 0 && partial.length < 30, `a partial answer: ${partial?.length}`);
+  assert.equal(heard, 1, 'one change: the completed build');
+  assert.equal(index.ready, true);
+  // Complete: the same answer as the ranking over a full walk.
+  assert.deepEqual(await index.search('file', 100), searchPaths(full, 'file', 100));
+  assert.deepEqual(await index.search('fl1', 8), searchPaths(full, 'fl1', 8));
 });

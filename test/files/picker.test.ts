@@ -95,3 +95,45 @@ test('search manager: debounced, one in flight, only the latest answer is delive
   t.mock.timers.tick(1000);
   assert.deepEqual(searched(), ['re', 'read'], 'a cancelled query never runs');
 });
+
+test('search manager: partial answers while the index builds, "loading" until one finds something, a re-run when it changes', async (t) => {
+  t.mock.timers.enable({ apis: ['setTimeout'] });
+  let listed: string[] = [];
+  let ready = false;
+  const listeners = new Set<() => void>();
+  const searcher = {
+    get ready() {
+      return ready;
+    },
+    search: async (query: string) => searchPaths(preparePaths(listed), query),
+    onChange: (l: () => void) => (listeners.add(l), () => listeners.delete(l)),
+  };
+  const grow = (paths: string[], done = false): void => {
+    listed = paths;
+    ready = done;
+    for (const l of listeners) l();
+  };
+  const settle = () => new Promise((r) => setImmediate(r));
+  const updates: SearchUpdate[] = [];
+  const mgr = new FileSearchManager(searcher, (u) => updates.push(u), 20);
+  const shown = () => updates.map((u) => (u.kind === 'loading' ? 'loading' : u.matches.map((m) => m.path).join(',') || 'no matches'));
+
+  mgr.setQuery('read');
+  t.mock.timers.tick(20);
+  await settle();
+  assert.deepEqual(shown(), ['loading'], 'nothing indexed yet is not "no matches"');
+  grow(['docs/reading/list.md']);
+  t.mock.timers.tick(20);
+  await settle();
+  assert.deepEqual(shown(), ['loading', 'docs/reading/list.md'], 'the partial answer');
+  grow(['README.md', 'docs/reading/list.md', 'src/main.ts'], true);
+  t.mock.timers.tick(20);
+  await settle();
+  assert.deepEqual(shown(), ['loading', 'docs/reading/list.md', 'README.md,docs/reading/list.md'], 'the complete answer');
+  mgr.dispose();
+  assert.equal(listeners.size, 0, 'a closed popup stops listening');
+  grow(['README.md'], true);
+  t.mock.timers.tick(100);
+  await settle();
+  assert.equal(updates.length, 3);
+});

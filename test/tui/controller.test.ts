@@ -388,17 +388,20 @@ test('text, reasoning, text in one response go to three cells; a retried stream 
 test('keys that arrive before the app is wired are held and applied after, with the time they were read', async () => {
   const { createTui } = await import('../../app/tui/create-tui.js');
   const h = await makeApp();
+  let cleanup = async (): Promise<void> => undefined;
   try {
     const session = new FakeSession();
     let exited = false;
     const clock = { now: 5000 };
-    const { app, wired } = createTui({
+    const tui = createTui({
       session, config: h.app.config, version: '0.1.0', startSession: async () => session,
       host: {
         now: () => clock.now, requestFrame: () => undefined, exit: () => (exited = true), notify: () => undefined, historyEntry: () => undefined, redraw: () => undefined,
         copyToClipboard: () => undefined, setTheme: () => undefined,
       },
     });
+    const { app, wired } = tui;
+    cleanup = () => tui.close(); // the file index it started
     app.attach();
     // Typed at the first frame, read 20 ms apart; Enter read 150 ms after the text.
     const keys = [...'/quit'].map((ch, i) => [{ type: 'key' as const, key: ch, text: ch }, 1000 + i * 20] as const);
@@ -410,6 +413,7 @@ test('keys that arrive before the app is wired are held and applied after, with 
     assert.equal(exited, true, '/quit ran as the command');
     assert.deepEqual(session.ops, [], 'nothing went to the model');
   } finally {
+    await cleanup();
     h.cleanup();
   }
 });

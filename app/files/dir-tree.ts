@@ -1,0 +1,238 @@
+// The file index's model of the working root: one record per directory it
+// lists (the ones not ignored), holding the directory's mtime when it was
+// read, the names of its files and sub-directories, and the ignore rules in
+// force below it. Directories are read from a queue in slices of a few
+// milliseconds, so the build never holds the TUI for long. Keeping it fresh
+// never re-walks the tree: a sweep stats the known directories (and their
+// ignore files) and re-reads only those that changed; a re-read diffs the
+// listing, walks only new sub-directories and drops vanished ones. A changed
+// ignore file re-decides its own sub-tree only.
+import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { resolve } from 'node:path';
+import { findGitRoot } from '../git/repo.js';
+import { ignoreFileNames, initialRules, isIgnored, ruleSetsOf, type RuleSet } from './ignore-rules.js';
+
+/** Every file-system read the tree makes; tests count them. */
+export interface FsSeam {
+  /** A directory's entries; undefined when it cannot be read. */
+  readDir(abs: string): Dirent[] | undefined;
+  /** The mtime (ms) of a path; undefined when it is gone. */
+  mtime(abs: string): number | undefined;
+  readText(abs: string): string | undefined;
+}
+
+export const realFs: FsSeam = {
+  readDir: (abs) => {
+    try {
+      return readdirSync(abs, { withFileTypes: true });
+    } catch {
+      return undefined; // unreadable directory: skipped, as git does
+    }
+  },
+  mtime: (abs) => statSync(abs, { throwIfNoEntry: false })?.mtimeMs,
+  readText: (abs) => {
+    try {
+      return readFileSync(abs, 'utf8');
+    } catch {
+      return undefined;
+    }
+  },
+};
+
+/** Where the listed files go: the search list. */
+export interface TreeSink {
+  add(paths: readonly string[]): void;
+  remove(path: string): void;
+  /** Removes every path below the directory `rel` ('' is the root: everything). */
+  removeUnder(rel: string): void;
+}
+
+interface DirNode {
+  readonly mtime: number;
+  /** Read within RACY_MS of its mtime: a change in the same clock tick would not move it, so the next sweep reads it again. */
+  readonly racy: boolean;
+  readonly files: readonly string[];
+  readonly dirs: readonly string[];
+  /** Rules from above; `sets` adds this directory's own. */
+  readonly inherited: readonly RuleSet[];
+  readonly sets: readonly RuleSet[];
+  /** The directory's ignore files present, their mtimes and texts (to tell a change). */
+  readonly ruleFiles: readonly string[];
+  readonly ruleMtimes: readonly (number | undefined)[];
+  readonly ruleTexts: string;
+}
+
+/** A refresh of a known directory, or the first read of a new one under the given rules. */
+type Job = { readonly rel: string; readonly inherited?: readonly RuleSet[] };
+
+const RACY_MS = 2000;
+
+export interface DirTreeOptions {
+  readonly fs?: FsSeam;
+  /** Stop listing after this many files (a tree too large to index whole). */
+  readonly maxFiles?: number;
+  readonly now?: () => number;
+}
+
+export class DirTree {
+  private readonly nodes = new Map<string, DirNode>();
+  private readonly queue: Job[] = [];
+  private sweepList: string[] = [];
+  private sweepAt = 0;
+  private readonly fs: FsSeam;
+  private readonly ignoreNames: readonly string[];
+  private readonly max: number;
+  private readonly now: () => number;
+  private files = 0;
+
+  readonly root: string;
+
+  constructor(root: string, private readonly sink: TreeSink, opts: DirTreeOptions = {}) {
+    this.root = resolve(root);
+    this.fs = opts.fs ?? realFs;
+    this.max = opts.maxFiles ?? Number.POSITIVE_INFINITY;
+    this.now = opts.now ?? Date.now;
+    const gitRoot = findGitRoot(this.root);
+    this.ignoreNames = ignoreFileNames(gitRoot !== undefined);
+    this.queue.push({ rel: '', inherited: initialRules(this.root, gitRoot) });
+  }
+
+  get directories(): number {
+    return this.nodes.size;
+  }
+
+  /** Whether there is work queued (a build, a sweep, re-reads). */
+  get busy(): boolean {
+    return this.queue.length > 0 || this.sweepAt < this.sweepList.length;
+  }
+
+  /** The rules that decide `abs`'s fate, from its directory's record (undefined: not listed yet). */
+  rulesAt(parentRel: string): readonly RuleSet[] | undefined {
+    return this.nodes.get(parentRel)?.sets;
+  }
+
+  /** Queues a re-read of `rel`, or of its nearest listed ancestor when `rel` is not listed (it is new). */
+  touch(rel: string): void {
+    while (rel && !this.nodes.has(rel)) rel = parentOf(rel);
+    if (this.nodes.has(rel)) this.queue.push({ rel });
+  }
+
+  /** Starts a sweep: every listed directory is stat'ed, the changed ones re-read. */
+  sweep(): void {
+    if (this.sweepAt < this.sweepList.length) return;
+    this.sweepList = [...this.nodes.keys()];
+    this.sweepAt = 0;
+  }
+
+  /** Works until `done()` says the slice is used up; true when nothing is left to do. */
+  step(done: () => boolean = () => false): boolean {
+    while (this.sweepAt < this.sweepList.length) {
+      const rel = this.sweepList[this.sweepAt++]!;
+      if (this.changed(rel)) this.queue.push({ rel });
+      if (done()) return !this.busy;
+    }
+    for (let job = this.queue.pop(); job; job = this.queue.pop()) {
+      this.read(job);
+      if (done()) break;
+    }
+    return !this.busy;
+  }
+
+  private abs(rel: string): string {
+    return rel ? (this.root === '/' ? `/${rel}` : `${this.root}/${rel}`) : this.root;
+  }
+
+  private changed(rel: string): boolean {
+    const node = this.nodes.get(rel);
+    if (!node) return false;
+    const abs = this.abs(rel);
+    if (node.racy || this.fs.mtime(abs) !== node.mtime) return true;
+    return node.ruleFiles.some((name, i) => this.fs.mtime(`${abs}/${name}`) !== node.ruleMtimes[i]);
+  }
+
+  private read(job: Job): void {
+    const old = this.nodes.get(job.rel);
+    // A refresh of a directory dropped meanwhile: its parent's re-read decides whether it still exists.
+    if (!job.inherited && !old) return;
+    const inherited = job.inherited ?? old!.inherited;
+    const abs = this.abs(job.rel);
+    const mtime = this.fs.mtime(abs);
+    const entries = mtime === undefined ? undefined : this.fs.readDir(abs);
+    if (mtime === undefined || !entries) {
+      this.drop(job.rel);
+      return;
+    }
+    const present = new Set<string>();
+    for (const e of entries) if (this.ignoreNames.includes(e.name) && !e.isDirectory()) present.add(e.name);
+    const ruleFiles = this.ignoreNames.filter((n) => present.has(n));
+    const texts = ruleFiles.map((n) => this.fs.readText(`${abs}/${n}`) ?? '');
+    const ruleTexts = texts.join('\0');
+    // New rules here re-decide everything below: the sub-tree is listed afresh.
+    const prev = old && old.ruleTexts === ruleTexts && old.inherited === inherited ? old : undefined;
+    if (old && !prev) this.drop(job.rel);
+    const own = ruleSetsOf(abs, texts);
+    const sets = own.length ? [...inherited, ...own] : inherited;
+    let files: string[] = [];
+    const dirs: string[] = [];
+    for (const e of entries) {
+      const name = e.name;
+      if (name === '.git') continue;
+      const isDir = e.isDirectory();
+      if (!isDir && !e.isFile() && !e.isSymbolicLink()) continue;
+      if (sets.length && isIgnored(sets, `${abs}/${name}`, isDir)) continue;
+      (isDir ? dirs : files).push(name);
+    }
+    const childRel = (name: string): string => (job.rel ? `${job.rel}/${name}` : name);
+    const before = new Set(prev?.files);
+    let added = files.filter((n) => !before.has(n));
+    if (this.files + added.length > this.max) {
+      added = added.slice(0, Math.max(0, this.max - this.files));
+      const kept = new Set(added);
+      files = files.filter((n) => before.has(n) || kept.has(n));
+    }
+    this.files += added.length;
+    if (added.length) this.sink.add(added.map(childRel));
+    if (prev) {
+      const now = new Set(files);
+      for (const n of prev.files) if (!now.has(n)) {
+        this.sink.remove(childRel(n));
+        this.files--;
+      }
+      const nowDirs = new Set(dirs);
+      for (const n of prev.dirs) if (!nowDirs.has(n)) this.drop(childRel(n));
+    }
+    const hadDirs = new Set(prev?.dirs);
+    // Pushed in reverse so that the stack reads them in listing order.
+    if (this.files < this.max) for (let i = dirs.length - 1; i >= 0; i--) if (!hadDirs.has(dirs[i]!)) this.queue.push({ rel: childRel(dirs[i]!), inherited: sets });
+    this.nodes.set(job.rel, {
+      mtime,
+      racy: Math.abs(this.now() - mtime) < RACY_MS,
+      files,
+      dirs,
+      inherited,
+      sets,
+      ruleFiles,
+      ruleMtimes: ruleFiles.map((n) => this.fs.mtime(`${abs}/${n}`)),
+      ruleTexts,
+    });
+  }
+
+  /** Forgets a directory and everything below it. */
+  private drop(rel: string): void {
+    const gone = (r: string): void => {
+      const node = this.nodes.get(r);
+      if (!node) return;
+      this.nodes.delete(r);
+      this.files -= node.files.length;
+      for (const d of node.dirs) gone(r ? `${r}/${d}` : d);
+    };
+    if (!this.nodes.has(rel)) return;
+    gone(rel);
+    this.sink.removeUnder(rel);
+  }
+}
+
+const parentOf = (rel: string): string => {
+  const cut = rel.lastIndexOf('/');
+  return cut < 0 ? '' : rel.slice(0, cut);
+};

@@ -1,0 +1,90 @@
+// The paths the `@` picker searches, kept as fuzzy.ts wants them: sorted (so
+// that index order is path order and ties need no sorting per query) with a
+// lower-cased twin. Sorting waits until a search needs it: a build appends
+// batch after batch and is sorted once per search, the runs already sorted
+// costing little (the engine's sort merges runs). A few paths arriving later
+// are put in place; a removed directory is one contiguous range.
+import type { PreparedPaths } from './fuzzy.js';
+import type { TreeSink } from './dir-tree.js';
+
+/** Up to this many new paths are inserted in place; more are appended and sorted on the next search. */
+const INSERT_IN_PLACE = 32;
+
+export class PathList implements TreeSink {
+  private paths: string[] = [];
+  private lower: string[] = [];
+  private sorted = true;
+  /** Bumped on every change: whoever caches an answer can tell it is stale. */
+  version = 0;
+
+  get size(): number {
+    return this.paths.length;
+  }
+
+  add(batch: readonly string[]): void {
+    if (!batch.length) return;
+    this.version++;
+    if (this.sorted && batch.length <= INSERT_IN_PLACE) {
+      for (const p of batch) {
+        const at = lowerBound(this.paths, p);
+        if (this.paths[at] === p) continue;
+        this.paths.splice(at, 0, p);
+        this.lower.splice(at, 0, p.toLowerCase());
+      }
+      return;
+    }
+    for (const p of batch) this.paths.push(p);
+    this.sorted = false;
+  }
+
+  remove(path: string): void {
+    this.sort();
+    const at = lowerBound(this.paths, path);
+    if (this.paths[at] !== path) return;
+    this.version++;
+    this.paths.splice(at, 1);
+    this.lower.splice(at, 1);
+  }
+
+  removeUnder(rel: string): void {
+    this.version++;
+    if (!rel) {
+      this.paths = [];
+      this.lower = [];
+      this.sorted = true;
+      return;
+    }
+    this.sort();
+    const prefix = `${rel}/`;
+    const from = lowerBound(this.paths, prefix);
+    let to = from;
+    while (to < this.paths.length && this.paths[to]!.startsWith(prefix)) to++;
+    this.paths.splice(from, to - from);
+    this.lower.splice(from, to - from);
+  }
+
+  /** The list ready for searchPaths: the same arrays preparePaths would make from these paths. */
+  prepared(): PreparedPaths {
+    this.sort();
+    return { paths: this.paths, lower: this.lower };
+  }
+
+  private sort(): void {
+    if (this.sorted) return;
+    this.paths.sort();
+    this.lower = this.paths.map((p) => p.toLowerCase());
+    this.sorted = true;
+  }
+}
+
+/** The first index whose path is not below `p` (the array is sorted). */
+function lowerBound(paths: readonly string[], p: string): number {
+  let lo = 0;
+  let hi = paths.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (paths[mid]! < p) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
