@@ -18,7 +18,7 @@ export type EditAction = (typeof EDIT_ACTIONS)[number];
 /** Composer actions the app itself handles (quit, interrupt, scrolling, overlays). */
 export const APP_ACTIONS = [
   'cancel', 'interrupt_or_quit', 'delete_forward_or_quit', 'open_transcript', 'scroll_page_up', 'scroll_page_down', 'scroll_top', 'scroll_bottom',
-  'scroll_up', 'scroll_down', 'redraw',
+  'scroll_up', 'scroll_down', 'redraw', 'queue_message', 'edit_queued',
 ] as const;
 export type AppAction = (typeof APP_ACTIONS)[number];
 

@@ -67,7 +67,7 @@ function endTask(s: State): void {
   s.app.running = false;
   s.headerBeforeRetry = undefined;
   settleStreams(s);
-  s.app.status.queued = [];
+  s.app.pendingInput.turnEnded();
   s.app.refreshGitBranch();
   s.app.request({ type: 'task_end' });
 }
@@ -134,6 +134,7 @@ export function applyAgentEvent(s: State, msg: EventMsg): void {
     case 'task_complete':
       endTask(s);
       notify(app, 'agent-turn-complete', msg.last_agent_message ? notificationText(msg.last_agent_message, 80) : 'Agent turn complete');
+      app.sendNextFollowUp();
       return;
     case 'turn_aborted':
       for (const c of s.calls.values()) if (c instanceof ExecCell && c.status === 'running') c.interrupt();
@@ -141,14 +142,13 @@ export function applyAgentEvent(s: State, msg: EventMsg): void {
       s.decoders.clear();
       if (msg.reason === 'interrupted') {
         app.addCell(errorCell(INTERRUPTED_MESSAGE));
-        // Messages typed while it ran go back to the composer.
-        if (app.status.queued.length && app.composer.isEmpty()) app.composer.setText(app.status.queued.join('\n'));
+        // Messages typed while it ran, steered or queued, go back to the composer.
+        app.takeBackPendingInput();
       }
       endTask(s);
       return;
     case 'user_message': {
-      const i = app.status.queued.indexOf(msg.message);
-      if (i >= 0) app.status.queued.splice(i, 1);
+      app.pendingInput.echoed(msg.message);
       settleStreams(s);
       app.conversation.add('user', msg.message);
       app.addCell(new UserMessageCell(msg.message));

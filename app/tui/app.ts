@@ -23,7 +23,7 @@ import { textWithImages, type Op } from '../protocol/ops.js';
 import type { AgentSession, AppEvent, AppHost } from './app-host.js';
 
 import type { InputEvent } from '../../keymaps/input-event.js';
-import { composerHints, sessionInfo, statusItems, withOverrides, type TurnOverrides } from './status-info.js';
+import { composerHints, composerKey, sessionInfo, statusItems, withOverrides, type TurnOverrides } from './status-info.js';
 import { currentBranch } from '../git/repo.js';
 import type { ComposerTrigger, Overlay } from './overlay.js';
 import { parseSlash } from './slash-commands.js';
@@ -32,6 +32,7 @@ import { ConversationLog } from './conversation-log.js';
 import { ClippedSurface } from '../../widgets/base/grid.js';
 import { errorCell } from '../../widgets/transcript/cells/notice.js';
 import { pastedImage } from './pasted-image.js';
+import { PendingTurnInput } from './pending-turn-input.js';
 
 // The keymap's edit actions and the composer's edits must be one vocabulary: a
 // name on one side only makes this `false` and fails the typecheck.
@@ -58,6 +59,8 @@ export class TuiApp implements Widget {
   readonly status = new StatusIndicator();
   /** The messages and answers as text, for /copy and /export (kept when /clear empties the view). */
   readonly conversation = new ConversationLog();
+  /** Messages sent into the running turn and follow-ups queued after it. */
+  readonly pendingInput = new PendingTurnInput();
   readonly events: EventState & { app: TuiApp };
   private overlays: Overlay[] = [];
   private triggers: ComposerTrigger[] = [];
@@ -84,6 +87,7 @@ export class TuiApp implements Widget {
     const problems: string[] = [];
     this.keymap = buildKeymap(config.tui.keymap as Parameters<typeof buildKeymap>[0], (m) => problems.push(`${m} (ignored)`));
     this.hints = composerHints(this.keymap);
+    this.pendingInput.widget.editKey = composerKey(this.keymap, 'edit_queued') ?? '';
     this.footer.hints = this.hints;
     this.composer = new Composer({
       disablePasteBurst: config.disablePasteBurst,
@@ -152,6 +156,7 @@ export class TuiApp implements Widget {
     this.transcript.clear();
     this.conversation.clear();
     this.statusBar.live = this.statusBar.live.gitBranch === undefined ? {} : { gitBranch: this.statusBar.live.gitBranch };
+    this.pendingInput.drain();
     this.tokenUsage = undefined;
     this.lastTurnDiff = undefined;
     this.checkpointTurns = [];
@@ -342,6 +347,12 @@ export class TuiApp implements Widget {
       case 'scroll_up': this.view.scrollBy(-3); return;
       case 'scroll_down': this.view.scrollBy(3); return;
       case 'redraw': this.host.redraw(); return;
+      case 'queue_message': this.queueFollowUp(now); return;
+      case 'edit_queued': {
+        const draft = this.pendingInput.takeLast();
+        if (draft) this.composer.restore(draft);
+        return;
+      }
       default: {
         const _: never = action;
         return _;
@@ -404,8 +415,31 @@ export class TuiApp implements Widget {
 
   /** A user turn with its images (injected into a running one). */
   sendMessage(text: string, images: readonly string[] = []): void {
-    if (this.running) this.status.queued.push(text);
+    if (this.running) this.pendingInput.steered(text);
     this.submit({ type: 'user_input', items: textWithImages(text, images) });
+  }
+
+  /** Tab: while a turn runs the draft waits and starts its own turn after it (a slash command runs now); idle, it is sent. */
+  private queueFollowUp(now: number): void {
+    if (!this.running) {
+      this.composerAction('submit', undefined, now);
+      return;
+    }
+    const draft = this.composer.take(now);
+    if (!draft) return;
+    if (draft.text.startsWith('/') && parseSlash(draft.text)) this.submitText(draft.text, draft.images);
+    else this.pendingInput.queue(draft);
+  }
+
+  /** A turn ended: the oldest queued follow-up starts the next one. */
+  sendNextFollowUp(): void {
+    const draft = this.pendingInput.next();
+    if (draft) this.submitText(draft.text, draft.images);
+  }
+
+  /** A turn was interrupted: what was steered or queued goes back to the composer (before any draft), to edit or send again. */
+  takeBackPendingInput(): void {
+    for (const d of this.pendingInput.drain().reverse()) this.composer.restore(d);
   }
 
   interrupt(): void {
@@ -463,6 +497,7 @@ export class TuiApp implements Widget {
     // in the original's bottom pane (Esc there denies, it does not interrupt).
     const modal = top?.mode === 'modal';
     if (this.running && !modal) children.push({ widget: this.status });
+    if (!modal && !this.pendingInput.widget.empty) children.push({ widget: this.pendingInput.widget });
     for (const o of this.overlays) if (o.placement === 'bottom') children.push({ widget: o.widget });
     if (!modal) children.push({ widget: this.composer });
     children.push({ widget: this.footer });

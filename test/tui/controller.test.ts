@@ -64,9 +64,50 @@ test('a message typed while a turn runs is injected and shown as queued until th
   h.session.emit({ type: 'task_started' });
   type(h, 'also this');
   key(h, 'enter');
-  assert.deepEqual(h.app.status.queued, ['also this']);
+  assert.deepEqual(h.app.pendingInput.widget.steered, ['also this']);
   h.session.emit({ type: 'user_message', message: 'also this' });
-  assert.deepEqual(h.app.status.queued, []);
+  assert.deepEqual(h.app.pendingInput.widget.steered, []);
+}));
+
+test('Tab while a turn runs queues a follow-up (shown, not sent); Alt+Up takes it back; the turn\'s end sends the next; idle, Tab sends', async () => {
+  await withApp(async (h) => {
+    const userInputs = () => h.session.ops.filter((o) => o.type === 'user_input').length;
+    h.session.emit({ type: 'task_started' });
+    type(h, 'steer now');
+    key(h, 'enter');
+    type(h, 'first follow-up');
+    key(h, 'tab');
+    type(h, 'second follow-up');
+    key(h, 'tab');
+    assert.equal(userInputs(), 1, 'only the steered message went to the session');
+    assert.equal(h.app.composer.text, '');
+    const screen = (await renderScreen(h.app, { cols: 80, rows: 16 })).text;
+    assert.match(screen, /↳ steer now\n +⇥ first follow-up\n +⇥ second follow-up\n +⌥↑ edit queued/);
+    key(h, 'alt+up');
+    assert.equal(h.app.composer.text, 'second follow-up');
+    assert.deepEqual(h.app.pendingInput.widget.queued, ['first follow-up']);
+    h.app.composer.setText('');
+    h.session.emit({ type: 'user_message', message: 'steer now' });
+    h.session.emit({ type: 'task_complete', last_agent_message: null });
+    assert.deepEqual(h.session.ops.at(-1), { type: 'user_input', items: [{ type: 'text', text: 'first follow-up' }] });
+    assert.equal(h.app.pendingInput.widget.empty, true);
+    // Idle, Tab is Enter.
+    type(h, 'idle tab');
+    key(h, 'tab');
+    assert.deepEqual(h.session.ops.at(-1), { type: 'user_input', items: [{ type: 'text', text: 'idle tab' }] });
+  });
+});
+
+test('an interrupted turn gives back what was steered and queued, oldest first, before the draft', () => withApp((h) => {
+  h.session.emit({ type: 'task_started' });
+  type(h, 'steered');
+  key(h, 'enter');
+  type(h, 'queued');
+  key(h, 'tab');
+  type(h, 'draft');
+  h.session.emit({ type: 'turn_aborted', reason: 'interrupted' });
+  assert.equal(h.app.composer.text, 'steered\nqueued\ndraft');
+  assert.equal(h.app.pendingInput.widget.empty, true);
 }));
 
 test('turn complete sends an OSC 9 notification only when unfocused and enabled', async () => {

@@ -5,14 +5,21 @@
 import { ComposerHistory } from './history.js';
 import { caretPosition, indexAt, layoutRows, type VisualRow } from './layout.js';
 import { PasteBurst } from './paste-burst.js';
-import { TextArea } from './textarea.js';
+import { TextArea, type Placeholder } from './textarea.js';
 import type { Rect, Style, Surface, Widget } from '../base/types.js';
 
 export const LARGE_PASTE_CHARS = 1000;
 export const COMPOSER_MAX_ROWS = 8;
 const PROMPT = '› ';
 
-/** A submitted draft: its text (large pastes expanded) and the images attached to it, in order. */
+/**
+ * A draft taken out of the composer: what it sends (`text`, large pastes
+ * expanded, and the images attached to it, in order) and, for putting it
+ * back to edit, the text as typed with its placeholders.
+ */
+export interface Draft { text: string; images: string[]; typed: string; placeholders: Placeholder[] }
+
+/** A submitted draft: what it sends. */
 export type ComposerOutcome = { type: 'submit'; text: string; images: string[] } | { type: 'edited' } | { type: 'unchanged' };
 
 /** An image a paste names: attach it (its placeholder label and file), or it was refused (the caller said why). */
@@ -98,6 +105,31 @@ export class Composer implements Widget {
     this.history.reset();
   }
 
+  /** Takes the draft to send and empties the composer (the draft stays in the history); undefined when it is blank. */
+  take(now: number): Draft | undefined {
+    const ta = this.textarea;
+    const pending = this.burst.flush(now, true);
+    if (pending !== undefined) this.paste(pending);
+    const text = ta.expanded().trim();
+    if (!text) return undefined;
+    const draft = { text, images: ta.images(), typed: ta.text, placeholders: ta.placeholders };
+    this.history.push(ta.text);
+    ta.placeholders = [];
+    ta.setText('');
+    this.scroll = 0;
+    return draft;
+  }
+
+  /** Puts a taken draft back to edit, before what the composer holds (placeholders and images kept). */
+  restore(draft: Draft): void {
+    const ta = this.textarea;
+    const rest = ta.text;
+    const kept = ta.placeholders;
+    ta.setText(rest ? `${draft.typed}\n${rest}` : draft.typed, draft.typed.length);
+    ta.placeholders = [...kept, ...draft.placeholders];
+    this.history.reset();
+  }
+
   /** Attaches an image at the caret: its placeholder, then a space to go on typing. */
   attachImage(label: string, path: string): void {
     this.textarea.insertPlaceholder({ kind: 'image', label, path });
@@ -154,16 +186,8 @@ export class Composer implements Widget {
         break;
       case 'submit': {
         if (this.detectBursts && this.burst.onEnter(now)) return { type: 'unchanged' };
-        const pending = this.burst.flush(now, true);
-        if (pending !== undefined) this.paste(pending);
-        const out = ta.expanded().trim();
-        if (!out) return { type: 'unchanged' };
-        const images = ta.images();
-        this.history.push(ta.text);
-        ta.placeholders = [];
-        ta.setText('');
-        this.scroll = 0;
-        return { type: 'submit', text: out, images };
+        const draft = this.take(now);
+        return draft ? { type: 'submit', text: draft.text, images: draft.images } : { type: 'unchanged' };
       }
       case 'newline': if (!this.burst.onNewline(now)) ta.insert('\n'); break;
       case 'history_prev_or_up': this.upDown(-1); break;

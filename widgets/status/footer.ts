@@ -7,7 +7,9 @@ import type { Rect, Style, Surface, Widget } from '../base/types.js';
 
 export const DEFAULT_HINTS: [string, string][] = [['⏎', 'send'], ['⇧⏎', 'newline'], ['⌃T', 'transcript'], ['⌃C', 'quit']];
 
-const GLYPHS: Record<string, string> = { ctrl: '⌃', alt: '⌥', shift: '⇧', enter: '⏎', esc: 'Esc', tab: '⇥', space: 'Space' };
+const GLYPHS: Record<string, string> = {
+  ctrl: '⌃', alt: '⌥', shift: '⇧', enter: '⏎', esc: 'Esc', tab: '⇥', space: 'Space', up: '↑', down: '↓', left: '←', right: '→',
+};
 
 /** A binding as the footer shows it: 'shift+enter' → '⇧⏎', 'ctrl+t' → '⌃T', 'f2' → 'F2'. */
 export function keyGlyph(binding: string): string {

@@ -1,6 +1,7 @@
 // The line shown while a turn runs: a spinner, the header (`Working`, or the
 // first bold heading of the reasoning summary), elapsed seconds and the
-// interrupt hint: `Working (12s • Esc to interrupt)`. Queued messages follow.
+// interrupt hint: `Working (12s • Esc to interrupt)`. (What the user sent
+// meanwhile shows below it: pending-input.ts.)
 import { truncate } from '../base/text.js';
 import type { Rect, Style, Surface, Widget } from '../base/types.js';
 
@@ -16,7 +17,6 @@ const S = {
   spinner: { fg: 'spinner' } as Style,
   header: { fg: 'status', bold: true } as Style,
   detail: { fg: 'muted' } as Style,
-  queued: { fg: 'muted', italic: true } as Style,
 };
 
 export function formatElapsed(seconds: number): string {
@@ -30,7 +30,6 @@ export class StatusIndicator implements Widget {
   header = 'Working';
   startedAt = 0;
   now = 0;
-  queued: string[] = [];
   /** Animations off (`tui.animations = false`): a static bullet instead of the spinner. */
   animate = true;
 
@@ -41,7 +40,7 @@ export class StatusIndicator implements Widget {
   }
 
   measure(_width: number): number {
-    return 1 + this.queued.length;
+    return 1;
   }
 
   render(surface: Surface, area: Rect): void {
@@ -52,8 +51,5 @@ export class StatusIndicator implements Widget {
     x += surface.writeText(x, area.y, `${frame} `, S.spinner);
     x += surface.writeText(x, area.y, truncate(this.header, Math.max(1, area.width - 30)), S.header);
     surface.writeText(x, area.y, ` (${formatElapsed(elapsed)} • Esc to interrupt)`, S.detail, area.x + area.width - x);
-    this.queued.slice(0, area.height - 1).forEach((q, i) => {
-      surface.writeText(area.x + 2, area.y + 1 + i, truncate(`↳ ${q.replace(/\s+/g, ' ')}`, area.width - 2), S.queued);
-    });
   }
 }
