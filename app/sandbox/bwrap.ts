@@ -16,6 +16,8 @@ export interface BwrapArgvInput {
   readonly extraFlags?: readonly string[];
   /** File descriptor number the child receives the seccomp program on, when network is off. */
   readonly seccompFd?: number;
+  /** File descriptor number bwrap writes its pid 1's pid and namespaces to (JSON), to end the sandbox whole. */
+  readonly infoFd?: number;
   readonly cwd: string;
   readonly argv: readonly string[];
 }
@@ -40,6 +42,7 @@ export function bwrapArgv(input: BwrapArgvInput): string[] {
   const unshare = [...profile.unshare, ...(input.networkOff ? profile.whenNetworkOff.unshare : [])];
   for (const ns of new Set(unshare)) out.push(`--unshare-${ns}`);
   if (input.networkOff && input.seccompFd !== undefined) out.push('--seccomp', String(input.seccompFd));
+  if (input.infoFd !== undefined) out.push('--info-fd', String(input.infoFd));
   out.push('--chdir', input.cwd, '--', ...input.argv);
   return out;
 }

@@ -51,12 +51,13 @@ export async function planLaunch(req: LaunchRequest): Promise<LaunchPlan> {
         throw err;
       }
     }
+    const infoFd = 3 + extraFds.length;
     const argv = bwrapArgv({
-      bwrap, profile, extraFlags, roots, networkOff, cwd: req.cwd, argv: req.argv,
+      bwrap, profile, extraFlags, roots, networkOff, cwd: req.cwd, argv: req.argv, infoFd,
       ...(networkOff ? { seccompFd: 3 } : {}),
     });
     const mountTargets = roots.flatMap((r) => r.reservedSubpaths);
-    return { argv, env, cwd: req.cwd, extraFds, sandbox: 'linux-bwrap', mountTargets, ...noted };
+    return { argv, env, cwd: req.cwd, extraFds, infoFd, sandbox: 'linux-bwrap', mountTargets, ...noted };
   }
   if (platform === 'darwin') {
     env['CODEX_SANDBOX'] = 'seatbelt';

@@ -1,11 +1,16 @@
 // Starts a LaunchPlan: the child gets the plan's extra buffers on fd 3, 4, …
 // (bwrap reads its seccomp program from one) and everything else as asked;
-// mount points bwrap made for reserved paths are removed when it ends.
+// mount points bwrap made for reserved paths are removed when it ends, and a
+// bwrap sandbox never outlives its bwrap process, nor this one.
 import { spawn } from 'node:child_process';
 import type { ChildProcess, IOType, SpawnOptions } from 'node:child_process';
-import { accessSync, constants, existsSync, rmdirSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { accessSync, closeSync, constants, existsSync, openSync, readSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
+import { onProcessExit } from '../exit-hooks.js';
+import { killPidNamespace, parseBwrapInfo } from './pid-namespace.js';
 import type { LaunchPlan } from './types.js';
 
 export interface SpawnPlanOptions {
@@ -40,16 +45,50 @@ function releaseMountTargets(paths: readonly string[]): void {
   }
 }
 
+/**
+ * An unlinked temporary file for bwrap's --info-fd: unlike a pipe it can be
+ * read at any moment, synchronously (exit hooks), and nobody else can open it.
+ */
+function openInfoFile(): number {
+  const path = join(tmpdir(), `codex-bwrap-info-${process.pid}-${randomBytes(6).toString('hex')}`);
+  const fd = openSync(path, 'wx+', 0o600);
+  unlinkSync(path);
+  return fd;
+}
+
+/** Kills the sandbox's pid namespace once bwrap has named its pid 1 in `infoFile`; before that, pid 1 waits for bwrap in bwrap's process group. */
+function endSandbox(infoFile: number): void {
+  const buf = Buffer.alloc(4096);
+  const init = parseBwrapInfo(buf.subarray(0, readSync(infoFile, buf, 0, buf.length, 0)).toString('utf8'));
+  if (init) killPidNamespace(init);
+}
+
+/** The sandbox ends when bwrap does (killed, or its command done) or when this process exits. */
+function bindSandboxToChild(child: ChildProcess, infoFile: number): void {
+  const unhook = onProcessExit(() => endSandbox(infoFile));
+  let open = true;
+  const finish = (): void => {
+    if (!open) return;
+    open = false;
+    endSandbox(infoFile);
+    unhook();
+    closeSync(infoFile);
+  };
+  child.once('exit', finish);
+  child.once('error', finish);
+}
+
 export function spawnPlan(plan: LaunchPlan, opts: SpawnPlanOptions = {}): ChildProcess {
   const [cmd, ...args] = plan.argv;
   if (cmd === undefined) throw new Error('spawnPlan: empty argv');
   const extra = plan.extraFds ?? [];
-  const options: SpawnOptions = {
-    cwd: plan.cwd,
-    env: { ...plan.env },
-    stdio: [...(opts.stdio ?? ['pipe', 'pipe', 'pipe']), ...extra.map(() => 'pipe' as const)],
-    detached: opts.detached ?? false,
-  };
+  const stdio: (IOType | 'inherit' | number)[] = [...(opts.stdio ?? ['pipe', 'pipe', 'pipe']), ...extra.map(() => 'pipe' as const)];
+  const infoFile = plan.infoFd !== undefined ? openInfoFile() : undefined;
+  if (plan.infoFd !== undefined && infoFile !== undefined) {
+    while (stdio.length < plan.infoFd) stdio.push('ignore');
+    stdio[plan.infoFd] = infoFile;
+  }
+  const options: SpawnOptions = { cwd: plan.cwd, env: { ...plan.env }, stdio, detached: opts.detached ?? false };
   // Ours to remove: mount points bwrap is about to make, or that a running command of ours made.
   const targets = (plan.mountTargets ?? []).filter((p) => heldTargets.has(p) || !existsSync(p));
   holdMountTargets(targets);
@@ -58,8 +97,10 @@ export function spawnPlan(plan: LaunchPlan, opts: SpawnPlanOptions = {}): ChildP
     child = spawn(cmd, args, options);
   } catch (err) {
     releaseMountTargets(targets);
+    if (infoFile !== undefined) closeSync(infoFile);
     throw err;
   }
+  if (infoFile !== undefined) bindSandboxToChild(child, infoFile);
   child.once('close', () => releaseMountTargets(targets));
   extra.forEach((buf, i) => {
     const fd = child.stdio[3 + i] as Writable | null;

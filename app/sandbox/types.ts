@@ -25,6 +25,8 @@ export interface LaunchPlan {
   readonly cwd: string;
   /** Extra file descriptors the child inherits at fd 3, 4, … (e.g. a seccomp program for bwrap). */
   readonly extraFds?: readonly Buffer[];
+  /** The fd (after extraFds) on which bwrap names the sandbox's pid 1, so spawnPlan can end the sandbox whole. */
+  readonly infoFd?: number;
   readonly sandbox: 'none' | 'linux-bwrap' | 'macos-seatbelt';
   /** Mount points bwrap may create for reserved paths; spawnPlan removes them when the command ends. */
   readonly mountTargets?: readonly string[];

@@ -5,6 +5,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { collect, spawnCodex } from '../support/cli.js';
+import { processesWith } from '../support/procs.js';
+import { missingTool } from '../support/tools.js';
 import { waitFor } from '../support/wait.js';
 // Zombie-aware: a killed orphan stays a zombie until init reaps it, which under load takes a while.
 import { isAlive } from '../mcp/support.js';
@@ -34,6 +36,22 @@ for (const signal of ['SIGTERM', 'SIGHUP'] as const) {
       await waitFor(() => !isAlive(pid) && !isAlive(bg), `pids ${pid} ${bg} to go`);
     }));
 }
+
+// In the sandbox the command and its setsid child are in a pid namespace whose pid 1 is outside
+// the process group; `sleep 300.<pid>` is found by its argv (its pid in the namespace means nothing here).
+test('SIGTERM: a sandboxed command and its setsid child die with codex exec', { skip: missingTool('bwrap') }, () => {
+  const marker = `300.${process.pid}`;
+  return scenario([
+    { output: [{ type: 'function_call', name: 'shell', arguments: { command: ['/bin/sh', '-c', `setsid sleep ${marker} & exec sleep ${marker}`], timeout_ms: 120_000 }, call_id: 'slow' }] },
+  ], async (_mock, ws) => {
+    const child = spawnCodex(ws, ['exec', '--json', '-s', 'read-only', 'wait']);
+    const done = collect(child);
+    await waitFor(() => processesWith(marker).filter((p) => p.program === 'sleep').length === 2, 'both sleeps to run', 30_000);
+    child.kill('SIGTERM');
+    await done;
+    await waitFor(() => processesWith(marker).length === 0, () => `left running: ${JSON.stringify(processesWith(marker))}`);
+  });
+});
 
 test('SIGTERM: an MCP server still starting dies with codex exec', () =>
   scenario([{ output: [{ type: 'text', text: 'never reached' }] }], {

@@ -3,7 +3,7 @@
 // real CLI, as root and, where bwrap allows, as an unprivileged user) or
 // through planLaunch with a session's pinned roots across several commands.
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import {
   chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync,
 } from 'node:fs';
@@ -15,11 +15,10 @@ import { RootPins } from '../../app/sandbox/pins.js';
 import { planLaunch, spawnPlan } from '../../app/sandbox/index.js';
 import { initGitRepo } from '../support/cli.js';
 import { missingTool } from '../support/tools.js';
-import { collect, runIn, sh } from './support.js';
+import { collect, NOBODY, nonRootSkip, runIn, sh } from './support.js';
 
 const CLI = process.env['CODEX_TEST_CLI'] ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'codex.js');
 const skip = missingTool('bwrap');
-const NOBODY = 65534;
 
 // Under /tmp, which --full-auto makes writable: the attacks need writable parents.
 const base = mkdtempSync('/tmp/codex-harden-');
@@ -52,16 +51,6 @@ function debugLandlock(args: string[], opts: { cwd: string; home: string; uid?: 
       { cwd: opts.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   return collect(child, 30_000);
 }
-
-/** Why an unprivileged user cannot run these tests here, if not. */
-const nonRootSkip = ((): string | false => {
-  if (skip) return skip;
-  if (process.getuid?.() !== 0) return 'needs root to switch to an unprivileged user';
-  const probe = spawnSync('setpriv', [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups',
-    '/usr/bin/bwrap', '--unshare-user', '--ro-bind', '/', '/', '--', '/bin/true'], { stdio: 'ignore' });
-  if (probe.error) return 'setpriv is not installed';
-  return probe.status === 0 ? false : 'bwrap cannot create a user namespace for an unprivileged user here';
-})();
 
 const USERS: [string, number | undefined, string | false][] = [['root', undefined, skip], ['an unprivileged user', NOBODY, nonRootSkip]];
 

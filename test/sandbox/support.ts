@@ -1,9 +1,10 @@
 // Runs a real command under a real sandbox plan and collects its output, bounded in time.
-import type { ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { planLaunch, spawnPlan, type RootPins } from '../../app/sandbox/index.js';
 import { pinSessionRoots } from '../../app/sandbox/roots.js';
 import type { LaunchPlan } from '../../app/sandbox/index.js';
 import type { SandboxPolicy } from '../../app/protocol/policy.js';
+import { missingTool } from '../support/tools.js';
 
 export interface RunResult {
   readonly code: number | null;
@@ -48,3 +49,17 @@ export function collect(child: ChildProcess, timeoutMs = 20_000): Promise<{ code
 export const sh = (script: string): string[] => ['/bin/sh', '-c', script];
 /** A node one-liner (ESM) run inside the sandbox. */
 export const nodeScript = (code: string): string[] => [process.execPath, '--input-type=module', '-e', code];
+
+/** The unprivileged user the sandbox tests switch to. */
+export const NOBODY = 65534;
+
+/** Why an unprivileged user cannot run the sandbox tests here, if not. */
+export const nonRootSkip = ((): string | false => {
+  const noBwrap = missingTool('bwrap');
+  if (noBwrap) return noBwrap;
+  if (process.getuid?.() !== 0) return 'needs root to switch to an unprivileged user';
+  const probe = spawnSync('setpriv', [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups',
+    '/usr/bin/bwrap', '--unshare-user', '--ro-bind', '/', '/', '--', '/bin/true'], { stdio: 'ignore' });
+  if (probe.error) return 'setpriv is not installed';
+  return probe.status === 0 ? false : 'bwrap cannot create a user namespace for an unprivileged user here';
+})();

@@ -12,7 +12,9 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { createWorkspace, type Workspace } from '../support/cli.js';
 import { startMockModelServer, type MockModelServer } from '../support/mock-model-server.js';
+import { alive, processesWith } from '../support/procs.js';
 import { spawnPty, type PtyApp } from '../support/pty.js';
+import { waitFor } from '../support/wait.js';
 
 let mock: MockModelServer;
 const cleanups: (() => void)[] = [];
@@ -27,33 +29,6 @@ function start(via?: string[], config?: string): { ws: Workspace; app: PtyApp } 
   const app = spawnPty(ws, [], { cols: 100, rows: 30, ...(via ? { via } : {}) });
   cleanups.push(() => app.dispose(), () => ws.cleanup());
   return { ws, app };
-}
-
-/** Running, as opposed to gone or a zombie waiting for its parent (init here) to reap it. */
-function alive(pid: number): boolean {
-  try {
-    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return false;
-  }
-}
-
-/** Process ids whose command line contains `marker`. */
-function pidsWith(marker: string): number[] {
-  return readdirSync('/proc').filter((d) => /^\d+$/.test(d)).filter((d) => {
-    try {
-      return readFileSync(`/proc/${d}/cmdline`, 'utf8').includes(marker) && alive(Number(d));
-    } catch {
-      return false;
-    }
-  }).map(Number);
-}
-
-async function until(ok: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  for (const end = Date.now() + timeoutMs; !ok();) {
-    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
 }
 
 /** Every line of the session's rollout, parsed (a torn line fails the JSON.parse). */
@@ -84,7 +59,7 @@ test('closing the terminal mid-stream (SIGHUP, EOF, EIO) ends the turn, the sess
   await app.waitForText('word5');
   const pid = app.pid();
   app.closeTerminal();
-  await until(() => !alive(pid), `codex (pid ${pid}) to exit`);
+  await waitFor(() => !alive(pid), `codex (pid ${pid}) to exit`);
   // An exit, not node's abort on restoring a terminal that is gone (134 or 139 from the wrapper's point of view).
   assert.equal(await app.exited(), 129);
   const lines = rolloutLines(ws);
@@ -104,11 +79,11 @@ test('a terminal that goes away without a SIGHUP (EOF/EIO only) ends codex and t
   app.type('run it');
   await app.waitForText('› run it');
   app.key('enter');
-  await until(() => pidsWith(marker).length > 0, `the command (sleep ${marker}) to run`);
+  await waitFor(() => processesWith(marker).length > 0, `the command (sleep ${marker}) to run`);
   const pid = app.pid();
   app.closeTerminal();
-  await until(() => !alive(pid), `codex (pid ${pid}) to exit`);
-  await until(() => pidsWith(marker).length === 0, 'the command to be ended');
+  await waitFor(() => !alive(pid), `codex (pid ${pid}) to exit`);
+  await waitFor(() => processesWith(marker).length === 0, 'the command to be ended');
   assert.equal(readFileSync(status, 'utf8').trim(), '129');
   const lines = rolloutLines(ws);
   assert.ok(lines.some((l) => l.type === 'event_msg' && l.payload.type === 'turn_aborted'), 'the aborted turn is in the log');
