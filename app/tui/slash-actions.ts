@@ -23,6 +23,7 @@ import { runModelCommand, type ModelLister } from './model-picker.js';
 import { openThemePicker } from './theme-picker.js';
 import { openStatusLinePicker } from './statusline-picker.js';
 import { copyLastAnswer, exportConversation } from './conversation-commands.js';
+import { runReviewCommand } from './review-commands.js';
 
 export interface SlashHost extends SessionHost {
   /** /model: the provider's models. */
@@ -132,6 +133,8 @@ export function runSlashCommand(app: TuiApp, host: SlashHost, cmd: SlashCommand,
       app.submit({ type: 'user_input', items: [{ type: 'text', text: INIT_PROMPT }] });
       return;
     case 'compact': app.submit({ type: 'compact' }); return;
+    case 'review': runReviewCommand(app, args); return;
+    case 'undo': app.submit({ type: 'undo' }); return;
     case 'diff':
       showDiff(app).catch((e: unknown) => app.addCell(errorCell(`/diff failed: ${(e as Error).message}`)));
       return;

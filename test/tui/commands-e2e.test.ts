@@ -8,19 +8,12 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PtyApp } from '../support/pty.js';
-import { e2eFixture, quit, send, userTexts } from './e2e-support.js';
+import { command, e2eFixture, quit, send, userTexts } from './e2e-support.js';
 
 const e2e = e2eFixture();
 
 const lastUserText = (): string => userTexts(e2e.mock.requests.at(-1)!).at(-1) ?? '';
 const b64 = (s: string): string => Buffer.from(s, 'utf8').toString('base64');
-
-/** Types a slash command (the popup follows it) and runs it. */
-async function command(app: PtyApp, line: string): Promise<void> {
-  app.type(line);
-  await app.waitForText(`› ${line}`);
-  app.key('enter');
-}
 
 test('/prompts:fixit foo.ts npm-test sends the expanded prompt; /copy emits OSC 52 with the answer; /export writes the file', async () => {
   const answer = 'Fixed **foo.ts**:\n\n- `npm-test` passes ✓';

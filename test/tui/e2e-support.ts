@@ -55,6 +55,23 @@ export async function quit(app: PtyApp): Promise<number> {
   return app.exited();
 }
 
+/** The row drawn in reverse video (the backtrack preview's selection), without its trailing spaces. */
+export function selectedRow(app: PtyApp): string | undefined {
+  const buf = app.term.buffer.active;
+  for (let y = 0; y < app.term.rows; y++) {
+    const line = buf.getLine(buf.viewportY + y);
+    if (line?.getCell(0)?.isInverse()) return line.translateToString().trimEnd();
+  }
+  return undefined;
+}
+
+/** Types a slash command (the popup follows it) and runs it. */
+export async function command(app: PtyApp, line: string): Promise<void> {
+  app.type(line);
+  await app.waitForText(`› ${line}`);
+  app.key('enter');
+}
+
 /** Types a message, waits for the composer to show it, and submits it. */
 export async function send(app: PtyApp, text: string): Promise<void> {
   app.type(text);

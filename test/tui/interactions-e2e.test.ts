@@ -7,19 +7,9 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PtyApp } from '../support/pty.js';
-import { assistantTexts, callOutput, e2eFixture, quit, send, userTexts } from './e2e-support.js';
+import { assistantTexts, callOutput, e2eFixture, quit, selectedRow, send, userTexts } from './e2e-support.js';
 
 const e2e = e2eFixture();
-
-/** The row drawn in reverse video (the backtrack preview's selection), without its trailing spaces. */
-function selectedRow(app: PtyApp): string | undefined {
-  const buf = app.term.buffer.active;
-  for (let y = 0; y < app.term.rows; y++) {
-    const line = buf.getLine(buf.viewportY + y);
-    if (line?.getCell(0)?.isInverse()) return line.translateToString().trimEnd();
-  }
-  return undefined;
-}
 
 test('@ picker: a file created after the index was built is found (watched), an ignored one is not', async () => {
   const { ws, app } = e2e.start();
