@@ -6,9 +6,22 @@
 // for keys it does not bind (the popup falls back to the composer), turn
 // printable text into one action (`text`) and map any other key to one action
 // (`unbound`, e.g. backtrack cancels on any other key).
+//
+// Modal editing (keymaps/vim.json) adds, per mode: `counts` (digits before a
+// key repeat it), `operators` (a key that waits for a motion or a text object,
+// whose keys are spelled "i w", or for itself again: the `line_object`), `then`
+// (the mode the composer is in after an action: i → insert, Esc → normal),
+// `indicator` (the footer's name for the mode) and `caret: "on_char"` (the
+// caret sits on a character, never after a line's last one). Keys typed
+// towards a count or an operator are pending; a key that completes nothing
+// cancels them and is consumed, as in vim.
 import defaults from './default.json' with { type: 'json' };
+import vim from './vim.json' with { type: 'json' };
 import type { InputEvent } from './input-event.js';
-import { isModeAction, KEYMAP_MODES, type KeymapAction, type KeymapMode } from './actions.js';
+import {
+  isModeAction, isOperandAction, isOperatorAction, KEYMAP_MODES, type KeymapAction, type KeymapMode, type OperandAction,
+  type OperatorAction,
+} from './actions.js';
 
 export { KEYMAP_MODES, type KeymapAction, type KeymapMode };
 
@@ -18,6 +31,13 @@ export interface ModeSpec {
   paste?: string;
   unbound?: string;
   bindings: Record<string, string[]>;
+  counts?: boolean;
+  operators?: Record<string, string[]>;
+  objects?: Record<string, string[]>;
+  line_object?: string;
+  then?: Record<string, string>;
+  indicator?: string;
+  caret?: 'on_char';
 }
 export type KeymapData = Record<string, ModeSpec>;
 
@@ -27,6 +47,22 @@ export interface ResolvedAction {
   text?: string;
   /** What the same key means in the mode's fallback, for a handler that passes on it (Enter in the `@` popup with nothing to pick submits). */
   fallback?: ResolvedAction;
+  /** How many times (a count typed before the key, or before and after an operator, multiplied). */
+  count?: number;
+  /** The operator `action` (a motion or text object) is the operand of. */
+  operator?: OperatorAction;
+  /** The mode the composer is in after this action. */
+  then?: KeymapMode;
+}
+
+/** Keys typed towards a count or an operator in a modal mode. */
+interface Pending {
+  mode: string;
+  keys: string[];
+  count?: number;
+  operator?: { action: OperatorAction; key: string; count?: number };
+  /** The first key of a two-key text object. */
+  prefix?: string;
 }
 
 export type KeymapOverrides = Record<string, string | string[] | Record<string, string | string[]>>;
@@ -68,16 +104,58 @@ export function eventKey(e: InputEvent): string | undefined {
   return undefined;
 }
 
+const seq = (spec: string): string => spec.trim().split(/\s+/).map(normalizeKey).join(' ');
+
 export class Keymap {
   // mode → key → action
   private readonly tables = new Map<string, Map<string, KeymapAction>>();
+  // mode → operator key → operator; mode → "k1 k2" → text object
+  private readonly operators = new Map<string, Map<string, OperatorAction>>();
+  private readonly objects = new Map<string, Map<string, OperandAction>>();
+  private pending: Pending | undefined;
 
   constructor(private readonly data: KeymapData) {
     for (const [mode, spec] of Object.entries(data)) {
       const table = new Map<string, KeymapAction>();
       for (const [action, keys] of Object.entries(spec.bindings)) for (const k of keys) table.set(normalizeKey(k), checked(mode, action));
       this.tables.set(mode, table);
+      const ops = new Map<string, OperatorAction>();
+      for (const [action, keys] of Object.entries(spec.operators ?? {})) for (const k of keys) ops.set(normalizeKey(k), operator(mode, action));
+      this.operators.set(mode, ops);
+      const objs = new Map<string, OperandAction>();
+      for (const [action, keys] of Object.entries(spec.objects ?? {})) for (const k of keys) objs.set(seq(k), operand(mode, action));
+      this.objects.set(mode, objs);
+      if (spec.line_object !== undefined) operand(mode, spec.line_object);
+      for (const [action, next] of Object.entries(spec.then ?? {})) {
+        checked(mode, action);
+        if (!(KEYMAP_MODES as readonly string[]).includes(next)) throw new KeymapError(`keymap: "${mode}.then.${action}": unknown mode "${next}"`);
+      }
     }
+  }
+
+  /** The footer's name for a mode (vim's NORMAL / INSERT), if it has one. */
+  indicator(mode: string): string | undefined {
+    return this.data[mode]?.indicator;
+  }
+
+  /** Whether the caret sits on a character in this mode (vim normal mode). */
+  caretOnChar(mode: string): boolean {
+    return this.data[mode]?.caret === 'on_char';
+  }
+
+  /** Whether printable keys type text in this mode (or its fallback): edits there may open the slash popup or `@` picker. */
+  typesText(mode: string): boolean {
+    const seen = new Set<string>();
+    for (let m: string | undefined = mode; m && !seen.has(m); m = this.data[m]?.fallback) {
+      seen.add(m);
+      if (this.data[m]?.text) return true;
+    }
+    return false;
+  }
+
+  /** The keys typed towards a count or an operator, as typed ('2d'), for the footer; '' when none. */
+  pendingKeys(): string {
+    return this.pending?.keys.join('') ?? '';
   }
 
   /** Every action a mode defines (its own bindings, not its fallback's). */
@@ -91,6 +169,68 @@ export class Keymap {
   }
 
   resolve(mode: string, e: InputEvent): ResolvedAction | undefined {
+    if (this.pending && this.pending.mode !== mode) this.pending = undefined;
+    const spec = this.data[mode];
+    const key = e.type === 'key' ? eventKey(e) : undefined;
+    if (spec && key !== undefined && (spec.counts || spec.operators)) {
+      const r = this.resolveModal(mode, spec, key);
+      if (r !== 'unbound') return r && this.withThen(mode, r);
+    } else this.pending = undefined;
+    const r = this.resolvePlain(mode, e);
+    return r && this.withThen(mode, r);
+  }
+
+  private withThen(mode: string, r: ResolvedAction): ResolvedAction {
+    const next = this.data[mode]?.then?.[r.operator ?? r.action];
+    return next ? { ...r, then: next as KeymapMode } : r;
+  }
+
+  /** Counts, operators and text objects; 'unbound' when the key is none of them and nothing is pending. */
+  private resolveModal(mode: string, spec: ModeSpec, key: string): ResolvedAction | undefined | 'unbound' {
+    const p: Pending = this.pending ?? { mode, keys: [] };
+    const op = p.operator;
+    const done = (r: ResolvedAction | undefined): ResolvedAction | undefined => {
+      this.pending = undefined;
+      return r;
+    };
+    if (op && p.prefix !== undefined) {
+      const object = this.objects.get(mode)?.get(`${p.prefix} ${key}`);
+      return done(object && counted({ action: object, operator: op.action }, op.count));
+    }
+    if (spec.counts && (/^[1-9]$/.test(key) || (key === '0' && p.count !== undefined))) {
+      p.count = (p.count ?? 0) * 10 + Number(key);
+      p.keys.push(key);
+      this.pending = p;
+      return undefined;
+    }
+    const action = this.tables.get(mode)?.get(key);
+    if (op) {
+      const n = (op.count ?? 1) * (p.count ?? 1);
+      const count = op.count === undefined && p.count === undefined ? undefined : n;
+      if (key === op.key && spec.line_object) return done(counted({ action: operand(mode, spec.line_object), operator: op.action }, count));
+      if (action && isOperandAction(action)) return done(counted({ action, operator: op.action }, count));
+      if ([...(this.objects.get(mode)?.keys() ?? [])].some((k) => k.split(' ')[0] === key)) {
+        p.prefix = key;
+        p.keys.push(key);
+        p.operator = { ...op, ...(count !== undefined ? { count } : {}) };
+        delete p.count;
+        this.pending = p;
+        return undefined;
+      }
+      return done(undefined);
+    }
+    const operatorAction = this.operators.get(mode)?.get(key);
+    if (operatorAction) {
+      this.pending = { mode, keys: [...p.keys, key], operator: { action: operatorAction, key, ...(p.count !== undefined ? { count: p.count } : {}) } };
+      return undefined;
+    }
+    if (action) return done(counted({ action }, p.count));
+    // A count before a key that means nothing here is dropped with it.
+    if (this.pending) return done(undefined);
+    return 'unbound';
+  }
+
+  private resolvePlain(mode: string, e: InputEvent): ResolvedAction | undefined {
     const seen = new Set<string>();
     for (let m: string | undefined = mode; m && !seen.has(m); m = this.data[m]?.fallback) {
       seen.add(m);
@@ -114,6 +254,18 @@ export class Keymap {
   }
 }
 
+const counted = (r: ResolvedAction, count: number | undefined): ResolvedAction => (count === undefined ? r : { ...r, count });
+
+function operator(mode: string, action: string): OperatorAction {
+  if (!isOperatorAction(checked(mode, action))) throw new KeymapError(`keymap: "${action}" in ${mode}.operators is not an operator`);
+  return action as OperatorAction;
+}
+
+function operand(mode: string, action: string): OperandAction {
+  if (!isOperandAction(checked(mode, action))) throw new KeymapError(`keymap: "${action}" in ${mode} is not a motion or text object`);
+  return action as OperandAction;
+}
+
 /** An action named by the keymap data, held to the mode's vocabulary (keymaps/actions.ts). */
 function checked(mode: string, action: string): KeymapAction {
   if (!(KEYMAP_MODES as readonly string[]).includes(mode) || !isModeAction(mode as KeymapMode, action)) {
@@ -132,7 +284,7 @@ const refuse = (message: string): never => {
  * its key path, and is skipped, so the default stays; by default it throws.
  */
 export function buildKeymap(overrides: KeymapOverrides = {}, onProblem: (message: string) => void = refuse): Keymap {
-  const data: KeymapData = structuredClone(defaults as KeymapData);
+  const data: KeymapData = structuredClone({ ...defaults, ...vim } as KeymapData);
   const apply = (mode: string, action: string, value: unknown, path: string): void => {
     const keys = typeof value === 'string' ? [value] : value;
     if (!Array.isArray(keys) || !keys.every((k) => typeof k === 'string')) {

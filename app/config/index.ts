@@ -231,7 +231,7 @@ export async function loadConfig(opts: LoadConfigOptions = {}): Promise<Config> 
     fileOpener: toml.file_opener,
     disablePasteBurst: toml.disable_paste_burst,
     tui: {
-      theme: tui.theme, notifications: tui.notifications, keymap: tui.keymap, animations: tui.animations, scrollbackOnExit: tui.scrollback_on_exit,
+      theme: tui.theme, notifications: tui.notifications, keymap: tui.keymap, animations: tui.animations, vim: tui.vim, scrollbackOnExit: tui.scrollback_on_exit,
       ...(tui.status_line && { statusLine: tui.status_line }),
     },
     ...(profileName !== undefined && { activeProfile: profileName }),

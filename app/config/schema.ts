@@ -81,6 +81,8 @@ export const tuiSchema = z.looseObject({
   /** action name → key or list of keys, e.g. `submit = "ctrl+j"`; per mode: `[tui.keymap.composer]`. */
   keymap: z.record(z.string(), z.union([z.string(), z.array(z.string()), z.record(z.string(), z.union([z.string(), z.array(z.string())]))])).default({}),
   animations: z.boolean().default(true),
+  /** Start the composer in vim's normal mode (/vim toggles it). */
+  vim: z.boolean().default(false),
   /** What of the conversation is written to the normal screen (the terminal's scrollback) when codex quits. */
   scrollback_on_exit: z.enum(['all', 'last-turn', 'none']).default('all'),
   /** What the status bar shows, in order (/statusline writes it); unknown ids are a warning in the TUI. */

@@ -59,6 +59,7 @@ export interface Config {
     readonly notifications: boolean | readonly ('agent-turn-complete' | 'approval-requested')[];
     readonly keymap: NonNullable<ConfigToml['tui']>['keymap'];
     readonly animations: boolean;
+    readonly vim: boolean;
     readonly scrollbackOnExit: 'all' | 'last-turn' | 'none';
     /** `[tui] status_line`: the status bar's items, in order; absent: the default set. */
     readonly statusLine?: readonly string[];

@@ -33,6 +33,7 @@ import { ClippedSurface } from '../../widgets/base/grid.js';
 import { errorCell } from '../../widgets/transcript/cells/notice.js';
 import { pastedImage } from './pasted-image.js';
 import { PendingTurnInput } from './pending-turn-input.js';
+import { ComposerMode } from './composer-mode.js';
 
 // The keymap's edit actions and the composer's edits must be one vocabulary: a
 // name on one side only makes this `false` and fails the typecheck.
@@ -54,6 +55,8 @@ export class TuiApp implements Widget {
   readonly transcript = new Transcript();
   readonly view = new Viewport(this.transcript);
   readonly composer: Composer;
+  /** The composer's keymap mode: 'composer', or vim's normal and insert modes ([tui] vim, /vim). */
+  readonly composerMode: ComposerMode;
   readonly footer = new Footer();
   readonly statusBar: StatusBar;
   readonly status = new StatusIndicator();
@@ -93,6 +96,8 @@ export class TuiApp implements Widget {
       disablePasteBurst: config.disablePasteBurst,
       pastedImage: (text) => pastedImage(text, this.config.cwd, (m) => this.addCell(errorCell(m))),
     });
+    this.composerMode = new ComposerMode(this.keymap, this.composer, this.footer);
+    if (config.tui.vim) this.composerMode.set('vim_normal');
     this.statusBar = new StatusBar(sessionInfo(config), statusItems(config.tui.statusLine, (m) => problems.push(m)));
     this.refreshGitBranch();
     this.status.animate = config.tui.animations;
@@ -260,7 +265,7 @@ export class TuiApp implements Widget {
   }
 
   get mode(): KeymapMode {
-    return this.top()?.mode ?? 'composer';
+    return this.top()?.mode ?? this.composerMode.current;
   }
 
   // ── input ───────────────────────────────────────────────────────────────
@@ -285,6 +290,7 @@ export class TuiApp implements Widget {
       if (e.type === 'bracketed_paste') continue;
       const r = this.keymap.resolve(this.mode, e);
       if (r) this.dispatch(r, at);
+      this.composerMode.show();
     }
     this.host.requestFrame();
   }
@@ -300,7 +306,9 @@ export class TuiApp implements Widget {
       if (r.fallback) r = r.fallback;
     }
     const action = r.action;
-    if (isEditAction(action)) this.composerAction(action, r.text, at);
+    // The mode changes first: `a` moves the caret as insert mode allows.
+    if (r.then) this.composerMode.set(r.then, false);
+    if (isEditAction(action)) this.composerAction(action, r, at);
     else if (isAppAction(action)) this.appAction(action, at);
   }
 
@@ -337,7 +345,7 @@ export class TuiApp implements Widget {
       case 'delete_forward_or_quit':
         // Ctrl+D on an empty composer quits, as end of input does in a shell.
         if (this.composer.isEmpty()) this.quit();
-        else this.composerAction('delete_forward', undefined, now);
+        else this.composerAction('delete_forward', { action: 'delete_forward' }, now);
         return;
       case 'open_transcript': this.emit({ type: 'open_transcript' }); return;
       case 'scroll_page_up': this.view.pageUp(); return;
@@ -374,9 +382,9 @@ export class TuiApp implements Widget {
   /** Turns of this session that changed files (turn_checkpoint): backtrack offers to restore them. */
   checkpointTurns: number[] = [];
 
-  private composerAction(action: EditAction, text: string | undefined, at: number): void {
+  private composerAction(action: EditAction, r: ResolvedAction, at: number): void {
     const before = this.composer.text;
-    const out = this.composer.apply(action, text, at);
+    const out = this.composer.apply(action, r.text, at, r);
     if (out.type === 'submit') this.submitText(out.text, out.images);
     else if (out.type === 'edited') this.composerEdited(before);
   }
@@ -395,6 +403,8 @@ export class TuiApp implements Widget {
       // The edit ended this popup; it may start another (/mention types the `@`).
       this.closeOverlay(top);
     } else if (top) return;
+    // The slash popup and `@` picker open on typing, not on vim's normal-mode edits.
+    if (!this.composerMode.typesText) return;
     for (const t of this.triggers) {
       const o = t(text, cursor);
       if (o) {
@@ -422,7 +432,7 @@ export class TuiApp implements Widget {
   /** Tab: while a turn runs the draft waits and starts its own turn after it (a slash command runs now); idle, it is sent. */
   private queueFollowUp(now: number): void {
     if (!this.running) {
-      this.composerAction('submit', undefined, now);
+      this.composerAction('submit', { action: 'submit' }, now);
       return;
     }
     const draft = this.composer.take(now);

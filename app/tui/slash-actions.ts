@@ -155,6 +155,10 @@ export function runSlashCommand(app: TuiApp, host: SlashHost, cmd: SlashCommand,
     case 'logout':
       logout(app).catch((e: unknown) => app.addCell(errorCell(`/logout failed: ${(e as Error).message}`)));
       return;
+    case 'vim':
+      app.composerMode.set(app.composerMode.vim ? 'composer' : 'vim_normal');
+      app.addCell(infoCell(app.composerMode.vim ? 'Vim mode on: Esc for normal mode, i to insert' : 'Vim mode off'));
+      return;
     case 'quit':
     case 'exit': app.quit(); return;
     default: {

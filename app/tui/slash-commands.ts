@@ -27,6 +27,7 @@ export const SLASH_COMMANDS = [
   { name: 'theme', description: 'choose the colour theme (previewed as you move)', whileRunning: true },
   { name: 'statusline', description: 'choose what the status bar shows', whileRunning: true },
   { name: 'logout', description: 'log out of Codex', whileRunning: false },
+  { name: 'vim', description: 'toggle vim mode (normal and insert) in the composer', whileRunning: true },
   { name: 'quit', description: 'exit Codex', whileRunning: true },
   { name: 'exit', description: 'exit Codex (same as /quit)', whileRunning: true },
 ] as const satisfies readonly { name: string; description: string; whileRunning: boolean }[];

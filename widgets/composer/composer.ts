@@ -4,6 +4,7 @@
 // never raw keys, and draws a rule, a `› ` prompt and the wrapped text.
 import { ComposerHistory } from './history.js';
 import { caretPosition, indexAt, layoutRows, type VisualRow } from './layout.js';
+import { isTextObject, MOTIONS, OPERATORS, TEXT_OBJECTS, type Motion, type Operand, type Operator } from './motions.js';
 import { PasteBurst } from './paste-burst.js';
 import { TextArea, type Placeholder } from './textarea.js';
 import type { Rect, Style, Surface, Widget } from '../base/types.js';
@@ -47,7 +48,10 @@ export interface ComposerOptions {
 export type ComposerEdit =
   | 'insert_text' | 'paste' | 'submit' | 'newline' | 'history_prev_or_up' | 'history_next_or_down' | 'line_start' | 'line_end'
   | 'char_left' | 'char_right' | 'word_left' | 'word_right' | 'delete_word_backward' | 'delete_word_forward' | 'kill_line_start'
-  | 'kill_line_end' | 'yank' | 'delete_backward' | 'delete_forward';
+  | 'kill_line_end' | 'yank' | 'delete_backward' | 'delete_forward'
+  // Modal editing: motions by word class, undo, where typing starts and stops, text objects.
+  | 'word_next_start' | 'word_next_end' | 'word_prev_start' | 'undo' | 'redo' | 'insert_before' | 'insert_after' | 'append_line_end'
+  | 'insert_line_start' | 'open_line_below' | 'open_line_above' | 'normal_mode' | 'inner_word' | 'a_word' | 'whole_line';
 
 export class Composer implements Widget {
   readonly textarea = new TextArea();
@@ -58,6 +62,8 @@ export class Composer implements Widget {
   private preferredCol: number | undefined;
   /** Hidden while a modal or pager owns the screen. */
   focused = true;
+  /** The caret sits on a character, never past a line's last one (vim normal mode). */
+  caretOnChar = false;
   /**
    * The terminal has bracketed paste (it answered the mode query, or sent a
    * paste): pastes come as paste events, so typed characters are never taken
@@ -153,8 +159,12 @@ export class Composer implements Widget {
     return !this.opts.disablePasteBurst && !this.bracketedPaste;
   }
 
-  /** Applies a composer action; `now`: when its input was read, for paste-burst timing. */
-  apply(action: ComposerEdit, text: string | undefined, now: number): ComposerOutcome {
+  /**
+   * Applies a composer action; `now`: when its input was read, for paste-burst
+   * timing; `count` repeats it; with an `operator` the action is the motion or
+   * text object the operator acts on.
+   */
+  apply(action: ComposerEdit, text: string | undefined, now: number, how: { count?: number; operator?: string } = {}): ComposerOutcome {
     const ta = this.textarea;
     const before = ta.text;
     const beforeCursor = ta.cursor;
@@ -165,7 +175,9 @@ export class Composer implements Widget {
       if (pending !== undefined) this.paste(pending);
     }
     if (action !== 'history_prev_or_up' && action !== 'history_next_or_down') this.preferredCol = undefined;
-    switch (action) {
+    // A counted motion or an operator's operand: motions.ts computes where.
+    const modal = (how.count !== undefined || how.operator !== undefined) && this.modal(action, how);
+    if (!modal) switch (action) {
       case 'insert_text': {
         if (text === undefined) break;
         if (!this.detectBursts) {
@@ -174,7 +186,7 @@ export class Composer implements Widget {
         }
         const r = this.burst.onChar(text, now, ta.text.slice(0, ta.cursor));
         if (r === 'insert') ta.insert(text);
-        else if (typeof r === 'number' && r > 0) ta.setText(ta.text.slice(0, ta.cursor - r) + ta.text.slice(ta.cursor), ta.cursor - r);
+        else if (typeof r === 'number' && r > 0) ta.deleteRange(ta.cursor - r, ta.cursor);
         break;
       }
       case 'paste':
@@ -204,17 +216,46 @@ export class Composer implements Widget {
       case 'kill_line_end': ta.killLineEnd(); break;
       case 'yank': ta.yank(); break;
       case 'delete_backward': ta.deleteBackward(); break;
-      case 'delete_forward': ta.deleteForward(); break;
+      case 'delete_forward': for (let n = how.count ?? 1; n > 0; n--) ta.deleteForward(); break;
+      case 'undo': for (let n = how.count ?? 1; n > 0; n--) ta.undo(); break;
+      case 'redo': for (let n = how.count ?? 1; n > 0; n--) ta.redo(); break;
+      case 'insert_before': ta.sealUndo(); break;
+      case 'insert_after': ta.sealUndo(); ta.insertAfter(); break;
+      case 'append_line_end': ta.sealUndo(); ta.lineEnd(); break;
+      case 'insert_line_start': ta.sealUndo(); ta.insertLineStart(); break;
+      case 'open_line_below': ta.openLine(true); break;
+      case 'open_line_above': ta.openLine(false); break;
+      case 'normal_mode': ta.leaveInsert(); break;
+      case 'word_next_start':
+      case 'word_next_end':
+      case 'word_prev_start':
+      case 'inner_word':
+      case 'a_word':
+      case 'whole_line':
+        // A motion; a text object is one only with an operator.
+        this.modal(action, how);
+        break;
       default: {
         const unhandled: never = action;
         return unhandled;
       }
     }
+    if (this.caretOnChar) ta.clampToChar();
     if (ta.text !== before) {
       if (action !== 'history_prev_or_up' && action !== 'history_next_or_down') this.history.reset();
       return { type: 'edited' };
     }
     return ta.cursor !== beforeCursor ? { type: 'edited' } : { type: 'unchanged' };
+  }
+
+  // Motions (counted) and operators over a motion or a text object.
+  private modal(action: string, how: { count?: number; operator?: string }): boolean {
+    const operand = [...MOTIONS, ...TEXT_OBJECTS].find((m) => m === action) as Operand | undefined;
+    const op = OPERATORS.find((o) => o === how.operator) as Operator | undefined;
+    if (!operand) return false;
+    if (op) this.textarea.operate(op, operand, how.count);
+    else if (!isTextObject(operand)) this.textarea.move(operand as Motion, how.count);
+    return true;
   }
 
   // Up/Down: history when the rules allow it, otherwise move a visual row.

@@ -1,25 +1,18 @@
 // The composer's text model: a string and a caret (a string index on a grapheme
-// boundary), with the editing operations of the key table (reference §3.1).
-// Placeholders are atomic: Backspace/Delete next to one removes it whole. A
-// large paste's label is swapped back for the real text on submit
+// boundary), with the editing operations of the key table (reference §3.1)
+// and of modal editing (motions, operators, undo; the positions come from
+// motions.ts). Placeholders are atomic: Backspace/Delete next to one removes
+// it whole. A large paste's label is swapped back for the real text on submit
 // (`expanded()`); an attached image's label stays in the text, saying where
 // it was attached, and `images()` lists the files still in the draft.
+import {
+  lineEndIndex, lineStartIndex, motionTarget, nextBoundary, operatorRange, prevBoundary, type Motion, type Operand, type Operator,
+} from './motions.js';
+import { UndoStack } from './undo.js';
+
 export type Placeholder = { label: string } & ({ kind: 'paste'; text: string } | { kind: 'image'; path: string });
 
-const segmenter = new Intl.Segmenter();
-
-function prevBoundary(text: string, i: number): number {
-  if (i <= 0) return 0;
-  let last = 0;
-  for (const s of segmenter.segment(text.slice(Math.max(0, i - 64), i))) last = s.index;
-  return Math.max(0, i - 64) + last;
-}
-
-function nextBoundary(text: string, i: number): number {
-  if (i >= text.length) return text.length;
-  const seg = segmenter.segment(text.slice(i, i + 64))[Symbol.iterator]().next();
-  return seg.done ? text.length : i + seg.value.segment.length;
-}
+interface Snapshot { text: string; cursor: number; placeholders: Placeholder[] }
 
 const isSpace = (c: string | undefined): boolean => c !== undefined && /\s/.test(c);
 
@@ -28,11 +21,42 @@ export class TextArea {
   cursor = 0;
   private killBuffer = '';
   placeholders: Placeholder[] = [];
+  private readonly undoStack = new UndoStack<Snapshot>();
+  /** Where the last typed text ended: typing on from there joins its undo step. */
+  private typingEnd: number | undefined;
 
+  /** Replaces the draft (history recall, a cleared composer): a new draft, with nothing to undo. */
   setText(text: string, cursor = text.length): void {
     this.text = text;
     this.cursor = Math.max(0, Math.min(cursor, text.length));
     this.placeholders = this.placeholders.filter((p) => text.includes(p.label));
+    this.undoStack.clear();
+    this.typingEnd = undefined;
+  }
+
+  private snapshot(): Snapshot {
+    return { text: this.text, cursor: this.cursor, placeholders: [...this.placeholders] };
+  }
+
+  private restore(s: Snapshot | undefined): void {
+    if (!s) return;
+    ({ text: this.text, cursor: this.cursor } = s);
+    this.placeholders = s.placeholders;
+    this.typingEnd = undefined;
+  }
+
+  undo(): void {
+    this.restore(this.undoStack.undo(this.snapshot()));
+  }
+
+  redo(): void {
+    this.restore(this.undoStack.redo(this.snapshot()));
+  }
+
+  /** Typing stops here (vim leaves insert mode): the next insert is a new undo step. */
+  sealUndo(): void {
+    this.undoStack.seal();
+    this.typingEnd = undefined;
   }
 
   isEmpty(): boolean {
@@ -40,8 +64,11 @@ export class TextArea {
   }
 
   insert(s: string): void {
+    if (this.typingEnd !== this.cursor) this.undoStack.seal();
+    this.undoStack.record(this.snapshot(), 'typing');
     this.text = this.text.slice(0, this.cursor) + s + this.text.slice(this.cursor);
     this.cursor += s.length;
+    this.typingEnd = this.cursor;
   }
 
   /** Inserts a placeholder (its `[label]` made unique with ` #2`, ` #3` …). */
@@ -67,8 +94,11 @@ export class TextArea {
       .map((p) => p.path);
   }
 
-  private remove(from: number, to: number, kill: boolean): void {
+  private remove(from: number, to: number, kill: boolean, group?: string): void {
     if (to <= from) return;
+    if (group === undefined) this.undoStack.seal();
+    this.undoStack.record(this.snapshot(), group);
+    this.typingEnd = undefined;
     if (kill) this.killBuffer = this.text.slice(from, to);
     this.text = this.text.slice(0, from) + this.text.slice(to);
     this.cursor = from;
@@ -78,6 +108,11 @@ export class TextArea {
   deleteBackward(): void {
     const p = this.placeholders.find((ph) => this.text.slice(0, this.cursor).endsWith(ph.label));
     this.remove(p ? this.cursor - p.label.length : prevBoundary(this.text, this.cursor), this.cursor, false);
+  }
+
+  /** Removes `[from, to)` (the paste burst taking back characters it buffers). */
+  deleteRange(from: number, to: number): void {
+    this.remove(from, to, false);
   }
 
   deleteForward(): void {
@@ -107,11 +142,8 @@ export class TextArea {
   deleteWordBackward(): void { this.remove(this.wordStartBefore(this.cursor), this.cursor, true); }
   deleteWordForward(): void { this.remove(this.cursor, this.wordEndAfter(this.cursor), true); }
 
-  lineStartIndex(i = this.cursor): number { return this.text.lastIndexOf('\n', i - 1) + 1; }
-  lineEndIndex(i = this.cursor): number {
-    const n = this.text.indexOf('\n', i);
-    return n < 0 ? this.text.length : n;
-  }
+  lineStartIndex(i = this.cursor): number { return lineStartIndex(this.text, i); }
+  lineEndIndex(i = this.cursor): number { return lineEndIndex(this.text, i); }
 
   lineStart(): void { this.cursor = this.lineStartIndex(); }
   lineEnd(): void { this.cursor = this.lineEndIndex(); }
@@ -130,6 +162,55 @@ export class TextArea {
 
   yank(): void {
     if (this.killBuffer) this.insert(this.killBuffer);
+  }
+
+  // ── modal editing ────────────────────────────────────────────────────────
+
+  move(motion: Motion, count = 1): void {
+    this.cursor = motionTarget(this.text, this.cursor, motion, count);
+  }
+
+  /** An operator over a motion or text object from the caret (vim dw, ciw, dd); what goes can be yanked. */
+  operate(op: Operator, what: Operand, count = 1): void {
+    const [from, to] = operatorRange(this.text, this.cursor, op, what, count);
+    // A change and the text typed in its place are one undo step.
+    if (op === 'change_to') this.undoStack.seal();
+    this.remove(from, to, true, op === 'change_to' ? 'typing' : undefined);
+    this.cursor = Math.min(from, this.text.length);
+    if (op === 'change_to') this.typingEnd = this.cursor;
+  }
+
+  /** vim `a`: typing starts after the character under the caret. */
+  insertAfter(): void {
+    if (this.cursor < this.lineEndIndex()) this.right();
+  }
+
+  /** vim `I`: typing starts at the line's first non-blank character. */
+  insertLineStart(): void {
+    let i = this.lineStartIndex();
+    const end = this.lineEndIndex();
+    while (i < end && isSpace(this.text[i])) i++;
+    this.cursor = i;
+  }
+
+  /** vim `o` / `O`: a new line below or above this one, the caret on it. */
+  openLine(below: boolean): void {
+    this.cursor = below ? this.lineEndIndex() : this.lineStartIndex();
+    this.insert('\n');
+    if (!below) this.cursor--;
+    // Typing on the new line joins the step that opened it.
+    this.typingEnd = this.cursor;
+  }
+
+  /** vim Esc: typing stops and the caret steps back onto the last character typed. */
+  leaveInsert(): void {
+    this.sealUndo();
+    if (this.cursor > this.lineStartIndex()) this.left();
+  }
+
+  /** The caret on a character, never past a line's last one (vim normal mode). */
+  clampToChar(): void {
+    if (this.cursor === this.lineEndIndex() && this.cursor > this.lineStartIndex()) this.left();
   }
 
 }

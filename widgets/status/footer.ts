@@ -23,6 +23,7 @@ const S = {
   key: { fg: 'key', bold: true } as Style,
   label: { fg: 'muted' } as Style,
   notice: { fg: 'warning' } as Style,
+  mode: { fg: 'accent', bold: true } as Style,
   context: { fg: 'muted' } as Style,
 };
 
@@ -30,6 +31,8 @@ export class Footer implements Widget {
   hints: [string, string][] = DEFAULT_HINTS;
   /** A transient message shown instead of the hints. */
   notice: string | undefined;
+  /** The composer's mode (vim's NORMAL / INSERT) and keys pending in it, shown first. */
+  mode: string | undefined;
   /** Percentage of the context window left, when known. */
   contextLeft: number | undefined;
 
@@ -43,8 +46,12 @@ export class Footer implements Widget {
     const rightW = displayWidth(right);
     const leftRoom = Math.max(0, area.width - 1 - (rightW ? rightW + 2 : 0));
     let x = area.x + 1;
+    if (this.mode) {
+      x += surface.writeText(x, area.y, truncate(this.mode, leftRoom), S.mode);
+      x += 2;
+    }
     if (this.notice) {
-      surface.writeText(x, area.y, truncate(this.notice, leftRoom), S.notice);
+      surface.writeText(x, area.y, truncate(this.notice, Math.max(0, leftRoom - (x - area.x - 1))), S.notice);
     } else {
       this.hints.forEach(([key, label], i) => {
         const gap = i ? 3 : 0;
