@@ -12,6 +12,7 @@ import { Composer, type ComposerEdit } from '../../widgets/composer/composer.js'
 import type { Surface, Widget } from '../../widgets/base/types.js';
 import { renderColumn, type ColumnChild } from '../../widgets/layout/column.js';
 import { Viewport } from '../../widgets/layout/viewport.js';
+import { MarkedViewport } from '../../widgets/layout/scroll-marker.js';
 import { Footer } from '../../widgets/status/footer.js';
 import { StatusBar, type SessionInfo } from '../../widgets/status/status-bar.js';
 import { spinnerFrame, StatusIndicator } from '../../widgets/status/status-indicator.js';
@@ -54,6 +55,8 @@ export class TuiApp implements Widget {
   readonly keymap: Keymap;
   readonly transcript = new Transcript();
   readonly view = new Viewport(this.transcript);
+  /** The transcript's viewport with the scrolled-up marker. */
+  private readonly pane = new MarkedViewport(this.view);
   readonly composer: Composer;
   /** The composer's keymap mode: 'composer', or vim's normal and insert modes ([tui] vim, /vim). */
   readonly composerMode: ComposerMode;
@@ -92,6 +95,7 @@ export class TuiApp implements Widget {
     this.hints = composerHints(this.keymap);
     this.pendingInput.widget.editKey = composerKey(this.keymap, 'edit_queued') ?? '';
     this.footer.hints = this.hints;
+    this.pane.jumpKey = composerKey(this.keymap, 'scroll_bottom');
     this.composer = new Composer({
       disablePasteBurst: config.disablePasteBurst,
       pastedImage: (text) => pastedImage(text, this.config.cwd, (m) => this.addCell(errorCell(m))),
@@ -502,7 +506,7 @@ export class TuiApp implements Widget {
       top.widget.render(new ClippedSurface(surface, area), { x: 0, y: 0, width: area.width, height: area.height });
       return;
     }
-    const children: ColumnChild[] = [{ widget: this.statusBar }, { widget: this.view, flex: true }];
+    const children: ColumnChild[] = [{ widget: this.statusBar }, { widget: this.pane, flex: true }];
     // A modal (approval) takes the place of the status line and the composer, as
     // in the original's bottom pane (Esc there denies, it does not interrupt).
     const modal = top?.mode === 'modal';

@@ -16,7 +16,7 @@ import { waitFor } from './wait.js';
 /** Bytes a terminal sends for named keys. */
 export const KEYS: Record<string, string> = {
   enter: '\r', esc: '\x1b', tab: '\t', backspace: '\x7f', up: '\x1b[A', down: '\x1b[B', right: '\x1b[C', left: '\x1b[D',
-  home: '\x1b[H', end: '\x1b[F', pageup: '\x1b[5~', pagedown: '\x1b[6~', delete: '\x1b[3~',
+  home: '\x1b[H', end: '\x1b[F', 'ctrl+end': '\x1b[1;5F', pageup: '\x1b[5~', pagedown: '\x1b[6~', delete: '\x1b[3~',
   'ctrl+c': '\x03', 'ctrl+j': '\n', 'ctrl+t': '\x14', 'ctrl+a': '\x01', 'ctrl+e': '\x05', 'ctrl+u': '\x15', 'ctrl+k': '\x0b',
   'ctrl+w': '\x17', 'ctrl+y': '\x19', 'shift+enter': '\x1b[13;2u', 'alt+enter': '\x1b\r',
 };

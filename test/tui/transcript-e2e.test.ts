@@ -32,3 +32,28 @@ test('Ctrl+T shows line 10 of a 40-line command output that the live cell cut to
   await app.waitForText('Ask Codex to do anything');
   assert.equal(await quit(app), 0);
 });
+
+test('PgUp shows the scrolled-up marker, the key it names returns to the latest; the draft stays', async () => {
+  const long = Array.from({ length: 60 }, (_, i) => `row ${i + 1} of a long answer`).join('\n\n');
+  e2e.mock.push({ output: [{ type: 'text', text: long }] });
+  const { app } = e2e.start();
+  await app.waitForText('Ask Codex');
+  await send(app, 'write a long answer');
+  await app.waitForText('row 60 of a long answer');
+  await app.waitForNoText('Esc to interrupt');
+  assert.doesNotMatch(app.screen(), /to jump to the latest/);
+  app.key('pageup');
+  const marker = /↓ (\d+) more lines · ⌃End to jump to the latest/;
+  await app.waitForText(marker);
+  assert.doesNotMatch(app.screen(), /row 60 of a long answer/);
+  app.type('draft');
+  await app.waitForText('› draft');
+  assert.match(app.screen(), marker, 'typing does not leave the place');
+  app.key('ctrl+end');
+  await app.waitForNoText(/to jump to the latest/);
+  assert.match(app.screen(), /row 60 of a long answer/);
+  assert.match(app.screen(), /› draft/);
+  app.key('ctrl+u');
+  await app.waitForText('Ask Codex to do anything');
+  assert.equal(await quit(app), 0);
+});

@@ -24,6 +24,14 @@ export class Viewport implements Widget {
     return this.fromBottom === 0;
   }
 
+  /** Rows below the view as of the last frame (0 at the bottom). */
+  get rowsBelow(): number {
+    return this.fromBottom;
+  }
+
+  /** Rows that arrived below the view since it was scrolled up (0 at the bottom). */
+  arrived = 0;
+
   scrollBy(rows: number): void {
     this.fromBottom = Math.max(0, Math.min(this.maxScroll(), this.fromBottom - rows));
   }
@@ -32,7 +40,10 @@ export class Viewport implements Widget {
   pageDown(): void { this.scrollBy(Math.max(1, this.lastHeight - 1)); }
   // Infinity until the next render clamps it: the content height may not be known yet.
   toTop(): void { this.fromBottom = Infinity; }
-  toBottom(): void { this.fromBottom = 0; }
+  toBottom(): void {
+    this.fromBottom = 0;
+    this.arrived = 0;
+  }
 
   private maxScroll(): number {
     return Math.max(0, this.lastTotal - this.lastHeight);
@@ -50,7 +61,10 @@ export class Viewport implements Widget {
     // Scrolled up: keep the same rows in view while content grows below. A
     // resize re-wraps everything: the view then keeps its place as a share of
     // the content (the top stays the top), and stays scrolled up.
-    if (this.fromBottom > 0 && area.width === this.lastWidth && total > this.lastTotal) this.fromBottom += total - this.lastTotal;
+    if (this.fromBottom > 0 && area.width === this.lastWidth && total > this.lastTotal) {
+      this.fromBottom += total - this.lastTotal;
+      this.arrived += total - this.lastTotal;
+    }
     else if (this.fromBottom > 0 && area.width !== this.lastWidth && this.lastWidth > 0 && this.lastTotal > 0) {
       const top = Math.round((this.topRow / this.lastTotal) * total);
       this.fromBottom = Math.max(1, total - Math.max(1, area.height) - top);
@@ -59,6 +73,7 @@ export class Viewport implements Widget {
     this.lastWidth = area.width;
     this.lastHeight = Math.max(1, area.height);
     this.fromBottom = Math.min(this.fromBottom, this.maxScroll());
+    if (this.fromBottom === 0) this.arrived = 0;
     // Content shorter than the view is drawn from the top.
     this.topRow = Math.max(0, total - area.height - this.fromBottom);
     this.source.renderWindow(surface, area, this.topRow);
