@@ -8,7 +8,7 @@ import { homedir } from 'node:os';
 import { basename, extname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inspectImage, type LocalImage } from '../agent/local-image.js';
-import { shellWords } from '../text/shell-quote.js';
+import { shellSplit } from '../text/shell-split.js';
 import type { PastedImage } from '../../widgets/composer/composer.js';
 
 const IMAGE_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg', '.gif', '.webp']);
@@ -24,9 +24,9 @@ export function pastedImagePath(text: string, cwd: string): string | undefined {
       return undefined;
     }
   } else {
-    const words = shellWords(t);
-    if (words?.length !== 1) return undefined;
-    path = words[0]!.replace(/^~(?=\/|$)/, homedir());
+    const split = shellSplit(t);
+    if (!split.ok || split.words.length !== 1) return undefined;
+    path = split.words[0]!.replace(/^~(?=\/|$)/, homedir());
   }
   if (!IMAGE_EXTENSIONS.has(extname(path).toLowerCase())) return undefined;
   return isAbsolute(path) ? path : resolve(cwd, path);
