@@ -10,6 +10,8 @@ import type { Config } from '../config/types.js';
 import type { JsonSchema } from '../model/items.js';
 import type { Session } from '../agent/session.js';
 import { mayRunHeadless } from '../config/trust.js';
+import { logger } from '../log.js';
+import { hangupHandler } from '../terminal-hangup.js';
 import type { ThreadEvent } from './jsonl-output.js';
 import { PromptError, resolvePrompt } from './prompt-input.js';
 
@@ -173,10 +175,13 @@ export async function main(ctx: CommandContext): Promise<number> {
   let interrupted = false;
   let lastMessage: string | null = null;
   let inputId: string | undefined;
+  // A terminal that went away (SIGHUP, EIO on stdout or stderr) ends the run as it ends the TUI.
+  let hungUp = false;
+  const hangup = hangupHandler(() => session, () => { hungUp = true; }, (m) => logger('codex_exec').warn(m));
   const done = new Promise<void>((resolve) => {
     let ended = false;
     session.subscribe((e: Event) => {
-      printer(e);
+      if (!hungUp) printer(e);
       const m = e.msg;
       // Errors of the task fail the run; earlier ones (an MCP server that did not start) are only shown.
       if (m.type === 'task_started') started = true;
@@ -192,10 +197,14 @@ export async function main(ctx: CommandContext): Promise<number> {
     });
   });
   // A reader that went away (`codex exec … | head -1`) is not a failure of the run.
-  const onPipeError = (err: NodeJS.ErrnoException) => {
-    if (err.code !== 'EPIPE') throw err;
+  const onOutputError = (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EIO') hangup(`${err.code} on output`);
+    else if (err.code !== 'EPIPE') throw err;
   };
-  process.stdout.on('error', onPipeError);
+  process.stdout.on('error', onOutputError);
+  process.stderr.on('error', onOutputError);
+  const onSighup = () => hangup('SIGHUP');
+  process.on('SIGHUP', onSighup);
   const onSigint = () => {
     if (interrupted) process.exit(EXIT_INTERRUPTED);
     interrupted = true;
@@ -209,6 +218,7 @@ export async function main(ctx: CommandContext): Promise<number> {
     await done;
   } finally {
     process.off('SIGINT', onSigint);
+    process.off('SIGHUP', onSighup);
   }
   finish(lastMessage);
   if (args.outputLastMessage !== undefined) writeLastMessage(args.outputLastMessage, lastMessage);

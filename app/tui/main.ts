@@ -11,6 +11,7 @@ import { flagList, type CommandContext } from '../command-context.js';
 import type { Config } from '../config/types.js';
 import { finalUsageLine } from '../agent/token-usage.js';
 import { needsTrustDecision } from '../config/trust.js';
+import { logger } from '../log.js';
 
 /** What to start with: a prompt, a session to resume, or (`pick`) the session picker first. */
 interface StartPlan { rolloutPath?: string; prompt?: string; pick?: boolean }
@@ -68,7 +69,7 @@ export async function main(ctx: CommandContext): Promise<number> {
     { createTui }, { PendingSession }, { Tty, guardExit }, { hangupHandler }, { Renderer }, { Palette, detectColorDepth }, { cliVersion }, { conversationText },
     { osc52 },
   ] = await Promise.all([
-    import('./create-tui.js'), import('./pending-session.js'), import('./renderer/tty.js'), import('./hangup.js'),
+    import('./create-tui.js'), import('./pending-session.js'), import('./renderer/tty.js'), import('../terminal-hangup.js'),
     import('./renderer/renderer.js'), import('./renderer/palette.js'), import('../config/version.js'), import('./renderer/scrollback.js'),
     import('./clipboard.js'),
   ]);
@@ -119,7 +120,7 @@ export async function main(ctx: CommandContext): Promise<number> {
     app.detach();
     renderer?.dispose();
     tty.restore();
-  });
+  }, (message) => logger('codex_tui').warn(message));
 
   // Spinner, elapsed time, paste-burst flush and hint expiry run only while needed.
   function scheduleTick(): void {

@@ -6,7 +6,7 @@
 // go, with the running command, and the session log must end whole with the
 // aborted turn.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -14,6 +14,7 @@ import { createWorkspace, type Workspace } from '../support/cli.js';
 import { startMockModelServer, type MockModelServer } from '../support/mock-model-server.js';
 import { alive, processesWith } from '../support/procs.js';
 import { spawnPty, type PtyApp } from '../support/pty.js';
+import { hasAbortedTurn } from '../support/rollout.js';
 import { waitFor } from '../support/wait.js';
 
 let mock: MockModelServer;
@@ -31,22 +32,6 @@ function start(via?: string[], config?: string): { ws: Workspace; app: PtyApp } 
   return { ws, app };
 }
 
-/** Every line of the session's rollout, parsed (a torn line fails the JSON.parse). */
-function rolloutLines(ws: Workspace): { type: string; payload: { type?: string } }[] {
-  const files: string[] = [];
-  const walk = (dir: string): void => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      if (e.isDirectory()) walk(join(dir, e.name));
-      else if (e.name.endsWith('.jsonl')) files.push(join(dir, e.name));
-    }
-  };
-  walk(join(ws.home, 'sessions'));
-  assert.equal(files.length, 1, `one rollout: ${files.join(', ')}`);
-  const text = readFileSync(files[0]!, 'utf8');
-  assert.ok(text.endsWith('\n'), 'the last line is terminated');
-  return text.slice(0, -1).split('\n').map((l) => JSON.parse(l) as { type: string; payload: { type?: string } });
-}
-
 const deltas = Array.from({ length: 400 }, (_, i) => `word${i} `);
 
 test('closing the terminal mid-stream (SIGHUP, EOF, EIO) ends the turn, the session and the process', async () => {
@@ -62,8 +47,7 @@ test('closing the terminal mid-stream (SIGHUP, EOF, EIO) ends the turn, the sess
   await waitFor(() => !alive(pid), `codex (pid ${pid}) to exit`);
   // An exit, not node's abort on restoring a terminal that is gone (134 or 139 from the wrapper's point of view).
   assert.equal(await app.exited(), 129);
-  const lines = rolloutLines(ws);
-  assert.ok(lines.some((l) => l.type === 'event_msg' && l.payload.type === 'turn_aborted'), 'the aborted turn is in the log');
+  assert.ok(hasAbortedTurn(ws), 'the aborted turn is in the log');
   assert.ok(readFileSync(join(ws.home, 'log', 'codex-tui.log'), 'utf8').includes('the terminal was closed'));
 });
 
@@ -85,6 +69,5 @@ test('a terminal that goes away without a SIGHUP (EOF/EIO only) ends codex and t
   await waitFor(() => !alive(pid), `codex (pid ${pid}) to exit`);
   await waitFor(() => processesWith(marker).length === 0, 'the command to be ended');
   assert.equal(readFileSync(status, 'utf8').trim(), '129');
-  const lines = rolloutLines(ws);
-  assert.ok(lines.some((l) => l.type === 'event_msg' && l.payload.type === 'turn_aborted'), 'the aborted turn is in the log');
+  assert.ok(hasAbortedTurn(ws), 'the aborted turn is in the log');
 });

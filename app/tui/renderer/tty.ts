@@ -5,9 +5,9 @@
 // from any exit path (quit, error, signal, uncaught exception). A terminal
 // that goes away (its window or pane closed: EOF or EIO on stdin, EIO on
 // stdout) is reported once through `onLost`, and nothing is written after it.
-import { closeSync, writeSync } from 'node:fs';
-import { isatty } from 'node:tty';
+import { writeSync } from 'node:fs';
 import { logger } from '../../log.js';
+import { closeTerminalAtExit } from '../../terminal-hangup.js';
 import { InputDecoder } from '../input/decoder.js';
 import type { InputEvent } from '../../../keymaps/input-event.js';
 
@@ -68,11 +68,7 @@ export class Tty {
   lose(why: string): void {
     if (this.lost) return;
     this.lost = true;
-    // At exit node restores the terminal modes of stdio it found to be a
-    // terminal, and aborts when that fails, as it does on a hung-up terminal
-    // (EIO): the process dies by SIGABRT/SIGSEGV instead of exiting. It skips
-    // closed descriptors, so they are closed at the last moment.
-    process.once('exit', closeTerminalFds);
+    closeTerminalAtExit();
     this.handlers?.onLost(why);
   }
 
@@ -109,19 +105,6 @@ export class Tty {
       if (this.input.isTTY) this.input.setRawMode(false);
     } catch (err) {
       this.lose((err as NodeJS.ErrnoException).code ?? String(err));
-    }
-  }
-}
-
-/** Which of stdin, stdout and stderr are the terminal, asked while it is there (a hung-up one answers no). */
-const STDIO_TTYS = [0, 1, 2].filter((fd) => isatty(fd));
-
-function closeTerminalFds(): void {
-  for (const fd of STDIO_TTYS) {
-    try {
-      closeSync(fd);
-    } catch {
-      // already closed
     }
   }
 }
