@@ -4,6 +4,8 @@
 // files of the last turn (or of every turn from a point on: backtrack) back,
 // or refuses, naming them, when they were changed since. The decisions are
 // plan.ts; this is the shell that reads and writes.
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
 import { findGitRoot } from '../git/repo.js';
 import { fingerprint, readCopy, saveCopy, writeState } from './disk.js';
 import { GitSnapshots } from './git-snapshot.js';
@@ -132,7 +134,8 @@ export class Checkpoints {
 
   private snapshotsFor(root: string): GitSnapshots {
     let s = this.repos.get(root);
-    if (!s) this.repos.set(root, (s = new GitSnapshots(root)));
+    // The private index lives with the session; a fork keeps using the file it started with.
+    if (!s) this.repos.set(root, (s = new GitSnapshots(root, join(this.dir, `index-${createHash('sha1').update(root).digest('hex').slice(0, 12)}`))));
     return s;
   }
 

@@ -34,13 +34,13 @@ function repoState(repo: string): Record<string, string> {
 }
 
 /** A repository with a commit, a stash entry, a staged and an unstaged change, an untracked and an ignored file. */
-function busyRepo(name: string): string {
+function busyRepo(name: string, autocrlf = true): string {
   const repo = join(base, name);
   execFileSync('git', ['init', '-q', repo]);
   git(repo, 'config', 'user.email', 't@example.com');
   git(repo, 'config', 'user.name', 't');
-  // Line-ending conversion on: a snapshot must store the bytes on disk regardless.
-  git(repo, 'config', 'core.autocrlf', 'true');
+  // With line-ending conversion on, a snapshot hashes every file itself; without, `git add` does it.
+  if (autocrlf) git(repo, 'config', 'core.autocrlf', 'true');
   writeFileSync(join(repo, '.gitignore'), 'ignored.log\n');
   writeFileSync(join(repo, 'crlf.txt'), CRLF_BOM);
   writeFileSync(join(repo, 'staged.txt'), 'one\n');
@@ -69,10 +69,11 @@ function agentEdits(repo: string): void {
   writeFileSync(join(repo, 'untracked.txt'), 'agent too\n');
 }
 
-test('in a git work tree: undo puts the turn\'s files back byte for byte, and no checkpoint changes HEAD, refs, index or stash', { skip }, async () => {
-  const repo = busyRepo('undo');
+for (const autocrlf of [true, false]) {
+test(`in a git work tree (${autocrlf ? 'core.autocrlf' : 'no conversion'}): undo puts the turn's files back byte for byte, and no checkpoint changes HEAD, refs, index or stash`, { skip }, async () => {
+  const repo = busyRepo(`undo-${autocrlf}`, autocrlf);
   const state = repoState(repo);
-  const ck = new Checkpoints(join(base, 'undo.checkpoints'));
+  const ck = new Checkpoints(join(base, `undo-${autocrlf}.checkpoints`));
   ck.beginTurn(1);
   await ck.beforeEdit(repo);
   assert.deepEqual(repoState(repo), state, 'the before-snapshot changed the repository');
@@ -98,6 +99,7 @@ test('in a git work tree: undo puts the turn\'s files back byte for byte, and no
   assert.deepEqual(repoState(repo), state, 'after undo the repository is as before the turn');
   assert.deepEqual(await ck.undo('last'), { kind: 'nothing' });
 });
+}
 
 test('undo refuses, naming the file, when the user changed it after the agent did; nothing is restored', { skip }, async () => {
   const repo = busyRepo('conflict');
