@@ -1,7 +1,8 @@
-// What the front ends and the model are told about an undo: the files put
-// back (relative to the working directory), or why nothing was.
+// What the front ends and the model are told about checkpoints: the files a
+// turn changed, the files an undo put back (relative to the working
+// directory), or why nothing was.
 import { relative } from 'node:path';
-import type { UndoOutcome } from '../checkpoints/checkpoints.js';
+import type { Checkpoints, UndoOutcome } from '../checkpoints/checkpoints.js';
 import type { ResponseItem } from '../model/items.js';
 import type { EventMsg } from '../protocol/events.js';
 import { userActionMessage } from './conversation.js';
@@ -34,4 +35,14 @@ export function undoEvent(outcome: UndoOutcome, cwd: string): EventMsg {
 /** The model's note of a completed undo, so its next request knows the files changed back. */
 export function undoNote(files: readonly string[]): ResponseItem {
   return userActionMessage(`The user undid the file changes of your last turn that changed files (/undo): ${files.join(', ')} are back as they were before that turn, and your edits to them are gone.`);
+}
+
+/** Ends the turn's checkpoint: the event naming the files it changed, a warning when they could not be recorded, or nothing. */
+export async function endTurnCheckpoint(checkpoints: Checkpoints, cwd: string): Promise<EventMsg | undefined> {
+  try {
+    const record = await checkpoints.endTurn();
+    return record && { type: 'turn_checkpoint', turn: record.turn, files: record.changes.map((c) => shownPath(cwd, c.path)) };
+  } catch (err) {
+    return { type: 'warning', message: `The files this turn changed could not be recorded (/undo cannot restore them): ${(err as Error).message}` };
+  }
 }

@@ -12,7 +12,7 @@ import { autoCompactLimit, runCompaction } from './compact.js';
 import { Checkpoints } from '../checkpoints/checkpoints.js';
 import { checkpointDirFor } from '../checkpoints/log.js';
 import { dropLastUserTurns, initialMessages, isUserTurn, lastEnvironmentContext, missingOutputs, userMessage, userTurnCount } from './conversation.js';
-import { shownPath, undoEvent, undoNote } from './file-undo.js';
+import { endTurnCheckpoint, undoEvent, undoNote } from './file-undo.js';
 import { prepareReview, reviewOutcome, runReview, type PreparedReview } from './review-task.js';
 import { environmentContextMessage } from './environment-context.js';
 import { EventBus, type EventListener } from './event-bus.js';
@@ -390,12 +390,8 @@ class AgentSession implements Session {
 
   /** Records what the turn changed (an interrupted or failed turn too), so /undo can put it back. */
   private async endCheckpoint(emit: (msg: EventMsg) => void): Promise<void> {
-    try {
-      const record = await this.checkpoints.endTurn();
-      if (record) emit({ type: 'turn_checkpoint', turn: record.turn, files: record.changes.map((c) => shownPath(this.ctx.cwd, c.path)) });
-    } catch (err) {
-      emit({ type: 'warning', message: `The files this turn changed could not be recorded (/undo cannot restore them): ${(err as Error).message}` });
-    }
+    const event = await endTurnCheckpoint(this.checkpoints, this.ctx.cwd);
+    if (event) emit(event);
   }
 
   private async undo(id: string): Promise<void> {
@@ -447,6 +443,7 @@ class AgentSession implements Session {
       this.task?.abort.abort();
       await this.task?.done;
       await this.mcp?.shutdown();
+      this.checkpoints.close();
       this.rec.close();
     }
     this.emit(id, { type: 'shutdown_complete' });

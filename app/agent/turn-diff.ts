@@ -1,11 +1,11 @@
 // TurnDiffTracker (reference §4.8): remembers each file as it was before the
 // first patch of the turn touched it, and at the end of the turn renders a
 // git-style unified diff of everything that changed, relative to the git root.
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { unifiedDiff } from '../tools/unified-diff.js';
 import { findGitRoot } from '../git/repo.js';
+import { blobOid } from '../checkpoints/blob-id.js';
 
 const ZERO_OID = '0'.repeat(40);
 
@@ -15,11 +15,6 @@ function readOrNull(path: string): Buffer | null {
   } catch {
     return null;
   }
-}
-
-/** git's blob id: sha1 of `blob <len>\0<content>`. */
-function blobOid(content: Buffer): string {
-  return createHash('sha1').update(`blob ${content.length}\0`).update(content).digest('hex');
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });

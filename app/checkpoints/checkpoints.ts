@@ -127,6 +127,12 @@ export class Checkpoints {
     this.open = undefined;
   }
 
+  /** The session ends: the private indexes are only a cache, and a large repository's is megabytes. */
+  close(): void {
+    for (const s of this.repos.values()) s.dispose();
+    this.repos.clear();
+  }
+
   private append(line: LogLine): void {
     appendLog(this.dir, line);
     this.lines.push(line);

@@ -81,6 +81,13 @@ export class GitSnapshots {
     return (await git(this.root, ['commit-tree', tree, ...p, '-m', message], { env: IDENTITY })).toString('utf8').trim();
   }
 
+  /** Removes the private index; a later snapshot starts it afresh. */
+  dispose(): void {
+    rmSync(this.indexFile, { force: true });
+    this.how = undefined;
+    this.indexed = undefined;
+  }
+
   private async listFiles(): Promise<string[]> {
     return [...new Set(nulList(await git(this.root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard'])))];
   }

@@ -4,7 +4,7 @@
 // touches HEAD, a branch, the index, the stash or any ref.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -98,6 +98,11 @@ test(`in a git work tree (${autocrlf ? 'core.autocrlf' : 'no conversion'}): undo
   assert.equal(readFileSync(join(repo, 'ignored.log'), 'utf8'), 'ignored\n');
   assert.deepEqual(repoState(repo), state, 'after undo the repository is as before the turn');
   assert.deepEqual(await ck.undo('last'), { kind: 'nothing' });
+  // The private index is a cache kept with the session while it runs, removed when it ends.
+  const store = join(base, `undo-${autocrlf}.checkpoints`);
+  assert.ok(readdirSync(store).some((f) => f.startsWith('index-')));
+  ck.close();
+  assert.ok(!readdirSync(store).some((f) => f.startsWith('index-')));
 });
 }
 
