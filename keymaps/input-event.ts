@@ -7,6 +7,8 @@ export type InputEvent =
   | { type: 'key'; key: string; text?: string }
   | { type: 'paste'; text: string }
   | { type: 'wheel'; direction: 'up' | 'down'; x: number; y: number }
+  /** The left button pressed, dragged or released at a cell (0-based), for selecting text in the app. */
+  | { type: 'mouse'; action: 'press' | 'drag' | 'release'; x: number; y: number }
   | { type: 'focus'; focused: boolean }
   /** The terminal's answer to whether it has bracketed paste (DECRPM 2004). */
   | { type: 'bracketed_paste'; supported: boolean };

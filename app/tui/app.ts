@@ -13,6 +13,7 @@ import type { Surface, Widget } from '../../widgets/base/types.js';
 import { renderColumn, type ColumnChild } from '../../widgets/layout/column.js';
 import { Viewport } from '../../widgets/layout/viewport.js';
 import { MarkedViewport } from '../../widgets/layout/scroll-marker.js';
+import { MouseSelection } from './mouse-selection.js';
 import { Footer } from '../../widgets/status/footer.js';
 import { StatusBar, type SessionInfo } from '../../widgets/status/status-bar.js';
 import { spinnerFrame, StatusIndicator } from '../../widgets/status/status-indicator.js';
@@ -55,8 +56,12 @@ export class TuiApp implements Widget {
   readonly keymap: Keymap;
   readonly transcript = new Transcript();
   readonly view = new Viewport(this.transcript);
-  /** The transcript's viewport with the scrolled-up marker. */
+  /** The transcript's viewport with the scrolled-up marker and the mouse selection. */
   private readonly pane = new MarkedViewport(this.view);
+  private readonly mouseSelection = new MouseSelection(this.pane, (text) => {
+    this.host.copyToClipboard(text);
+    this.showNotice(`Copied ${text.length} character${text.length === 1 ? '' : 's'}`, QUIT_HINT_MS);
+  });
   readonly composer: Composer;
   /** The composer's keymap mode: 'composer', or vim's normal and insert modes ([tui] vim, /vim). */
   readonly composerMode: ComposerMode;
@@ -292,6 +297,13 @@ export class TuiApp implements Widget {
       // Bracketed paste, when the terminal has it (it says so, or a paste came), decides alone what is pasted.
       if ((e.type === 'bracketed_paste' && e.supported) || e.type === 'paste') this.composer.bracketedPaste = true;
       if (e.type === 'bracketed_paste') continue;
+      if (e.type === 'mouse') {
+        // Over a full-screen overlay the mouse does nothing.
+        if (this.top()?.placement !== 'screen') this.mouseSelection.handle(e);
+        continue;
+      }
+      // A key ends a selection's highlight (its text was copied when the button came up).
+      this.pane.selection = undefined;
       const r = this.keymap.resolve(this.mode, e);
       if (r) this.dispatch(r, at);
       this.composerMode.show();
@@ -515,6 +527,7 @@ export class TuiApp implements Widget {
     for (const o of this.overlays) if (o.placement === 'bottom') children.push({ widget: o.widget });
     if (!modal) children.push({ widget: this.composer });
     children.push({ widget: this.footer });
-    renderColumn(children, surface, area);
+    const rects = renderColumn(children, surface, area);
+    this.pane.screen = rects[1]!;
   }
 }

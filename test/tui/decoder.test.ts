@@ -40,11 +40,14 @@ test('a lone ESC waits for more input, then flushes as the Esc key', () => {
   assert.deepEqual(keys(d.feed('B')), ['down']);
 });
 
-test('SGR mouse wheel and focus reports', () => {
+test('SGR mouse wheel, left-button press/drag/release and focus reports; other buttons are dropped', () => {
   const d = new InputDecoder();
-  assert.deepEqual(d.feed('\x1b[<64;10;5M\x1b[<65;1;1M\x1b[<0;3;3M\x1b[<0;3;3m\x1b[I\x1b[O'), [
+  assert.deepEqual(d.feed('\x1b[<64;10;5M\x1b[<65;1;1M\x1b[<0;3;3M\x1b[<32;7;4M\x1b[<0;8;4m\x1b[<2;3;3M\x1b[<2;3;3m\x1b[<35;9;9M\x1b[I\x1b[O'), [
     { type: 'wheel', direction: 'up', x: 9, y: 4 },
     { type: 'wheel', direction: 'down', x: 0, y: 0 },
+    { type: 'mouse', action: 'press', x: 2, y: 2 },
+    { type: 'mouse', action: 'drag', x: 6, y: 3 },
+    { type: 'mouse', action: 'release', x: 7, y: 3 },
     { type: 'focus', focused: true },
     { type: 'focus', focused: false },
   ]);

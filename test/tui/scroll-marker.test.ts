@@ -65,3 +65,28 @@ test('typing while scrolled up keeps the draft and the place; sending jumps to t
     assert.equal(h.session.ops.filter((o) => o.type === 'user_input').length, 1);
   });
 });
+
+const mouse = (h: Harness, action: 'press' | 'drag' | 'release', x: number, y: number): void => h.app.handleInput([{ type: 'mouse', action, x, y }]);
+
+test('a left-button drag over the transcript highlights the text; the release copies it (the wheel still scrolls)', async () => {
+  await withApp(async (h) => {
+    conversation(h, 3);
+    const opts = { cols: 80, rows: 24 };
+    const before = await renderScreen(h.app, opts);
+    const y = before.lines.findIndex((l) => l.startsWith('• answer 1'));
+    const y2 = before.lines.findIndex((l) => l.startsWith('› question 2'));
+    mouse(h, 'press', 2, y);
+    mouse(h, 'drag', 10, y2);
+    const dragging = await expectScreen('tui/selection', h.app, { ...opts, colors: true });
+    assert.deepEqual(h.clipboard, [], 'nothing is copied before the release');
+    assert.match(dragging.colors, new RegExp(`r${y} c2-\\d+ fg=#\\w+ bg=#\\w+`), 'the selected cells are highlighted');
+    mouse(h, 'release', 11, y2);
+    assert.deepEqual(h.clipboard, ['answer 1, on one line\n\n› question 2']);
+    assert.match((await renderScreen(h.app, opts)).text, /Copied 35 characters/);
+    // A click without a drag copies nothing; the wheel scrolls as before.
+    mouse(h, 'press', 5, y);
+    mouse(h, 'release', 5, y);
+    assert.equal(h.clipboard.length, 1);
+    h.app.handleInput([{ type: 'wheel', direction: 'up', x: 5, y }]);
+  });
+});

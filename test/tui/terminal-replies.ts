@@ -9,5 +9,5 @@ export const REPLIES = [
   '\x1bP>|xterm(390)\x1b\\', '\x1bP1$r0m\x1b\\', // DCS: XTVERSION, DECRQSS
   '\x1b_Gi=31;OK\x1b\\', '\x1b^privacy\x1b\\', '\x1bXsos\x1b\\', // APC (kitty graphics), PM, SOS
   '\x1b[>4;2m', '\x1b[0n', '\x1b[201~', '\x1b[99999999u', '\x1b[27;5;99999999~', '\x1b[57399u', '\x1b[97;1:3u',
-  '\x1b[<0;3;3M', '\x1b[M #!', // mouse clicks (SGR, X10)
+  '\x1b[<2;3;3M', '\x1b[M #!', // mouse clicks: the right button (SGR; the left one selects text), X10
 ];

@@ -57,3 +57,21 @@ test('PgUp shows the scrolled-up marker, the key it names returns to the latest;
   await app.waitForText('Ask Codex to do anything');
   assert.equal(await quit(app), 0);
 });
+
+test('dragging with the left button over the transcript copies the text (OSC 52), no Shift needed', async () => {
+  e2e.mock.push({ output: [{ type: 'text', text: 'copy this sentence please' }] });
+  const { app } = e2e.start();
+  await app.waitForText('Ask Codex');
+  await send(app, 'say something to copy');
+  await app.waitForText('copy this sentence please');
+  await app.waitForNoText('Esc to interrupt');
+  const rows = app.screen().split('\n');
+  const y = rows.findIndex((r) => r.startsWith('• copy this sentence please')) + 1;
+  // SGR reports, 1-based cells: press on "copy" (column 3), drag to the end of "sentence" (column 20), release.
+  app.write(`\x1b[<0;3;${y}M\x1b[<32;10;${y}M\x1b[<32;20;${y}M\x1b[<0;20;${y}m`);
+  await app.waitForText('Copied 18 characters');
+  const osc = /\x1b\]52;c;([A-Za-z0-9+/=]+)\x07/.exec(app.output());
+  assert.ok(osc, 'an OSC 52 sequence was written');
+  assert.equal(Buffer.from(osc[1]!, 'base64').toString('utf8'), 'copy this sentence');
+  assert.equal(await quit(app), 0);
+});

@@ -1,10 +1,12 @@
 // A viewport that says when it is scrolled up: its last row becomes a marker
 // (`↓ 12 new lines · ⌃End to jump to the latest`) counting what arrived below
 // since, or how much is below when nothing new came, and naming the key that
-// returns to the bottom (the caller's keymap decides which key that is).
+// returns to the bottom (the caller's keymap decides which key that is). A
+// mouse selection over the content is drawn here too.
 import { truncate } from '../base/text.js';
 import type { Rect, Style, Surface, Widget } from '../base/types.js';
 import type { Viewport } from './viewport.js';
+import { drawSelection, type Selection } from './selection.js';
 
 const STYLE: Style = { fg: 'selection', bg: 'selection.bg', bold: true };
 
@@ -19,7 +21,24 @@ export class MarkedViewport implements Widget {
   /** The key named on the marker (e.g. `⌃End`); none: the marker names no key. */
   jumpKey: string | undefined;
 
+  /** Text selected with the mouse, in content rows. */
+  selection: Selection | undefined;
+  /** Where the last frame put the view on the screen (set by the layout; mouse positions map through it). */
+  screen: Rect = { x: 0, y: 0, width: 0, height: 0 };
+
   constructor(readonly view: Viewport) {}
+
+  /** The content row and column under a screen cell, or undefined outside the view. */
+  pointAt(x: number, y: number): { row: number; col: number } | undefined {
+    const a = this.screen;
+    if (x < a.x || x >= a.x + a.width || y < a.y || y >= a.y + a.height) return undefined;
+    return { row: this.view.topRow + (y - a.y), col: x - a.x };
+  }
+
+  /** The text of a content row at the last frame's width. */
+  rowText(row: number): string {
+    return this.view.source.rowText?.(row, this.screen.width) ?? '';
+  }
 
   measure(width: number): number {
     return this.view.measure(width);
@@ -27,6 +46,7 @@ export class MarkedViewport implements Widget {
 
   render(surface: Surface, area: Rect): void {
     this.view.render(surface, area);
+    if (this.selection) drawSelection(surface, area, this.view.topRow, this.selection, (row) => this.view.source.rowText?.(row, area.width) ?? '');
     const below = this.view.rowsBelow;
     if (below === 0 || area.height < 2) return;
     const y = area.y + area.height - 1;

@@ -9,6 +9,8 @@ export interface ScrollSource {
   totalHeight(width: number): number;
   /** Draws rows [topRow, topRow + area.height) into `area`. */
   renderWindow(surface: Surface, area: Rect, topRow: number): void;
+  /** The text of one row (for selecting with the mouse). */
+  rowText?(row: number, width: number): string;
 }
 
 export class Viewport implements Widget {

@@ -93,6 +93,14 @@ export class CellRows {
     return lo;
   }
 
+  /** The line drawn at `row` (undefined for a gap row or past the end). */
+  rowLine(row: number, width: number): Line | undefined {
+    this.layout(width);
+    if (!this.items.length || row < 0) return undefined;
+    const i = this.cellAt(row);
+    return this.rowsOf(this.items[i]!, width)[row - this.offsets[i]!];
+  }
+
   renderWindow(surface: Surface, area: Rect, topRow: number, opts: WindowOptions = {}): void {
     surface.fill(area, ' ');
     if (area.width <= 0 || area.height <= 0) return;

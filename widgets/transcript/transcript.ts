@@ -13,6 +13,7 @@
 //   t.full                          the same cells drawn whole (every output
 //                                   line, every diff row) as a scroll source,
 //                                   for the transcript view (Ctrl+T)
+//   t.rowText(row, width)           a row's text (copying a mouse selection)
 //   t.userMessageIndices()          indices of user message cells (backtrack)
 //   t.truncate(i) → removed cells   drop cell i and everything after it
 //   t.clear()                       start over (/new)
@@ -122,5 +123,10 @@ export class Transcript implements Widget {
 
   renderWindow(surface: Surface, area: Rect, topRow: number, opts: WindowOptions = {}): void {
     this.live.renderWindow(surface, area, topRow, opts);
+  }
+
+  /** The text of row `row` at `width` (selecting with the mouse); '' for a gap row. */
+  rowText(row: number, width: number): string {
+    return this.live.rowLine(row, width)?.map((s) => s.text).join('') ?? '';
   }
 }

@@ -63,12 +63,17 @@ function modified(code: number | undefined, mod: number | undefined): KeyEvent |
   return { type: 'key', key: (prefix.startsWith('ctrl+') ? prefix : `ctrl+${prefix}`) + base.key.slice(5) };
 }
 
+// SGR mouse reports: `M` a press or motion, `m` a release; the button's low
+// bits say which (0 left), +32 motion with it held, +64 the wheel.
 function mouse(params: string, final: string): InputEvent | undefined {
   const [btn, x, y] = params.slice(1).split(';').map(param);
-  if (final !== 'M' || btn === undefined) return undefined;
-  const wheel = btn & ~0x1c; // without the shift/alt/ctrl bits
-  if (wheel !== 64 && wheel !== 65) return undefined;
-  return { type: 'wheel', direction: wheel === 64 ? 'up' : 'down', x: Math.max(0, (x ?? 1) - 1), y: Math.max(0, (y ?? 1) - 1) };
+  if (btn === undefined) return undefined;
+  const at = { x: Math.max(0, (x ?? 1) - 1), y: Math.max(0, (y ?? 1) - 1) };
+  const b = btn & ~0x1c; // without the shift/alt/ctrl bits
+  if (b === 64 || b === 65) return final === 'M' ? { type: 'wheel', direction: b === 64 ? 'up' : 'down', ...at } : undefined;
+  if (b === 0) return { type: 'mouse', action: final === 'm' ? 'release' : 'press', ...at };
+  if (b === 32 && final === 'M') return { type: 'mouse', action: 'drag', ...at };
+  return undefined;
 }
 
 /**

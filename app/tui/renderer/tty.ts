@@ -1,5 +1,6 @@
 // The terminal shell: raw mode, the alternate screen, bracketed paste, mouse
-// wheel (SGR) and focus reporting on, the window title saved and set (XTWINOPS
+// reports (SGR: the wheel, and left-button drags for selecting text in the app)
+// and focus reporting on, the window title saved and set (XTWINOPS
 // push/pop, so the shell's title comes back); input bytes decoded into events; resize
 // notifications. `restore()` undoes all of it and is safe to call repeatedly,
 // from any exit path (quit, error, signal, uncaught exception). A terminal
@@ -13,8 +14,8 @@ import type { InputEvent } from '../../../keymaps/input-event.js';
 
 // Ends by asking whether the terminal knows bracketed paste (DECRQM 2004): if
 // it answers, pastes come bracketed and paste-burst guessing is off.
-const ENTER = '\x1b[?1049h\x1b[?1000h\x1b[?1006h\x1b[?2004h\x1b[?1004h\x1b[?25l\x1b[H\x1b[2J\x1b[?2004$p';
-const LEAVE = '\x1b[23;0t\x1b[?2026l\x1b[0m\x1b[?1004l\x1b[?2004l\x1b[?1006l\x1b[?1000l\x1b[?25h\x1b[?1049l';
+const ENTER = '\x1b[?1049h\x1b[?1000h\x1b[?1002h\x1b[?1006h\x1b[?2004h\x1b[?1004h\x1b[?25l\x1b[H\x1b[2J\x1b[?2004$p';
+const LEAVE = '\x1b[23;0t\x1b[?2026l\x1b[0m\x1b[?1004l\x1b[?2004l\x1b[?1006l\x1b[?1002l\x1b[?1000l\x1b[?25h\x1b[?1049l';
 /** How long a lone ESC waits for the rest of an escape sequence. */
 export const ESC_TIMEOUT_MS = 30;
 
