@@ -2,7 +2,7 @@
 // Front ends choose the sink once: exec logs to stderr, the TUI to
 // $CODEX_HOME/log/codex-tui.log (it owns the screen). Nothing is written until a sink is set.
 import { appendFileSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export type Level = 'error' | 'warn' | 'info' | 'debug' | 'trace';
 const RANK: Record<Level | 'off', number> = { off: 0, error: 1, warn: 2, info: 3, debug: 4, trace: 5 };
@@ -36,6 +36,11 @@ export function levelEnabled(f: Filter, target: string, level: Level): boolean {
 
 let filter = parseLogFilter(undefined);
 let sink: ((line: string) => void) | undefined;
+
+/** Where the TUI logs (it owns the screen, so not stderr). */
+export function tuiLogFile(codexHome: string): string {
+  return join(codexHome, 'log', 'codex-tui.log');
+}
 
 export function configureLogging(to: 'stderr' | { file: string }, fallback: Level = 'warn'): void {
   filter = parseLogFilter(process.env.CODEX_LOG ?? process.env.RUST_LOG, fallback);

@@ -2,12 +2,9 @@
 // terminal, so it logs to $CODEX_HOME/log/codex-tui.log (default level info);
 // every other command logs to stderr (default warn). RUST_LOG / CODEX_LOG
 // (`debug`, `warn,codex_core=trace`) override the level.
-import { join } from 'node:path';
-import { configureLogging } from '../log.js';
+import { configureLogging, tuiLogFile } from '../log.js';
 
-export function tuiLogFile(codexHome: string): string {
-  return join(codexHome, 'log', 'codex-tui.log');
-}
+export { tuiLogFile };
 
 /** Returns the log file, or undefined when logging to stderr. */
 export function setupLogging(front: 'tui' | 'stderr', codexHome: string | undefined): string | undefined {

@@ -11,7 +11,7 @@ import { flagList, type CommandContext } from '../command-context.js';
 import type { Config } from '../config/types.js';
 import { finalUsageLine } from '../agent/token-usage.js';
 import { needsTrustDecision } from '../config/trust.js';
-import { logger } from '../log.js';
+import { logger, tuiLogFile } from '../log.js';
 
 /** What to start with: a prompt, a session to resume, or (`pick`) the session picker first. */
 interface StartPlan { rolloutPath?: string; prompt?: string; pick?: boolean }
@@ -121,6 +121,32 @@ export async function main(ctx: CommandContext): Promise<number> {
     renderer?.dispose();
     tty.restore();
   }, (message) => logger('codex_tui').warn(message));
+  const leaveScreen = async (): Promise<void> => {
+    await tui.close();
+    renderer?.dispose();
+    if (ticker) clearTimeout(ticker);
+    app.detach();
+    tty.restore();
+    unguard();
+  };
+  /**
+   * A failure once the screen is taken: the terminal comes back first (a line
+   * written on the alternate screen vanishes with it), then one line on stderr;
+   * the stack goes to the log.
+   */
+  const failOnScreen = async (e: unknown, what?: string): Promise<number> => {
+    try {
+      await leaveScreen();
+    } catch {
+      tty.restore();
+      unguard();
+    }
+    const err = e instanceof Error ? e : new Error(String(e));
+    logger('codex_tui').error(`${what ?? 'failed'}:`, err);
+    process.stderr.write(`codex: ${what ? `${what}: ` : ''}${err.message} (details in ${tuiLogFile(config.codexHome)})
+`);
+    return 1;
+  };
 
   // Spinner, elapsed time, paste-burst flush and hint expiry run only while needed.
   function scheduleTick(): void {
@@ -132,86 +158,84 @@ export async function main(ctx: CommandContext): Promise<number> {
     }, app.composer.burstPending ? 10 : 100);
   }
 
-  // A theme that cannot be loaded is a warning under the header; the default theme applies.
-  palette = new Palette(loadThemeOrDefault(config.tui.theme, config.cwd, (m) => app.warn(m)), depth);
-  renderer = new Renderer(tty, palette, tty.cols, tty.rows, (grid) => app.render(grid));
-  tty.start({
-    onInput: (events, at) => app.handleInput(events, at),
-    onResize: (cols, rows) => renderer?.resize(cols, rows),
-    onLost: hangup,
-  }, `codex · ${app.statusBar.info.cwd}`);
+  try {
+    return await runOnScreen();
+  } catch (e) {
+    return failOnScreen(e);
+  }
 
-  // What a quit leaves on the normal screen, once: the conversation reflowed to
-  // the terminal's width now, the token usage and how to resume. Called after
-  // the terminal is restored (a hangup has no terminal to write to).
-  let saidFarewell = false;
-  farewell = () => {
-    if (saidFarewell) return;
-    saidFarewell = true;
-    // After /new the app holds a later session than the one started here.
+  async function runOnScreen(): Promise<number> {
+    // A theme that cannot be loaded is a warning under the header; the default theme applies.
+    palette = new Palette(loadThemeOrDefault(config.tui.theme, config.cwd, (m) => app.warn(m)), depth);
+    renderer = new Renderer(tty, palette, tty.cols, tty.rows, (grid) => app.render(grid));
+    tty.start({
+      onInput: (events, at) => app.handleInput(events, at),
+      onResize: (cols, rows) => renderer?.resize(cols, rows),
+      onLost: hangup,
+    }, `codex · ${app.statusBar.info.cwd}`);
+
+    // What a quit leaves on the normal screen, once: the conversation reflowed to
+    // the terminal's width now, the token usage and how to resume. Called after
+    // the terminal is restored (a hangup has no terminal to write to).
+    let saidFarewell = false;
+    farewell = () => {
+      if (saidFarewell) return;
+      saidFarewell = true;
+      // After /new the app holds a later session than the one started here.
+      const current = app.session;
+      const conversation = conversationText(app.transcript, tty.cols, app.config.tui.scrollbackOnExit, palette);
+      let out = conversation ? `${conversation}\n` : '';
+      if (app.tokenUsage && app.tokenUsage.total_tokens > 0) out += `${finalUsageLine(app.tokenUsage)}\n`;
+      // A session quit before anything was said has no log to resume (the rollout is written from the first message).
+      if (current.id && existsSync(current.rolloutPath)) out += `To continue this session, run codex resume ${current.id}\n`;
+      if (out) process.stdout.write(out);
+    };
+    app.attach();
+    // Before any session starts: the trust screen (a folder never decided), then
+    // the session picker (`codex resume` alone).
+    const prepared = start.pick || needsTrustDecision(config)
+      ? (await import('./before-session.js')).beforeSession(app, config, { pick: start.pick === true, reload: (extra) => ctx.loadConfig(extra) })
+      : undefined;
+    renderer.paint();
+    await tui.wired;
+
+    // `-i`: sent with the first prompt, as in exec; without one, attached to the composer's draft.
+    if (start.prompt?.trim()) app.submitText(start.prompt.trim(), images.map((i) => i.path));
+    else if (images.length) {
+      for (const i of images) app.composer.attachImage(i.label, i.path);
+      app.host.requestFrame();
+    }
+    let rolloutPath = start.rolloutPath;
+    const ready = await prepared;
+    if (ready?.error !== undefined) {
+      await leaveScreen();
+      process.stderr.write(`${ready.error}\n`);
+      return 1;
+    }
+    if (ready) config = ready.config;
+    const choice = ready?.choice;
+    if (choice?.type === 'quit') {
+      await leaveScreen();
+      return 0;
+    }
+    if (choice?.type === 'resume') rolloutPath = choice.path;
+    try {
+      const [[{ startSession }, history], { resolveRequestAuth }] = await Promise.all([agent, import('../model/provider.js')]);
+      historyEntry = history.historyEntry;
+      // No key for the provider: said at once, under the header, not when the first prompt fails.
+      await resolveRequestAuth(config.provider, config.codexHome, process.env).catch((e: unknown) => app.warn((e as Error).message));
+      session.resolve(await startSession(config, rolloutPath ? { resume: { rolloutPath } } : {}));
+    } catch (e) {
+      return failOnScreen(e, 'could not start the session');
+    }
+
+    await finished;
     const current = app.session;
-    const conversation = conversationText(app.transcript, tty.cols, app.config.tui.scrollbackOnExit, palette);
-    let out = conversation ? `${conversation}\n` : '';
-    if (app.tokenUsage && app.tokenUsage.total_tokens > 0) out += `${finalUsageLine(app.tokenUsage)}\n`;
-    // A session quit before anything was said has no log to resume (the rollout is written from the first message).
-    if (current.id && existsSync(current.rolloutPath)) out += `To continue this session, run codex resume ${current.id}\n`;
-    if (out) process.stdout.write(out);
-  };
-  app.attach();
-  // Before any session starts: the trust screen (a folder never decided), then
-  // the session picker (`codex resume` alone).
-  const prepared = start.pick || needsTrustDecision(config)
-    ? (await import('./before-session.js')).beforeSession(app, config, { pick: start.pick === true, reload: (extra) => ctx.loadConfig(extra) })
-    : undefined;
-  renderer.paint();
-  await tui.wired;
-
-  const leaveScreen = async (): Promise<void> => {
-    await tui.close();
-    renderer?.dispose();
-    if (ticker) clearTimeout(ticker);
     app.detach();
-    tty.restore();
-    unguard();
-  };
-  // `-i`: sent with the first prompt, as in exec; without one, attached to the composer's draft.
-  if (start.prompt?.trim()) app.submitText(start.prompt.trim(), images.map((i) => i.path));
-  else if (images.length) {
-    for (const i of images) app.composer.attachImage(i.label, i.path);
-    app.host.requestFrame();
-  }
-  let rolloutPath = start.rolloutPath;
-  const ready = await prepared;
-  if (ready?.error !== undefined) {
+    current.submit({ type: 'shutdown' });
     await leaveScreen();
-    process.stderr.write(`${ready.error}\n`);
-    return 1;
-  }
-  if (ready) config = ready.config;
-  const choice = ready?.choice;
-  if (choice?.type === 'quit') {
-    await leaveScreen();
+    farewell();
+    if (goodbye) process.stderr.write(`${goodbye}\n`);
     return 0;
   }
-  if (choice?.type === 'resume') rolloutPath = choice.path;
-  try {
-    const [[{ startSession }, history], { resolveRequestAuth }] = await Promise.all([agent, import('../model/provider.js')]);
-    historyEntry = history.historyEntry;
-    // No key for the provider: said at once, under the header, not when the first prompt fails.
-    await resolveRequestAuth(config.provider, config.codexHome, process.env).catch((e: unknown) => app.warn((e as Error).message));
-    session.resolve(await startSession(config, rolloutPath ? { resume: { rolloutPath } } : {}));
-  } catch (e) {
-    await leaveScreen();
-    process.stderr.write(`codex: could not start the session: ${(e as Error).message}\n`);
-    return 1;
-  }
-
-  await finished;
-  const current = app.session;
-  app.detach();
-  current.submit({ type: 'shutdown' });
-  await leaveScreen();
-  farewell();
-  if (goodbye) process.stderr.write(`${goodbye}\n`);
-  return 0;
 }
