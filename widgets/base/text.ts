@@ -102,18 +102,31 @@ export function lineWidth(line: Line): number {
 /** Text cut to `width` columns; when cut, the last column is the ellipsis. */
 export function truncate(text: string, width: number, ellipsis = '…'): string {
   if (width <= 0) return '';
-  if (displayWidth(text) <= width) return sanitize(text);
+  const clean = sanitize(text);
   const ew = displayWidth(ellipsis);
-  if (ew > width) return '';
-  let out = '';
+  if (PRINTABLE_ASCII.test(clean)) return clean.length <= width ? clean : ew > width ? '' : clean.slice(0, width - ew) + ellipsis;
+  // One pass that stops as soon as the text is known not to fit: a long value
+  // (a pasted model name, a huge path) costs its first `width` columns, not its length.
+  let kept = '';
+  let keeping = true;
   let w = 0;
-  for (const g of graphemes(text)) {
+  for (const g of lazyGraphemes(clean)) {
     const gw = graphemeWidth(g);
-    if (w + gw > width - ew) break;
-    out += g;
+    if (w + gw > width) return ew > width ? '' : kept + ellipsis;
+    if (keeping && w + gw <= width - ew) kept += g;
+    else keeping = false;
     w += gw;
   }
-  return out + ellipsis;
+  return clean;
+}
+
+/** The graphemes of sanitized text one at a time, for callers that may stop early. */
+function* lazyGraphemes(clean: string): Generator<string> {
+  if (SIMPLE.test(clean)) {
+    for (let i = 0; i < clean.length; i++) yield clean[i]!;
+    return;
+  }
+  for (const s of segmenter.segment(clean)) yield s.segment;
 }
 
 /** A styled line cut to `width` columns, with an ellipsis (in the last span's style) when cut. */

@@ -7,7 +7,7 @@
 // go: when the row is short the provider goes first, then the other extras,
 // then the model, then their labels, and the directory is cut from the left
 // (`…/project/src`: its end says where you are).
-import { displayWidth, graphemes, graphemeWidth, sanitize } from '../base/text.js';
+import { displayWidth, graphemes, graphemeWidth, sanitize, truncate } from '../base/text.js';
 import type { Rect, Style, Surface, Widget } from '../base/types.js';
 
 export interface SessionInfo {
@@ -110,9 +110,11 @@ export class StatusBar implements Widget {
 
   /** The items shown at `width`: the extras drop (provider first, then the model) until the directory has room. */
   private fit(width: number, showDir: boolean): { items: Item[]; dirRoom: number } {
+    // A value wider than the row can never show whole: cut it first, so fitting measures short strings
+    // (a 5,000-character model name made every frame measure it a dozen times).
     const all = this.items.flatMap((id) => {
       const it = id === 'current-dir' ? undefined : this.item(id);
-      return it ? [it] : [];
+      return it ? [{ ...it, value: truncate(it.value, width) }] : [];
     });
     const room = (list: Item[]): number =>
       width - displayWidth(TITLE) - list.reduce((n, it, k) => n + displayWidth(piece(it, k === 0 && !showDir)), 0);
