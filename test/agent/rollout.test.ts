@@ -96,21 +96,24 @@ test('--last finds a session whose session_meta line is large (long AGENTS.md in
   }
 });
 
-test('sessions are found by id and newest first, optionally by cwd', () => {
+test('sessions are found by id and by last use, optionally by cwd', () => {
   const h = mkdtempSync(join(tmpdir(), 'codex-find-'));
   try {
     const a = created(h, meta('aaaaaaaa-0000-7000-8000-00000000000a', '/one'), new Date(2026, 0, 1, 10, 0, 0));
     const b = created(h, meta('bbbbbbbb-0000-7000-8000-00000000000b', '/two'), new Date(2026, 0, 2, 9, 0, 0));
     a.close();
     b.close();
+    // Both were written within the same instant: give each the time of its last use.
+    utimesSync(a.path, new Date(2026, 0, 1, 10, 5), new Date(2026, 0, 1, 10, 5));
+    utimesSync(b.path, new Date(2026, 0, 2, 9, 5), new Date(2026, 0, 2, 9, 5));
     assert.equal(findRolloutById(h, 'AAAAAAAA-0000-7000-8000-00000000000A'), a.path);
     assert.equal(findRolloutById(h, 'nope'), undefined);
     assert.equal(findNewestRollout(h), b.path);
     assert.equal(findNewestRollout(h, '/one'), a.path);
     assert.equal(findNewestRollout(h, '/three'), undefined);
     assert.match(basename(b.path), /^rollout-2026-01-02T09-00-00-bbbb/);
-    utimesSync(a.path, new Date(), new Date()); // mtime does not matter, names do
-    assert.equal(findNewestRollout(h), b.path);
+    utimesSync(a.path, new Date(), new Date()); // a resumed and continued session is the newest, whatever its name says
+    assert.equal(findNewestRollout(h), a.path);
   } finally {
     rmSync(h, { recursive: true, force: true });
   }
