@@ -136,6 +136,7 @@ test("/model lists the provider's models, marks the current one, filters as you 
 test('codex apply is a usage error naming the native command; the TUI never starts', async () => {
   const { app } = e2e.start(['apply', 'task_123']);
   assert.equal(await app.exited(), 2);
-  assert.match(app.screen(), /'apply' is a command of the native Codex CLI that this implementation does not have/);
+  // The exit can be seen before the terminal has drawn the last bytes: wait for the text itself.
+  await app.waitForText(/'apply' is a command of the native Codex CLI that this implementation does not have/);
   assert.ok(!app.output().includes('\x1b[?1049h'), 'the alternate screen was never entered');
 });
