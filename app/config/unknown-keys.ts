@@ -1,21 +1,21 @@
 // Finds keys the schema does not know. The schema's objects are loose so
 // unknown keys survive parsing; this walk reports them (as warnings) instead
 // of letting them vanish silently.
-import type { z } from 'zod';
+import type { $ZodType } from 'zod/v4/core';
 import { isTable } from './overrides.js';
 
 interface Def {
   type: string;
-  shape?: Record<string, z.ZodType>;
-  valueType?: z.ZodType;
-  innerType?: z.ZodType;
-  options?: z.ZodType[];
-  element?: z.ZodType;
+  shape?: Record<string, $ZodType>;
+  valueType?: $ZodType;
+  innerType?: $ZodType;
+  options?: $ZodType[];
+  element?: $ZodType;
 }
 
-const defOf = (s: z.ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
+const defOf = (s: $ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
 
-function unwrap(s: z.ZodType): z.ZodType {
+function unwrap(s: $ZodType): $ZodType {
   let def = defOf(s);
   while (def.innerType && (def.type === 'optional' || def.type === 'default' || def.type === 'nullable' || def.type === 'prefault')) {
     s = def.innerType;
@@ -29,7 +29,7 @@ function unwrap(s: z.ZodType): z.ZodType {
  * appended to `out`. A `__proto__` key is unknown even in a map: no name of
  * ours is one, and a JavaScript object cannot hold it as data.
  */
-export function unknownKeys(schema: z.ZodType, value: unknown, path: string[] = [], out: string[][] = []): string[][] {
+export function unknownKeys(schema: $ZodType, value: unknown, path: string[] = [], out: string[][] = []): string[][] {
   const def = defOf(unwrap(schema));
   const shape = def.shape; // a getter in zod: read once, not per key
   if (def.type === 'object' && shape && isTable(value)) {

@@ -1,9 +1,9 @@
 // Turns zod issues into messages that name the source, the key path, what was
 // expected and what was found.
-import type { z } from 'zod';
+import type { $ZodError, $ZodIssue } from 'zod/v4/core';
 import { describeValue, formatKeyPath } from './errors.js';
 
-function expectedOf(issue: z.core.$ZodIssue): string {
+function expectedOf(issue: $ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type': {
       const e = issue.expected as string;
@@ -39,7 +39,7 @@ export interface IssueReport {
 }
 
 /** One report per issue: "invalid value for `key`: expected X, found Y". */
-export function describeIssues(error: z.ZodError, data: unknown): IssueReport[] {
+export function describeIssues(error: $ZodError, data: unknown): IssueReport[] {
   return error.issues.map((issue) => {
     const found = valueAt(data, issue.path);
     return {

@@ -31,9 +31,10 @@ async function imagesToAttach(ctx: CommandContext, cwd: string): Promise<{ label
 }
 
 async function resolveResume(ctx: CommandContext, config: Config): Promise<StartPlan> {
-  const { findNewestRollout, findRolloutById } = await import('../agent/rollout.js');
   const [first, second] = ctx.cmd.positionals;
   if (ctx.cmd.path[0] !== 'resume') return first !== undefined ? { prompt: first } : {};
+  // Only here: the session log's module brings the model's item schemas (zod) with it.
+  const { findNewestRollout, findRolloutById } = await import('../agent/rollout.js');
   if (ctx.cmd.flags.last === true) {
     const path = findNewestRollout(config.codexHome, config.cwd);
     if (!path) throw new Error(`codex resume --last: no saved session for ${config.cwd} in ${config.codexHome}/sessions`);

@@ -31,6 +31,13 @@ test('editing: words, kill and yank, line start/end, grapheme-wise delete', () =
   t.setText('a👨‍👩‍👧b', 'a👨‍👩‍👧'.length);
   t.deleteBackward();
   assert.equal(t.text, 'ab');
+  // Printable ASCII skips the segmenter; an ASCII letter carrying a combining mark or a keycap does not.
+  t.setText('ae\u0301b', 1);
+  t.deleteForward();
+  assert.equal(t.text, 'ab');
+  t.setText('x1\ufe0f\u20e3', 4);
+  t.deleteBackward();
+  assert.equal(t.text, 'x');
   t.setText('one\ntwo', 5);
   t.killLineStart();
   assert.equal(t.text, 'one\nwo');

@@ -2,7 +2,7 @@
 // last space, so words stay whole; a word longer than the row breaks between
 // graphemes) and maps between the caret's string index and its row/column, so
 // Up/Down move by visual row and the terminal cursor lands on the caret.
-import { graphemeWidth } from '../base/text.js';
+import { graphemeSegmenter, graphemeWidth } from '../base/text.js';
 
 export interface VisualRow {
   /** String indices [start, end) of the row's text. */
@@ -12,10 +12,13 @@ export interface VisualRow {
   cells: { g: string; col: number; index: number; width: number }[];
 }
 
-const segmenter = new Intl.Segmenter();
-
 export function cellWidth(g: string): number {
   return g.charCodeAt(0) < 0x20 ? 1 : Math.max(1, graphemeWidth(g));
+}
+
+/** A line's graphemes and their indices; printable ASCII is one per character, without the segmenter. */
+function segments(line: string): Iterable<{ segment: string; index: number }> {
+  return /^[\x20-\x7e]*$/.test(line) ? Array.from(line, (segment, index) => ({ segment, index })) : graphemeSegmenter().segment(line);
 }
 
 export function layoutRows(text: string, width: number): VisualRow[] {
@@ -25,7 +28,7 @@ export function layoutRows(text: string, width: number): VisualRow[] {
   for (const line of text.split('\n')) {
     let row: VisualRow = { start: offset, end: offset, cells: [] };
     let col = 0;
-    for (const { segment, index } of segmenter.segment(line)) {
+    for (const { segment, index } of segments(line)) {
       const cw = Math.min(w, cellWidth(segment));
       if (col + cw > w && !segment.trim() && row.cells.length) {
         // A space right after a word that ends at the edge closes the row (as a

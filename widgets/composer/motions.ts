@@ -5,6 +5,8 @@
 // area applies them. The names are the keymap's (keymaps/actions.ts
 // OPERAND_ACTIONS, OPERATOR_ACTIONS); the TUI checks they agree.
 
+import { graphemeSegmenter } from '../base/text.js';
+
 export const MOTIONS = ['char_left', 'char_right', 'word_next_start', 'word_next_end', 'word_prev_start', 'line_start', 'line_end'] as const;
 export type Motion = (typeof MOTIONS)[number];
 export const TEXT_OBJECTS = ['inner_word', 'a_word', 'whole_line'] as const;
@@ -13,18 +15,22 @@ export type Operand = Motion | TextObject;
 export const OPERATORS = ['delete_to', 'change_to'] as const;
 export type Operator = (typeof OPERATORS)[number];
 
-const segmenter = new Intl.Segmenter();
+// Printable ASCII next to printable ASCII is always a grapheme boundary: the
+// keys most edits are made with need no segmenter.
+const asciiOrEdge = (text: string, i: number): boolean => i < 0 || i >= text.length || (text.charCodeAt(i) >= 0x20 && text.charCodeAt(i) < 0x7f);
 
 export function prevBoundary(text: string, i: number): number {
   if (i <= 0) return 0;
+  if (asciiOrEdge(text, i - 1) && asciiOrEdge(text, i - 2)) return i - 1;
   let last = 0;
-  for (const s of segmenter.segment(text.slice(Math.max(0, i - 64), i))) last = s.index;
+  for (const s of graphemeSegmenter().segment(text.slice(Math.max(0, i - 64), i))) last = s.index;
   return Math.max(0, i - 64) + last;
 }
 
 export function nextBoundary(text: string, i: number): number {
   if (i >= text.length) return text.length;
-  const seg = segmenter.segment(text.slice(i, i + 64))[Symbol.iterator]().next();
+  if (asciiOrEdge(text, i) && asciiOrEdge(text, i + 1)) return i + 1;
+  const seg = graphemeSegmenter().segment(text.slice(i, i + 64))[Symbol.iterator]().next();
   return seg.done ? text.length : i + seg.value.segment.length;
 }
 
