@@ -1,6 +1,7 @@
 // Leveled logging filtered by RUST_LOG / CODEX_LOG (`info`, `warn,codex_tui=debug`, …).
 // Front ends choose the sink once: exec logs to stderr, the TUI to
-// $CODEX_HOME/log/codex-tui.log (it owns the screen). Nothing is written until a sink is set.
+// $CODEX_HOME/log/codex-tui.log (it owns the screen), the proxy to stderr in
+// batches (a line per request). Nothing is written until a sink is set.
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
@@ -42,9 +43,46 @@ export function tuiLogFile(codexHome: string): string {
   return join(codexHome, 'log', 'codex-tui.log');
 }
 
-export function configureLogging(to: 'stderr' | { file: string }, fallback: Level = 'warn'): void {
+/** How long log lines wait to go out together: a server logging a line per request makes a write per batch. */
+export const LOG_BATCH_MS = 100;
+const MAX_BATCH = 64 * 1024;
+/** Log text stderr may hold unwritten (its reader stalled); past it, lines are counted, not kept. */
+const MAX_STDERR_BACKLOG = 4 * 1024 * 1024;
+
+/**
+ * stderr in batches: lines are gathered and written together every
+ * LOG_BATCH_MS (or at 64 KiB), and what is held at exit is written then, so a
+ * request costs the proxy no write of its own. When stderr is not being read,
+ * at most 4 MiB waits; further lines are counted and the count is logged.
+ */
+function batchedStderr(): (line: string) => void {
+  let held = '';
+  let dropped = 0;
+  let timer: NodeJS.Timeout | undefined;
+  const flush = (): void => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (dropped > 0) held += `${dropped} log line(s) dropped: stderr was not taking them\n`;
+    dropped = 0;
+    if (held) process.stderr.write(held);
+    held = '';
+  };
+  process.once('exit', flush);
+  return (line) => {
+    if (process.stderr.writableLength + held.length > MAX_STDERR_BACKLOG) {
+      dropped++;
+      return;
+    }
+    held += line;
+    if (held.length >= MAX_BATCH) flush();
+    else timer ??= setTimeout(flush, LOG_BATCH_MS).unref();
+  };
+}
+
+export function configureLogging(to: 'stderr' | 'stderr-batched' | { file: string }, fallback: Level = 'warn'): void {
   filter = parseLogFilter(process.env.CODEX_LOG ?? process.env.RUST_LOG, fallback);
   if (to === 'stderr') sink = (line) => process.stderr.write(line);
+  else if (to === 'stderr-batched') sink = batchedStderr();
   else {
     // A log that cannot be written (a full disk, a read-only home) must not stop the program it logs.
     let dirMade = false;

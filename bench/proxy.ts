@@ -2,7 +2,9 @@
 // and (when Debian's nginx is installed) through nginx as a reverse proxy, all
 // on loopback. Small JSON requests at c = 1/8/32 (req/s, p50/p99, the ratio to
 // direct, the proxy's CPU per request), SSE time to first event, and a 1 GiB
-// streamed upload (MiB/s, the proxy's RSS growth). Targets run interleaved,
+// streamed upload (MiB/s, the proxy's RSS growth). The proxy runs at its
+// default log level (an access-log line per request); a second one with the
+// access log off shows what the log costs (small requests only). Targets run interleaved,
 // round by round, and medians are reported: on a shared machine the load
 // changes from one second to the next, and CPU per request moves less than
 // requests per second.
@@ -103,7 +105,8 @@ function memory(pid: number): { peak: number; rss: number } {
   return { peak: kb('VmHWM') / 1024, rss: kb('VmRSS') / 1024 };
 }
 
-interface Target { name: string; base: string; pids: number[] }
+/** `requestsOnly`: a variant measured on small requests only (no SSE, no upload). */
+interface Target { name: string; base: string; pids: number[]; requestsOnly?: boolean }
 interface Run { rps: number; latencies: number[]; cpuPerReq?: number }
 
 async function load(t: Target, concurrency: number, seconds: number): Promise<Run> {
@@ -198,7 +201,12 @@ const up = await start(process.execPath, ['--import', 'tsx', assetPath('bench', 
 const direct = up.match[1]!;
 const home = mkdtempSync(join(tmp, 'home-'));
 writeFileSync(join(home, 'config.toml'), `model_provider = "mock"\n[model_providers.mock]\nname = "Mock"\nbase_url = "${direct}"\n`);
-const proxied = await start(process.execPath, [assetPath('dist', 'codex.js'), 'proxy', '--bind', '127.0.0.1:0'], /listening on (http:\S+)/, { ...process.env, CODEX_HOME: home, RUST_LOG: 'warn' });
+// At its default log level, as people run it: an access-log line per request, on a stderr this bench drains.
+const { RUST_LOG: _rust, CODEX_LOG: _codex, ...proxyEnv } = process.env;
+const startProxy = (env: NodeJS.ProcessEnv) =>
+  start(process.execPath, [assetPath('dist', 'codex.js'), 'proxy', '--bind', '127.0.0.1:0'], /listening on (http:\S+)/, { ...proxyEnv, CODEX_HOME: home, ...env });
+const proxied = await startProxy({});
+const quiet = await startProxy({ CODEX_LOG: 'warn' });
 const targets: Target[] = [
   { name: 'direct', base: direct, pids: [] },
   { name: 'codex proxy', base: `${proxied.match[1]}/v1`, pids: [proxied.child.pid!] },
@@ -224,6 +232,7 @@ http { access_log off; client_body_temp_path ${tmp}; proxy_temp_path ${tmp};
 } else {
   console.log('(nginx not installed: no reference rows; Debian: apt-get install nginx-light)');
 }
+targets.push({ name: 'proxy, no log', base: `${quiet.match[1]}/v1`, pids: [quiet.child.pid!], requestsOnly: true });
 
 console.log(`\nbench/proxy — small JSON POSTs on loopback, ${ROUNDS} interleaved rounds of ${SECONDS}s per row, medians; one machine runs client, upstream and proxy`);
 const rows = [['target', 'c', 'req/s', 'p50', 'p99', 'vs direct', 'proxy CPU/req']];
@@ -251,18 +260,19 @@ for (const c of CONCURRENCY) {
   }
 }
 table(rows);
-const ref = targets[2];
+const ref = targets.find((t) => t.name.startsWith('nginx'));
 if (ref) {
   console.log(`codex proxy's ratio to direct / nginx's (target ≥ 1): ${CONCURRENCY.map((c) => `c=${c} ${(ratios.get(`codex proxy@${c}`)! / ratios.get(`${ref.name}@${c}`)!).toFixed(2)}`).join(', ')}`);
 }
+console.log(`codex proxy with its access log / without (target ≥ 0.95): ${CONCURRENCY.map((c) => `c=${c} ${(ratios.get(`codex proxy@${c}`)! / ratios.get(`proxy, no log@${c}`)!).toFixed(2)}`).join(', ')}`);
 
 console.log('\nSSE time to first event (median of 40)');
-for (const t of targets) console.log(`${t.name}: ${fmt(await timeToFirstEvent(t.base), ' ms')}`);
+for (const t of targets.filter((x) => !x.requestsOnly)) console.log(`${t.name}: ${fmt(await timeToFirstEvent(t.base), ' ms')}`);
 
 console.log(`\n${UPLOAD_MIB} MiB streamed upload (multipart body); RSS growth of the proxy while it runs`);
 const uploads = new Map<string, number>();
 const upRows = [['target', 'MiB/s', 'max RSS growth', 'peak RSS']];
-for (const t of targets) {
+for (const t of targets.filter((x) => !x.requestsOnly)) {
   const r = await upload(t.base, t.pids, UPLOAD_MIB);
   uploads.set(t.name, r.mibPerSec);
   upRows.push([t.name, fmt(r.mibPerSec), t.pids.length ? fmt(r.maxRssDelta, ' MiB') : '—', t.pids.length ? t.pids.map((p) => fmt(memory(p).peak, ' MiB')).join(' + ') : '—']);
@@ -271,6 +281,7 @@ table(upRows);
 if (ref) console.log(`codex proxy upload / nginx's (target ≥ 0.8): ${(uploads.get('codex proxy')! / uploads.get(ref.name)!).toFixed(2)}`);
 
 await stop(proxied.child, 'SIGTERM');
+await stop(quiet.child, 'SIGTERM');
 if (nginx) await stop(nginx, 'SIGQUIT'); // graceful: the master ends its worker, then itself
 await stop(up.child, 'SIGTERM');
 process.exit(0);

@@ -17,8 +17,9 @@ export function isLoopback(host: string): boolean {
 }
 
 export async function main(ctx: CommandContext): Promise<number> {
-  // Servers log each request: default to info, RUST_LOG / CODEX_LOG still decide.
-  configureLogging('stderr', 'info');
+  // Servers log each request: default to info, RUST_LOG / CODEX_LOG still decide;
+  // in batches, so a request costs no write of its own.
+  configureLogging('stderr-batched', 'info');
   let bind;
   try {
     bind = parseBind(typeof ctx.cmd.flags.bind === 'string' ? ctx.cmd.flags.bind : '127.0.0.1:11435');

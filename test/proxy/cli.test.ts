@@ -2,7 +2,7 @@
 // access log, the non-loopback warning and graceful shutdown on SIGTERM.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -117,4 +117,29 @@ test('log levels: RUST_LOG=trace still never shows the injected key; CODEX_LOG=w
   quiet.child.kill('SIGTERM');
   assert.equal(await quiet.exit, 0);
   assert.doesNotMatch(quiet.stderr(), /GET \/health/);
+});
+
+/** Write system calls the process has made so far (write, writev: sockets and stderr alike). */
+function writeCalls(pid: number): number {
+  return Number(/^syscw: (\d+)$/m.exec(readFileSync(`/proc/${pid}/io`, 'utf8'))?.[1]);
+}
+
+test('the access log is written in batches: a request costs the proxy no stderr write of its own', async () => {
+  // The same requests through a proxy with the access log and one without it: the difference is what logging writes.
+  const perRequest = async (env: Record<string, string>): Promise<{ writes: number; stderr: string }> => {
+    const p = await spawnProxy('codex.js', ['proxy', '--bind', '127.0.0.1:0'], env);
+    const REQUESTS = 300;
+    // Warmed up first: while V8 compiles, its threads wake the event loop with writes of their own.
+    for (let i = 0; i < REQUESTS; i++) await (await fetch(`${p.url}/health`)).text();
+    const before = writeCalls(p.child.pid!);
+    for (let i = 0; i < REQUESTS; i++) await (await fetch(`${p.url}/health`)).text();
+    const writes = (writeCalls(p.child.pid!) - before) / REQUESTS;
+    p.child.kill('SIGTERM');
+    assert.equal(await p.exit, 0);
+    return { writes, stderr: p.stderr() };
+  };
+  const logged = await perRequest({ RUST_LOG: '' });
+  const quiet = await perRequest({ RUST_LOG: '', CODEX_LOG: 'warn' });
+  assert.equal(logged.stderr.match(/codex_proxy: GET \/health 200/g)?.length, 600, 'every request is logged, by the exit at the latest');
+  assert.ok(logged.writes - quiet.writes < 0.5, `writes per request: ${logged.writes} with the access log, ${quiet.writes} without`);
 });
