@@ -6,7 +6,7 @@
 // approval …) goes out as one typed `AppEvent` to the controller that
 // create-tui.ts wires; until it is wired (`start`), keys and agent events wait
 // in arrival order, so a key typed at the first frame acts as it would later.
-import { isAppAction, isEditAction, type AppAction, type EditAction } from '../../keymaps/actions.js';
+import { isAppAction, isEditAction, type EditAction } from '../../keymaps/actions.js';
 import { buildKeymap, type Keymap, type KeymapMode, type ResolvedAction } from '../../keymaps/engine.js';
 import { Composer, type ComposerEdit } from '../../widgets/composer/composer.js';
 import type { Surface, Widget } from '../../widgets/base/types.js';
@@ -36,6 +36,7 @@ import { errorCell } from '../../widgets/transcript/cells/notice.js';
 import { pastedImage } from './pasted-image.js';
 import { PendingTurnInput } from './pending-turn-input.js';
 import { ComposerMode } from './composer-mode.js';
+import { AppActions, QUIT_HINT_MS } from './app-actions.js';
 
 // The keymap's edit actions and the composer's edits must be one vocabulary: a
 // name on one side only makes this `false` and fails the typecheck.
@@ -48,9 +49,7 @@ export type EventApplier = (s: EventState & { app: TuiApp }, msg: EventMsg) => v
 /** Input and agent events that arrived before the app was wired, in arrival order (`at`: when the input was read). */
 type Early = { kind: 'input'; events: readonly InputEvent[]; at: number } | { kind: 'event'; msg: EventMsg };
 
-export const QUIT_HINT_MS = 2000;
-export const QUIT_HINT = 'ctrl + c again to quit';
-export const BACKTRACK_HINT = 'Esc edit prev';
+export { BACKTRACK_HINT, QUIT_HINT, QUIT_HINT_MS } from './app-actions.js';
 
 export class TuiApp implements Widget {
   readonly keymap: Keymap;
@@ -73,12 +72,13 @@ export class TuiApp implements Widget {
   /** Messages sent into the running turn and follow-ups queued after it. */
   readonly pendingInput = new PendingTurnInput();
   readonly events: EventState & { app: TuiApp };
+  /** The app's own key actions and their two-press states (Esc–Esc, Ctrl+C twice). */
+  private readonly actions = new AppActions(this);
   private overlays: Overlay[] = [];
   private triggers: ComposerTrigger[] = [];
   running = false;
   focused = true;
   tokenUsage: TokenUsage | undefined;
-  private quitArmedUntil = 0;
   private noticeUntil = 0;
   private unsubscribe: (() => void) | undefined;
   /** The footer's key hints, from the composer's bindings (a user's [tui.keymap] shows). */
@@ -312,7 +312,7 @@ export class TuiApp implements Widget {
   }
 
   dispatch(r: ResolvedAction, at: number = this.host.now()): void {
-    if (r.action !== 'cancel') this.disarmBacktrack();
+    if (r.action !== 'cancel') this.actions.disarmBacktrack();
     const top = this.top();
     if (top) {
       const res = top.handle(r);
@@ -325,71 +325,7 @@ export class TuiApp implements Widget {
     // The mode changes first: `a` moves the caret as insert mode allows.
     if (r.then) this.composerMode.set(r.then, false);
     if (isEditAction(action)) this.composerAction(action, r, at);
-    else if (isAppAction(action)) this.appAction(action, at);
-  }
-
-  private appAction(action: AppAction, now: number): void {
-    switch (action) {
-      case 'cancel':
-        if (this.running) this.interrupt();
-        else if (this.composer.isEmpty()) {
-          // Esc–Esc (reference §3.4): the first Esc primes, the second opens the preview.
-          if (this.backtrackPrimed) {
-            this.disarmBacktrack();
-            this.emit({ type: 'backtrack' });
-          } else {
-            this.backtrackPrimed = true;
-            this.footer.notice = BACKTRACK_HINT;
-            this.noticeUntil = Infinity;
-          }
-        }
-        return;
-      case 'interrupt_or_quit':
-        if (this.running) this.interrupt();
-        else if (!this.composer.isEmpty()) {
-          // Later versions: Ctrl+C on a draft clears it rather than arming quit.
-          const before = this.composer.text;
-          this.composer.clear(now);
-          this.quitArmedUntil = 0;
-          this.composerEdited(before);
-        } else if (now < this.quitArmedUntil) this.quit();
-        else {
-          this.quitArmedUntil = now + QUIT_HINT_MS;
-          this.showNotice(QUIT_HINT, QUIT_HINT_MS);
-        }
-        return;
-      case 'delete_forward_or_quit':
-        // Ctrl+D on an empty composer quits, as end of input does in a shell.
-        if (this.composer.isEmpty()) this.quit();
-        else this.composerAction('delete_forward', { action: 'delete_forward' }, now);
-        return;
-      case 'open_transcript': this.emit({ type: 'open_transcript' }); return;
-      case 'scroll_page_up': this.view.pageUp(); return;
-      case 'scroll_page_down': this.view.pageDown(); return;
-      case 'scroll_top': this.view.toTop(); return;
-      case 'scroll_bottom': this.view.toBottom(); return;
-      case 'scroll_up': this.view.scrollBy(-3); return;
-      case 'scroll_down': this.view.scrollBy(3); return;
-      case 'redraw': this.host.redraw(); return;
-      case 'queue_message': this.queueFollowUp(now); return;
-      case 'edit_queued': {
-        const draft = this.pendingInput.takeLast();
-        if (draft) this.composer.restore(draft);
-        return;
-      }
-      default: {
-        const _: never = action;
-        return _;
-      }
-    }
-  }
-
-  private backtrackPrimed = false;
-
-  private disarmBacktrack(): void {
-    if (!this.backtrackPrimed) return;
-    this.backtrackPrimed = false;
-    if (this.footer.notice === BACKTRACK_HINT) this.footer.notice = undefined;
+    else if (isAppAction(action)) this.actions.run(action, at);
   }
 
   /** The last `turn_diff` (the turn's changes), for /diff. */
@@ -398,21 +334,17 @@ export class TuiApp implements Widget {
   /** Turns of this session that changed files (turn_checkpoint): backtrack offers to restore them. */
   checkpointTurns: number[] = [];
 
-  private composerAction(action: EditAction, r: ResolvedAction, at: number): void {
+  composerAction(action: EditAction, r: ResolvedAction, at: number): void {
     const before = this.composer.text;
     const out = this.composer.apply(action, r.text, at, r);
     if (out.type === 'submit') this.submitText(out.text, out.images);
     else if (out.type === 'edited') this.composerEdited(before);
   }
 
-  private composerEdited(before: string): void {
+  composerEdited(before: string): void {
     const text = this.composer.text;
     const cursor = this.composer.textarea.cursor;
-    if (text !== before) {
-      // Typing disarms Ctrl+C-to-quit, and its hint goes with it.
-      this.quitArmedUntil = 0;
-      if (this.footer.notice === QUIT_HINT) this.footer.notice = undefined;
-    }
+    if (text !== before) this.actions.disarmQuit();
     const top = this.top();
     if (top?.composerChanged) {
       if (top.composerChanged(text, cursor) !== 'close') return;
@@ -446,7 +378,7 @@ export class TuiApp implements Widget {
   }
 
   /** Tab: while a turn runs the draft waits and starts its own turn after it (a slash command runs now); idle, it is sent. */
-  private queueFollowUp(now: number): void {
+  queueFollowUp(now: number): void {
     if (!this.running) {
       this.composerAction('submit', { action: 'submit' }, now);
       return;
