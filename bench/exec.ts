@@ -14,11 +14,10 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startMockModelServer, type MockModelServer, type MockTurn } from '../test/support/mock-model-server.js';
+import { installNative, nativeBin, nativeDir } from './support/native.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const ours = join(root, 'dist', 'codex.js');
-const nativeDir = join(root, 'bench', 'native');
-const nativeBin = join(nativeDir, 'node_modules/@openai/codex-linux-x64/vendor/x86_64-unknown-linux-musl/bin/codex');
 const TIME = '/usr/bin/time';
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 7;
@@ -26,16 +25,6 @@ const KEY_ENV = 'CODEX_BENCH_MOCK_KEY';
 
 if (!existsSync(ours)) throw new Error(`bench/exec: ${ours} is missing; run \`node .ci/build.mjs\` first`);
 if (!existsSync(TIME)) throw new Error('bench/exec: needs GNU time at /usr/bin/time for peak RSS (apt-get install time)');
-
-function installNative(): boolean {
-  if (existsSync(nativeBin)) return true;
-  if (process.platform !== 'linux' || process.arch !== 'x64') return false;
-  mkdirSync(nativeDir, { recursive: true });
-  writeFileSync(join(nativeDir, '.gitignore'), '*\n');
-  console.log('installing @openai/codex@0.169.0 into bench/native (first run only)…');
-  const r = spawnSync('npm', ['i', '--prefix', nativeDir, '--no-audit', '--no-fund', '--loglevel=error', '@openai/codex@0.169.0'], { stdio: 'inherit' });
-  return r.status === 0 && existsSync(nativeBin);
-}
 
 interface Cli { name: string; argv: (prompt: string) => string[]; turns: { oneTurn: MockTurn[]; threeTools: MockTurn[] } }
 
@@ -57,7 +46,7 @@ const nativeCli: Cli = {
   },
 };
 
-function workspace(mockUrl: string): { home: string; repo: string; cleanup(): void } {
+function workspace(mockUrl: string): { dir: string; home: string; repo: string; cleanup(): void } {
   // Not under /tmp: the native CLI refuses to set up its helpers in a temp CODEX_HOME.
   mkdirSync(join(nativeDir, 'runs'), { recursive: true });
   const dir = mkdtempSync(join(nativeDir, 'runs', 'ws-'));
@@ -70,15 +59,20 @@ function workspace(mockUrl: string): { home: string; repo: string; cleanup(): vo
     'model = "gpt-5"', 'model_provider = "mock"', '[model_providers.mock]', 'name = "mock"',
     `base_url = "${mockUrl}"`, 'wire_api = "responses"', `env_key = "${KEY_ENV}"`, '',
   ].join('\n'));
-  return { home, repo, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  return { dir, home, repo, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 interface Sample { ms: number; rssKiB: number; cpuMs: number }
 
 /** One run under GNU time; async so the in-process mock keeps answering. */
-function once(cli: Cli, mock: MockModelServer, turns: MockTurn[], ws: { home: string; repo: string }): Promise<Sample> {
+function once(cli: Cli, mock: MockModelServer, turns: MockTurn[], ws: { dir: string; home: string; repo: string }): Promise<Sample> {
   mock.push(...turns);
-  const env: NodeJS.ProcessEnv = { ...process.env, CODEX_HOME: ws.home, [KEY_ENV]: 'bench' };
+  // HOME is the workspace, with no shell start-up files: the native CLI runs each
+  // command through a login shell (`bash -lc`), and with the user's own HOME
+  // that sourced their ~/.bashrc (here pyenv's init: ~0.5 s a command on a
+  // quiet machine, seconds under load), which ours, running argv directly, never
+  // pays. That is how "three tool calls" once measured 32 s for the native CLI.
+  const env: NodeJS.ProcessEnv = { ...process.env, HOME: ws.dir, CODEX_HOME: ws.home, [KEY_ENV]: 'bench' };
   delete env.NODE_EXTRA_CA_CERTS;
   delete env.NODE_OPTIONS;
   const [cmd, ...args] = [TIME, '-f', 'RSS=%M CPU=%U+%S', ...cli.argv('Say hello')];

@@ -1,0 +1,22 @@
+// The native Codex CLI 0.169 the benches compare against: its Rust binary,
+// installed on first use into bench/native/ (gitignored, ~400 MB;
+// `npm i --prefix bench/native @openai/codex@0.169.0`); CI never runs this.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const NATIVE_VERSION = '0.169.0';
+export const nativeDir = fileURLToPath(new URL('../native', import.meta.url));
+export const nativeBin = join(nativeDir, 'node_modules/@openai/codex-linux-x64/vendor/x86_64-unknown-linux-musl/bin/codex');
+
+/** True when the binary is there (installing it first if need be); false where there is no build of it (not linux-x64). */
+export function installNative(): boolean {
+  if (existsSync(nativeBin)) return true;
+  if (process.platform !== 'linux' || process.arch !== 'x64') return false;
+  mkdirSync(nativeDir, { recursive: true });
+  writeFileSync(join(nativeDir, '.gitignore'), '*\n');
+  console.log(`installing @openai/codex@${NATIVE_VERSION} into bench/native (first run only)…`);
+  const r = spawnSync('npm', ['i', '--prefix', nativeDir, '--no-audit', '--no-fund', '--loglevel=error', `@openai/codex@${NATIVE_VERSION}`], { stdio: 'inherit' });
+  return r.status === 0 && existsSync(nativeBin);
+}
