@@ -4,7 +4,7 @@
 // set-up, so bwrap killed during the set-up left pid 1 and the command running
 // under init. SIGKILL to a namespace's pid 1 (always delivered from outside)
 // makes the kernel kill every process in the namespace, wherever they moved.
-import { readlinkSync } from 'node:fs';
+import { readFileSync, readlinkSync } from 'node:fs';
 
 /** Pid 1 of a sandbox, as bwrap's --info-fd reports it: its host pid and its pid namespace's inode. */
 export interface SandboxInit {
@@ -38,4 +38,31 @@ export function killPidNamespace(init: SandboxInit, procRoot = '/proc'): void {
   } catch {
     // gone already (with its namespace)
   }
+}
+
+function signal(pid: number, sig: NodeJS.Signals): void {
+  try {
+    process.kill(pid, sig);
+  } catch {
+    // gone already
+  }
+}
+
+/**
+ * SIGKILLs a bwrap that is still running and the processes it forked: the
+ * sandbox's pid 1 is one of them, though bwrap may not have named it yet, and
+ * bwrap itself arms --die-with-parent only after the fork, so it may outlive
+ * this process. Stopped first, so it forks nothing while its children are read.
+ * Synchronous (exit hooks).
+ */
+export function killBwrapAndChildren(bwrapPid: number, procRoot = '/proc'): void {
+  signal(bwrapPid, 'SIGSTOP');
+  let children: number[] = [];
+  try {
+    children = readFileSync(`${procRoot}/${bwrapPid}/task/${bwrapPid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
+  } catch {
+    // exited meanwhile, or a kernel without the children file: bwrap alone
+  }
+  for (const pid of children) signal(pid, 'SIGKILL');
+  signal(bwrapPid, 'SIGKILL');
 }

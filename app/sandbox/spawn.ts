@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { onProcessExit } from '../exit-hooks.js';
-import { killPidNamespace, parseBwrapInfo } from './pid-namespace.js';
+import { killBwrapAndChildren, killPidNamespace, parseBwrapInfo } from './pid-namespace.js';
 import type { LaunchPlan } from './types.js';
 
 export interface SpawnPlanOptions {
@@ -65,7 +65,10 @@ function endSandbox(infoFile: number): void {
 
 /** The sandbox ends when bwrap does (killed, or its command done) or when this process exits. */
 function bindSandboxToChild(child: ChildProcess, infoFile: number): void {
-  const unhook = onProcessExit(() => endSandbox(infoFile));
+  const unhook = onProcessExit(() => {
+    endSandbox(infoFile);
+    if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) killBwrapAndChildren(child.pid);
+  });
   let open = true;
   const finish = (): void => {
     if (!open) return;

@@ -1,12 +1,14 @@
-// bwrap's --info-fd JSON, and the check that keeps a reused pid from being killed.
+// bwrap's --info-fd JSON, the check that keeps a reused pid from being killed,
+// and ending a bwrap still running with what it forked.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readlinkSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { killPidNamespace, parseBwrapInfo } from '../../app/sandbox/pid-namespace.js';
-import { alive } from '../support/procs.js';
+import { killBwrapAndChildren, killPidNamespace, parseBwrapInfo } from '../../app/sandbox/pid-namespace.js';
+import { alive, processesWith } from '../support/procs.js';
+import { waitFor } from '../support/wait.js';
 
 test('parseBwrapInfo: pid 1 and its pid namespace from bwrap 0.8 output; nothing from partial or other JSON', () => {
   const info = '{\n    "child-pid": 31716,\n    "mnt-namespace": 4026532174,\n    "net-namespace": 4026532176,\n    "pid-namespace": 4026532175\n}\n';
@@ -32,4 +34,16 @@ test('killPidNamespace kills the pid only while it is in the named pid namespace
   assert.equal(alive(pid), true);
   killPidNamespace({ pid, pidNamespace: ns });
   assert.equal(await ended, 'SIGKILL');
+});
+
+test('killBwrapAndChildren ends the process and the children it forked, not only itself', async (t) => {
+  const marker = `31.${process.pid}`;
+  // A stand-in for bwrap: a parent that forked a child which would outlive it.
+  const parent = spawn('sh', ['-c', `sleep ${marker} & wait`], { stdio: 'ignore' });
+  t.after(() => { for (const p of processesWith(marker)) process.kill(p.pid, 'SIGKILL'); });
+  await waitFor(() => processesWith(marker).some((p) => p.program === 'sleep'), 'the child to run');
+  const ended = new Promise<NodeJS.Signals | null>((resolve) => parent.once('exit', (_code, signal) => resolve(signal)));
+  killBwrapAndChildren(parent.pid!);
+  assert.equal(await ended, 'SIGKILL');
+  await waitFor(() => processesWith(marker).length === 0, 'the child to be gone');
 });
