@@ -68,7 +68,7 @@ function endTask(s: State): void {
   s.headerBeforeRetry = undefined;
   settleStreams(s);
   s.app.pendingInput.turnEnded();
-  s.app.refreshGitBranch();
+  s.app.settings.refreshGitBranch();
   s.app.request({ type: 'task_end' });
 }
 
@@ -103,7 +103,7 @@ export function applyAgentEvent(s: State, msg: EventMsg): void {
   }
   switch (msg.type) {
     case 'session_configured': {
-      app.statusBar.info = app.withOverrides({ ...app.statusBar.info, model: msg.model, ...(msg.reasoning_effort ? { reasoningEffort: msg.reasoning_effort } : {}) });
+      app.statusBar.info = app.settings.withOverrides({ ...app.statusBar.info, model: msg.model, ...(msg.reasoning_effort ? { reasoningEffort: msg.reasoning_effort } : {}) });
       app.composer.history.setPersistent(msg.history_entry_count, (offset) => app.host.historyEntry(msg.history_log_id, offset));
       if (s.forkPending) {
         const fork = s.forkPending;
@@ -134,7 +134,7 @@ export function applyAgentEvent(s: State, msg: EventMsg): void {
     case 'task_complete':
       endTask(s);
       notify(app, 'agent-turn-complete', msg.last_agent_message ? notificationText(msg.last_agent_message, 80) : 'Agent turn complete');
-      app.sendNextFollowUp();
+      app.turns.sendNextFollowUp();
       return;
     case 'turn_aborted':
       for (const c of s.calls.values()) if (c instanceof ExecCell && c.status === 'running') c.interrupt();
@@ -143,7 +143,7 @@ export function applyAgentEvent(s: State, msg: EventMsg): void {
       if (msg.reason === 'interrupted') {
         app.addCell(errorCell(INTERRUPTED_MESSAGE));
         // Messages typed while it ran, steered or queued, go back to the composer.
-        app.takeBackPendingInput();
+        app.turns.takeBackPendingInput();
       }
       endTask(s);
       return;

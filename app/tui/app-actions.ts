@@ -28,7 +28,7 @@ export interface ActionTarget {
   showNotice(text: string, ms: number): void;
   composerAction(action: EditAction, r: ResolvedAction, at: number): void;
   composerEdited(before: string): void;
-  queueFollowUp(now: number): void;
+  readonly turns: { queueFollowUp(now: number): void };
 }
 
 export class AppActions {
@@ -79,7 +79,7 @@ export class AppActions {
       case 'scroll_up': this.app.view.scrollBy(-3); return;
       case 'scroll_down': this.app.view.scrollBy(3); return;
       case 'redraw': this.app.host.redraw(); return;
-      case 'queue_message': this.app.queueFollowUp(now); return;
+      case 'queue_message': this.app.turns.queueFollowUp(now); return;
       case 'edit_queued': {
         const draft = this.app.pendingInput.takeLast();
         if (draft) this.app.composer.restore(draft);

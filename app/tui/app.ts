@@ -15,20 +15,18 @@ import { Viewport } from '../../widgets/layout/viewport.js';
 import { MarkedViewport } from '../../widgets/layout/scroll-marker.js';
 import { MouseSelection } from './mouse-selection.js';
 import { Footer } from '../../widgets/status/footer.js';
-import { StatusBar, type SessionInfo } from '../../widgets/status/status-bar.js';
+import { StatusBar } from '../../widgets/status/status-bar.js';
 import { spinnerFrame, StatusIndicator } from '../../widgets/status/status-indicator.js';
 import { Transcript } from '../../widgets/transcript/transcript.js';
 import type { HistoryCell } from '../../widgets/transcript/cell.js';
 import type { Config } from '../config/types.js';
 import type { Event, EventMsg, TokenUsage } from '../protocol/events.js';
-import { textWithImages, type Op } from '../protocol/ops.js';
+import type { Op } from '../protocol/ops.js';
 import type { AgentSession, AppEvent, AppHost } from './app-host.js';
 
 import type { InputEvent } from '../../keymaps/input-event.js';
-import { composerHints, composerKey, sessionInfo, statusItems, withOverrides, type TurnOverrides } from './status-info.js';
-import { currentBranch } from '../git/repo.js';
+import { composerHints, composerKey, sessionInfo, statusItems } from './status-info.js';
 import type { ComposerTrigger, Overlay } from './overlay.js';
-import { parseSlash } from './slash-commands.js';
 import type { EventState } from './event-state.js';
 import { ConversationLog } from './conversation-log.js';
 import { ClippedSurface } from '../../widgets/base/grid.js';
@@ -37,6 +35,8 @@ import { pastedImage } from './pasted-image.js';
 import { PendingTurnInput } from './pending-turn-input.js';
 import { ComposerMode } from './composer-mode.js';
 import { AppActions, QUIT_HINT_MS } from './app-actions.js';
+import { AppSettings } from './app-settings.js';
+import { UserTurns } from './user-turns.js';
 
 // The keymap's edit actions and the composer's edits must be one vocabulary: a
 // name on one side only makes this `false` and fails the typecheck.
@@ -74,6 +74,10 @@ export class TuiApp implements Widget {
   readonly events: EventState & { app: TuiApp };
   /** The app's own key actions and their two-press states (Esc–Esc, Ctrl+C twice). */
   private readonly actions = new AppActions(this);
+  /** Where submitted text goes: a slash command, a steered message, a queued follow-up. */
+  readonly turns = new UserTurns(this);
+  /** The settings of this run (/theme, /statusline, /model, /approvals) and the status bar's view of them. */
+  readonly settings: AppSettings;
   private overlays: Overlay[] = [];
   private triggers: ComposerTrigger[] = [];
   running = false;
@@ -84,8 +88,6 @@ export class TuiApp implements Widget {
   /** The footer's key hints, from the composer's bindings (a user's [tui.keymap] shows). */
   private readonly hints: [string, string][];
 
-  private settings: Config;
-
   constructor(
     public session: AgentSession,
     config: Config,
@@ -93,7 +95,7 @@ export class TuiApp implements Widget {
     readonly version: string,
     private readonly emit: (e: AppEvent) => void,
   ) {
-    this.settings = config;
+    this.settings = new AppSettings(this, config);
     // A bad [tui.keymap] entry is a warning under the header, like an unknown config key; its default stays.
     const problems: string[] = [];
     this.keymap = buildKeymap(config.tui.keymap as Parameters<typeof buildKeymap>[0], (m) => problems.push(`${m} (ignored)`));
@@ -108,7 +110,7 @@ export class TuiApp implements Widget {
     this.composerMode = new ComposerMode(this.keymap, this.composer, this.footer);
     if (config.tui.vim) this.composerMode.set('vim_normal');
     this.statusBar = new StatusBar(sessionInfo(config), statusItems(config.tui.statusLine, (m) => problems.push(m)));
-    this.refreshGitBranch();
+    this.settings.refreshGitBranch();
     this.status.animate = config.tui.animations;
     this.events = {
       app: this, assistant: undefined, reasoning: undefined, calls: new Map(), decoders: new Map(), reasoningText: '',
@@ -118,29 +120,7 @@ export class TuiApp implements Widget {
   }
 
   get config(): Config {
-    return this.settings;
-  }
-
-  /**
-   * The configuration the session will start with changed before it started
-   * (the trust screen decided sandbox and approval): the status bar follows.
-   */
-  reconfigure(config: Config): void {
-    this.settings = config;
-    this.statusBar.info = sessionInfo(config);
-    this.host.requestFrame();
-  }
-
-  /** /theme, /statusline: TUI settings chosen in this run (the rest of the configuration stays). */
-  setTuiSettings(patch: Partial<Config['tui']>): void {
-    this.settings = { ...this.settings, tui: { ...this.settings.tui, ...patch } };
-  }
-
-  /** The status bar's git branch, read again (a turn may have switched it). */
-  refreshGitBranch(): void {
-    const branch = currentBranch(this.config.cwd);
-    const { gitBranch: _, ...rest } = this.statusBar.live;
-    this.statusBar.live = branch === undefined ? rest : { ...rest, gitBranch: branch };
+    return this.settings.config;
   }
 
   /** A warning for the transcript, shown under the session header when the session is configured. */
@@ -175,29 +155,15 @@ export class TuiApp implements Widget {
     this.lastTurnDiff = undefined;
     this.checkpointTurns = [];
     this.footer.contextLeft = undefined;
-    this.statusBar.info = this.withOverrides(sessionInfo(this.config));
+    this.statusBar.info = this.settings.withOverrides(sessionInfo(this.config));
     Object.assign(this.events, {
       assistant: undefined, reasoning: undefined, reasoningText: '', unfinished: { assistant: [], reasoning: [] }, forkPending: undefined, headerBeforeRetry: undefined,
     });
     this.events.calls.clear();
     this.events.decoders.clear();
-    if (Object.keys(this.overrides).length) next.submit({ type: 'override_turn_context', ...this.overrides });
+    const overrides = this.settings.overrides;
+    if (Object.keys(overrides).length) next.submit({ type: 'override_turn_context', ...overrides });
     this.attach(next);
-  }
-
-  /** What /model and /approvals chose in this run (kept across /new). */
-  private overrides: TurnOverrides = {};
-
-  /** /model, /approvals: changes the settings of this session and of the ones /new starts. */
-  overrideTurnContext(o: TurnOverrides): void {
-    this.overrides = { ...this.overrides, ...o };
-    this.submit({ type: 'override_turn_context', ...o });
-    this.statusBar.info = this.withOverrides(this.statusBar.info);
-  }
-
-  /** `info` with the /model and /approvals choices applied. */
-  withOverrides(info: SessionInfo): SessionInfo {
-    return withOverrides(info, this.overrides);
   }
 
   // The event → cell mapping pulls in markdown, diff and every cell type, and
@@ -337,7 +303,7 @@ export class TuiApp implements Widget {
   composerAction(action: EditAction, r: ResolvedAction, at: number): void {
     const before = this.composer.text;
     const out = this.composer.apply(action, r.text, at, r);
-    if (out.type === 'submit') this.submitText(out.text, out.images);
+    if (out.type === 'submit') this.turns.submitText(out.text, out.images);
     else if (out.type === 'edited') this.composerEdited(before);
   }
 
@@ -360,44 +326,6 @@ export class TuiApp implements Widget {
         return;
       }
     }
-  }
-
-  /** Submits user text and the images attached to it: a slash command, a custom prompt, or a user turn (injected into a running one). */
-  submitText(text: string, images: readonly string[] = []): void {
-    this.view.toBottom();
-    const slash = text.startsWith('/') ? parseSlash(text) : undefined;
-    if (slash?.kind === 'builtin') this.emit({ type: 'slash_command', command: slash.command, args: slash.args });
-    else if (slash?.kind === 'prompt') this.emit({ type: 'custom_prompt', name: slash.name, args: slash.args, line: text, images });
-    else this.sendMessage(text, images);
-  }
-
-  /** A user turn with its images (injected into a running one). */
-  sendMessage(text: string, images: readonly string[] = []): void {
-    if (this.running) this.pendingInput.steered(text);
-    this.submit({ type: 'user_input', items: textWithImages(text, images) });
-  }
-
-  /** Tab: while a turn runs the draft waits and starts its own turn after it (a slash command runs now); idle, it is sent. */
-  queueFollowUp(now: number): void {
-    if (!this.running) {
-      this.composerAction('submit', { action: 'submit' }, now);
-      return;
-    }
-    const draft = this.composer.take(now);
-    if (!draft) return;
-    if (draft.text.startsWith('/') && parseSlash(draft.text)) this.submitText(draft.text, draft.images);
-    else this.pendingInput.queue(draft);
-  }
-
-  /** A turn ended: the oldest queued follow-up starts the next one. */
-  sendNextFollowUp(): void {
-    const draft = this.pendingInput.next();
-    if (draft) this.submitText(draft.text, draft.images);
-  }
-
-  /** A turn was interrupted: what was steered or queued goes back to the composer (before any draft), to edit or send again. */
-  takeBackPendingInput(): void {
-    for (const d of this.pendingInput.drain().reverse()) this.composer.restore(d);
   }
 
   interrupt(): void {

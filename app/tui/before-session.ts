@@ -41,7 +41,7 @@ export function beforeSession(app: TuiApp, config: Config, opts: BeforeSessionOp
       } catch (e) {
         return { config, error: (e as Error).message };
       }
-      app.reconfigure(current);
+      app.settings.reconfigure(current);
       if (outcome.warning) app.warn(outcome.warning);
     }
     const choice = picked ?? (opts.pick ? pickSession(app, current.codexHome) : undefined);

@@ -201,7 +201,7 @@ export async function main(ctx: CommandContext): Promise<number> {
     await tui.wired;
 
     // `-i`: sent with the first prompt, as in exec; without one, attached to the composer's draft.
-    if (start.prompt?.trim()) app.submitText(start.prompt.trim(), images.map((i) => i.path));
+    if (start.prompt?.trim()) app.turns.submitText(start.prompt.trim(), images.map((i) => i.path));
     else if (images.length) {
       for (const i of images) app.composer.attachImage(i.label, i.path);
       app.host.requestFrame();

@@ -23,7 +23,7 @@ export type ModelLister = () => Promise<string[]>;
 const isEffort = (s: string): s is ReasoningEffort => (REASONING_EFFORTS as readonly string[]).includes(s);
 
 function apply(app: TuiApp, model: string, effort: ReasoningEffort | undefined): void {
-  app.overrideTurnContext({ model, ...(effort && { effort }) });
+  app.settings.overrideTurnContext({ model, ...(effort && { effort }) });
   const shown = effort ?? app.statusBar.info.reasoningEffort;
   app.addCell(infoCell(`Model changed to ${model}${shown ? ` ${shown}` : ''}`));
 }

@@ -113,7 +113,7 @@ export function runSlashCommand(app: TuiApp, host: SlashHost, cmd: SlashCommand,
       app.pushOverlay(new ChoiceOverlay('Select approval mode',
         presets.map((p) => ({ item: { label: p.label, description: p.description }, value: p })),
         (p) => {
-          app.overrideTurnContext({ approval_policy: p.approval, sandbox_policy: p.sandbox });
+          app.settings.overrideTurnContext({ approval_policy: p.approval, sandbox_policy: p.sandbox });
           app.addCell(infoCell(`Approval mode set to ${p.label} (approval: ${p.approval}, sandbox: ${p.sandbox.mode})`));
         },
         presets.findIndex((p) => p.approval === approval && p.sandbox.mode === sandbox)));

@@ -70,7 +70,7 @@ export class SlashPopup implements Overlay {
           this.app.composer.setText(`${line} `);
         } else {
           this.app.composer.setText('');
-          this.app.submitText(line);
+          this.app.turns.submitText(line);
         }
         return 'close';
       }

@@ -68,7 +68,7 @@ class StatusLinePicker implements Overlay {
     this.kept = true;
     const items = this.items();
     this.app.statusBar.items = items;
-    this.app.setTuiSettings({ statusLine: items });
+    this.app.settings.setTuiSettings({ statusLine: items });
     try {
       const file = recordTuiSettings(this.app.config.codexHome, { status_line: items });
       this.app.addCell(infoCell(`Status bar shows ${items.length ? items.join(', ') : 'nothing'} (saved in ${file})`));

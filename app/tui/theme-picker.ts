@@ -37,7 +37,7 @@ export function openThemePicker(app: TuiApp): void {
   const choices = themes.map((t) => ({ item: { label: t }, value: t }));
   app.pushOverlay(new ChoiceOverlay('Select a theme (↑/↓ preview, Enter keeps, Esc goes back)', choices, (theme) => {
     if (!show(app, theme)) return;
-    app.setTuiSettings({ theme });
+    app.settings.setTuiSettings({ theme });
     try {
       const file = recordTuiSettings(app.config.codexHome, { theme });
       app.addCell(infoCell(`Theme set to ${theme} (saved in ${file})`));

@@ -18,7 +18,7 @@ export function runCustomPrompt(app: TuiApp, library: PromptLibrary, e: { name: 
     ? expandPrompt(prompt.content, e.args, command)
     : { ok: false as const, error: `${command}: no custom prompt named ${e.name} (expected the file ${library.dir}/${e.name}.md)` };
   if (out.ok) {
-    app.sendMessage(out.text, e.images);
+    app.turns.sendMessage(out.text, e.images);
     return;
   }
   app.addCell(errorCell(out.error));
