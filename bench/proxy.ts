@@ -8,7 +8,10 @@
 // round by round, and medians are reported: on a shared machine the load
 // changes from one second to the next, and CPU per request moves less than
 // requests per second.
-// Usage: node --import tsx bench/proxy.ts [--seconds S] [--rounds R] [--upload-mib N]
+// `--baseline DIR` adds a second codex proxy from another build's dist/ (a copy
+// of it taken before a change), run interleaved with this one: before/after
+// figures under the same load.
+// Usage: node --import tsx bench/proxy.ts [--seconds S] [--rounds R] [--upload-mib N] [--baseline DIR]
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
@@ -203,14 +206,17 @@ const home = mkdtempSync(join(tmp, 'home-'));
 writeFileSync(join(home, 'config.toml'), `model_provider = "mock"\n[model_providers.mock]\nname = "Mock"\nbase_url = "${direct}"\n`);
 // At its default log level, as people run it: an access-log line per request, on a stderr this bench drains.
 const { RUST_LOG: _rust, CODEX_LOG: _codex, ...proxyEnv } = process.env;
-const startProxy = (env: NodeJS.ProcessEnv) =>
-  start(process.execPath, [assetPath('dist', 'codex.js'), 'proxy', '--bind', '127.0.0.1:0'], /listening on (http:\S+)/, { ...proxyEnv, CODEX_HOME: home, ...env });
-const proxied = await startProxy({});
-const quiet = await startProxy({ CODEX_LOG: 'warn' });
+const startProxy = (dist: string, env: NodeJS.ProcessEnv = {}) =>
+  start(process.execPath, [join(dist, 'codex.js'), 'proxy', '--bind', '127.0.0.1:0'], /listening on (http:\S+)/, { ...proxyEnv, CODEX_HOME: home, ...env });
+const proxied = await startProxy(assetPath('dist'));
+const quiet = await startProxy(assetPath('dist'), { CODEX_LOG: 'warn' });
 const targets: Target[] = [
   { name: 'direct', base: direct, pids: [] },
   { name: 'codex proxy', base: `${proxied.match[1]}/v1`, pids: [proxied.child.pid!] },
 ];
+const baselineIndex = process.argv.indexOf('--baseline');
+const baseline = baselineIndex > 0 ? await startProxy(process.argv[baselineIndex + 1]!) : undefined;
+if (baseline) targets.push({ name: 'codex proxy (baseline)', base: `${baseline.match[1]}/v1`, pids: [baseline.child.pid!] });
 
 let nginx: ChildProcess | undefined;
 const nginxBin = ['/usr/sbin/nginx', 'nginx'].find((b) => spawnSync(b, ['-v']).status === 0);
@@ -282,6 +288,7 @@ if (ref) console.log(`codex proxy upload / nginx's (target ≥ 0.8): ${(uploads.
 
 await stop(proxied.child, 'SIGTERM');
 await stop(quiet.child, 'SIGTERM');
+if (baseline) await stop(baseline.child, 'SIGTERM');
 if (nginx) await stop(nginx, 'SIGQUIT'); // graceful: the master ends its worker, then itself
 await stop(up.child, 'SIGTERM');
 process.exit(0);

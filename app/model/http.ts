@@ -6,25 +6,45 @@ import * as http from 'node:http';
 import { proxyAuth } from './proxy-env.js';
 
 // node:https (and with it tls) loads only for an https endpoint: the local
-// mock and Ollama never pay for it. One keep-alive agent per scheme and proxy.
-type Transport = { request: typeof http.request; agent: HttpAgent; proxy?: URL };
-const transports = new Map<string, Transport>();
+// mock and Ollama never pay for it.
+export type Transport = { request: typeof http.request; agent: HttpAgent; proxy?: URL };
 
-async function transportFor(url: URL, proxy: URL | undefined): Promise<Transport> {
+/**
+ * A keep-alive transport to `url`'s scheme, through `proxy` when given: CONNECT
+ * tunnels for https, absolute-form requests to the proxy for plain http.
+ */
+export async function createTransport(url: URL, proxy: URL | undefined): Promise<Transport> {
+  if (url.protocol === 'https:') {
+    const https = await import('node:https');
+    const agent = proxy ? (await import('./tunnel.js')).tunnelAgent(proxy) : new https.Agent({ keepAlive: true });
+    return { request: https.request, agent };
+  }
+  if (proxy) {
+    const mod = proxy.protocol === 'https:' ? await import('node:https') : http;
+    return { request: mod.request, agent: new mod.Agent({ keepAlive: true }), proxy };
+  }
+  return { request: http.request, agent: new http.Agent({ keepAlive: true }) };
+}
+
+/** Where a request for `path` on `origin` goes over `t`: the origin itself, or the forward proxy with the absolute URL as its path. */
+export function requestTarget(t: Transport, origin: URL, path: string): http.RequestOptions & { proxyHeaders: Record<string, string> } {
+  const to = t.proxy ?? origin;
+  const hostname = to.hostname.startsWith('[') ? to.hostname.slice(1, -1) : to.hostname;
+  return {
+    protocol: to.protocol, hostname, port: to.port, agent: t.agent,
+    path: t.proxy ? `${origin.origin}${path}` : path,
+    proxyHeaders: t.proxy ? proxyAuth(t.proxy) : {},
+  };
+}
+
+// One transport per scheme and proxy for the model client, for the life of the process.
+const transports = new Map<string, Promise<Transport>>();
+
+function transportFor(url: URL, proxy: URL | undefined): Promise<Transport> {
   const key = `${url.protocol} ${proxy?.href ?? 'direct'}`;
   let t = transports.get(key);
   if (!t) {
-    if (url.protocol === 'https:') {
-      const https = await import('node:https');
-      const agent = proxy ? (await import('./tunnel.js')).tunnelAgent(proxy) : new https.Agent({ keepAlive: true });
-      t = { request: https.request, agent };
-    } else if (proxy) {
-      // Plain http through a proxy: the request goes to the proxy with the absolute URL as its path.
-      const mod = proxy.protocol === 'https:' ? await import('node:https') : http;
-      t = { request: mod.request, agent: new mod.Agent({ keepAlive: true }), proxy };
-    } else {
-      t = { request: http.request, agent: new http.Agent({ keepAlive: true }) };
-    }
+    t = createTransport(url, proxy);
     transports.set(key, t);
   }
   return t;
@@ -48,12 +68,8 @@ export async function send(url: URL, o: SendOptions): Promise<IncomingMessage> {
     if (o.signal?.aborted) return reject(o.signal.reason);
     const headers = { ...o.headers };
     if (o.body !== undefined) headers['content-length'] = String(Buffer.byteLength(o.body));
-    const req = t.proxy
-      ? t.request({
-          protocol: t.proxy.protocol, hostname: t.proxy.hostname, port: t.proxy.port, path: url.href,
-          method: o.method, headers: { host: url.host, ...proxyAuth(t.proxy), ...headers }, agent: t.agent,
-        })
-      : t.request(url, { method: o.method, headers, agent: t.agent });
+    const { proxyHeaders, ...target } = requestTarget(t, url, `${url.pathname}${url.search}`);
+    const req = t.request({ ...target, method: o.method, headers: { host: url.host, ...proxyHeaders, ...headers } });
     const onAbort = () => {
       req.destroy(o.signal!.reason instanceof Error ? o.signal!.reason : new Error('aborted'));
     };

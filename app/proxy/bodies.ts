@@ -4,7 +4,7 @@
 // size. Event listeners, not async iterators or `stream.pipeline`: both
 // allocate per request and show at thousands of requests per second.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Transform, type Readable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 
 /** Bodies up to this size may be held whole to go out in one write; larger ones stream. */
 export const BUFFER_LIMIT = 256 * 1024;
@@ -16,26 +16,32 @@ function readAll(stream: Readable): Promise<Buffer> {
     stream.on('data', (c: Buffer) => chunks.push(c));
     stream.once('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
     stream.once('error', reject);
+    // 'close' follows 'end' on every request: an Error (and its stack) only for a body cut short.
+    stream.once('close', () => {
+      if (!stream.readableEnded) reject(new Error('the client closed the connection before its body was complete'));
+    });
   });
 }
 
-/** The request body for undici: small ones as a Buffer (one write, no stream machinery), large ones streamed. */
-export async function requestBody(req: IncomingMessage, onBytes: (n: number) => void): Promise<Buffer | Readable | undefined> {
-  const length = req.headers['content-length'];
-  if (length === '0' || (length === undefined && req.headers['transfer-encoding'] === undefined)) return undefined;
-  if (length !== undefined && Number(length) <= BUFFER_LIMIT) {
-    const body = await readAll(req);
-    onBytes(body.length);
-    return body;
+/**
+ * The request body: none, small ones whole as a Buffer (they go out with the
+ * headers in one write), large or length-less ones as the stream itself.
+ */
+export async function requestBody(req: IncomingMessage, contentLength: string | undefined, chunked: boolean): Promise<Buffer | IncomingMessage | undefined> {
+  if (chunked) return req;
+  if (contentLength === undefined || contentLength === '0') return undefined;
+  return Number(contentLength) <= BUFFER_LIMIT ? readAll(req) : req;
+}
+
+/** Sends `body` as the upstream request's body and ends it; a stream goes with back-pressure (`pipe`). */
+export function sendBody(upstream: Writable, body: Buffer | Readable | undefined, onBytes: (n: number) => void): void {
+  if (body === undefined || Buffer.isBuffer(body)) {
+    onBytes(body?.length ?? 0);
+    upstream.end(body);
+    return;
   }
-  return req.pipe(
-    new Transform({
-      transform(chunk: Buffer, _enc, done) {
-        onBytes(chunk.length);
-        done(null, chunk);
-      },
-    }),
-  );
+  body.on('data', (c: Buffer) => onBytes(c.length));
+  body.pipe(upstream);
 }
 
 export interface FirstPart {
@@ -53,7 +59,15 @@ export interface FirstPart {
  * of it is awaited (a body cut short is then an error before any header went
  * out). The body is left paused.
  */
-export function firstPart(body: Readable, limit: number, whole = false): Promise<FirstPart> {
+export function firstPart(body: IncomingMessage, limit: number, whole = false): Promise<FirstPart> {
+  // Usually the whole answer came in the read that brought its head, and node's
+  // parser holds it already: no turn to wait, no listeners.
+  if (body.complete && body.readableLength <= limit) {
+    const chunks: Buffer[] = [];
+    let bytes = 0;
+    for (let c: Buffer | null; (c = body.read() as Buffer | null) !== null; bytes += c.length) chunks.push(c);
+    return Promise.resolve({ chunks, bytes, ended: true });
+  }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let bytes = 0;
@@ -62,6 +76,7 @@ export function firstPart(body: Readable, limit: number, whole = false): Promise
       body.off('data', onData);
       body.off('end', onEnd);
       body.off('error', onError);
+      body.off('close', onClose);
     };
     const cut = (): void => {
       stop();
@@ -81,10 +96,13 @@ export function firstPart(body: Readable, limit: number, whole = false): Promise
       stop();
       reject(err);
     };
+    // node's client emits 'error' for a body cut short only to listeners it had; 'close' is certain.
+    const onClose = (): void => onError(new Error('the upstream closed the connection before the body was complete'));
     const turn = whole ? undefined : setImmediate(cut);
     body.on('data', onData);
     body.once('end', onEnd);
     body.once('error', onError);
+    body.once('close', onClose);
   });
 }
 

@@ -11,6 +11,8 @@ export interface BoundAddress {
   /** Host names (lower case, IPv6 in brackets) that mean this proxy, beside `localhost`. */
   readonly names: ReadonlySet<string>;
   readonly port: number;
+  /** `name:port` for each name: Host headers taken as own without parsing them. */
+  readonly hosts: ReadonlySet<string>;
   /** Bound to 0.0.0.0 or ::, so any IP literal may name it (an IP literal cannot be rebound). */
   readonly anyAddress: boolean;
 }
@@ -28,7 +30,8 @@ export function boundAddress(listenHost: string, address: { address: string; fam
     if (name) names.add(name);
   }
   const anyAddress = address.address === '0.0.0.0' || address.address === '::';
-  return { names, port: address.port, anyAddress };
+  const hosts = new Set([...names].map((n) => `${n}:${address.port}`));
+  return { names, port: address.port, hosts, anyAddress };
 }
 
 /** `host` lower-cased with IP literals in their canonical form (`127.1` is 127.0.0.1), or undefined if it is not a host. */
@@ -50,6 +53,7 @@ function parseHostPort(value: string, defaultPort = 80): { hostname: string; por
 
 /** Whether a Host header names this proxy: the bound address or localhost, with the bound port. */
 export function isOwnHost(host: string | undefined, bound: BoundAddress): boolean {
+  if (host !== undefined && bound.hosts.has(host)) return true;
   const parsed = host === undefined ? undefined : parseHostPort(host);
   if (!parsed || parsed.port !== bound.port) return false;
   if (bound.names.has(parsed.hostname)) return true;

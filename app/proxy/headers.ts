@@ -1,37 +1,56 @@
 // Which headers cross the proxy. Hop-by-hop headers describe one connection,
 // not the message, so they never pass (RFC 9110 §7.6.1), nor do the headers a
-// `Connection` header names. Host is the upstream's business.
-import type { IncomingHttpHeaders } from 'node:http';
+// `Connection` header names. Headers travel as node's raw lists
+// ([name, value, name, value, …], as received): no object per message, and
+// node writes a list out without validating and storing each header again.
 
 const HOP_BY_HOP = new Set([
   'connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'proxy-connection',
   'te', 'trailer', 'transfer-encoding', 'upgrade',
 ]);
 
-export type HeaderMap = Record<string, string | string[]>;
+/** A header list as node reads and writes it raw: name, value, name, value, … */
+export type RawHeaders = string[];
 
-/** Copies `headers` without hop-by-hop headers, those named by Connection, and (for requests) Host. */
-export function forwardableHeaders(headers: IncomingHttpHeaders | HeaderMap, opts: { dropHost: boolean }): HeaderMap {
-  const named = new Set<string>();
-  const connection = headers.connection;
-  for (const v of Array.isArray(connection) ? connection : connection ? [connection] : []) {
-    for (const token of v.split(',')) named.add(token.trim().toLowerCase());
-  }
-  const out: HeaderMap = {};
-  for (const [rawName, value] of Object.entries(headers)) {
-    const name = rawName.toLowerCase();
-    if (value === undefined || HOP_BY_HOP.has(name) || named.has(name)) continue;
-    if (opts.dropHost && name === 'host') continue;
-    out[name] = value;
-  }
-  return out;
+/** What `forwardable` noticed on the way, for the caller's decisions. */
+export interface Noticed {
+  /** content-type and content-length values as sent (the first of each). */
+  contentType?: string;
+  contentLength?: string;
+  /** The message had a Transfer-Encoding (its body is framed by it, not by a length). */
+  transferEncoding: boolean;
+  /** Lower-cased names of the headers kept. */
+  readonly names: Set<string>;
 }
 
-/** Adds `extra` headers the client did not send itself (provider headers never override the client). */
-export function addMissing(headers: HeaderMap, extra: Readonly<Record<string, string>>): HeaderMap {
+/** Appends `raw` to `headers` without hop-by-hop headers, those Connection names, and those in `drop` (lower case). */
+export function forwardable(raw: readonly string[], drop: ReadonlySet<string>, headers: RawHeaders = []): { headers: RawHeaders; noticed: Noticed } {
+  let named: Set<string> | undefined;
+  for (let i = 0; i < raw.length; i += 2) {
+    if (raw[i]!.length === 10 && raw[i]!.toLowerCase() === 'connection') {
+      for (const token of raw[i + 1]!.split(',')) (named ??= new Set()).add(token.trim().toLowerCase());
+    }
+  }
+  const noticed: Noticed = { transferEncoding: false, names: new Set() };
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i]!.toLowerCase();
+    const value = raw[i + 1]!;
+    if (name === 'transfer-encoding') noticed.transferEncoding = true;
+    if (HOP_BY_HOP.has(name) || drop.has(name) || named?.has(name)) continue;
+    if (name === 'content-type') noticed.contentType ??= value;
+    else if (name === 'content-length') noticed.contentLength ??= value;
+    headers.push(raw[i]!, value);
+    noticed.names.add(name);
+  }
+  return { headers, noticed };
+}
+
+/** Adds the `extra` headers `noticed` says are missing (provider headers never override the client). */
+export function addMissing(headers: RawHeaders, noticed: Noticed, extra: Readonly<Record<string, string>>): void {
   for (const [name, value] of Object.entries(extra)) {
     const key = name.toLowerCase();
-    if (!(key in headers)) headers[key] = value;
+    if (noticed.names.has(key)) continue;
+    headers.push(name, value);
+    noticed.names.add(key);
   }
-  return headers;
 }

@@ -1,18 +1,20 @@
-// The proxy server: node:http in front, an undici Agent behind (pooled
-// keep-alive connections to the provider). Bodies stream both ways with
-// back-pressure through `pipeline`, so a 1 GB upload or a long SSE stream
-// never sits in memory; a client that goes away aborts the upstream request.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+// The proxy server: node:http in front and behind (a keep-alive agent pools
+// connections to the provider; node:https and a CONNECT tunnel only when the
+// provider or HTTPS_PROXY needs them). Headers pass as raw lists, small bodies
+// in one write with their headers, large ones stream both ways with
+// back-pressure, so a 1 GB upload or a long SSE stream never sits in memory;
+// a client that goes away aborts the upstream request.
+import { createServer, type ClientRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Agent, ProxyAgent, type Dispatcher } from 'undici';
 import type { Config } from '../config/types.js';
 import { logger } from '../log.js';
-import { proxyAuth, proxyFor } from '../model/proxy-env.js';
+import { createTransport, requestTarget } from '../model/http.js';
+import { proxyFor } from '../model/proxy-env.js';
 import { injectedAuthorization, providerHeaders } from './auth.js';
-import { BUFFER_LIMIT, firstPart, relay, requestBody } from './bodies.js';
+import { BUFFER_LIMIT, firstPart, relay, requestBody, sendBody } from './bodies.js';
 import { boundAddress, judgeRequest, type BoundAddress } from './guard.js';
-import { addMissing, forwardableHeaders, type HeaderMap } from './headers.js';
-import { route } from './upstream.js';
+import { addMissing, forwardable, type RawHeaders } from './headers.js';
+import { router } from './upstream.js';
 
 const log = logger('codex_proxy');
 
@@ -39,7 +41,7 @@ const CORS_HEADERS = {
 };
 
 /** Sends a JSON answer of the proxy's own; returns its body size for the access log. */
-function sendJson(res: ServerResponse, status: number, body: unknown, extra: HeaderMap = {}): number {
+function sendJson(res: ServerResponse, status: number, body: unknown, extra: Readonly<Record<string, string>> = {}): number {
   const text = JSON.stringify(body);
   const length = Buffer.byteLength(text);
   res.writeHead(status, { ...extra, 'content-type': 'application/json', 'content-length': length });
@@ -59,60 +61,75 @@ function describeCause(err: unknown): string {
   return `${code && !String(e.message).includes(code) ? `${code} ` : ''}${e.message ?? String(err)}${inner}`;
 }
 
-/**
- * Pooled connections to the provider; through HTTPS_PROXY / HTTP_PROXY when
- * the environment says so for its base URL (NO_PROXY and loopback go direct),
- * the same rule the model client follows.
- */
-function upstreamAgent(baseUrl: string, env: NodeJS.ProcessEnv): Dispatcher {
-  // No cap on connections per origin: each in-flight request (a long SSE stream
-  // holds one for minutes) gets its own when no idle one is free; a cap made
-  // streams past it wait for others to end.
-  const pool = { keepAliveTimeout: 30_000, pipelining: 1 };
-  const target = new URL(baseUrl);
-  const proxy = proxyFor(target, env);
-  if (!proxy) return new Agent(pool);
-  const uri = new URL(proxy.href);
-  uri.username = '';
-  uri.password = '';
-  const token = proxyAuth(proxy)['proxy-authorization'];
-  // Plain http goes to the proxy as an absolute-form request; https through a CONNECT tunnel.
-  return new ProxyAgent({ ...pool, uri: uri.href, ...(token && { token }), proxyTunnel: target.protocol === 'https:' });
-}
+/** Request headers the proxy sets itself, beside the hop-by-hop ones (node answers `Expect: 100-continue` itself). */
+const DROP_REQUEST: ReadonlySet<string> = new Set(['host', 'expect']);
+const NONE: ReadonlySet<string> = new Set();
+
+/** A raw header list as a plain record, for the rare answer built from it. */
+const pairs = (h: Readonly<Record<string, string>>): RawHeaders => Object.entries(h).flat();
 
 export async function startProxy(opts: ProxyOptions): Promise<RunningProxy> {
   const env = opts.env ?? process.env;
-  const agent = upstreamAgent(opts.config.provider.baseUrl, env);
-  const cors: HeaderMap = opts.allowCorsAny ? CORS_HEADERS : {};
+  const { origin, route } = router(opts.config.provider);
+  // Pooled keep-alive connections, as many as requests in flight (a long SSE
+  // stream holds one for minutes; a cap made streams past it wait); through
+  // HTTPS_PROXY / HTTP_PROXY when the environment says so for the base URL
+  // (NO_PROXY and loopback go direct), the rule the model client follows.
+  const transport = await createTransport(origin, proxyFor(origin, env));
+  const target = requestTarget(transport, origin, '');
+  // Every upstream request starts with these: Host, and the forward proxy's credentials.
+  const leading: RawHeaders = ['host', origin.host, ...pairs(target.proxyHeaders)];
+  const extraHeaders = providerHeaders(opts.config, env);
+  const cors: Readonly<Record<string, string>> = opts.allowCorsAny ? CORS_HEADERS : {};
+  const corsList = pairs(cors);
+  // CORS headers replace the upstream's own rather than doubling them.
+  const dropResponse: ReadonlySet<string> = new Set(Object.keys(cors));
   let active = 0;
   // Known once listening (port 0 picks one); no request arrives before.
-  let bound: BoundAddress = { names: new Set(), port: -1, anyAddress: false };
+  let bound: BoundAddress = { names: new Set(), port: -1, hosts: new Set(), anyAddress: false };
   let drained: (() => void) | undefined;
+
+  /** Sends the request upstream; resolves with the response head, rejects when the upstream fails first. */
+  const sendUpstream = (method: string, path: string, headers: RawHeaders, body: Buffer | IncomingMessage | undefined, onBytes: (n: number) => void) => {
+    const up: ClientRequest = transport.request({ ...target, path: `${target.path}${path}`, method, headers });
+    const response = new Promise<IncomingMessage>((resolve, reject) => {
+      up.once('response', resolve);
+      up.on('error', reject); // later errors (after the head) reach the response body's listeners
+    });
+    sendBody(up, body, onBytes);
+    return { up, response };
+  };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const started = performance.now();
+    const method = req.method ?? 'GET';
+    const url = req.url ?? '/';
     let bytesIn = 0;
     let bytesOut = 0;
+    let upstreamRequest: ClientRequest | undefined;
+    /** The client left before its answer was complete: nothing more is wanted upstream. */
+    let gone = false;
     active++;
     res.once('close', () => {
       active--;
+      gone = !res.writableFinished;
+      if (gone) upstreamRequest?.destroy();
       const ms = (performance.now() - started).toFixed(1);
-      log.info(`${req.method} ${req.url?.split('?')[0]} ${res.statusCode} ${ms}ms in=${bytesIn}B out=${bytesOut}B${res.writableFinished ? '' : ' (incomplete)'}`);
+      log.info(`${method} ${url.split('?')[0]} ${res.statusCode} ${ms}ms in=${bytesIn}B out=${bytesOut}B${res.writableFinished ? '' : ' (incomplete)'}`);
       if (active === 0) drained?.();
     });
 
-    const pathname = (req.url ?? '/').split('?')[0];
-    if (pathname === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
+    if ((url === '/health' || url.startsWith('/health?')) && (method === 'GET' || method === 'HEAD')) {
       bytesOut = sendJson(res, 200, { status: 'ok' }, cors);
       return;
     }
-    const verdict = judgeRequest(req.method ?? 'GET', req.headers, bound, opts.allowCorsAny);
+    const verdict = judgeRequest(method, req.headers, bound, opts.allowCorsAny);
     if (verdict.kind === 'refuse') {
-      log.warn(`refused ${req.method} ${pathname}: ${verdict.message}`);
+      log.warn(`refused ${method} ${url.split('?')[0]}: ${verdict.message}`);
       bytesOut = sendJson(res, 403, errorBody(verdict.message, 'forbidden'));
       return;
     }
-    if (opts.allowCorsAny && req.method === 'OPTIONS') {
+    if (opts.allowCorsAny && method === 'OPTIONS') {
       res.writeHead(204, {
         ...cors,
         'access-control-allow-methods': req.headers['access-control-request-method'] ?? '*',
@@ -124,79 +141,70 @@ export async function startProxy(opts: ProxyOptions): Promise<RunningProxy> {
     }
     // Only a request addressed to the proxy by its own name gets anything of the user's:
     // credentials, provider headers and query_params (any of them may carry a key).
-    const target = route(opts.config.provider, req.url ?? '/', verdict.ownHost);
-    switch (target.kind) {
+    const routed = route(url, verdict.ownHost);
+    switch (routed.kind) {
       case 'upstream': break;
       case 'not-proxied':
-        bytesOut = sendJson(res, 404, errorBody(`Not found: ${target.pathname}. The proxy serves /v1/* and /health.`, 'not_found'), cors);
+        bytesOut = sendJson(res, 404, errorBody(`Not found: ${routed.pathname}. The proxy serves /v1/* and /health.`, 'not_found'), cors);
         return;
       case 'bad-path':
-        bytesOut = sendJson(res, 400, errorBody(`Bad request path: ${target.reason}.`, 'invalid_request_error'), cors);
+        bytesOut = sendJson(res, 400, errorBody(`Bad request path: ${routed.reason}.`, 'invalid_request_error'), cors);
         return;
     }
 
-    const headers = forwardableHeaders(req.headers, { dropHost: true });
-    delete headers.expect; // node answers 100-continue itself; undici refuses the header
+    const { headers, noticed } = forwardable(req.rawHeaders, DROP_REQUEST, [...leading]);
+    // Its framing was hop-by-hop; the upstream request frames the same stream its own way.
+    if (noticed.transferEncoding) headers.push('transfer-encoding', 'chunked');
     if (verdict.ownHost) {
-      addMissing(headers, providerHeaders(opts.config, env));
-      if (headers.authorization === undefined) {
+      addMissing(headers, noticed, extraHeaders);
+      if (!noticed.names.has('authorization')) {
         const auth = await injectedAuthorization(opts.config, env);
-        if (auth) headers.authorization = auth;
+        if (auth) headers.push('authorization', auth);
       }
     }
 
-    const abort = new AbortController();
-    res.once('close', () => {
-      if (!res.writableFinished) abort.abort(new Error('client closed the connection'));
-    });
-    const body = await requestBody(req, (n) => (bytesIn += n));
-
-    let upstream;
+    let upstream: IncomingMessage;
     try {
-      upstream = await agent.request({
-        origin: target.origin,
-        path: target.path,
-        method: (req.method ?? 'GET') as 'GET',
-        headers,
-        body,
-        signal: abort.signal,
-        headersTimeout: 0,
-        bodyTimeout: 0,
-      });
+      const body = await requestBody(req, noticed.contentLength, noticed.transferEncoding);
+      if (gone) return; // the client left while its body came in
+      const sent = sendUpstream(method, routed.path, headers, body, (n) => (bytesIn += n));
+      upstreamRequest = sent.up;
+      upstream = await sent.response;
     } catch (err) {
-      if (abort.signal.aborted) return; // the client left; nothing to answer
-      log.warn(`upstream ${target.origin} failed: ${describeCause(err)}`);
-      if (!res.headersSent) bytesOut = sendJson(res, 502, errorBody(`Upstream error: ${describeCause(err)}`, 'upstream_error'), cors);
-      else res.destroy();
+      if (gone) return; // nothing to answer
+      log.warn(`upstream ${origin.origin} failed: ${describeCause(err)}`);
+      bytesOut = sendJson(res, 502, errorBody(`Upstream error: ${describeCause(err)}`, 'upstream_error'), cors);
       return;
     }
 
-    const outHeaders = { ...forwardableHeaders(upstream.headers as HeaderMap, { dropHost: false }), ...cors };
-    const type = upstream.headers['content-type'];
+    const status = upstream.statusCode ?? 502;
+    const { headers: out, noticed: head } = forwardable(upstream.rawHeaders, opts.allowCorsAny ? dropResponse : NONE);
+    out.push(...corsList);
     try {
-      if (typeof type === 'string' && type.startsWith('text/event-stream')) {
-        res.writeHead(upstream.statusCode, outHeaders);
+      if (head.contentType?.startsWith('text/event-stream')) {
+        res.writeHead(status, out);
         res.flushHeaders(); // the client sees the status before the first event, however late that comes
-        await relay(upstream.body, res, (n) => (bytesOut += n));
+        await relay(upstream, res, (n) => (bytesOut += n));
         return;
       }
-      const first = await firstPart(upstream.body, BUFFER_LIMIT, Number(upstream.headers['content-length']) <= BUFFER_LIMIT);
+      const first = await firstPart(upstream, BUFFER_LIMIT, Number(head.contentLength) <= BUFFER_LIMIT);
       bytesOut = first.bytes;
       if (first.ended) {
         // Whole: out with its headers in one write, with a length instead of chunked framing.
         const whole = first.chunks.length === 1 ? first.chunks[0]! : Buffer.concat(first.chunks);
-        const bodiless = req.method === 'HEAD' || upstream.statusCode === 204 || upstream.statusCode === 304;
-        if (!bodiless && outHeaders['content-length'] === undefined) outHeaders['content-length'] = String(whole.length);
-        res.writeHead(upstream.statusCode, outHeaders);
+        const bodiless = method === 'HEAD' || status === 204 || status === 304;
+        if (!bodiless && head.contentLength === undefined) out.push('content-length', String(whole.length));
+        res.writeHead(status, out);
         res.end(whole);
         return;
       }
-      res.writeHead(upstream.statusCode, outHeaders);
+      res.writeHead(status, out);
       for (const c of first.chunks) res.write(c);
       if (first.chunks.length === 0) res.flushHeaders();
-      await relay(upstream.body, res, (n) => (bytesOut += n));
+      await relay(upstream, res, (n) => (bytesOut += n));
     } catch (err) {
-      if (!abort.signal.aborted) log.warn(`upstream ${target.origin} broke mid-response: ${describeCause(err)}`);
+      if (gone) return;
+      log.warn(`upstream ${origin.origin} broke mid-response: ${describeCause(err)}`);
       if (!res.headersSent) bytesOut = sendJson(res, 502, errorBody(`Upstream error: ${describeCause(err)}`, 'upstream_error'), cors);
       else res.destroy();
     }
@@ -242,7 +250,7 @@ export async function startProxy(opts: ProxyOptions): Promise<RunningProxy> {
       }
       server.closeAllConnections();
       await closed;
-      await agent.close().catch(() => agent.destroy());
+      transport.agent.destroy();
     },
   };
 }

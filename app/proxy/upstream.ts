@@ -7,8 +7,8 @@
 import type { ModelProviderInfo } from '../config/types.js';
 
 export type Route =
-  /** `origin`: scheme://host:port; `path`: path and query string for the upstream request. */
-  | { readonly kind: 'upstream'; readonly origin: string; readonly path: string }
+  /** `path`: path and query string for the upstream request (on the router's origin). */
+  | { readonly kind: 'upstream'; readonly path: string }
   | { readonly kind: 'not-proxied'; readonly pathname: string }
   | { readonly kind: 'bad-path'; readonly reason: string };
 
@@ -30,30 +30,57 @@ function unsafeSegment(segment: string): string | undefined {
   return undefined;
 }
 
-/**
- * The upstream for a request. `providerParams` false leaves out the provider's
- * `query_params` (they may carry a key; see guard.ts for who gets them).
- */
-export function route(provider: ModelProviderInfo, requestUrl: string, providerParams = true): Route {
-  let incoming: URL;
+// A request target the URL parser would return unchanged: a /v1 path of plain
+// characters (no `%`, `\`, dot segments) and a query with nothing the parser
+// re-encodes (space, quotes, `<>`, `#`, controls, non-ASCII). Most requests are
+// such, and skip the parser; the rest take it.
+const PLAIN = /^\/v1(?:\/[\w\-.~!$&'()*+,;=:@/]*)?(?:\?[\x21\x24-\x26\x28-\x3b\x3d\x3f-\x7e]*)?$/;
+const DOT_SEGMENT = /\/\.\.?(?:[/?]|$)/;
+
+/** `requestUrl` as pathname and search (with its `?`), as the URL parser reads it; undefined when it cannot. */
+function splitTarget(requestUrl: string): { pathname: string; search: string } | undefined {
+  if (PLAIN.test(requestUrl) && !DOT_SEGMENT.test(requestUrl)) {
+    const q = requestUrl.indexOf('?');
+    return q < 0 ? { pathname: requestUrl, search: '' } : { pathname: requestUrl.slice(0, q), search: requestUrl.slice(q) };
+  }
   try {
-    incoming = new URL(requestUrl, 'http://proxy.invalid');
+    const url = new URL(requestUrl, 'http://proxy.invalid');
+    return { pathname: url.pathname, search: url.search };
   } catch {
-    return { kind: 'bad-path', reason: 'unparsable request target' };
+    return undefined;
   }
-  const tail = v1Tail(incoming.pathname);
-  if (tail === undefined) return { kind: 'not-proxied', pathname: incoming.pathname };
-  for (const segment of tail.split('/')) {
-    const reason = unsafeSegment(segment);
-    if (reason) return { kind: 'bad-path', reason };
-  }
-  const base = new URL(provider.baseUrl);
-  const basePath = base.pathname.replace(/\/+$/, '');
-  // The client's query string goes on byte for byte (`flag` is not `flag=`, `%20` is not `+`);
-  // the provider's query_params are appended where the client did not set them.
-  const sent = new URLSearchParams(incoming.search);
-  const added = new URLSearchParams();
-  if (providerParams) for (const [k, v] of Object.entries(provider.queryParams)) if (!sent.has(k)) added.set(k, v);
-  const qs = [incoming.search.slice(1), added.toString()].filter(Boolean).join('&');
-  return { kind: 'upstream', origin: base.origin, path: `${basePath}${tail}${qs ? `?${qs}` : ''}` || '/' };
+}
+
+/**
+ * Routes requests to `provider`: the base URL is parsed once. `providerParams`
+ * false leaves out the provider's `query_params` (they may carry a key; see
+ * guard.ts for who gets them).
+ */
+export function router(provider: ModelProviderInfo): { readonly origin: URL; route(requestUrl: string, providerParams: boolean): Route } {
+  const origin = new URL(provider.baseUrl);
+  const basePath = origin.pathname.replace(/\/+$/, '');
+  const params = Object.entries(provider.queryParams);
+  return {
+    origin,
+    route(requestUrl, providerParams) {
+      const incoming = splitTarget(requestUrl);
+      if (!incoming) return { kind: 'bad-path', reason: 'unparsable request target' };
+      const tail = v1Tail(incoming.pathname);
+      if (tail === undefined) return { kind: 'not-proxied', pathname: incoming.pathname };
+      for (const segment of tail.split('/')) {
+        const reason = unsafeSegment(segment);
+        if (reason) return { kind: 'bad-path', reason };
+      }
+      // The client's query string goes on byte for byte (`flag` is not `flag=`, `%20` is not `+`);
+      // the provider's query_params are appended where the client did not set them.
+      let qs = incoming.search.slice(1);
+      if (providerParams && params.length) {
+        const sent = new URLSearchParams(qs);
+        const added = new URLSearchParams();
+        for (const [k, v] of params) if (!sent.has(k)) added.set(k, v);
+        qs = [qs, added.toString()].filter(Boolean).join('&');
+      }
+      return { kind: 'upstream', path: `${basePath}${tail}${qs ? `?${qs}` : ''}` || '/' };
+    },
+  };
 }

@@ -1,8 +1,8 @@
 // The https path (real endpoints): a local TLS server with a throwaway certificate,
 // trusted by a child process through NODE_EXTRA_CA_CERTS.
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -12,16 +12,14 @@ import { fileURLToPath } from 'node:url';
 import { renderResponses } from '../support/mock-model-server.js';
 import { startTestProxy } from './helpers.js';
 import { missingTool } from '../support/tools.js';
+import { selfSignedCert } from '../support/tls.js';
 
 test('streams over https with a keep-alive TLS connection, directly and through a CONNECT proxy', { skip: missingTool('openssl') }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'codex-https-'));
-  const [key, cert] = [join(dir, 'key.pem'), join(dir, 'cert.pem')];
-  const gen = spawnSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1',
-    '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:model.test', '-keyout', key, '-out', cert], { encoding: 'utf8' });
-  assert.equal(gen.status, 0, gen.stderr);
+  const { key, cert, certFile } = selfSignedCert(dir, 'model.test');
   const usage = { input_tokens: 1, cached_input_tokens: 0, output_tokens: 2, reasoning_output_tokens: 0, total_tokens: 3 };
   const ports: number[] = [];
-  const server = createServer({ key: readFileSync(key), cert: readFileSync(cert) }, (req, res) => {
+  const server = createServer({ key, cert }, (req, res) => {
     ports.push(req.socket.remotePort ?? 0);
     req.resume().on('end', () => {
       res.writeHead(200, { 'content-type': 'text/event-stream' });
@@ -47,7 +45,7 @@ console.log(text);
   const proxy = await startTestProxy((server.address() as AddressInfo).port);
   try {
     const out = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-      const c = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, NODE_EXTRA_CA_CERTS: cert, HTTPS_PROXY: proxy.url.replace('http://', 'http://u:p@') } });
+      const c = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, NODE_EXTRA_CA_CERTS: certFile, HTTPS_PROXY: proxy.url.replace('http://', 'http://u:p@') } });
       let stdout = '';
       let stderr = '';
       c.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
