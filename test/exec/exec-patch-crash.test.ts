@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { collect, runCodex, spawnCodex } from '../support/cli.js';
 import { scenario } from './support.js';
+import { waitFor } from '../support/wait.js';
 
 const FILES = 3000;
 const STALL_AFTER = 3001; // 1,500 files replaced, the 1,501st moved aside
@@ -43,13 +44,6 @@ function leftovers(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.codex-(tmp|old)$|\.apply-patch\.json/.test(f));
 }
 
-async function until(ok: () => boolean, what: string, timeoutMs = 60_000): Promise<void> {
-  for (const end = Date.now() + timeoutMs; !ok();) {
-    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 test('codex exec killed mid-commit of a 3,000-file patch: the next start completes it, all files or none', () =>
   scenario([
     { output: [{ type: 'custom_tool_call', name: 'apply_patch', input: patchText(), call_id: 'patch-1' }] },
@@ -62,7 +56,7 @@ test('codex exec killed mid-commit of a 3,000-file patch: the next start complet
     });
     const ended = collect(child, 120_000);
     // Stalled after STALL_AFTER steps: exactly this much of the tree is new, one file is moved aside.
-    await until(() => contents(ws.repo).fresh === (STALL_AFTER - 1) / 2 && contents(ws.repo).missing === 1, 'the commit to stall half-way');
+    await waitFor(() => contents(ws.repo).fresh === (STALL_AFTER - 1) / 2 && contents(ws.repo).missing === 1, 'the commit to stall half-way', 60_000);
     assert.deepEqual(contents(ws.repo), { fresh: 1500, stale: 1499, missing: 1 }, 'killed with the tree half-committed');
     assert.equal(leftovers(join(ws.home, 'sessions')).length, 1, 'the journal is beside the session log');
     child.kill('SIGKILL');

@@ -8,10 +8,10 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { McpConnection } from '../../app/mcp/client/connection.js';
 import { McpConnectionManager, type McpClientEvent } from '../../app/mcp/client/manager.js';
 import { EVERYTHING_BIN, FILESYSTEM_BIN, fixture, isAlive, tempHome, tomlString } from './support.js';
+import { waitFor } from '../support/wait.js';
 
 const node = tomlString(process.execPath);
 // Servers run as `bash --norc -c …`: a stdio server's stdin is a socket pair,
@@ -191,7 +191,7 @@ test('a server that exits while this process is too busy to notice is reported a
       startupTimeoutMs, toolTimeoutMs: 1000, disabledTools: [],
     });
     started.catch(() => undefined);
-    for (let i = 0; i < 400 && !existsSync(pidFile); i++) await sleep(25);
+    await waitFor(() => existsSync(pidFile), 'the server to write its pid');
     const pid = Number(readFileSync(pidFile, 'utf8'));
     // Block in the check phase: the next loop turn runs due timers before it polls for the exit.
     await new Promise((resolve) => setImmediate(resolve));

@@ -13,6 +13,7 @@ import { McpError } from '@modelcontextprotocol/sdk/types.js';
 import { createWorkspace, type Workspace } from '../support/cli.js';
 import { startMockModelServer } from '../support/mock-model-server.js';
 import { codexArgv, isAlive } from './support.js';
+import { waitFor } from '../support/wait.js';
 
 async function connect(ws: Workspace) {
   const transport = new StdioClientTransport({ command: process.execPath, args: codexArgv(['mcp']), env: ws.env, cwd: ws.repo, stderr: 'pipe' });
@@ -46,7 +47,7 @@ test('a message over 10 MiB gets a JSON-RPC error for its id and a log line; the
   const { tools } = await client.listTools();
   assert.deepEqual(tools.map((tool) => tool.name), ['codex', 'codex-reply']);
   // The log line may trail the answer by a write.
-  for (let i = 0; i < 100 && !/refused a message/.test(stderr()); i++) await sleep(20);
+  await waitFor(() => /refused a message/.test(stderr()), () => `the refusal in the log; stderr: ${stderr()}`);
   assert.match(stderr(), /WARN +codex_mcp_server: refused a message of \d+ bytes \(id \d+\): over the 10 MiB limit/);
   // Tool calls still run.
   const ghost = await client.callTool({ name: 'codex-reply', arguments: { conversationId: 'nope', prompt: 'hi' } });
@@ -78,6 +79,5 @@ test('a setsid child of an unsandboxed command ends when the client disconnects'
   assert.ok(isAlive(kid), 'the setsid child runs while the server does');
   await client.close();
   await exited;
-  for (let i = 0; i < 100 && isAlive(kid); i++) await sleep(50);
-  assert.equal(isAlive(kid), false, 'the setsid child outlived codex mcp');
+  await waitFor(() => !isAlive(kid), 'the setsid child to end with codex mcp');
 });
