@@ -52,7 +52,7 @@ const debugCommand = (name: string, summary: string): CommandSpec => ({
 const MISSING: MissingCommand[] = [
   { name: 'apply', aliases: ['a'], does: 'applies the latest diff of a Codex Cloud task with git apply' },
   { name: 'cloud', aliases: ['cloud-tasks'], does: 'browses Codex Cloud tasks' },
-  { name: 'review', does: 'runs a code review non-interactively', instead: 'use codex exec "review my changes"' },
+  { name: 'review', does: 'runs a code review non-interactively', instead: 'use codex exec review (--uncommitted, --base BRANCH, --commit SHA), or /review in the TUI' },
   { name: 'fork', does: 'forks a saved interactive session', instead: 'in the TUI, /fork forks the current one' },
   { name: 'sandbox', does: 'runs a command in the sandbox', instead: 'use codex debug landlock -- CMD (Linux) or codex debug seatbelt -- CMD (macOS)' },
   { name: 'app-server', does: 'runs the app server for IDE extensions' },
