@@ -162,7 +162,8 @@ async function timeToFirstEvent(base: string, runs = 40): Promise<number> {
 }
 
 /** Streams `mib` MiB through `base`/files and samples the proxy's RSS while it runs. */
-async function upload(base: string, pids: number[], mib: number): Promise<{ mibPerSec: number; maxRssDelta: number }> {
+async function upload(base: string, pids: number[], mib: number): Promise<{ mibPerSec: number; maxRssDelta: number; cpuPerMib?: number }> {
+  const cpu0 = pids.length ? cpuMs(pids) : 0;
   const before = pids.map((p) => memory(p).rss);
   let maxDelta = 0;
   const sampler = setInterval(() => {
@@ -186,7 +187,8 @@ async function upload(base: string, pids: number[], mib: number): Promise<{ mibP
     source.pipe(req);
   });
   clearInterval(sampler);
-  return { mibPerSec: mib / ((performance.now() - t) / 1000), maxRssDelta: maxDelta };
+  const mibPerSec = mib / ((performance.now() - t) / 1000);
+  return pids.length ? { mibPerSec, maxRssDelta: maxDelta, cpuPerMib: (cpuMs(pids) - cpu0) / mib } : { mibPerSec, maxRssDelta: maxDelta };
 }
 
 function median(xs: number[]): number {
@@ -275,13 +277,20 @@ console.log(`codex proxy with its access log / without (target ≥ 0.95): ${CONC
 console.log('\nSSE time to first event (median of 40)');
 for (const t of targets.filter((x) => !x.requestsOnly)) console.log(`${t.name}: ${fmt(await timeToFirstEvent(t.base), ' ms')}`);
 
-console.log(`\n${UPLOAD_MIB} MiB streamed upload (multipart body); RSS growth of the proxy while it runs`);
+console.log(`\n${UPLOAD_MIB} MiB streamed upload (multipart body), ${ROUNDS} interleaved rounds, medians; RSS growth of the proxy while it runs (the most of any round)`);
 const uploads = new Map<string, number>();
-const upRows = [['target', 'MiB/s', 'max RSS growth', 'peak RSS']];
-for (const t of targets.filter((x) => !x.requestsOnly)) {
-  const r = await upload(t.base, t.pids, UPLOAD_MIB);
-  uploads.set(t.name, r.mibPerSec);
-  upRows.push([t.name, fmt(r.mibPerSec), t.pids.length ? fmt(r.maxRssDelta, ' MiB') : '—', t.pids.length ? t.pids.map((p) => fmt(memory(p).peak, ' MiB')).join(' + ') : '—']);
+const upRuns = new Map<string, Awaited<ReturnType<typeof upload>>[]>();
+const upTargets = targets.filter((x) => !x.requestsOnly);
+for (let round = 0; round < ROUNDS; round++) {
+  for (const t of upTargets) upRuns.set(t.name, [...(upRuns.get(t.name) ?? []), await upload(t.base, t.pids, UPLOAD_MIB)]);
+}
+const upRows = [['target', 'MiB/s', 'proxy CPU/MiB', 'max RSS growth', 'peak RSS']];
+for (const t of upTargets) {
+  const rs = upRuns.get(t.name)!;
+  const rate = median(rs.map((r) => r.mibPerSec));
+  uploads.set(t.name, rate);
+  const cpu = t.pids.length ? fmt(median(rs.map((r) => r.cpuPerMib!)), ' ms') : '—';
+  upRows.push([t.name, fmt(rate), cpu, t.pids.length ? fmt(Math.max(...rs.map((r) => r.maxRssDelta)), ' MiB') : '—', t.pids.length ? t.pids.map((p) => fmt(memory(p).peak, ' MiB')).join(' + ') : '—']);
 }
 table(upRows);
 if (ref) console.log(`codex proxy upload / nginx's (target ≥ 0.8): ${(uploads.get('codex proxy')! / uploads.get(ref.name)!).toFixed(2)}`);
