@@ -76,9 +76,9 @@ export async function startProxy(opts: ProxyOptions): Promise<RunningProxy> {
   // HTTPS_PROXY / HTTP_PROXY when the environment says so for the base URL
   // (NO_PROXY and loopback go direct), the rule the model client follows.
   const transport = await createTransport(origin, proxyFor(origin, env));
-  const target = requestTarget(transport, origin, '');
+  const { proxyHeaders, protocol, hostname, port, agent, path: pathPrefix } = requestTarget(transport, origin, '');
   // Every upstream request starts with these: Host, and the forward proxy's credentials.
-  const leading: RawHeaders = ['host', origin.host, ...pairs(target.proxyHeaders)];
+  const leading: RawHeaders = ['host', origin.host, ...pairs(proxyHeaders)];
   const extraHeaders = providerHeaders(opts.config, env);
   const cors: Readonly<Record<string, string>> = opts.allowCorsAny ? CORS_HEADERS : {};
   const corsList = pairs(cors);
@@ -91,7 +91,8 @@ export async function startProxy(opts: ProxyOptions): Promise<RunningProxy> {
 
   /** Sends the request upstream; resolves with the response head, rejects when the upstream fails first. */
   const sendUpstream = (method: string, path: string, headers: RawHeaders, body: Buffer | IncomingMessage | undefined, onBytes: (n: number) => void) => {
-    const up: ClientRequest = transport.request({ ...target, path: `${target.path}${path}`, method, headers });
+    // A literal of the same shape every time (a spread of a prepared object costs more per request).
+    const up: ClientRequest = transport.request({ protocol, hostname, port, agent, path: `${pathPrefix}${path}`, method, headers });
     const response = new Promise<IncomingMessage>((resolve, reject) => {
       up.once('response', resolve);
       up.on('error', reject); // later errors (after the head) reach the response body's listeners
