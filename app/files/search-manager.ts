@@ -1,10 +1,15 @@
-// Drives searches for the `@` picker: 100 ms debounce, at most one search in
-// flight, and only the answer for the latest query is delivered. A query typed
-// while a search runs waits for it, then runs once with the newest text.
+// Drives searches for the `@` picker: at most one search in flight, and only
+// the answer for the latest query is delivered. A query typed while a search
+// runs waits for it, then runs once with the newest text. Keys are debounced
+// (100 ms) only while searches are slow: once the index is complete and a
+// search took under a frame (FAST_MS), the next key is searched at once.
 // While the index is still being built, answers come from what it holds so
 // far (an empty one keeps "loading…" up), and the query runs again when the
 // index reports a change, so the popup fills in as the build completes.
 import type { FileMatch } from './fuzzy.js';
+
+/** A search this quick needs no debounce before the next one. */
+const FAST_MS = 16;
 
 export interface Searcher {
   /** True once the index is complete. */
@@ -25,12 +30,14 @@ export class FileSearchManager {
   private timer: NodeJS.Timeout | undefined;
   private inFlight = false;
   private again = false;
+  private fast = false;
   private readonly unsubscribe: () => void;
 
   constructor(
     private readonly index: Searcher,
     private readonly onUpdate: (u: SearchUpdate) => void,
     private readonly debounceMs = 100,
+    private readonly now: () => number = () => performance.now(),
   ) {
     this.unsubscribe = index.onChange?.(() => this.schedule()) ?? (() => undefined);
   }
@@ -58,7 +65,7 @@ export class FileSearchManager {
   private schedule(): void {
     if (this.latest === undefined) return;
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.run(), this.debounceMs);
+    this.timer = setTimeout(() => void this.run(), this.fast ? 0 : this.debounceMs);
   }
 
   private async run(): Promise<void> {
@@ -71,7 +78,9 @@ export class FileSearchManager {
     this.inFlight = true;
     this.again = false;
     try {
+      const started = this.now();
       const matches = await this.index.search(query);
+      this.fast = this.index.ready && this.now() - started <= FAST_MS;
       // Nothing found in a partial index is not "no matches" yet.
       if (query === this.latest && (matches.length > 0 || this.index.ready)) this.onUpdate({ kind: 'results', query, matches });
     } finally {

@@ -137,3 +137,39 @@ test('search manager: partial answers while the index builds, "loading" until on
   await settle();
   assert.equal(updates.length, 3);
 });
+
+test('search manager: once the complete index answers within a frame, the next key is searched without the debounce', async (t) => {
+  t.mock.timers.enable({ apis: ['setTimeout'] });
+  let clock = 0;
+  let cost = 5;
+  const searched: string[] = [];
+  const searcher = {
+    ready: true,
+    search: async (query: string) => {
+      searched.push(query);
+      clock += cost;
+      return searchPaths(paths, query);
+    },
+  };
+  const settle = () => new Promise((r) => setImmediate(r));
+  const mgr = new FileSearchManager(searcher, () => undefined, 100, () => clock);
+  mgr.setQuery('r');
+  t.mock.timers.tick(99);
+  assert.deepEqual(searched, [], 'the first key waits for the debounce');
+  t.mock.timers.tick(1);
+  await settle();
+  mgr.setQuery('re');
+  t.mock.timers.tick(0);
+  await settle();
+  assert.deepEqual(searched, ['r', 're'], 'a 5 ms search: the next key runs at once');
+  cost = 40;
+  mgr.setQuery('rea');
+  t.mock.timers.tick(0);
+  await settle();
+  mgr.setQuery('read');
+  t.mock.timers.tick(99);
+  assert.deepEqual(searched, ['r', 're', 'rea'], 'after a 40 ms search the debounce is back');
+  t.mock.timers.tick(1);
+  assert.deepEqual(searched, ['r', 're', 'rea', 'read']);
+  mgr.dispose();
+});
