@@ -138,16 +138,16 @@ export function scoreV1(text: string, pattern: string): number {
 const byPath = (a: FzfResultItem<string>, b: FzfResultItem<string>): number =>
   a.item < b.item ? -1 : a.item > b.item ? 1 : 0;
 
-/** Indices of the CANDIDATES best matches: above a score threshold found by counting, ties at it by path (index order). */
-function pickTop(matched: number[], scores: number[], max: number): number[] {
-  if (matched.length <= CANDIDATES) return matched;
+/** Indices of the CANDIDATES best of the first `n` matches: above a score threshold found by counting, ties at it by path (index order). */
+function pickTop(matched: Int32Array, scores: Int32Array, n: number, max: number): number[] {
+  if (n <= CANDIDATES) return Array.from(matched.subarray(0, n));
   const counts = new Uint32Array(Math.max(0, max) + 2);
-  for (const sc of scores) counts[Math.max(0, sc)]!++;
+  for (let k = 0; k < n; k++) counts[Math.max(0, scores[k]!)]!++;
   let threshold = max;
   for (let above = 0; threshold > 0 && above + counts[threshold]! < CANDIDATES; threshold--) above += counts[threshold]!;
   const top: number[] = [];
   const tied: number[] = [];
-  for (let k = 0; k < matched.length; k++) {
+  for (let k = 0; k < n; k++) {
     const sc = Math.max(0, scores[k]!);
     if (sc > threshold) top.push(matched[k]!);
     else if (sc === threshold) tied.push(matched[k]!);
@@ -159,12 +159,27 @@ function pickTop(matched: number[], scores: number[], max: number): number[] {
  * What the previous search over the same list matched. A query that extends
  * it can only match a subset (a subsequence of the longer query is one of the
  * shorter; a case-sensitive match is also a case-insensitive one), so the next
- * key scans those paths only. The caller drops it when the list changes.
+ * key scans those paths only. The caller makes a new one when the list changes.
+ * Two buffers take turns: a search reads the last matches from one and writes
+ * its own into the other, so typing allocates nothing per key.
  */
-export interface Narrowing {
-  query: string;
-  matched: number[];
+export class Narrowing {
+  query = '';
+  matched: Int32Array<ArrayBufferLike> = new Int32Array(0);
+  private spare: Int32Array<ArrayBufferLike> = new Int32Array(0);
+
+  /** A buffer of at least `size` that `matched` does not use. */
+  take(size: number): Int32Array<ArrayBufferLike> {
+    if (this.spare.length < size) this.spare = new Int32Array(size);
+    const out = this.spare;
+    this.spare = this.matched.buffer === out.buffer ? new Int32Array(0) : new Int32Array(this.matched.buffer);
+    return out;
+  }
 }
+
+/** Scratch space for searches without a Narrowing, and for scores: reused, never shrunk. */
+let scratchMatched = new Int32Array(0);
+let scratchScores = new Int32Array(0);
 
 /** The best `limit` paths for `query`: score descending, then path ascending. Smart case. */
 export function searchPaths(prepared: PreparedPaths, query: string, limit = 8, narrowing?: Narrowing): FileMatch[] {
@@ -174,23 +189,30 @@ export function searchPaths(prepared: PreparedPaths, query: string, limit = 8, n
   // Stage 1: score every path, then keep the CANDIDATES best (ties by path)
   // through a histogram of scores, with no per-match sorting.
   const within = narrowing?.query && query.startsWith(narrowing.query) ? narrowing.matched : undefined;
-  const matched: number[] = [];
-  const scores: number[] = [];
+  const total = within ? within.length : texts.length;
+  let matched: Int32Array;
+  if (narrowing) matched = narrowing.take(total);
+  else {
+    if (scratchMatched.length < total) scratchMatched = new Int32Array(total);
+    matched = scratchMatched;
+  }
+  if (scratchScores.length < total) scratchScores = new Int32Array(total);
+  const scores = scratchScores;
+  let n = 0;
   let max = 0;
-  const n = within ? within.length : texts.length;
-  for (let k = 0; k < n; k++) {
+  for (let k = 0; k < total; k++) {
     const i = within ? within[k]! : k;
     const s = scoreV1(texts[i]!, query);
     if (s === NO_MATCH) continue;
-    matched.push(i);
-    scores.push(s);
+    matched[n] = i;
+    scores[n++] = s;
     if (s > max) max = s;
   }
   if (narrowing) {
     narrowing.query = query;
-    narrowing.matched = matched;
+    narrowing.matched = matched.subarray(0, n);
   }
-  const top = pickTop(matched, scores, max);
+  const top = pickTop(matched, scores, n, max);
   if (top.length === 0) return [];
   // Stage 2: the fzf package's v2 ranking and positions over the candidates.
   const fzf = new Fzf(top.map((i) => prepared.paths[i]!), {

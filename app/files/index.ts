@@ -9,7 +9,7 @@
 // user sees results, never an error about watching.
 import { resolve, sep } from 'node:path';
 import type { FSWatcher } from 'chokidar';
-import { searchPaths, type FileMatch, type Narrowing } from './fuzzy.js';
+import { Narrowing, searchPaths, type FileMatch } from './fuzzy.js';
 import { isIgnored } from './ignore-rules.js';
 import { DirTree, type FsSeam } from './dir-tree.js';
 import { PathList } from './path-list.js';
@@ -49,7 +49,8 @@ export class FileIndex {
   private idle: (() => void)[] = [];
   private readonly listeners = new Set<() => void>();
   private heard = 0;
-  private narrowing: Narrowing & { version: number } = { query: '', matched: [], version: -1 };
+  private narrowing = new Narrowing();
+  private narrowedAt = -1;
   private watcher: FSWatcher | undefined;
   private watching = false;
   private readonly touched = new Set<string>();
@@ -100,14 +101,17 @@ export class FileIndex {
   /** Best matches for `query` among the paths listed so far. */
   async search(query: string, limit = 8): Promise<FileMatch[]> {
     this.start();
-    if (this.built && !this.watching && !this.tree.busy && this.clock() - this.sweptAt > (this.opts.rescanAfterMs ?? 1000)) {
+    if (this.built && !this.watching && !this.tree.busy && this.clock() - this.sweptAt > (this.opts.rescanAfterMs ?? 3000)) {
       this.sweptAt = this.clock();
       this.tree.sweep();
       this.schedule();
     }
     const prepared = this.list.prepared();
     // What the last query matched narrows the next one while the list is unchanged.
-    if (this.narrowing.version !== this.list.version) this.narrowing = { query: '', matched: [], version: this.list.version };
+    if (this.narrowedAt !== this.list.version) {
+      this.narrowing = new Narrowing();
+      this.narrowedAt = this.list.version;
+    }
     return searchPaths(prepared, query, limit, this.narrowing);
   }
 
@@ -130,7 +134,9 @@ export class FileIndex {
     this.scheduled = false;
     if (this.closed) return;
     const end = this.clock() + (this.opts.sliceMs ?? 4);
-    if (!this.tree.step(() => this.clock() >= end)) {
+    const done = (): boolean => this.clock() >= end;
+    // The list is sorted for searching as part of the work, not by the first search after it.
+    if (!this.tree.step(done) || !this.list.settle(done)) {
       this.schedule();
       return;
     }

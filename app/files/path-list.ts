@@ -14,6 +14,8 @@ export class PathList implements TreeSink {
   private paths: string[] = [];
   private lower: string[] = [];
   private sorted = true;
+  /** While settle() works: how many of the sorted paths have their lower-case twin; -1 otherwise. */
+  private lowered = -1;
   /** Bumped on every change: whoever caches an answer can tell it is stale. */
   version = 0;
 
@@ -35,6 +37,7 @@ export class PathList implements TreeSink {
     }
     for (const p of batch) this.paths.push(p);
     this.sorted = false;
+    this.lowered = -1;
   }
 
   remove(path: string): void {
@@ -69,11 +72,36 @@ export class PathList implements TreeSink {
     return { paths: this.paths, lower: this.lower };
   }
 
+  /**
+   * Gets the list ready for searching in the background: one sort, then the
+   * lower-cased twin a slice at a time, until `done()` says the slice is up.
+   * True when it is ready.
+   */
+  settle(done: () => boolean): boolean {
+    if (this.sorted) return true;
+    if (this.lowered < 0) {
+      this.paths.sort();
+      this.lower = new Array<string>(this.paths.length);
+      this.lowered = 0;
+    }
+    while (this.lowered < this.paths.length) {
+      const end = Math.min(this.paths.length, this.lowered + 1024);
+      for (let i = this.lowered; i < end; i++) this.lower[i] = this.paths[i]!.toLowerCase();
+      this.lowered = end;
+      if (done()) break;
+    }
+    if (this.lowered < this.paths.length) return false;
+    this.sorted = true;
+    this.lowered = -1;
+    return true;
+  }
+
   private sort(): void {
     if (this.sorted) return;
-    this.paths.sort();
+    if (this.lowered < 0) this.paths.sort();
     this.lower = this.paths.map((p) => p.toLowerCase());
     this.sorted = true;
+    this.lowered = -1;
   }
 }
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { NO_MATCH, preparePaths, scoreV1, searchPaths } from '../../app/files/fuzzy.js';
+import { Narrowing, NO_MATCH, preparePaths, scoreV1, searchPaths } from '../../app/files/fuzzy.js';
 
 const paths = preparePaths([
   'README.md',
@@ -81,7 +81,7 @@ test('typing on (each key narrowed to what the previous key matched) ranks as a 
       fc.stringMatching(/^[a-z]{1,3}$/),
       (list, typed, other) => {
         const prepared = preparePaths(list);
-        const narrowing = { query: '', matched: [] as number[] };
+        const narrowing = new Narrowing();
         for (let i = 1; i <= typed.length; i++) {
           const q = typed.slice(0, i);
           assert.deepEqual(searchPaths(prepared, q, 8, narrowing), searchPaths(prepared, q, 8));
