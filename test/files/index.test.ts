@@ -9,6 +9,7 @@ import { preparePaths, searchPaths } from '../../app/files/fuzzy.js';
 import { FileIndex, type FileIndexOptions } from '../../app/files/index.js';
 import { walkFiles } from '../../app/files/walk.js';
 import { initGitRepo } from '../support/cli.js';
+import { waitFor } from '../support/wait.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 after(async () => {
@@ -150,7 +151,7 @@ test('watched index: an event re-reads its directory; ignored files stay out; de
   const fs = counting();
   const index = open(root, { debounceMs: 20, fs });
   await index.refresh();
-  for (let i = 0; i < 1000 && index.mode !== 'watching'; i++) await sleep(10);
+  await waitFor(() => index.mode === 'watching', 'the index to start watching');
   assert.equal(index.mode, 'watching');
   await index.refresh();
   fs.reads.length = 0;

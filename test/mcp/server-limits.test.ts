@@ -6,7 +6,6 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { McpError } from '@modelcontextprotocol/sdk/types.js';
@@ -21,14 +20,9 @@ async function connect(ws: Workspace) {
   transport.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const client = new Client({ name: 'codex-mcp-limits-test', version: '1.0.0' });
   await client.connect(transport);
-  const exited = new Promise<void>((resolve) => {
-    const pid = transport.pid!;
-    const poll = async () => {
-      while (isAlive(pid)) await sleep(50);
-      resolve();
-    };
-    void poll();
-  });
+  const pid = transport.pid!;
+  const exited = waitFor(() => !isAlive(pid), 'codex mcp to exit', 30_000);
+  exited.catch(() => undefined); // awaited by the tests that end the server
   return { client, stderr: () => stderr, exited };
 }
 

@@ -7,6 +7,7 @@ import { ModelError } from '../../app/model/errors.js';
 import type { RetryNotice } from '../../app/model/items.js';
 import { startMockModelServer, type MockModelServer, type MockTurn } from '../support/mock-model-server.js';
 import { ENV, items, lastAttempt, mockProvider, request, run, text } from './helpers.js';
+import { waitFor } from '../support/wait.js';
 
 function errorOf(e: unknown): ModelError {
   assert.ok(e instanceof ModelError, `expected a ModelError, got ${String(e)}`);
@@ -309,7 +310,7 @@ test('a consumer that stops early releases the connection', async () => {
       if (e.type === 'created') break;
     }
     // The stalled response's connection is closed by the client, not left hanging.
-    for (let i = 0; i < 50 && (await mock.connections()) > 0; i++) await new Promise((r) => setTimeout(r, 20));
+    await waitFor(async () => (await mock.connections()) === 0, 'the stalled connection to close');
     assert.equal(await mock.connections(), 0);
   } finally {
     await mock.close();
