@@ -4,7 +4,7 @@
 // every handler switches over them exhaustively, so an action added here and
 // forgotten by a handler fails `npm run typecheck`.
 
-export const KEYMAP_MODES = ['composer', 'popup', 'pager', 'modal', 'backtrack', 'resume', 'trust', 'vim_normal', 'vim_insert'] as const;
+export const KEYMAP_MODES = ['composer', 'popup', 'pager', 'modal', 'prompt', 'backtrack', 'resume', 'trust', 'vim_normal', 'vim_insert'] as const;
 export type KeymapMode = (typeof KEYMAP_MODES)[number];
 
 /** Composer actions that edit the draft (the composer widget applies them). */
@@ -52,6 +52,8 @@ export const MODE_ACTIONS = {
     'modal_prev', 'modal_next', 'modal_confirm', 'modal_approve', 'modal_approve_always', 'modal_deny', 'modal_abort',
     'scroll_up', 'scroll_down', 'scroll_page_up', 'scroll_page_down',
   ],
+  // A one-line text prompt in the composer's place (/rename): its edits fall back to the composer's keys.
+  prompt: ['prompt_submit', 'prompt_cancel'],
   backtrack: ['backtrack_older', 'backtrack_newer', 'backtrack_confirm', 'backtrack_cancel'],
   resume: ['resume_type', 'resume_erase', 'resume_prev', 'resume_next', 'resume_page_up', 'resume_page_down', 'resume_first', 'resume_last', 'resume_confirm', 'resume_new', 'resume_quit'],
   trust: ['trust_prev', 'trust_next', 'trust_yes', 'trust_no', 'trust_confirm', 'trust_quit'],

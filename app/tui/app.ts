@@ -221,12 +221,13 @@ export class TuiApp implements Widget {
     this.host.requestFrame();
   }
 
-  // A modal takes the composer's place: its own line says which keys work, so
-  // the composer's hints (⏎ send, ⌃C quit) would be wrong under it.
+  // A modal or a text prompt takes the composer's place: its own line says
+  // which keys work, so the composer's hints (⏎ send, ⌃C quit) would be wrong under it.
   private syncFocus(): void {
     const top = this.top();
-    this.composer.focused = !top || (top.placement !== 'screen' && top.mode !== 'modal');
-    this.footer.hints = top?.mode === 'modal' ? [] : this.hints;
+    const replaced = replacesComposer(top);
+    this.composer.focused = !top || (top.placement !== 'screen' && !replaced);
+    this.footer.hints = replaced ? [] : this.hints;
   }
 
   top(): Overlay | undefined {
@@ -379,9 +380,9 @@ export class TuiApp implements Widget {
       return;
     }
     const children: ColumnChild[] = [{ widget: this.statusBar }, { widget: this.pane, flex: true }];
-    // A modal (approval) takes the place of the status line and the composer, as
-    // in the original's bottom pane (Esc there denies, it does not interrupt).
-    const modal = top?.mode === 'modal';
+    // A modal (approval) or a text prompt takes the place of the status line and
+    // the composer, as in the original's bottom pane (Esc there denies or closes, it does not interrupt).
+    const modal = replacesComposer(top);
     if (this.running && !modal) children.push({ widget: this.status });
     if (!modal && !this.pendingInput.widget.empty) children.push({ widget: this.pendingInput.widget });
     for (const o of this.overlays) if (o.placement === 'bottom') children.push({ widget: o.widget });
@@ -390,4 +391,9 @@ export class TuiApp implements Widget {
     const rects = renderColumn(children, surface, area);
     this.pane.screen = rects[1]!;
   }
+}
+
+/** An approval modal or a text prompt stands where the composer was (the original's bottom-pane views). */
+function replacesComposer(o: Overlay | undefined): boolean {
+  return o?.mode === 'modal' || o?.mode === 'prompt';
 }

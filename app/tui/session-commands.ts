@@ -1,12 +1,15 @@
 // The slash commands that change which session the app drives: /new (a fresh
 // one), /resume (the picker, then the chosen saved one), /fork (a new session
 // holding a copy of this conversation; both stay resumable) and /rename (the
-// title the picker shows).
+// title the picker shows; without a name, a prompt to type it, holding the
+// current name).
 import { existsSync } from 'node:fs';
 import { errorCell, infoCell } from '../../widgets/transcript/cells/notice.js';
+import { sessionNames } from '../agent/session-index.js';
 import type { AgentSession } from './app-host.js';
 import type { TuiApp } from './app.js';
 import { pickSession } from './session-picker.js';
+import { TextPromptOverlay } from './text-prompt.js';
 
 export interface SessionHost {
   /** A fresh session with the app's current configuration, or the saved one at `resume.rolloutPath`. */
@@ -43,18 +46,28 @@ function fork(app: TuiApp): void {
   app.submit({ type: 'fork', drop_user_turns: 0 });
 }
 
+function rename(app: TuiApp, args: string): void {
+  const save = (text: string) => app.submit({ type: 'set_session_name', name: text.trim().replace(/\s+/g, ' ') });
+  if (args.trim()) {
+    save(args);
+    return;
+  }
+  const current = sessionNames(app.config.codexHome).get(app.session.id);
+  app.pushOverlay(new TextPromptOverlay({
+    title: current ? 'Rename thread' : 'Name thread',
+    placeholder: 'Type a name and press Enter',
+    initial: current,
+    submit: save,
+  }, () => app.host.now()));
+}
+
 export function runSessionCommand(app: TuiApp, host: SessionHost, cmd: SessionCommand, args: string): void {
   const failed = (e: unknown) => app.addCell(errorCell(`/${cmd} failed: ${(e as Error).message}`));
   switch (cmd) {
     case 'new': switchTo(app, host.startSession()).catch(failed); return;
     case 'resume': resume(app, host).catch(failed); return;
     case 'fork': fork(app); return;
-    case 'rename': {
-      const name = args.trim().replace(/\s+/g, ' ');
-      if (!name) app.addCell(errorCell('Usage: /rename NAME (the title `codex resume` shows for this session)'));
-      else app.submit({ type: 'set_session_name', name });
-      return;
-    }
+    case 'rename': rename(app, args); return;
     default: {
       const _: never = cmd;
       return _;

@@ -50,7 +50,7 @@ test('resume --last picks the session resumed and continued last, not the one st
   assert.deepEqual(users, ['alpha question', 'alpha again', 'and from exec']);
 });
 
-test('/fork leaves two sessions in the /resume picker; /rename titles one; the picker filters and switches the app', async () => {
+test('/fork leaves two sessions in the /resume picker; /rename (with a name, then in its prompt) titles one; the picker filters and switches the app', async () => {
   const mock = e2e.mock;
   mock.push(reply('first answer'));
   const { app } = e2e.start();
@@ -66,11 +66,18 @@ test('/fork leaves two sessions in the /resume picker; /rename titles one; the p
   assert.equal(app.screen().match(/› original question/g)?.length, 1);
   await send(app, '/rename my fork');
   await app.waitForText('Session renamed to "my fork"');
+  // Without a name, a prompt holding the current one; what it saves is the title.
+  await send(app, '/rename');
+  await app.waitForText(/Rename thread\s+› my fork\s+enter submit · esc back/);
+  app.type(' two');
+  await app.waitForText('› my fork two');
+  app.key('enter');
+  await app.waitForText('Session renamed to "my fork two"');
 
   await send(app, '/resume');
   await app.waitForText('Resume a previous session');
   // Both are there, the fork (used last, titled by its name) first, with how long ago.
-  await app.waitForText(/› \d+s ago +\S+ +my fork *\n +\d+s ago +\S+ +original question/);
+  await app.waitForText(/› \d+s ago +\S+ +my fork two *\n +\d+s ago +\S+ +original question/);
   app.type('ORIG');
   await app.waitForText('Search: ORIG');
   await app.waitForNoText('my fork');

@@ -36,6 +36,8 @@ const S = {
 export interface ComposerOptions {
   disablePasteBurst?: boolean;
   placeholder?: string;
+  /** No rule above the text: the field of a prompt that draws its own frame. */
+  bare?: boolean;
   /** Whether pasted text is the path of an image to attach (undefined: it is text). */
   pastedImage?: (text: string) => PastedImage | undefined;
 }
@@ -301,20 +303,25 @@ export class Composer implements Widget {
     this.width = width;
     const rows = this.rows(width);
     const caret = caretPosition(rows, this.textarea.cursor, this.innerWidth(width));
-    return 1 + Math.min(COMPOSER_MAX_ROWS, Math.max(rows.length, caret.row + 1));
+    return this.ruleRows + Math.min(COMPOSER_MAX_ROWS, Math.max(rows.length, caret.row + 1));
+  }
+
+  private get ruleRows(): number {
+    return this.opts.bare ? 0 : 1;
   }
 
   render(surface: Surface, area: Rect): void {
     if (area.height <= 0 || area.width <= 0) return;
     this.width = area.width;
-    surface.writeText(area.x, area.y, '─'.repeat(area.width), S.rule);
-    const textRows = area.height - 1;
+    if (this.ruleRows) surface.writeText(area.x, area.y, '─'.repeat(area.width), S.rule);
+    const top = area.y + this.ruleRows;
+    const textRows = area.height - this.ruleRows;
     if (textRows <= 0) return;
     const inner = this.innerWidth(area.width);
-    surface.writeText(area.x, area.y + 1, PROMPT, S.prompt, area.width);
+    surface.writeText(area.x, top, PROMPT, S.prompt, area.width);
     if (this.textarea.isEmpty() && !this.burst.active) {
-      surface.writeText(area.x + PROMPT.length, area.y + 1, this.opts.placeholder ?? 'Ask Codex to do anything', S.placeholder, inner);
-      if (this.focused) surface.setCursor(area.x + PROMPT.length, area.y + 1);
+      surface.writeText(area.x + PROMPT.length, top, this.opts.placeholder ?? 'Ask Codex to do anything', S.placeholder, inner);
+      if (this.focused) surface.setCursor(area.x + PROMPT.length, top);
       return;
     }
     const rows = this.rows(area.width);
@@ -326,11 +333,11 @@ export class Composer implements Widget {
     for (let i = 0; i < textRows; i++) {
       const row = rows[this.scroll + i];
       if (!row) break;
-      const y = area.y + 1 + i;
+      const y = top + i;
       for (const c of row.cells) {
         surface.writeText(area.x + PROMPT.length + c.col, y, c.g.charCodeAt(0) < 0x20 ? ' ' : c.g, S.text, c.width);
       }
     }
-    if (this.focused) surface.setCursor(area.x + PROMPT.length + caret.col, area.y + 1 + caret.row - this.scroll);
+    if (this.focused) surface.setCursor(area.x + PROMPT.length + caret.col, top + caret.row - this.scroll);
   }
 }
