@@ -2,6 +2,11 @@
 // providers: history items and tools become chat messages and function tools;
 // streamed chunks are aggregated back into Responses items (message,
 // reasoning, function_call) so the agent sees one shape whatever the wire.
+// 0.169 no longer speaks this wire; where the last one that did hid a chat
+// server's reasoning (raw content, shown only with show_raw_agent_reasoning)
+// and sent no effort, here the reasoning is what the server chose to show, so
+// it is the summary, shown as the Responses one is, and the effort goes as
+// Chat's `reasoning_effort` whenever the Responses wire would send one.
 import { z } from 'zod';
 import { logger } from '../log.js';
 import { fatalError, ModelError, StreamError } from './errors.js';
@@ -73,6 +78,7 @@ export function chatBody(r: ModelRequest): Record<string, unknown> {
     // Servers (Ollama, vLLM, LM Studio) send usage only when asked; token counts and auto-compaction need it.
     stream_options: { include_usage: true },
     ...(tools.length > 0 && { tools }),
+    ...(r.reasoning?.effort && { reasoning_effort: r.reasoning.effort }),
     // --output-schema: the Chat form of text.format.
     ...(format && { response_format: { type: 'json_schema', json_schema: { name: format.name, schema: format.schema, strict: format.strict } } }),
   };
@@ -193,7 +199,7 @@ export class ChatDecoder implements WireDecoder {
       const r = typeof d.reasoning === 'string' ? d.reasoning : (d.reasoning?.text ?? d.reasoning_content ?? '');
       if (r) {
         this.reasoning += r;
-        out.push({ type: 'reasoning_content_delta', delta: r });
+        out.push({ type: 'reasoning_summary_delta', delta: r });
       }
       for (const tc of d.tool_calls ?? []) {
         const acc = this.slot(tc.index ?? undefined, tc.id ?? undefined);
@@ -235,7 +241,7 @@ export class ChatDecoder implements WireDecoder {
     if (this.flushed) return [];
     this.flushed = true;
     const items: ResponseItem[] = [];
-    if (this.reasoning) items.push({ type: 'reasoning', id: '', summary: [], content: [{ type: 'reasoning_text', text: this.reasoning }] });
+    if (this.reasoning) items.push({ type: 'reasoning', id: '', summary: [{ type: 'summary_text', text: this.reasoning }] });
     if (this.text) items.push({ type: 'message', role: 'assistant', content: [{ type: 'output_text', text: this.text }] });
     this.calls.forEach((c, n) => {
       // A no-argument call may come with "" arguments, which servers refuse when it is sent back.

@@ -69,3 +69,25 @@ test('the Chat Completions wire: a tool call and a reply', () =>
     const tool = mock.requests[1]!.body.messages?.find((m) => m.role === 'tool');
     assert.match(String(tool?.content), /chat-tool/);
   }));
+
+test('the Chat Completions wire: the server\'s reasoning (`reasoning` or `reasoning_content` deltas) shows as reasoning; the effort set goes as reasoning_effort', () =>
+  scenario([
+    { output: [{ type: 'reasoning', summary: ['Weighing the options'] }, { type: 'text', text: 'chat answer' }] },
+    {
+      output: [
+        { type: 'raw', data: JSON.stringify({ id: 'c2', choices: [{ index: 0, delta: { reasoning_content: 'DeepSeek-style thought' }, finish_reason: null }] }) },
+        { type: 'text', text: 'second answer' },
+      ],
+    },
+  ], { wireApi: 'chat', model: 'my-local-model' }, async (mock, ws) => {
+    const human = await runCodex(ws, ['exec', 'hi']);
+    assert.equal(human.code, 0, human.stderr);
+    assert.equal(human.stdout, 'chat answer\n');
+    assert.match(human.stderr, /thinking\nWeighing the options\n/);
+    assert.equal('reasoning_effort' in mock.requests[0]!.body, false, 'no effort set, none sent to a model the program does not know');
+    const json = await runCodex(ws, ['exec', '--json', '-c', 'model_reasoning_effort="high"', 'again']);
+    assert.equal(json.code, 0, json.stderr);
+    const items = jsonLines(json.stdout).filter((e) => e.type === 'item.completed').map((e) => e.item as { type: string; text?: string });
+    assert.deepEqual(items.map((i) => [i.type, i.text]), [['reasoning', 'DeepSeek-style thought'], ['agent_message', 'second answer']]);
+    assert.equal(mock.requests[1]!.body.reasoning_effort, 'high');
+  }));

@@ -85,9 +85,10 @@ test('decoder: text, reasoning and several tool calls aggregate into items', () 
     { type: 'function_call', name: 'b', arguments: '{}', call_id: 'x2' },
   ], { input_tokens: 5, cached_input_tokens: 1, output_tokens: 3, reasoning_output_tokens: 0, total_tokens: 8 }, 0, 'm').join('');
   const events = decode(sse);
-  assert.deepEqual(events.filter((e) => e.type === 'reasoning_content_delta'), [{ type: 'reasoning_content_delta', delta: 'hmm' }]);
+  // What the server shows of its reasoning is the summary, shown as the Responses one is (not raw content, hidden by default).
+  assert.deepEqual(events.filter((e) => e.type.startsWith('reasoning')), [{ type: 'reasoning_summary_delta', delta: 'hmm' }]);
   assert.deepEqual(events.filter((e) => e.type === 'output_item_done').map((e) => e.type === 'output_item_done' && e.item), [
-    { type: 'reasoning', id: '', summary: [], content: [{ type: 'reasoning_text', text: 'hmm' }] },
+    { type: 'reasoning', id: '', summary: [{ type: 'summary_text', text: 'hmm' }] },
     { type: 'message', role: 'assistant', content: [{ type: 'output_text', text: 'Running two things.' }] },
     { type: 'function_call', name: 'a', arguments: '{"k":"v"}', call_id: 'x1' },
     { type: 'function_call', name: 'b', arguments: '{}', call_id: 'x2' },
@@ -105,7 +106,7 @@ test('decoder: reasoning as {text} or reasoning_content; a call without id gets 
     chunk({ tool_calls: [{ index: 0, function: { name: 'sh', arguments: '{"x"' } }] }) +
     chunk({ tool_calls: [{ index: 0, function: { arguments: ':1}' } }] }) + chunk({}, 'tool_calls') + 'data: [DONE]\n\n',
   );
-  assert.equal(events.filter((e) => e.type === 'reasoning_content_delta').map((e) => e.type === 'reasoning_content_delta' && e.delta).join(''), 'ab');
+  assert.equal(events.filter((e) => e.type === 'reasoning_summary_delta').map((e) => e.type === 'reasoning_summary_delta' && e.delta).join(''), 'ab');
   const call = events.find((e) => e.type === 'output_item_done' && e.item.type === 'function_call');
   assert.ok(call?.type === 'output_item_done' && call.item.type === 'function_call');
   assert.equal(call.item.arguments, '{"x":1}');
@@ -195,4 +196,9 @@ test('request body: usage is asked for; --output-schema becomes response_format'
   assert.deepEqual(body.stream_options, { include_usage: true });
   assert.deepEqual(body.response_format, { type: 'json_schema', json_schema: { name: 'codex_output_schema', schema, strict: true } });
   assert.equal('response_format' in chatBody(request()), false);
+});
+
+test('request body: the reasoning effort the Responses wire would send goes as reasoning_effort; none without one', () => {
+  assert.equal(chatBody(request({ reasoning: { effort: 'high', summary: 'auto' } })).reasoning_effort, 'high');
+  assert.equal('reasoning_effort' in chatBody(request()), false);
 });
