@@ -4,6 +4,7 @@
 import type { Event, EventMsg } from '../protocol/events.js';
 import type { Op } from '../protocol/ops.js';
 import type { SlashCommand } from './slash-commands.js';
+import type { Draft } from '../../widgets/composer/composer.js';
 
 /** What the controller needs from a session (app/agent/session.ts `Session`). */
 export interface AgentSession {
@@ -37,8 +38,8 @@ export type ApprovalRequestMsg = Extract<EventMsg, { type: 'exec_approval_reques
 export type AppEvent =
   /** A submitted line naming a slash command. */
   | { type: 'slash_command'; command: SlashCommand; args: string }
-  /** A submitted `/prompts:NAME args` line (`line`: as typed, back in the composer when it cannot be expanded) and the images attached to it. */
-  | { type: 'custom_prompt'; name: string; args: string; line: string; images: readonly string[] }
+  /** A submitted `/prompts:NAME args` line; `draft` (its text, images and pastes) goes back into the composer when it cannot be expanded. */
+  | { type: 'custom_prompt'; name: string; args: string; draft: Draft }
   /** The agent asks to run a command or apply a patch. */
   | { type: 'approval_request'; request: ApprovalRequestMsg }
   /** A turn ended (completed, aborted or failed): pending approvals are dropped. */

@@ -304,7 +304,7 @@ export class TuiApp implements Widget {
   composerAction(action: EditAction, r: ResolvedAction, at: number): void {
     const before = this.composer.text;
     const out = this.composer.apply(action, r.text, at, r);
-    if (out.type === 'submit') this.turns.submitText(out.text, out.images);
+    if (out.type === 'submit') this.turns.submitDraft(out.draft);
     else if (out.type === 'edited') this.composerEdited(before);
   }
 

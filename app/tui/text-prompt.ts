@@ -31,7 +31,7 @@ export class TextPromptOverlay implements Overlay {
         case 'prompt_submit': {
           const out = this.widget.field.apply('submit', undefined, this.now());
           if (out.type !== 'submit') return 'handled';
-          this.spec.submit(out.text);
+          this.spec.submit(out.draft.text);
           return 'close';
         }
         default: {

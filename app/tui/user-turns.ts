@@ -4,7 +4,7 @@
 // gives what waited back to the composer.
 import type { EditAction } from '../../keymaps/actions.js';
 import type { ResolvedAction } from '../../keymaps/engine.js';
-import type { Composer } from '../../widgets/composer/composer.js';
+import type { Composer, Draft } from '../../widgets/composer/composer.js';
 import type { Viewport } from '../../widgets/layout/viewport.js';
 import { textWithImages, type Op } from '../protocol/ops.js';
 import type { AppEvent } from './app-host.js';
@@ -25,12 +25,21 @@ export interface TurnTarget {
 export class UserTurns {
   constructor(private readonly app: TurnTarget) {}
 
-  /** Submits user text and the images attached to it: a slash command, a custom prompt, or a user turn (injected into a running one). */
+  /** Submits user text and the images attached to it (not typed in the composer: a start prompt, a popup's line). */
   submitText(text: string, images: readonly string[] = []): void {
+    this.submitDraft({ text, images: [...images], typed: text, placeholders: [] });
+  }
+
+  /**
+   * Submits a draft: a slash command, a custom prompt (which gets the whole
+   * draft, to put back if it cannot be expanded), or a user turn (injected into a running one).
+   */
+  submitDraft(draft: Draft): void {
+    const { text, images } = draft;
     this.app.view.toBottom();
     const slash = text.startsWith('/') ? parseSlash(text) : undefined;
     if (slash?.kind === 'builtin') this.app.request({ type: 'slash_command', command: slash.command, args: slash.args });
-    else if (slash?.kind === 'prompt') this.app.request({ type: 'custom_prompt', name: slash.name, args: slash.args, line: text, images });
+    else if (slash?.kind === 'prompt') this.app.request({ type: 'custom_prompt', name: slash.name, args: slash.args, draft });
     else this.sendMessage(text, images);
   }
 
@@ -48,14 +57,14 @@ export class UserTurns {
     }
     const draft = this.app.composer.take(now);
     if (!draft) return;
-    if (draft.text.startsWith('/') && parseSlash(draft.text)) this.submitText(draft.text, draft.images);
+    if (draft.text.startsWith('/') && parseSlash(draft.text)) this.submitDraft(draft);
     else this.app.pendingInput.queue(draft);
   }
 
   /** A turn ended: the oldest queued follow-up starts the next one. */
   sendNextFollowUp(): void {
     const draft = this.app.pendingInput.next();
-    if (draft) this.submitText(draft.text, draft.images);
+    if (draft) this.submitDraft(draft);
   }
 
   /** A turn was interrupted: what was steered or queued goes back to the composer (before any draft), to edit or send again. */

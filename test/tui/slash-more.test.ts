@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultExportName } from '../../app/tui/conversation-commands.js';
 import { osc52 } from '../../app/tui/clipboard.js';
+import { pngBytes } from '../support/images.js';
 import { renderScreen } from '../support/screen.js';
 import { waitFor } from '../support/wait.js';
 import { withApp, type Harness } from './harness.js';
@@ -73,6 +74,33 @@ test('a prompt with named placeholders: Enter fills NAME="" pairs; a missing one
   assert.deepEqual(h.session.ops.at(-1), { type: 'user_input', items: [{ type: 'text', text: 'Review a b.ts against pep8.' }] });
   run(h, '/prompts:nope x');
   assert.match(lastCell(h), /\/prompts:nope: no custom prompt named nope \(expected the file .*\/prompts\/nope\.md\)/);
+}));
+
+test('a prompt that cannot be expanded gives the whole draft back: its attached image and a large paste survive, and then send', () => withApp((h) => {
+  const dir = mkdtempSync(join(tmpdir(), 'codex-prompt-image-'));
+  try {
+    const png = join(dir, 'shot.png');
+    writeFileSync(png, pngBytes(3, 2));
+    type(h, '/prompts:describe ');
+    h.app.handleInput([{ type: 'paste', text: png }]);
+    h.app.handleInput([{ type: 'paste', text: 'p'.repeat(1500) }]);
+    const typed = h.app.composer.text;
+    assert.match(typed, /^\/prompts:describe \[image shot\.png 3×2\] \[Pasted Content 1500 chars\]$/);
+    const sent = h.session.ops.length;
+    key(h, 'enter');
+    assert.equal(h.session.ops.length, sent, 'nothing went out');
+    assert.match(lastCell(h), /no custom prompt named describe/);
+    assert.equal(h.app.composer.text, typed, 'the draft is back as typed, placeholders and all');
+    // The prompt appears; the same draft now expands and sends its image.
+    writePrompt(h, 'describe', 'Describe what you see.');
+    key(h, 'enter');
+    assert.deepEqual(h.session.ops.at(-1), {
+      type: 'user_input',
+      items: [{ type: 'text', text: 'Describe what you see.' }, { type: 'local_image', path: png }],
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }));
 
 test('/copy sends the last answer to the clipboard; /export writes the conversation and never overwrites', () => withApp(async (h) => {

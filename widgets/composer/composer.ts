@@ -20,8 +20,8 @@ const PROMPT = '› ';
  */
 export interface Draft { text: string; images: string[]; typed: string; placeholders: Placeholder[] }
 
-/** A submitted draft: what it sends. */
-export type ComposerOutcome = { type: 'submit'; text: string; images: string[] } | { type: 'edited' } | { type: 'unchanged' };
+/** A submitted draft: what it sends, and what puts it back if it cannot be sent. */
+export type ComposerOutcome = { type: 'submit'; draft: Draft } | { type: 'edited' } | { type: 'unchanged' };
 
 /** An image a paste names: attach it (its placeholder label and file), or it was refused (the caller said why). */
 export type PastedImage = { label: string; path: string } | 'refused';
@@ -201,7 +201,7 @@ export class Composer implements Widget {
       case 'submit': {
         if (this.detectBursts && this.burst.onEnter(now)) return { type: 'unchanged' };
         const draft = this.take(now);
-        return draft ? { type: 'submit', text: draft.text, images: draft.images } : { type: 'unchanged' };
+        return draft ? { type: 'submit', draft } : { type: 'unchanged' };
       }
       case 'newline': if (!this.burst.onNewline(now)) ta.insert('\n'); break;
       case 'history_prev_or_up': this.upDown(-1); break;
