@@ -8,9 +8,12 @@ import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import type { McpServerToml } from '../../config/schema.js';
 import { cliVersion } from '../../config/version.js';
+import { logger } from '../../log.js';
 import { serverEnvironment } from './env.js';
 import type { CallToolResultLike } from './result.js';
 import type { ChildStdioTransport } from './stdio-transport.js';
+
+const log = logger('codex_core::mcp_connection_manager');
 
 export const DEFAULT_STARTUP_TIMEOUT_SEC = 10;
 export const DEFAULT_TOOL_TIMEOUT_SEC = 60;
@@ -108,9 +111,11 @@ export class McpConnection {
     const { Client } = await import('@modelcontextprotocol/sdk/client/index.js');
     const client = new Client({ name: 'codex-mcp-client', version: cliVersion(), title: 'Codex' });
     let connection: McpConnection | undefined;
-    const transport = await McpConnection.transport(settings.launch, (chunk) => connection?.keepStderr(chunk));
+    const transport = await McpConnection.transport(name, settings.launch, (chunk) => connection?.keepStderr(chunk));
     connection = new McpConnection(name, settings, client, transport);
     client.onclose = () => connection.onTransportClosed();
+    // What the transport skipped (a line that is not JSON-RPC, an oversized message no call waits for) goes to the log.
+    client.onerror = (e) => log.warn(`MCP server \`${name}\`: ${e.message}`);
     const seconds = settings.startupTimeoutMs / 1000;
     const timeoutMessage = `timed out after ${seconds}s waiting for the server to initialize and list its tools`;
     try {
@@ -132,10 +137,10 @@ export class McpConnection {
     }
   }
 
-  private static async transport(launch: ServerLaunch, onStderr: (chunk: string) => void): Promise<Transport> {
+  private static async transport(name: string, launch: ServerLaunch, onStderr: (chunk: string) => void): Promise<Transport> {
     if (launch.kind === 'stdio') {
       const { ChildStdioTransport } = await import('./stdio-transport.js');
-      return new ChildStdioTransport({ ...launch, onStderr });
+      return new ChildStdioTransport({ ...launch, server: name, onStderr });
     }
     const { StreamableHTTPClientTransport } = await import('@modelcontextprotocol/sdk/client/streamableHttp.js');
     return new StreamableHTTPClientTransport(launch.url, { requestInit: { headers: launch.headers } });

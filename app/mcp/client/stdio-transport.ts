@@ -1,17 +1,23 @@
-// An MCP client transport over a child's stdin/stdout, using the SDK's line
-// framing. Unlike the SDK's StdioClientTransport it passes exactly the
+// An MCP client transport over a child's stdin/stdout, one JSON-RPC message
+// per line. Unlike the SDK's StdioClientTransport it passes exactly the
 // environment it is given (no merge with the parent's) and puts the child in
 // its own process group, so a server started through a wrapper (`npx`, a shell
-// script) dies with all its descendants when the session ends.
-// Loaded lazily: it imports the SDK.
+// script) dies with all its descendants when the session ends. A message over
+// the size limit costs that message, not the server (the SDK's framing gives
+// up on the stream; the native client has no limit at all): the request it
+// answers fails with an error naming the server and the size, and the server
+// goes on serving. Loaded lazily: it imports the SDK.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { ReadBuffer, serializeMessage } from '@modelcontextprotocol/sdk/shared/stdio.js';
+import { serializeMessage } from '@modelcontextprotocol/sdk/shared/stdio.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { onProcessExit } from '../../exit-hooks.js';
+import { JsonLineReader, MAX_MESSAGE_BYTES, type Frame, type RequestId } from '../json-lines.js';
 
 export interface StdioLaunch {
+  /** The server's name in config.toml, for errors. */
+  server: string;
   command: string;
   args: readonly string[];
   env: Record<string, string>;
@@ -21,6 +27,8 @@ export interface StdioLaunch {
 }
 
 const KILL_GRACE_MS = 2000;
+/** JSON-RPC's "internal error": the answer exists but could not be read. */
+const INTERNAL_ERROR = -32603;
 /** After the child exits, how long its output may still be arriving (a grandchild may hold the pipes). */
 const DRAIN_MS = 500;
 
@@ -39,18 +47,20 @@ export class ChildStdioTransport implements Transport {
   onerror?: (error: Error) => void;
   onmessage?: (message: JSONRPCMessage) => void;
   private child?: ChildProcess;
-  private readonly buffer = new ReadBuffer();
+  private readonly reader: JsonLineReader;
+  /** Ids of our requests still waiting for their answer: an oversized answer fails the one it names. */
+  private readonly outstanding = new Set<RequestId>();
   private exited = false;
   /** `exit code 3` / `signal SIGKILL`, once the child has exited and its output is read. */
   exitStatus?: string;
-  /** Why codex stopped a server that broke the protocol; reported as its exit status. */
-  private stopReason: string | undefined;
   /** close() signalled the child while it ran: a signal death is ours, not the server's. */
   private signalled = false;
   /** Resolves once the child has exited and its output has been read (or DRAIN_MS passed). */
   private ended: Promise<void> | undefined;
 
-  constructor(private readonly launch: StdioLaunch) {}
+  constructor(private readonly launch: StdioLaunch, private readonly maxBytes = MAX_MESSAGE_BYTES) {
+    this.reader = new JsonLineReader(maxBytes);
+  }
 
   get pid(): number | undefined {
     return this.child?.pid;
@@ -86,7 +96,7 @@ export class ChildStdioTransport implements Transport {
         const done = (): void => {
           if (this.exitStatus !== undefined) return;
           clearTimeout(timer);
-          this.exitStatus = this.stopReason ?? (signal ? `signal ${signal}` : `exit code ${code}`);
+          this.exitStatus = signal ? `signal ${signal}` : `exit code ${code}`;
           ended();
           this.onclose?.();
         };
@@ -96,36 +106,42 @@ export class ChildStdioTransport implements Transport {
       });
       child.stdin!.on('error', (err) => this.onerror?.(err));
       child.stdout!.on('data', (chunk: Buffer) => {
-        try {
-          this.buffer.append(chunk);
-        } catch (err) {
-          // Over the SDK's message size limit: the stream cannot be resynchronised, so the
-          // server is stopped (its calls fail, the manager reports it) instead of codex crashing.
-          this.stopReason = `stopped: it sent a message over the size limit (${(err as Error).message})`;
-          this.onerror?.(new Error(this.stopReason));
-          void this.close();
-          return;
-        }
-        for (;;) {
-          let message: JSONRPCMessage | null;
-          try {
-            message = this.buffer.readMessage();
-          } catch (err) {
-            this.onerror?.(err as Error);
-            continue;
-          }
-          if (message === null) break;
-          this.onmessage?.(message);
-        }
+        for (const frame of this.reader.push(chunk)) this.deliver(frame);
       });
       child.stderr!.setEncoding('utf8');
       child.stderr!.on('data', (chunk: string) => this.launch.onStderr?.(chunk));
     });
   }
 
+  private deliver(frame: Frame): void {
+    switch (frame.kind) {
+      case 'message': {
+        const m = frame.message;
+        if ('id' in m && m.id !== undefined && !('method' in m)) this.outstanding.delete(m.id);
+        this.onmessage?.(m);
+        return;
+      }
+      case 'invalid':
+        this.onerror?.(new Error(`skipped a line it sent: ${frame.error}`));
+        return;
+      case 'oversized': {
+        const what = `a message of ${mebibytes(frame.bytes)} (${frame.bytes} bytes), over the ${mebibytes(this.maxBytes)} limit codex reads`;
+        if (frame.id !== undefined && this.outstanding.delete(frame.id)) {
+          // The answer to one of our requests: that request fails, the server stays.
+          const message = `MCP server \`${this.launch.server}\` sent ${what}; this call failed, the server is still running`;
+          this.onmessage?.({ jsonrpc: '2.0', id: frame.id, error: { code: INTERNAL_ERROR, message } } as JSONRPCMessage);
+        } else {
+          this.onerror?.(new Error(`skipped ${what} (it answers no request of ours)`));
+        }
+        return;
+      }
+    }
+  }
+
   send(message: JSONRPCMessage): Promise<void> {
     const stdin = this.child?.stdin;
     if (!stdin || this.exited) return Promise.reject(new Error('MCP server process is not running'));
+    if ('method' in message && 'id' in message) this.outstanding.add(message.id);
     return new Promise((resolve, reject) => {
       stdin.write(serializeMessage(message), (err) => (err ? reject(err) : resolve()));
     });
@@ -185,4 +201,9 @@ export class ChildStdioTransport implements Transport {
       if (!this.exited) this.child?.kill(sig);
     }
   }
+}
+
+function mebibytes(bytes: number): string {
+  const mib = bytes / (1024 * 1024);
+  return `${Number.isInteger(mib) ? mib : mib.toFixed(1)} MiB`;
 }
