@@ -1,4 +1,5 @@
-// Turns a frame's cell updates (diff.ts) into terminal bytes: the cheapest
+// Turns a frame's cell updates (diff.ts) into terminal bytes, after moving
+// rows that only moved with a scroll region (scroll.ts): the cheapest
 // cursor move to each, an SGR change only when the style changes, the cursor
 // shown where the frame wants it, all inside a DEC 2026 synchronized update so
 // the terminal never shows half a frame. It tracks what the terminal's state
@@ -7,6 +8,7 @@ import { WIDE_TAIL } from '../../../widgets/base/grid.js';
 import { graphemeWidth } from '../../../widgets/base/text.js';
 import { uncertainWidth, type CellUpdate, type FrameCells } from './diff.js';
 import type { Palette } from './palette.js';
+import type { Scroll } from './scroll.js';
 
 const SYNC_BEGIN = '\x1b[?2026h';
 const SYNC_END = '\x1b[?2026l';
@@ -33,9 +35,10 @@ export class FrameEncoder {
   /**
    * Bytes for `updates` of `next`; '' when there is nothing to do. With
    * `clear`, the screen is cleared first (its content and our idea of the
-   * terminal's state are unknown).
+   * terminal's state are unknown). A `scroll` is applied before the updates
+   * (which were computed against the scrolled screen).
    */
-  encode(updates: readonly CellUpdate[], next: EncodedFrame, clear: boolean): string {
+  encode(updates: readonly CellUpdate[], next: EncodedFrame, clear: boolean, scroll?: Scroll): string {
     this.out = '';
     if (clear) {
       this.out += '\x1b[0m\x1b[H\x1b[2J';
@@ -45,6 +48,7 @@ export class FrameEncoder {
       this.cursorShown = null;
       this.cursorPos = null;
     }
+    if (scroll) this.scroll(scroll);
     for (const u of updates) {
       if (u.kind === 'erase') this.erase(u.x, u.y, next);
       else this.cell(u, next);
@@ -65,6 +69,20 @@ export class FrameEncoder {
     this.out += u.ch;
     // Unknown position: pending wrap at the margin, or a grapheme of uncertain width.
     this.cx = u.x + u.width >= next.width || uncertainWidth(u.ch, u.width) ? -1 : u.x + u.width;
+  }
+
+  private scroll({ top, bottom, by }: Scroll): void {
+    // Uncovered rows take the current background: reset it so they come out blank.
+    if (this.sgr !== 0) {
+      this.out += '\x1b[0m';
+      this.sgr = 0;
+    }
+    const n = Math.abs(by);
+    this.out += `\x1b[${top + 1};${bottom + 1}r\x1b[${n === 1 ? '' : n}${by > 0 ? 'S' : 'T'}\x1b[r`;
+    // Setting the region homes the cursor; say unknown rather than rely on it.
+    this.cx = -1;
+    this.cy = -1;
+    this.cursorPos = null;
   }
 
   private erase(x: number, y: number, next: EncodedFrame): void {
