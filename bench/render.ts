@@ -100,7 +100,7 @@ function changedCells(a: CellGrid, b: CellGrid): number {
 async function keystrokes(): Promise<string[]> {
   const { app, clock, cleanup } = await benchApp();
   let bytes = 0;
-  const r = new Renderer({ write: (d) => (bytes += Buffer.byteLength(d)) }, new Palette(loadTheme('dark'), 'truecolor'), COLS, ROWS, (g) => app.render(g), 0);
+  const r = new Renderer({ write: (d) => (bytes += Buffer.byteLength(d)) }, new Palette(loadTheme('dark'), 'truecolor'), COLS, ROWS, (g) => app.render(g), { inputMs: 0 });
   r.paint();
   const times: number[] = [];
   const cpuTimes: number[] = [];
@@ -173,7 +173,7 @@ async function streaming(): Promise<string[]> {
       const due = Math.floor(((performance.now() - start) / 1000) * TOKENS_PER_S);
       for (; sent < due; sent++) {
         session.emit({ id: '1', msg: { type: 'agent_message_delta', delta: words[sent % words.length]! } });
-        r.request();
+        r.request('background'); // as the app asks for frames for agent output
       }
       if (performance.now() - start < DURATION_MS) setImmediate(tick);
       else done();
@@ -237,7 +237,7 @@ async function markdownStream(): Promise<string[]> {
       const due = Math.min(text.length, Math.floor(((performance.now() - start) / 1000) * CHARS_PER_S));
       for (; sent < due; sent += CHUNK) {
         session.emit({ id: '1', msg: { type: 'agent_message_delta', delta: text.slice(sent, sent + CHUNK) } });
-        r.request();
+        r.request('background'); // as the app asks for frames for agent output
       }
       if (sent < text.length) setImmediate(tick);
       else done();

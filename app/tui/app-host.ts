@@ -3,6 +3,7 @@
 // notifications) and the `AppEvent` messages create-tui.ts handles.
 import type { Event, EventMsg } from '../protocol/events.js';
 import type { Op } from '../protocol/ops.js';
+import type { FramePace } from './renderer/renderer.js';
 import type { SlashCommand } from './slash-commands.js';
 import type { Draft } from '../../widgets/composer/composer.js';
 
@@ -16,8 +17,8 @@ export interface AgentSession {
 
 export interface AppHost {
   now(): number;
-  /** Schedule a frame. */
-  requestFrame(): void;
+  /** Schedule a frame (`background`: the agent's output, painted at most once per display refresh; default `input`). */
+  requestFrame(pace?: FramePace): void;
   /** Leave the TUI (the shell restores the terminal and prints the summary; `farewell` first, when given). */
   exit(farewell?: string): void;
   /** A desktop notification (OSC 9); only called while the terminal is unfocused. */

@@ -116,7 +116,7 @@ export class TuiApp implements Widget {
       app: this, assistant: undefined, reasoning: undefined, calls: new Map(), decoders: new Map(), reasoningText: '',
       unfinished: { assistant: [], reasoning: [] }, pendingWarnings: [...config.warnings, ...problems], forkPending: undefined,
     };
-    this.transcript.onChange = () => host.requestFrame();
+    this.transcript.onChange = () => host.requestFrame('background');
   }
 
   get config(): Config {
@@ -189,7 +189,7 @@ export class TuiApp implements Widget {
   onEvent(e: Event): void {
     if (this.applyEvent) this.applyEvent(this.events, e.msg);
     else this.early.push({ kind: 'event', msg: e.msg });
-    this.host.requestFrame();
+    this.host.requestFrame('background');
   }
 
   /** Asks the wired interactions to act (see `AppEvent`). */

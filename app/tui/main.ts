@@ -97,8 +97,8 @@ export async function main(ctx: CommandContext): Promise<number> {
     version: cliVersion(),
     host: {
       now: () => performance.now(),
-      requestFrame: () => {
-        renderer?.request();
+      requestFrame: (pace) => {
+        renderer?.request(pace);
         scheduleTick();
       },
       exit: (message) => {
@@ -152,11 +152,13 @@ export async function main(ctx: CommandContext): Promise<number> {
   // Spinner, elapsed time, paste-burst flush and hint expiry run only while needed.
   function scheduleTick(): void {
     if (ticker || !app.needsTicks) return;
+    const burst = app.composer.burstPending;
     ticker = setTimeout(() => {
       ticker = undefined;
-      if (app.tick()) renderer?.request();
+      // A paste burst's end shows what was typed; the rest (spinner, elapsed time) is the agent's.
+      if (app.tick()) renderer?.request(burst ? 'input' : 'background');
       scheduleTick();
-    }, app.composer.burstPending ? 10 : 100);
+    }, burst ? 10 : 100);
   }
 
   try {

@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { mock, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CellGrid } from '../../widgets/base/grid.js';
 import { loadTheme } from '../../app/tui/theme-files.js';
@@ -136,7 +136,7 @@ test('resize repaints the whole screen without stale cells', async () => {
 test('the renderer coalesces requests into one paint and skips empty frames', async () => {
   let writes = 0;
   let text = 'a';
-  const r = new Renderer({ write: () => writes++ }, new Palette(dark, 'truecolor'), 10, 2, (g) => g.writeText(0, 0, text), 0);
+  const r = new Renderer({ write: () => writes++ }, new Palette(dark, 'truecolor'), 10, 2, (g) => g.writeText(0, 0, text), { inputMs: 0 });
   // With no minimum interval a request paints on setImmediate; one queued after it runs after the paint.
   const painted = () => new Promise((res) => setImmediate(res));
   for (let i = 0; i < 100; i++) r.request();
@@ -151,4 +151,36 @@ test('the renderer coalesces requests into one paint and skips empty frames', as
   r.paint();
   assert.equal(writes, 2);
   r.dispose();
+});
+
+test('frames for keys come within inputMs of the last one; frames for output once per backgroundMs, and a key pulls a later one forward', () => {
+  mock.timers.enable({ apis: ['setTimeout', 'setImmediate', 'Date'], now: 1000 });
+  try {
+    const r = new Renderer({ write: () => undefined }, new Palette(dark, 'truecolor'), 10, 2, () => undefined, { inputMs: 8, backgroundMs: 16, now: () => Date.now() });
+    r.paint();
+    // Output streaming in: one frame 16 ms after the last, however many deltas.
+    for (let i = 0; i < 50; i++) r.request('background');
+    mock.timers.tick(15);
+    assert.equal(r.stats.frames, 1);
+    mock.timers.tick(1);
+    assert.equal(r.stats.frames, 2);
+    // A key 2 ms later: its echo comes 8 ms after the last frame, not 16, and later output joins that frame.
+    r.request('background');
+    mock.timers.tick(2);
+    r.request('input');
+    r.request('background');
+    mock.timers.tick(5);
+    assert.equal(r.stats.frames, 2);
+    mock.timers.tick(1);
+    assert.equal(r.stats.frames, 3);
+    mock.timers.tick(100);
+    assert.equal(r.stats.frames, 3, 'nothing more was asked for');
+    // A key long after the last frame paints at once.
+    r.request('input');
+    mock.timers.tick(0);
+    assert.equal(r.stats.frames, 4);
+    r.dispose();
+  } finally {
+    mock.timers.reset();
+  }
 });

@@ -1,7 +1,10 @@
 // The frame loop: widgets draw into a cell grid, the FrameWriter turns the
 // difference from the last frame into bytes. Requests are coalesced: at most
-// one paint per event-loop turn and per `minIntervalMs`, none when nothing was
-// requested, and a frame whose bytes are empty writes nothing.
+// one paint per event-loop turn, none when nothing was requested, and a frame
+// whose bytes are empty writes nothing. What asked sets how soon: a key's echo
+// comes at most `inputMs` after the last frame; output nobody typed for (a
+// streamed answer, a spinner) at most once per `backgroundMs`, a display's
+// refresh, since painting faster only costs CPU nobody sees.
 import { CellGrid } from '../../../widgets/base/grid.js';
 import { FrameWriter } from './frame-writer.js';
 import type { Palette } from './palette.js';
@@ -9,6 +12,17 @@ import type { Palette } from './palette.js';
 export interface FrameSink {
   write(data: string): void;
 }
+
+/** `input`: the user is waiting on this frame (a key, a click); `background`: the agent's output. */
+export type FramePace = 'input' | 'background';
+
+export interface Pacing {
+  inputMs: number;
+  backgroundMs: number;
+  now: () => number;
+}
+
+const PACING: Pacing = { inputMs: 8, backgroundMs: 16, now: () => performance.now() };
 
 export interface FrameStats {
   frames: number;
@@ -21,7 +35,10 @@ export class Renderer {
   readonly grid: CellGrid;
   private readonly writer: FrameWriter;
   private scheduled: NodeJS.Timeout | NodeJS.Immediate | undefined;
+  /** When the scheduled paint runs. */
+  private due = Infinity;
   private lastPaint = -Infinity;
+  private readonly pacing: Pacing;
   readonly stats: FrameStats = { frames: 0, bytes: 0, lastFrameMs: 0, lastBytes: 0 };
   /** Called after every paint with its duration (benchmarks). */
   onFrame: ((ms: number, bytes: number) => void) | undefined;
@@ -32,32 +49,44 @@ export class Renderer {
     cols: number,
     rows: number,
     private readonly draw: (grid: CellGrid) => void,
-    private readonly minIntervalMs = 8,
+    pacing: Partial<Pacing> = {},
   ) {
+    this.pacing = { ...PACING, ...pacing };
     this.grid = new CellGrid(cols, rows);
     this.writer = new FrameWriter(palette);
   }
 
   /** Asks for a frame soon; many requests before it paints give one frame. */
-  request(): void {
-    if (this.scheduled) return;
-    const wait = this.lastPaint + this.minIntervalMs - performance.now();
-    this.scheduled = wait > 0 ? setTimeout(() => this.paint(), wait) : setImmediate(() => this.paint());
+  request(pace: FramePace = 'input'): void {
+    // Nothing is scheduled later than a background frame: it never moves one.
+    if (this.scheduled && pace === 'background') return;
+    const now = this.pacing.now();
+    const at = Math.max(now, this.lastPaint + (pace === 'input' ? this.pacing.inputMs : this.pacing.backgroundMs));
+    if (this.scheduled) {
+      if (at >= this.due) return;
+      this.cancel();
+    }
+    this.due = at;
+    this.scheduled = at > now ? setTimeout(() => this.paint(), at - now) : setImmediate(() => this.paint());
+  }
+
+  private cancel(): void {
+    if (!this.scheduled) return;
+    clearTimeout(this.scheduled as NodeJS.Timeout);
+    clearImmediate(this.scheduled as NodeJS.Immediate);
+    this.scheduled = undefined;
+    this.due = Infinity;
   }
 
   /** Paints now (first frame, tests, benchmarks). */
   paint(): void {
-    if (this.scheduled) {
-      clearTimeout(this.scheduled as NodeJS.Timeout);
-      clearImmediate(this.scheduled as NodeJS.Immediate);
-      this.scheduled = undefined;
-    }
-    const t0 = performance.now();
+    this.cancel();
+    const t0 = this.pacing.now();
     this.grid.clear();
     this.draw(this.grid);
     const bytes = this.writer.render(this.grid);
     if (bytes) this.sink.write(bytes);
-    const ms = performance.now() - t0;
+    const ms = this.pacing.now() - t0;
     this.lastPaint = t0;
     this.stats.frames++;
     this.stats.bytes += bytes.length;
@@ -85,10 +114,6 @@ export class Renderer {
   }
 
   dispose(): void {
-    if (this.scheduled) {
-      clearTimeout(this.scheduled as NodeJS.Timeout);
-      clearImmediate(this.scheduled as NodeJS.Immediate);
-      this.scheduled = undefined;
-    }
+    this.cancel();
   }
 }
