@@ -1,8 +1,10 @@
 // Drives searches for the `@` picker: at most one search in flight, and only
 // the answer for the latest query is delivered. A query typed while a search
 // runs waits for it, then runs once with the newest text. Keys are debounced
-// (100 ms) only while searches are slow: once the index is complete and a
-// search took under a frame (FAST_MS), the next key is searched at once.
+// (100 ms) only while searches are slow: the popup's first key is searched at
+// once (a debounce only spares searches of keys typed in between, and there
+// is none yet to spare), and once the index is complete and a search took
+// under a frame (FAST_MS), so is the next key.
 // While the index is still being built, answers come from what it holds so
 // far (an empty one keeps "loading…" up), and the query runs again when the
 // index reports a change, so the popup fills in as the build completes.
@@ -30,7 +32,8 @@ export class FileSearchManager {
   private timer: NodeJS.Timeout | undefined;
   private inFlight = false;
   private again = false;
-  private fast = false;
+  /** Whether the next search starts without the debounce: true until a search shows searching is slow. */
+  private fast = true;
   private readonly unsubscribe: () => void;
 
   constructor(

@@ -1,7 +1,8 @@
 // Wires the `@` file picker (reference §3.2): when the whitespace-delimited
 // token under the caret starts with `@`, a popup above the composer shows the
 // best matches from the file index of the working root (searched by the
-// FileSearchManager: 100 ms debounce, one search in flight). ↑/↓ or Ctrl+P/N
+// FileSearchManager: the first key at once, later ones debounced while
+// searches are slow, one search in flight). ↑/↓ or Ctrl+P/N
 // select; Tab or Enter replace the token with the path and a space; Esc closes
 // it and it stays closed for that token.
 import { isModeAction } from '../../keymaps/actions.js';

@@ -52,48 +52,55 @@ test('picker states: hint, loading, no matches', async () => {
   await expectScreen('file-picker/no-matches', picker, { cols: 30, rows: 1, colors: true });
 });
 
-test('search manager: debounced, one in flight, only the latest answer is delivered', async (t) => {
+test('search manager: the first key at once, then debounced while searches are slow; one in flight; only the latest answer is delivered', async (t) => {
   t.mock.timers.enable({ apis: ['setTimeout'] });
-  // Each search waits until the test finishes it, so "in flight" is a state, not a race.
+  // Each search waits until the test finishes it, so "in flight" is a state, not a race; each takes 40 ms of the fake clock.
   const pending: { query: string; finish: () => void }[] = [];
   let ready = false;
+  let clock = 0;
   const searcher = {
     get ready() {
       return ready;
     },
     search: (query: string) => new Promise<FileMatch[]>((resolve) => {
-      pending.push({ query, finish: () => { ready = true; resolve(searchPaths(paths, query)); } });
+      pending.push({ query, finish: () => { ready = true; clock += 40; resolve(searchPaths(paths, query)); } });
     }),
   };
   const searched = () => pending.map((p) => p.query);
   const settle = () => new Promise((r) => setImmediate(r));
   const updates: SearchUpdate[] = [];
-  const mgr = new FileSearchManager(searcher, (u) => updates.push(u), 20);
+  const mgr = new FileSearchManager(searcher, (u) => updates.push(u), 20, () => clock);
 
   mgr.setQuery('r');
   assert.deepEqual(updates, [{ kind: 'loading', query: 'r' }], 'the index is not ready yet');
-  t.mock.timers.tick(19);
-  mgr.setQuery('re');
-  t.mock.timers.tick(19);
-  assert.deepEqual(searched(), [], 'each keystroke restarts the debounce');
-  t.mock.timers.tick(1);
-  assert.deepEqual(searched(), ['re']);
-
-  mgr.setQuery('rea');
-  mgr.setQuery('read');
-  t.mock.timers.tick(20);
-  assert.deepEqual(searched(), ['re'], 'a second search waits for the one in flight');
+  assert.deepEqual(searched(), [], 'not inside the key\'s own handler (its echo is drawn first)');
+  t.mock.timers.tick(0);
+  assert.deepEqual(searched(), ['r'], 'the first key is searched at once, without the debounce');
   pending[0]!.finish();
   await settle();
-  assert.deepEqual(searched(), ['re', 'read'], 'then runs once, with the newest text');
+
+  mgr.setQuery('re');
+  t.mock.timers.tick(19);
+  mgr.setQuery('rea');
+  t.mock.timers.tick(19);
+  assert.deepEqual(searched(), ['r'], 'after a slow search, each keystroke restarts the debounce');
+  t.mock.timers.tick(1);
+  assert.deepEqual(searched(), ['r', 'rea']);
+
+  mgr.setQuery('read');
+  t.mock.timers.tick(20);
+  assert.deepEqual(searched(), ['r', 'rea'], 'a second search waits for the one in flight');
   pending[1]!.finish();
   await settle();
-  assert.deepEqual(updates.filter((u) => u.kind === 'results').map((u) => u.query), ['read'], 'the stale answer for "re" is dropped');
+  assert.deepEqual(searched(), ['r', 'rea', 'read'], 'then runs once, with the newest text');
+  pending[2]!.finish();
+  await settle();
+  assert.deepEqual(updates.filter((u) => u.kind === 'results').map((u) => u.query), ['r', 'read'], 'the stale answer for "rea" is dropped');
 
   mgr.setQuery('main');
   mgr.cancel();
   t.mock.timers.tick(1000);
-  assert.deepEqual(searched(), ['re', 'read'], 'a cancelled query never runs');
+  assert.deepEqual(searched(), ['r', 'rea', 'read'], 'a cancelled query never runs');
 });
 
 test('search manager: partial answers while the index builds, "loading" until one finds something, a re-run when it changes', async (t) => {
@@ -154,10 +161,9 @@ test('search manager: once the complete index answers within a frame, the next k
   const settle = () => new Promise((r) => setImmediate(r));
   const mgr = new FileSearchManager(searcher, () => undefined, 100, () => clock);
   mgr.setQuery('r');
-  t.mock.timers.tick(99);
-  assert.deepEqual(searched, [], 'the first key waits for the debounce');
-  t.mock.timers.tick(1);
+  t.mock.timers.tick(0);
   await settle();
+  assert.deepEqual(searched, ['r'], 'the first key is searched at once');
   mgr.setQuery('re');
   t.mock.timers.tick(0);
   await settle();
