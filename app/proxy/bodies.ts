@@ -4,7 +4,7 @@
 // size. Event listeners, not async iterators or `stream.pipeline`: both
 // allocate per request and show at thousands of requests per second.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Readable, Writable } from 'node:stream';
+import type { Readable } from 'node:stream';
 
 /** Bodies up to this size may be held whole to go out in one write; larger ones stream. */
 export const BUFFER_LIMIT = 256 * 1024;
@@ -33,17 +33,6 @@ export async function requestBody(req: IncomingMessage, contentLength: string | 
   return Number(contentLength) <= BUFFER_LIMIT ? readAll(req) : req;
 }
 
-/** Sends `body` as the upstream request's body and ends it; a stream goes with back-pressure (`pipe`). */
-export function sendBody(upstream: Writable, body: Buffer | Readable | undefined, onBytes: (n: number) => void): void {
-  if (body === undefined || Buffer.isBuffer(body)) {
-    onBytes(body?.length ?? 0);
-    upstream.end(body);
-    return;
-  }
-  body.on('data', (c: Buffer) => onBytes(c.length));
-  body.pipe(upstream);
-}
-
 export interface FirstPart {
   readonly chunks: Buffer[];
   readonly bytes: number;
@@ -59,15 +48,7 @@ export interface FirstPart {
  * of it is awaited (a body cut short is then an error before any header went
  * out). The body is left paused.
  */
-export function firstPart(body: IncomingMessage, limit: number, whole = false): Promise<FirstPart> {
-  // Usually the whole answer came in the read that brought its head, and node's
-  // parser holds it already: no turn to wait, no listeners.
-  if (body.complete && body.readableLength <= limit) {
-    const chunks: Buffer[] = [];
-    let bytes = 0;
-    for (let c: Buffer | null; (c = body.read() as Buffer | null) !== null; bytes += c.length) chunks.push(c);
-    return Promise.resolve({ chunks, bytes, ended: true });
-  }
+export function firstPart(body: Readable, limit: number, whole = false): Promise<FirstPart> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let bytes = 0;
@@ -96,7 +77,7 @@ export function firstPart(body: IncomingMessage, limit: number, whole = false): 
       stop();
       reject(err);
     };
-    // node's client emits 'error' for a body cut short only to listeners it had; 'close' is certain.
+    // 'close' without 'end' or 'error' first: the body was cut short.
     const onClose = (): void => onError(new Error('the upstream closed the connection before the body was complete'));
     const turn = whole ? undefined : setImmediate(cut);
     body.on('data', onData);

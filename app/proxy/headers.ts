@@ -54,3 +54,12 @@ export function addMissing(headers: RawHeaders, noticed: Noticed, extra: Readonl
     noticed.names.add(key);
   }
 }
+
+// What a field value may hold (RFC 9110 §5.5, as node's own check): no controls but HTAB, nothing past 0xFF.
+const BAD_VALUE = /[^\t\x20-\x7e\x80-\xff]/;
+
+/** `value`, when it can go out as a header value as it is; else an error naming `what`. */
+export function checkHeaderValue(what: string, value: string): string {
+  if (BAD_VALUE.test(value)) throw new Error(`${what} has a character not allowed in a header value (a line break or control character)`);
+  return value;
+}

@@ -39,7 +39,7 @@ export async function main(ctx: CommandContext): Promise<number> {
   try {
     proxy = await startProxy({ config, ...bind, allowCorsAny: ctx.cmd.flags['allow-cors-any'] === true });
   } catch (e) {
-    process.stderr.write(`error: cannot listen on ${bind.host}:${bind.port}: ${(e as Error).message}\n`);
+    process.stderr.write(`error: ${(e as Error).message}\n`);
     return 1;
   }
   // Handlers go in before the banner: a supervisor may signal as soon as it reads it.

@@ -1,20 +1,21 @@
-// The proxy server: node:http in front and behind (a keep-alive agent pools
-// connections to the provider; node:https and a CONNECT tunnel only when the
-// provider or HTTPS_PROXY needs them). Headers pass as raw lists, small bodies
-// in one write with their headers, large ones stream both ways with
-// back-pressure, so a 1 GB upload or a long SSE stream never sits in memory;
-// a client that goes away aborts the upstream request.
-import { createServer, type ClientRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+// The proxy server: node:http in front, its own pooled HTTP/1.1 client behind
+// (upstream-pool.ts; TLS and a CONNECT tunnel only when the provider or
+// HTTPS_PROXY needs them). Headers pass as raw lists, small bodies in one write
+// with their headers, large ones stream both ways with back-pressure, so a
+// 1 GB upload or a long SSE stream never sits in memory; a client that goes
+// away aborts the upstream request.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from '../config/types.js';
 import { logger } from '../log.js';
-import { createTransport, requestTarget } from '../model/http.js';
 import { proxyFor } from '../model/proxy-env.js';
 import { injectedAuthorization, providerHeaders } from './auth.js';
-import { BUFFER_LIMIT, firstPart, relay, requestBody, sendBody } from './bodies.js';
+import { BUFFER_LIMIT, firstPart, relay, requestBody } from './bodies.js';
+import { connector } from './connector.js';
 import { boundAddress, judgeRequest, type BoundAddress } from './guard.js';
-import { addMissing, forwardable, type RawHeaders } from './headers.js';
+import { addMissing, checkHeaderValue, forwardable, type RawHeaders } from './headers.js';
 import { router } from './upstream.js';
+import { UpstreamPool, type Exchange, type UpstreamResponse } from './upstream-pool.js';
 
 const log = logger('codex_proxy');
 
@@ -71,15 +72,12 @@ const pairs = (h: Readonly<Record<string, string>>): RawHeaders => Object.entrie
 export async function startProxy(opts: ProxyOptions): Promise<RunningProxy> {
   const env = opts.env ?? process.env;
   const { origin, route } = router(opts.config.provider);
-  // Pooled keep-alive connections, as many as requests in flight (a long SSE
-  // stream holds one for minutes; a cap made streams past it wait); through
-  // HTTPS_PROXY / HTTP_PROXY when the environment says so for the base URL
-  // (NO_PROXY and loopback go direct), the rule the model client follows.
-  const transport = await createTransport(origin, proxyFor(origin, env));
-  const { proxyHeaders, protocol, hostname, port, agent, path: pathPrefix } = requestTarget(transport, origin, '');
-  // Every upstream request starts with these: Host, and the forward proxy's credentials.
-  const leading: RawHeaders = ['host', origin.host, ...pairs(proxyHeaders)];
+  // Through HTTPS_PROXY / HTTP_PROXY when the environment says so for the base
+  // URL (NO_PROXY and loopback go direct), the rule the model client follows.
+  const upstreamConnector = connector(origin, proxyFor(origin, env));
+  const pool = new UpstreamPool(upstreamConnector);
   const extraHeaders = providerHeaders(opts.config, env);
+  for (const [name, value] of Object.entries(extraHeaders)) checkHeaderValue(`provider header '${name}'`, value);
   const cors: Readonly<Record<string, string>> = opts.allowCorsAny ? CORS_HEADERS : {};
   const corsList = pairs(cors);
   // CORS headers replace the upstream's own rather than doubling them.
@@ -89,32 +87,20 @@ export async function startProxy(opts: ProxyOptions): Promise<RunningProxy> {
   let bound: BoundAddress = { names: new Set(), port: -1, hosts: new Set(), anyAddress: false };
   let drained: (() => void) | undefined;
 
-  /** Sends the request upstream; resolves with the response head, rejects when the upstream fails first. */
-  const sendUpstream = (method: string, path: string, headers: RawHeaders, body: Buffer | IncomingMessage | undefined, onBytes: (n: number) => void) => {
-    // A literal of the same shape every time (a spread of a prepared object costs more per request).
-    const up: ClientRequest = transport.request({ protocol, hostname, port, agent, path: `${pathPrefix}${path}`, method, headers });
-    const response = new Promise<IncomingMessage>((resolve, reject) => {
-      up.once('response', resolve);
-      up.on('error', reject); // later errors (after the head) reach the response body's listeners
-    });
-    sendBody(up, body, onBytes);
-    return { up, response };
-  };
-
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const started = performance.now();
     const method = req.method ?? 'GET';
     const url = req.url ?? '/';
     let bytesIn = 0;
     let bytesOut = 0;
-    let upstreamRequest: ClientRequest | undefined;
+    let exchange: Exchange | undefined;
     /** The client left before its answer was complete: nothing more is wanted upstream. */
     let gone = false;
     active++;
     res.once('close', () => {
       active--;
       gone = !res.writableFinished;
-      if (gone) upstreamRequest?.destroy();
+      if (gone) exchange?.abort();
       const ms = (performance.now() - started).toFixed(1);
       log.info(`${method} ${url.split('?')[0]} ${res.statusCode} ${ms}ms in=${bytesIn}B out=${bytesOut}B${res.writableFinished ? '' : ' (incomplete)'}`);
       if (active === 0) drained?.();
@@ -153,24 +139,24 @@ export async function startProxy(opts: ProxyOptions): Promise<RunningProxy> {
         return;
     }
 
-    const { headers, noticed } = forwardable(req.rawHeaders, DROP_REQUEST, [...leading]);
+    // Every upstream request starts with Host and the forward proxy's credentials.
+    const { headers, noticed } = forwardable(req.rawHeaders, DROP_REQUEST, [...upstreamConnector.headers]);
     // Its framing was hop-by-hop; the upstream request frames the same stream its own way.
     if (noticed.transferEncoding) headers.push('transfer-encoding', 'chunked');
     if (verdict.ownHost) {
       addMissing(headers, noticed, extraHeaders);
       if (!noticed.names.has('authorization')) {
         const auth = await injectedAuthorization(opts.config, env);
-        if (auth) headers.push('authorization', auth);
+        if (auth) headers.push('authorization', checkHeaderValue('the stored credential', auth));
       }
     }
 
-    let upstream: IncomingMessage;
+    let upstream: UpstreamResponse;
     try {
       const body = await requestBody(req, noticed.contentLength, noticed.transferEncoding);
       if (gone) return; // the client left while its body came in
-      const sent = sendUpstream(method, routed.path, headers, body, (n) => (bytesIn += n));
-      upstreamRequest = sent.up;
-      upstream = await sent.response;
+      exchange = pool.send({ method, path: routed.path, headers, body, chunked: noticed.transferEncoding, onBytes: (n) => (bytesIn += n) });
+      upstream = await exchange.response;
     } catch (err) {
       if (gone) return; // nothing to answer
       log.warn(`upstream ${origin.origin} failed: ${describeCause(err)}`);
@@ -178,31 +164,36 @@ export async function startProxy(opts: ProxyOptions): Promise<RunningProxy> {
       return;
     }
 
-    const status = upstream.statusCode ?? 502;
+    const status = upstream.status;
     const { headers: out, noticed: head } = forwardable(upstream.rawHeaders, opts.allowCorsAny ? dropResponse : NONE);
     out.push(...corsList);
     try {
-      if (head.contentType?.startsWith('text/event-stream')) {
+      if (upstream.kind === 'stream' && head.contentType?.startsWith('text/event-stream')) {
         res.writeHead(status, out);
         res.flushHeaders(); // the client sees the status before the first event, however late that comes
-        await relay(upstream, res, (n) => (bytesOut += n));
+        await relay(upstream.body, res, (n) => (bytesOut += n));
         return;
       }
-      const first = await firstPart(upstream, BUFFER_LIMIT, Number(head.contentLength) <= BUFFER_LIMIT);
-      bytesOut = first.bytes;
-      if (first.ended) {
-        // Whole: out with its headers in one write, with a length instead of chunked framing.
-        const whole = first.chunks.length === 1 ? first.chunks[0]! : Buffer.concat(first.chunks);
+      // Whole: out with its headers in one write, with a length instead of chunked framing.
+      const sendWhole = (chunks: Buffer[]): void => {
+        const whole = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
         const bodiless = method === 'HEAD' || status === 204 || status === 304;
         if (!bodiless && head.contentLength === undefined) out.push('content-length', String(whole.length));
         res.writeHead(status, out);
         res.end(whole);
-        return;
+      };
+      if (upstream.kind === 'whole') {
+        bytesOut = upstream.bytes;
+        return sendWhole(upstream.chunks);
       }
+      // Of a body known to be small, all of it; of a large or slow one its start, and the rest streams.
+      const first = await firstPart(upstream.body, BUFFER_LIMIT, Number(head.contentLength) <= BUFFER_LIMIT);
+      bytesOut = first.bytes;
+      if (first.ended) return sendWhole(first.chunks);
       res.writeHead(status, out);
       for (const c of first.chunks) res.write(c);
       if (first.chunks.length === 0) res.flushHeaders();
-      await relay(upstream, res, (n) => (bytesOut += n));
+      await relay(upstream.body, res, (n) => (bytesOut += n));
     } catch (err) {
       if (gone) return;
       log.warn(`upstream ${origin.origin} broke mid-response: ${describeCause(err)}`);
@@ -223,9 +214,10 @@ export async function startProxy(opts: ProxyOptions): Promise<RunningProxy> {
   server.headersTimeout = 60_000;
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    const failed = (e: Error): void => reject(new Error(`cannot listen on ${opts.host}:${opts.port}: ${e.message}`));
+    server.once('error', failed);
     server.listen(opts.port, opts.host, () => {
-      server.off('error', reject);
+      server.off('error', failed);
       resolve();
     });
   });
@@ -251,7 +243,7 @@ export async function startProxy(opts: ProxyOptions): Promise<RunningProxy> {
       }
       server.closeAllConnections();
       await closed;
-      transport.agent.destroy();
+      pool.destroy();
     },
   };
 }

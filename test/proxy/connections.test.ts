@@ -1,0 +1,139 @@
+// The proxy's connections to the provider: kept and reused, tried once more
+// on a new one when a kept connection turns out closed before any answer
+// (only when the body can be sent again), not reused after an answer that
+// came before the upload ended, and a credential that would split a header
+// never sent. A raw TCP server plays the provider, so each connection and
+// every byte on it is visible.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { loadConfig } from '../../app/config/index.js';
+import { startProxy, type RunningProxy } from '../../app/proxy/server.js';
+
+/** What the raw provider does with request number `n` (from 1, over all connections) on connection `conn`. */
+type Script = (n: number, conn: number, head: string, socket: Socket) => void;
+
+interface Rig { proxy: RunningProxy; connections: () => number; heads: string[]; close(): Promise<void> }
+
+async function rig(script: Script, env: NodeJS.ProcessEnv = {}): Promise<Rig> {
+  let conns = 0;
+  let n = 0;
+  const heads: string[] = [];
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((socket) => {
+    const conn = ++conns;
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => undefined);
+    let buf = '';
+    socket.on('data', (d) => {
+      buf += d.toString('latin1');
+      // One request at a time: its head, then its body as Content-Length says.
+      for (;;) {
+        const end = buf.indexOf('\r\n\r\n');
+        if (end < 0) return;
+        const head = buf.slice(0, end);
+        const length = Number(/\r\ncontent-length: *(\d+)/i.exec(head)?.[1] ?? 0);
+        if (buf.length < end + 4 + length) {
+          if (/^POST \/v1\/early/.test(head)) {
+            buf = '';
+            heads.push(head);
+            script(++n, conn, head, socket);
+          }
+          return;
+        }
+        buf = buf.slice(end + 4 + length);
+        heads.push(head);
+        script(++n, conn, head, socket);
+      }
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const home = mkdtempSync(join(tmpdir(), 'codex-proxy-conns-'));
+  const port = (server.address() as { port: number }).port;
+  writeFileSync(join(home, 'config.toml'), `model_provider = "mock"\n[model_providers.mock]\nname = "Mock"\nbase_url = "http://127.0.0.1:${port}/v1"\nenv_key = "RIG_KEY"\n`);
+  const proxy = await startProxy({ config: await loadConfig({ codexHome: home, env }), host: '127.0.0.1', port: 0, allowCorsAny: false, env });
+  return {
+    proxy, heads, connections: () => conns,
+    async close() {
+      await proxy.close(100);
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((r) => server.close(() => r()));
+      rmSync(home, { recursive: true, force: true });
+    },
+  };
+}
+
+const ok = (socket: Socket, body: string, extra = ''): void =>
+  void socket.write(`HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\ncontent-length: ${body.length}\r\n${extra}\r\n${body}`);
+
+test('requests one after another share one kept connection; a kept connection the provider dropped is replaced', async () => {
+  const r = await rig((n, _conn, _head, socket) => {
+    // The third request finds its kept connection closed without an answer: the classic keep-alive race.
+    if (n === 3) socket.destroy();
+    else ok(socket, `answer ${n}`);
+  });
+  try {
+    for (const expected of ['answer 1', 'answer 2']) {
+      const res = await fetch(`${r.proxy.url}/v1/models`, { method: 'POST', body: '{"a":1}', headers: { 'content-type': 'application/json' } });
+      assert.equal(await res.text(), expected);
+    }
+    assert.equal(r.connections(), 1, 'the second request reused the first connection');
+    const res = await fetch(`${r.proxy.url}/v1/models`, { method: 'POST', body: '{"a":1}', headers: { 'content-type': 'application/json' } });
+    assert.equal(res.status, 200);
+    assert.equal(await res.text(), 'answer 4', 'sent once more, on a new connection');
+    assert.equal(r.connections(), 2);
+    assert.match(r.heads[3]!, /^POST \/v1\/models HTTP\/1\.1\r\nhost: 127\.0\.0\.1:\d+\r\n/);
+  } finally {
+    await r.close();
+  }
+});
+
+test('a streamed upload is not sent twice: a kept connection dropped before any answer is a 502', async () => {
+  const r = await rig((n, _conn, _head, socket) => (n === 2 ? socket.destroy() : ok(socket, 'fine')));
+  try {
+    assert.equal((await fetch(`${r.proxy.url}/v1/files`, { method: 'POST', body: 'x' })).status, 200);
+    const big = new Uint8Array(400_000); // over the proxy's whole-body limit: streamed
+    const res = await fetch(`${r.proxy.url}/v1/files`, { method: 'POST', body: big });
+    assert.equal(res.status, 502);
+    assert.match(((await res.json()) as { error: { message: string } }).error.message, /^Upstream error: .*closed the connection before answering/);
+    assert.equal(r.heads.length, 2, 'the upload went out once');
+  } finally {
+    await r.close();
+  }
+});
+
+test('an answer that comes before the upload is complete reaches the client, and that connection is not reused', async () => {
+  const r = await rig((n, _conn, head, socket) => {
+    if (/^POST \/v1\/early/.test(head)) socket.write('HTTP/1.1 413 Payload Too Large\r\ncontent-length: 8\r\n\r\ntoo big!');
+    else ok(socket, `answer ${n}`);
+  });
+  try {
+    const res = await fetch(`${r.proxy.url}/v1/early`, { method: 'POST', body: new Uint8Array(8_000_000) }).catch((e: Error) => e);
+    // The client may see the answer or, if it was still sending when the proxy closed, a reset: never a hang.
+    if (!(res instanceof Error)) {
+      assert.equal(res.status, 413);
+      assert.equal(await res.text(), 'too big!');
+    }
+    const next = await fetch(`${r.proxy.url}/v1/models`);
+    assert.equal(await next.text(), 'answer 2');
+    assert.equal(r.connections(), 2, 'the early answer\'s connection was closed, the next request opened another');
+  } finally {
+    await r.close();
+  }
+});
+
+test('a credential holding a line break is never sent as a header', async () => {
+  const r = await rig((_n, _conn, _head, socket) => ok(socket, 'no'), { RIG_KEY: 'sk-a\r\nX-Injected: 1' });
+  try {
+    const res = await fetch(`${r.proxy.url}/v1/models`);
+    assert.equal(res.status, 500);
+    assert.match(((await res.json()) as { error: { message: string } }).error.message, /the stored credential has a character not allowed in a header value/);
+    assert.equal(r.heads.length, 0, 'nothing reached the provider');
+  } finally {
+    await r.close();
+  }
+});
