@@ -39,3 +39,19 @@ export function finalUsageLine(u: TokenUsage): string {
   const reasoning = u.reasoning_output_tokens > 0 ? ` (reasoning ${withSeparators(u.reasoning_output_tokens)})` : '';
   return `Token usage: total=${withSeparators(blendedTotal(u))} input=${withSeparators(nonCachedInput(u))}${cached} output=${withSeparators(u.output_tokens)}${reasoning}`;
 }
+
+/** `11845` → `11.8K`, `258400` → `258K`: three significant digits at most, trailing zeros dropped (the original's status card). */
+export function compactTokens(n: number): string {
+  const v = Math.max(0, Math.round(n));
+  if (v < 1000) return String(v);
+  const [scale, suffix] = v >= 1e12 ? [1e12, 'T'] : v >= 1e9 ? [1e9, 'B'] : v >= 1e6 ? [1e6, 'M'] : [1e3, 'K'];
+  const scaled = v / scale;
+  const digits = scaled < 10 ? 2 : scaled < 100 ? 1 : 0;
+  const fixed = scaled.toFixed(digits);
+  return `${digits ? fixed.replace(/\.?0+$/, '') : fixed}${suffix}`;
+}
+
+/** Percentage of the context window left with `tokens` in it (the footer's and /status's). */
+export function contextLeftPercent(tokens: number, window: number): number {
+  return Math.max(0, Math.min(100, Math.round(100 - (tokens / window) * 100)));
+}

@@ -17,6 +17,9 @@ export interface TokenUsage {
   total_tokens: number;
 }
 
+/** What a token_count reports: the session's total, the last request's usage, the model's context window. */
+export interface TokenInfo { total_token_usage: TokenUsage; last_token_usage: TokenUsage; model_context_window?: number }
+
 export interface PlanItem { step: string; status: 'pending' | 'in_progress' | 'completed' }
 
 export interface McpInvocation { server: string; tool: string; arguments?: unknown }
@@ -96,7 +99,7 @@ export type EventMsg =
   | { type: 'plan_update'; explanation?: string; plan: PlanItem[] }
   | {
       type: 'token_count';
-      info: { total_token_usage: TokenUsage; last_token_usage: TokenUsage; model_context_window?: number };
+      info: TokenInfo;
     }
   | { type: 'background_event'; message: string }
   /** Non-fatal, e.g. `Reconnecting... 1/5 (reason)`. */

@@ -4,6 +4,7 @@
 // becomes the status header. Notifications go out when the terminal is unfocused.
 import { StringDecoder } from 'node:string_decoder';
 import type { EventMsg, McpServerStatus } from '../protocol/events.js';
+import { contextLeftPercent } from '../agent/token-usage.js';
 import type { HistoryCell } from '../../widgets/transcript/cell.js';
 import { ExecCell } from '../../widgets/transcript/cells/exec.js';
 import { SessionHeaderCell } from '../../widgets/transcript/cells/header.js';
@@ -233,12 +234,12 @@ export function applyAgentEvent(s: State, msg: EventMsg): void {
       app.addCell(new PlanCell(msg.plan, msg.explanation));
       return;
     case 'token_count': {
-      app.tokenUsage = msg.info.total_token_usage;
+      app.tokenInfo = msg.info;
       app.statusBar.live.tokens = msg.info.total_token_usage.total_tokens;
       const win = msg.info.model_context_window;
       if (win) {
         const used = msg.info.last_token_usage.total_tokens;
-        app.footer.contextLeft = Math.max(0, Math.min(100, Math.round(100 - (used / win) * 100)));
+        app.footer.contextLeft = contextLeftPercent(used, win);
         app.statusBar.live.contextLeft = app.footer.contextLeft;
       }
       return;

@@ -20,7 +20,7 @@ import { spinnerFrame, StatusIndicator } from '../../widgets/status/status-indic
 import { Transcript } from '../../widgets/transcript/transcript.js';
 import type { HistoryCell } from '../../widgets/transcript/cell.js';
 import type { Config } from '../config/types.js';
-import type { Event, EventMsg, TokenUsage } from '../protocol/events.js';
+import type { Event, EventMsg, TokenInfo } from '../protocol/events.js';
 import type { Op } from '../protocol/ops.js';
 import type { AgentSession, AppEvent, AppHost } from './app-host.js';
 
@@ -82,7 +82,8 @@ export class TuiApp implements Widget {
   private triggers: ComposerTrigger[] = [];
   running = false;
   focused = true;
-  tokenUsage: TokenUsage | undefined;
+  /** The last token_count: the session's usage, the last request's, the context window. */
+  tokenInfo: TokenInfo | undefined;
   private noticeUntil = 0;
   private unsubscribe: (() => void) | undefined;
   /** The footer's key hints, from the composer's bindings (a user's [tui.keymap] shows). */
@@ -151,7 +152,7 @@ export class TuiApp implements Widget {
     this.conversation.clear();
     this.statusBar.live = this.statusBar.live.gitBranch === undefined ? {} : { gitBranch: this.statusBar.live.gitBranch };
     this.pendingInput.drain();
-    this.tokenUsage = undefined;
+    this.tokenInfo = undefined;
     this.lastTurnDiff = undefined;
     this.checkpointTurns = [];
     this.footer.contextLeft = undefined;

@@ -188,7 +188,8 @@ export async function main(ctx: CommandContext): Promise<number> {
       const current = app.session;
       const conversation = conversationText(app.transcript, tty.cols, app.config.tui.scrollbackOnExit, palette);
       let out = conversation ? `${conversation}\n` : '';
-      if (app.tokenUsage && app.tokenUsage.total_tokens > 0) out += `${finalUsageLine(app.tokenUsage)}\n`;
+      const usage = app.tokenInfo?.total_token_usage;
+      if (usage && usage.total_tokens > 0) out += `${finalUsageLine(usage)}\n`;
       // A session quit before anything was said has no log to resume (the rollout is written from the first message).
       if (current.id && existsSync(current.rolloutPath)) out += `To continue this session, run codex resume ${current.id}\n`;
       if (out) process.stdout.write(out);

@@ -2,13 +2,11 @@
 // task runs say so instead of running. The larger ones live in their own
 // modules (model-picker, theme-picker, statusline-picker, conversation-commands).
 import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join, relative } from 'node:path';
-import { instructionFiles } from '../agent/agents-md.js';
-import { blendedTotal, nonCachedInput, withSeparators, ZERO_USAGE } from '../agent/token-usage.js';
+import { join } from 'node:path';
 import type { SandboxPolicy, ApprovalPolicy } from '../protocol/policy.js';
 import { removeAuth } from '../model/auth.js';
 import { errorCell, infoCell } from '../../widgets/transcript/cells/notice.js';
+import { StatusCardCell } from '../../widgets/transcript/cells/status-card.js';
 import { parseUnifiedDiff } from '../../widgets/diff/parse.js';
 import { renderDiff } from '../../widgets/diff/render.js';
 import { LinesSource } from '../../widgets/layout/viewport.js';
@@ -24,6 +22,7 @@ import { openThemePicker } from './theme-picker.js';
 import { openStatusLinePicker } from './statusline-picker.js';
 import { copyLastAnswer, exportConversation } from './conversation-commands.js';
 import { runReviewCommand } from './review-commands.js';
+import { statusCard } from './status-card.js';
 
 export interface SlashHost extends SessionHost {
   /** /model: the provider's models. */
@@ -40,42 +39,6 @@ function approvalPresets(app: TuiApp): { label: string; description: string; app
     { label: 'Auto', description: 'Codex can edit files and run commands in the workspace; asks to go further', approval: 'on-request', sandbox: workspace },
     { label: 'Full Access', description: 'Codex can edit and run anything, with network access, without asking', approval: 'never', sandbox: { mode: 'danger-full-access' } },
   ];
-}
-
-/** The instruction files the session reads, relative to the working root where possible. */
-function agentsFiles(app: TuiApp): string {
-  const c = app.config;
-  const files = instructionFiles({ codexHome: c.codexHome, cwd: c.cwd, maxBytes: c.projectDocMaxBytes, fallbackFilenames: c.projectDocFallbackFilenames });
-  const shown = files.map((f) => {
-    const rel = relative(c.cwd, f);
-    return rel.startsWith('..') ? f.replace(homedir(), '~') : rel;
-  });
-  return shown.length ? shown.join(', ') : '(none)';
-}
-
-function statusText(app: TuiApp): string {
-  const i = app.statusBar.info;
-  const u = app.tokenUsage ?? ZERO_USAGE;
-  const lines = [
-    '/status',
-    '📂 Workspace',
-    `  Path: ${i.cwd}`,
-    `  Approval Mode: ${i.approval}`,
-    `  Sandbox: ${i.sandbox}`,
-    `  AGENTS files: ${agentsFiles(app)}`,
-    '🧠 Model',
-    `  Name: ${i.model}`,
-    `  Provider: ${i.provider}`,
-    `  Reasoning Effort: ${i.reasoningEffort ?? 'default'}`,
-    `  Reasoning Summaries: ${app.config.reasoningSummary ?? 'auto'}`,
-    '📊 Token Usage',
-    `  Session ID: ${app.session.id}`,
-    // As the original's card: input not served from the cache, the cached part beside it, total = input + output.
-    `  Input: ${withSeparators(nonCachedInput(u))}${u.cached_input_tokens > 0 ? ` (+ ${withSeparators(u.cached_input_tokens)} cached)` : ''}`,
-    `  Output: ${withSeparators(u.output_tokens)}`,
-    `  Total: ${withSeparators(blendedTotal(u))}`,
-  ];
-  return lines.join('\n');
 }
 
 async function showDiff(app: TuiApp): Promise<void> {
@@ -141,7 +104,7 @@ export function runSlashCommand(app: TuiApp, host: SlashHost, cmd: SlashCommand,
     case 'mention':
       app.dispatch({ action: 'insert_text', text: '@' });
       return;
-    case 'status': app.addCell(infoCell(statusText(app))); return;
+    case 'status': app.addCell(new StatusCardCell(statusCard(app))); return;
     case 'mcp': app.submit({ type: 'list_mcp_tools' }); return;
     case 'copy': copyLastAnswer(app); return;
     case 'export': exportConversation(app, args); return;

@@ -213,15 +213,16 @@ test('slash commands: /model picks a model and an effort, /status prints the car
   key(h, 'enter');
   const last = h.app.transcript.last()!;
   const card = last.lines(80).map((l) => l.map((s) => s.text).join('')).join('\n');
-  assert.match(card, /Session ID: 00000000-0000-4000-8000-000000000001/);
-  assert.match(card, /AGENTS files: \(none\)/);
-  // Token usage as the original's card: cached input beside the input, not added to the total.
+  assert.match(card, /^ {2}Model: +gpt-5-codex \(reasoning medium\)$/m);
+  assert.match(card, /^ {2}Session: +00000000-0000-4000-8000-000000000001$/m);
+  assert.match(card, /^ {2}Agents\.md: +<none>$/m);
+  // Token usage as the original's card: cached input is not counted as input, nor in the total.
   const usage = { input_tokens: 1_234_010, cached_input_tokens: 1_000_002, output_tokens: 5, reasoning_output_tokens: 0, total_tokens: 1_234_015 };
   h.session.emit({ type: 'token_count', info: { total_token_usage: usage, last_token_usage: usage } });
   type(h, '/status');
   key(h, 'enter');
   const tokens = h.app.transcript.last()!.lines(80).map((l) => l.map((s) => s.text).join('')).join('\n');
-  assert.match(tokens, /Input: 234,008 \(\+ 1,000,002 cached\)\n\s*Output: 5\n\s*Total: 234,013/);
+  assert.match(tokens, /^ {2}Token usage: +234K total {2}\(234K input \+ 5 output\)$/m);
   h.session.emit({ type: 'task_started' });
   const before = h.session.ops.length;
   type(h, '/compact');
@@ -278,7 +279,7 @@ test('/new (replaceSession): token usage and context left start afresh; /approva
   const chosen = { ...h.app.statusBar.info };
   const next = new FakeSession();
   h.app.replaceSession(next);
-  assert.equal(h.app.tokenUsage, undefined);
+  assert.equal(h.app.tokenInfo, undefined);
   assert.equal(h.app.footer.contextLeft, undefined);
   next.emit(configured());
   assert.deepEqual(h.app.statusBar.info, chosen);

@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { expectScreen, renderScreen } from '../support/screen.js';
+import { appendSessionName } from '../../app/agent/session-index.js';
 import { withApp, type Harness } from './harness.js';
 
 const b64 = (s: string): string => Buffer.from(s).toString('base64');
@@ -191,5 +192,17 @@ test('the transcript pager (Ctrl+T)', async () => {
     assert.match(s.text, /Transcript/);
     h.app.handleInput([{ type: 'key', key: 'q', text: 'q' }]);
     assert.equal(h.app.mode, 'composer');
+  });
+});
+
+test('/status: the card of 0.169 (fields, order, labels), with the session name, usage and the context window', async () => {
+  await withApp(async (h) => {
+    appendSessionName(h.app.config.codexHome, h.session.id, 'fix the parser');
+    const usage = { input_tokens: 12_345, cached_input_tokens: 2_000, output_tokens: 1_500, reasoning_output_tokens: 0, total_tokens: 13_845 };
+    h.session.emit({ type: 'token_count', info: { total_token_usage: usage, last_token_usage: usage, model_context_window: 258_400 } });
+    h.app.composer.setText('/status');
+    h.app.handleInput([{ type: 'key', key: 'enter' }]);
+    const s = await expectScreen('tui/status-card', h.app, { cols: 80, rows: 24, colors: true });
+    assert.match(s.text, /\/status\n\n {2}>_ OpenAI Codex \(v0\.1\.0\)\n\n {2}Model: +gpt-5 \(reasoning medium\)\n {2}Directory: +~\/project\n {2}Permissions: +Read Only \(Ask for approval\)\n {2}Agents\.md: +<none>\n {2}Thread name: +fix the parser\n {2}Session: +00000000-0000-4000-8000-000000000001\n\n {2}Token usage: +11\.8K total {2}\(10\.3K input \+ 1\.5K output\)\n {2}Context window: +95% left \(13\.8K used \/ 258K\)\n {2}Limits: +data not available yet/);
   });
 });
