@@ -1,12 +1,24 @@
-// Bundles the CLI with esbuild. Code splitting keeps each front end (TUI, exec,
-// MCP, proxy) in its own chunk, loaded by dynamic import only when used, so
-// `codex --version` parses one small file. Dependencies are bundled too:
-// Node's ESM loader resolves and reads every file of a package one by one
-// (zod alone: ~100 ms unbundled, ~15 ms bundled). Nothing is external: the
-// test-only packages (node-pty, @xterm/headless) are devDependencies that
-// runtime code must not import (test/project/dependencies.test.ts).
+// Bundles the CLI with esbuild into three files in dist/:
+//  - cli.js, the whole CLI as one CommonJS bundle (app/cli/bundle.ts). The
+//    launchers compile it with a V8 code cache (app/cli/launch/code-cache.ts):
+//    Node 20 caches no compiled code for ES modules, and its ESM loader spent
+//    most of the CPU before the first frame resolving, reading and compiling
+//    the ~58 chunks a split build put on the TUI's path. In one bundle,
+//    esbuild wraps each module reached by a dynamic import() in a lazy
+//    initialiser, so front ends, the agent and the Markdown parser still run
+//    no top-level code until they are used; whitespace and syntax are
+//    minified (fewer bytes to read and, without a cache, to parse), names are
+//    kept for stack traces. Dependencies are bundled too. Nothing is external:
+//    the test-only packages (node-pty, @xterm/headless) are devDependencies
+//    that runtime code must not import (test/project/dependencies.test.ts).
+//  - codex.js and codex-proxy.js, the small launchers (app/cli/launch/): they
+//    answer a bare --version themselves and run cli.js; they know its hash,
+//    which names its cache file.
+//  - package.json, marking dist/ as CommonJS: a CommonJS entry loads ~5 ms
+//    faster than an ES module (Node's ESM loader stays unused).
 import { build } from 'esbuild';
-import { chmodSync, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -32,28 +44,33 @@ const ownZodMini = {
 };
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const entries = { codex: 'app/cli/main.ts', 'codex-proxy': 'app/cli/proxy-bin.ts' };
+const version = JSON.parse(readFileSync(`${root}/package.json`, 'utf8')).version;
+const launchers = { codex: 'app/cli/launch/codex.ts', 'codex-proxy': 'app/cli/launch/codex-proxy.ts' };
 // Build beside dist/ and swap it in, so a running test never sees dist/ half-written or gone.
 const out = `dist.tmp-${process.pid}`;
 rmSync(`${root}/${out}`, { recursive: true, force: true });
+const common = { absWorkingDir: root, bundle: true, format: 'cjs', platform: 'node', target: 'node20', logLevel: 'warning' };
 await build({
-  absWorkingDir: root,
-  entryPoints: Object.fromEntries(Object.entries(entries).filter(([, src]) => existsSync(`${root}/${src}`))),
+  ...common,
+  entryPoints: { cli: 'app/cli/bundle.ts' },
   outdir: out,
-  chunkNames: 'chunks/[name]-[hash]',
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  // CommonJS dependencies call require() for node builtins; give the ESM chunks one.
-  banner: { js: "import { createRequire as __codexCreateRequire } from 'node:module'; const require = __codexCreateRequire(import.meta.url);" },
-  define: { __CODEX_VERSION__: JSON.stringify(JSON.parse(readFileSync(`${root}/package.json`, 'utf8')).version) },
+  // import.meta.url, as an ES module would see it (the package root and string-width's require are found from it).
+  banner: { js: "var __codexImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  define: { __CODEX_VERSION__: JSON.stringify(version), __CODEX_BUNDLED__: 'true', 'import.meta.url': '__codexImportMetaUrl' },
+  minifyWhitespace: true,
+  minifySyntax: true,
   sourcemap: 'linked',
   plugins: [ownZodMini],
-  logLevel: 'warning',
 });
-for (const bin of Object.keys(entries)) if (existsSync(`${root}/${out}/${bin}.js`)) chmodSync(`${root}/${out}/${bin}.js`, 0o755);
+const bundleHash = createHash('sha256').update(readFileSync(`${root}/${out}/cli.js`)).digest('hex').slice(0, 16);
+await build({
+  ...common,
+  entryPoints: launchers,
+  outdir: out,
+  define: { __CODEX_VERSION__: JSON.stringify(version), __CODEX_BUNDLE_HASH__: JSON.stringify(bundleHash) },
+});
+writeFileSync(`${root}/${out}/package.json`, `${JSON.stringify({ type: 'commonjs' })}\n`);
+for (const bin of Object.keys(launchers)) chmodSync(`${root}/${out}/${bin}.js`, 0o755);
 const old = `dist.old-${process.pid}`;
 if (existsSync(`${root}/dist`)) renameSync(`${root}/dist`, `${root}/${old}`);
 renameSync(`${root}/${out}`, `${root}/dist`);

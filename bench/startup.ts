@@ -7,9 +7,12 @@
 //     GNU time's 10 ms steps). Once without NODE_EXTRA_CA_CERTS and once with
 //     it (company networks set it; Node reads the file at every start, ~50 ms
 //     of CPU here: it weighs on ours and on `node -e 0`, not on the native CLI).
+//     Ours twice: cold (an empty cache directory, as on the first start after
+//     an install) and warm (the V8 code cache a TUI start wrote: every later
+//     start; app/cli/launch/code-cache.ts).
 //     Targets (issue 16): CPU ≤ 1.5× `node -e 0`'s; wall ≤ 0.5× the native one's.
 //  2. `codex --version`, `codex --help` and `codex completion bash` (the first
-//     dispatched handler) against a bare `node -e 0`: wall, CPU, peak RSS.
+//     dispatched handler, warm) against a bare `node -e 0`: wall, CPU, peak RSS.
 // Median of N runs each, after 2 warm-up rounds; the commands run round-robin
 // so load from other processes on the machine hits all of them alike. CPU
 // time (user+sys) and peak RSS in part 2 come from GNU time's %U %S %M (CPU in
@@ -17,7 +20,7 @@
 // Target (part 2): `codex --version` within 1.5x of `node -e 0`.
 // Usage: node --import tsx bench/startup.ts [--runs N]   (build dist/ first)
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,7 +38,8 @@ const TARGET = 1.5;
 
 if (!existsSync(bin)) throw new Error(`bench/startup: ${bin} is missing; run \`node .ci/build.mjs\` first`);
 const home = mkdtempSync(join(tmpdir(), 'codex-bench-'));
-const env: NodeJS.ProcessEnv = { ...process.env, CODEX_HOME: home };
+// The code cache goes to the bench's own directory (warm after the warm-up rounds).
+const env: NodeJS.ProcessEnv = { ...process.env, CODEX_HOME: home, XDG_CACHE_HOME: join(home, 'cache') };
 delete env.NODE_EXTRA_CA_CERTS;
 delete env.NODE_OPTIONS;
 const hasTime = existsSync(TIME);
@@ -101,35 +105,49 @@ async function firstFrames(): Promise<void> {
   const ratio = (a: number | undefined, b: number | undefined): string => (a === undefined || !b ? '-' : `${(a / b).toFixed(2)}×`);
   try {
     console.log(`\nbench/startup: the TUI's first frame in a pty, 120×40 (${RUNS} runs each, median; CPU from /proc/<pid>/task/*/schedstat when the frame arrives)`);
-    console.log('| NODE_EXTRA_CA_CERTS | ours CPU ms | native CPU ms | node -e 0 CPU ms | ours / node -e 0 (target ≤ 1.5×) | ours wall ms | native wall ms | ours / native wall (target ≤ 0.5×) |');
-    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    console.log('| NODE_EXTRA_CA_CERTS | code cache | ours CPU ms | native CPU ms | node -e 0 CPU ms | ours / node -e 0 (target ≤ 1.5×) | ours wall ms | native wall ms | ours / native wall (target ≤ 0.5×) |');
+    console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const ca of [false, true]) {
       if (ca && !existsSync(CA_FILE)) {
-        console.log(`| ${CA_FILE} | (no such file) | | | | | | |`);
+        console.log(`| ${CA_FILE} | (no such file) | | | | | | | |`);
         continue;
       }
       const childEnv: Record<string, string> = { ...ws.env, TERM: 'xterm-256color' };
       delete childEnv.NODE_OPTIONS;
       if (ca) childEnv.NODE_EXTRA_CA_CERTS = CA_FILE;
       else delete childEnv.NODE_EXTRA_CA_CERTS;
-      const opts = { env: childEnv, cwd: ws.repo, cols: 120, rows: 40 };
+      const opts = (cacheHome: string, settled?: () => boolean) => ({ env: { ...childEnv, XDG_CACHE_HOME: cacheHome }, cwd: ws.repo, cols: 120, rows: 40, ...(settled ? { settled } : {}) });
       const composer = (screen: string): boolean => screen.includes('Ask Codex');
-      const ours: FirstFrame[] = [];
+      const warmHome = join(home, `warm-${ca}`);
+      const cached = (): boolean => {
+        try {
+          return readdirSync(join(warmHome, 'codex-ts')).some((name) => name.endsWith('.v8cache'));
+        } catch {
+          return false;
+        }
+      };
+      const cold: FirstFrame[] = [];
+      const warm: FirstFrame[] = [];
       const native: FirstFrame[] = [];
       const node: number[] = [];
       for (let round = -2; round < RUNS; round++) {
-        const o = await firstFrame([process.execPath, bin], opts, composer);
-        const n = haveNative ? await firstFrame([nativeBin], opts, composer) : undefined;
+        const c = await firstFrame([process.execPath, bin], opts(join(home, `cold-${ca}-${round}`)), composer);
+        // The TUI writes its cache right after the first frame: the first warm-up round waits for it.
+        const w = await firstFrame([process.execPath, bin], opts(warmHome, round === -2 ? cached : undefined), composer);
+        const n = haveNative ? await firstFrame([nativeBin], opts(warmHome), composer) : undefined;
         const z = runCpuMs([process.execPath, '-e', '0'], childEnv);
         if (round < 0) continue;
-        ours.push(o);
+        cold.push(c);
+        warm.push(w);
         if (n) native.push(n);
         if (z !== undefined) node.push(z);
       }
       const cpu = (xs: FirstFrame[]) => (xs.length && xs[0]!.cpuMs !== undefined ? median(xs.map((x) => x.cpuMs!)) : undefined);
       const wall = (xs: FirstFrame[]) => (xs.length ? median(xs.map((x) => x.ms)) : undefined);
       const z = node.length ? median(node) : undefined;
-      console.log(`| ${ca ? CA_FILE : 'unset'} | ${f(cpu(ours))} | ${f(cpu(native))} | ${f(z, 1)} | ${ratio(cpu(ours), z)} | ${f(wall(ours))} | ${f(wall(native))} | ${ratio(wall(ours), wall(native))} |`);
+      for (const [name, ours] of [['cold', cold], ['warm', warm]] as const) {
+        console.log(`| ${ca ? CA_FILE : 'unset'} | ${name} | ${f(cpu(ours))} | ${f(cpu(native))} | ${f(z, 1)} | ${ratio(cpu(ours), z)} | ${f(wall(ours))} | ${f(wall(native))} | ${ratio(wall(ours), wall(native))} |`);
+      }
     }
     if (!haveNative) console.log('(native Codex CLI unavailable on this machine)');
   } finally {

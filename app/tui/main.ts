@@ -12,6 +12,7 @@ import type { Config } from '../config/types.js';
 import { finalUsageLine } from '../agent/token-usage.js';
 import { needsTrustDecision } from '../config/trust.js';
 import { logger, tuiLogFile } from '../log.js';
+import { firstFrameShown } from '../start-hooks.js';
 
 /** What to start with: a prompt, a session to resume, or (`pick`) the session picker first. */
 interface StartPlan { rolloutPath?: string; prompt?: string; pick?: boolean }
@@ -201,6 +202,7 @@ export async function main(ctx: CommandContext): Promise<number> {
       ? (await import('./before-session.js')).beforeSession(app, config, { pick: start.pick === true, reload: (extra) => ctx.loadConfig(extra) })
       : undefined;
     renderer.paint();
+    firstFrameShown();
     await tui.wired;
 
     // `-i`: sent with the first prompt, as in exec; without one, attached to the composer's draft.

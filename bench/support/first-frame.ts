@@ -22,8 +22,13 @@ export function processCpuMs(pid: number): number | undefined {
   }
 }
 
+/**
+ * `opts.settled`, when given, must also hold (polled every 20 ms after the
+ * frame, within the timeout) before the program is killed: a file it writes
+ * after its first frame, say. The figures stay those of the frame.
+ */
 export function firstFrame(
-  argv: string[], opts: { env: Record<string, string>; cwd: string; cols: number; rows: number; timeoutMs?: number },
+  argv: string[], opts: { env: Record<string, string>; cwd: string; cols: number; rows: number; timeoutMs?: number; settled?: () => boolean },
   done: (screen: string) => boolean,
 ): Promise<FirstFrame> {
   return new Promise((resolve, reject) => {
@@ -31,6 +36,7 @@ export function firstFrame(
     const t0 = performance.now();
     const p = pty.spawn(argv[0]!, argv.slice(1), { name: 'xterm-256color', cols: opts.cols, rows: opts.rows, cwd: opts.cwd, env: opts.env });
     let settled = false;
+    let framed = false;
     const finish = (): void => {
       settled = true;
       clearTimeout(timer);
@@ -40,16 +46,26 @@ export function firstFrame(
     const timer = setTimeout(() => {
       const screen = screenLines(term).join('\n');
       finish();
-      reject(new Error(`${argv.join(' ')}: no first frame within ${opts.timeoutMs ?? 20_000} ms; screen:\n${screen}`));
+      const what = framed ? 'the first frame, but opts.settled never held' : 'no first frame';
+      reject(new Error(`${argv.join(' ')}: ${what} within ${opts.timeoutMs ?? 20_000} ms; screen:\n${screen}`));
     }, opts.timeoutMs ?? 20_000);
     p.onData((d) => {
-      if (settled) return;
+      if (settled || framed) return;
       const ms = performance.now() - t0;
       const cpuMs = processCpuMs(p.pid);
       term.write(d, () => {
-        if (settled || !done(screenLines(term).join('\n'))) return;
-        finish();
-        resolve({ ms, cpuMs });
+        if (settled || framed || !done(screenLines(term).join('\n'))) return;
+        framed = true;
+        const settle = (): void => {
+          if (settled) return;
+          if (opts.settled && !opts.settled()) {
+            setTimeout(settle, 20);
+            return;
+          }
+          finish();
+          resolve({ ms, cpuMs });
+        };
+        settle();
       });
     });
   });

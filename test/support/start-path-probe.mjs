@@ -1,19 +1,20 @@
 // Preloaded with `node --import` into the real CLI by test/tui/start-path.test.ts:
-// appends to $CODEX_START_PATH_LOG, in order, `load URL` for every module the
-// CLI loads (a module loader hook; the CLI waits for it, so the order holds),
-// `segmenter` when an Intl.Segmenter is made, and `frame` when the first frame
-// with the composer is written to stdout.
+// appends to $CODEX_START_PATH_LOG, in order, `segmenter` when an
+// Intl.Segmenter is made, then `frame` when the first frame with the composer
+// is written to stdout, followed by `init NAME` for each module of the bundle
+// whose top-level code has run by then. The CLI is one bundle (dist/cli.js)
+// in which esbuild wraps each module's top-level code in an initialiser named
+// after its path ("app/tui/main.ts", ".../node_modules/marked/lib/marked.esm.js");
+// V8's precise coverage tells which of them were called.
 import { appendFileSync } from 'node:fs';
-import { register } from 'node:module';
+import { Session } from 'node:inspector';
 
 const log = process.env.CODEX_START_PATH_LOG;
 if (log) {
-  const hook = `import { appendFileSync } from 'node:fs';
-export async function load(url, context, next) {
-  appendFileSync(${JSON.stringify(log)}, 'load ' + url + '\\n');
-  return next(url, context);
-}`;
-  register(`data:text/javascript,${encodeURIComponent(hook)}`);
+  const session = new Session();
+  session.connect();
+  session.post('Profiler.enable');
+  session.post('Profiler.startPreciseCoverage', { callCount: true, detailed: false });
   const Segmenter = Intl.Segmenter;
   Intl.Segmenter = class extends Segmenter {
     constructor(...args) {
@@ -26,7 +27,15 @@ export async function load(url, context, next) {
   process.stdout.write = function (chunk, ...rest) {
     if (!framed && String(chunk).includes('Ask Codex')) {
       framed = true;
-      appendFileSync(log, 'frame\n');
+      // An in-process session answers at once, before the frame goes out.
+      session.post('Profiler.takePreciseCoverage', (err, coverage) => {
+        const inits = err ? [] : coverage.result
+          .filter((script) => script.url.endsWith('cli.js'))
+          .flatMap((script) => script.functions)
+          .filter((fn) => /\.[cm]?[jt]s$/.test(fn.functionName) && fn.ranges[0].count > 0)
+          .map((fn) => `init ${fn.functionName}\n`);
+        appendFileSync(log, `frame\n${err ? `coverage failed: ${err.message}\n` : ''}${inits.join('')}`);
+      });
     }
     return write.call(this, chunk, ...rest);
   };

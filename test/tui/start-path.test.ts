@@ -1,39 +1,64 @@
 // What the TUI does before its first frame (issue 16: CPU before the composer
 // is on screen). The real CLI runs in a pty with a probe preloaded
-// (test/support/start-path-probe.mjs) that logs each module it loads and the
-// moment the composer is first written; the built chunks name the sources
-// they hold (esbuild's `// path` comments). Before the first frame none may
-// hold classic zod (config validation uses zod/mini, with its own copy of
-// zod's core: .ci/build.mjs), the Markdown parser, the MCP SDK or the HTTP
-// client, and no grapheme segmenter is made (ICU's break rules cost ~11 ms).
+// (test/support/start-path-probe.mjs) that logs, at the moment the composer is
+// first written, which modules of the bundle have run their top-level code
+// (esbuild names each module's initialiser after its path). Before the first
+// frame none may be classic zod (config validation uses zod/mini, with its own
+// copy of zod's core: .ci/build.mjs), the Markdown parser or the MCP SDK, and
+// no grapheme segmenter is made (ICU's break rules cost ~11 ms). And the V8
+// code cache the launcher keeps (app/cli/launch/code-cache.ts) is the TUI's,
+// written once its first frame is on screen.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createWorkspace } from '../support/cli.js';
+import { decodeCache } from '../../app/cli/launch/code-cache.js';
+import { CODEX_JS, createWorkspace } from '../support/cli.js';
+import { waitFor } from '../support/wait.js';
 import { e2eFixture, quit } from './e2e-support.js';
 
 const e2e = e2eFixture();
 const probe = fileURLToPath(new URL('../support/start-path-probe.mjs', import.meta.url));
-const LATER = [/node_modules\/zod\/v4\/classic\//, /node_modules\/marked\//, /node_modules\/@modelcontextprotocol\//, /node_modules\/undici\//];
+const LATER = [/node_modules\/zod\/v4\/classic\//, /node_modules\/marked\//, /node_modules\/@modelcontextprotocol\//];
 
-test('before the first frame: no classic zod, Markdown parser, MCP SDK or HTTP client, and no segmenter', async () => {
+test('before the first frame: no classic zod, Markdown parser or MCP SDK has run, and no segmenter is made', async () => {
   const ws = createWorkspace(e2e.mock.url, { trust: 'trusted' });
   after(() => ws.cleanup());
   const log = join(ws.home, 'start-path.log');
   const { app } = e2e.start([], ws, undefined, { env: { NODE_OPTIONS: `--import ${probe}`, CODEX_START_PATH_LOG: log } });
   await app.waitForText('Ask Codex');
   const lines = readFileSync(log, 'utf8').split('\n');
-  const first = lines.indexOf('frame');
-  assert.ok(first > 0, `the probe saw the first frame:\n${lines.join('\n')}`);
-  const before = lines.slice(0, first);
-  const chunks = before.filter((l) => l.startsWith('load file:')).map((l) => fileURLToPath(l.slice('load '.length)));
-  assert.ok(chunks.some((c) => c.endsWith('codex.js')), 'the probe logged the CLI\'s modules');
-  for (const chunk of chunks) {
-    const text = readFileSync(chunk, 'utf8');
-    for (const later of LATER) assert.doesNotMatch(text, later, `${chunk}, loaded before the first frame, holds ${later.source}`);
+  const frame = lines.indexOf('frame');
+  assert.ok(frame >= 0, `the probe saw the first frame:\n${lines.join('\n')}`);
+  assert.ok(!lines.slice(0, frame).includes('segmenter'), 'an Intl.Segmenter was made before the first frame');
+  const inits = lines.slice(frame + 1).filter((l) => l.startsWith('init ')).map((l) => l.slice('init '.length));
+  assert.ok(inits.includes('app/tui/main.ts') && inits.includes('app/config/schema.ts'), `the probe saw the CLI's modules run:\n${lines.join('\n')}`);
+  for (const later of LATER) {
+    const early = inits.filter((name) => later.test(name));
+    assert.deepEqual(early, [], `ran before the first frame: ${early.join(', ')}`);
   }
-  assert.ok(!before.includes('segmenter'), 'an Intl.Segmenter was made before the first frame');
+  assert.equal(await quit(app), 0);
+});
+
+test('the code cache: a command other than the TUI writes one, the TUI replaces it with its own once the first frame is up', async () => {
+  const ws = createWorkspace(e2e.mock.url, { trust: 'trusted' });
+  after(() => ws.cleanup());
+  const cacheHome = join(ws.home, 'cache');
+  const kind = (): string | undefined => {
+    try {
+      const [name] = readdirSync(join(cacheHome, 'codex-ts')).filter((n) => n.endsWith('.v8cache'));
+      return name ? decodeCache(readFileSync(join(cacheHome, 'codex-ts', name)))?.kind : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const help = spawnSync(process.execPath, [CODEX_JS, '--help'], { env: { ...ws.env, XDG_CACHE_HOME: cacheHome }, encoding: 'utf8' });
+  assert.equal(help.status, 0, help.stderr);
+  assert.equal(kind(), 'other');
+  const { app } = e2e.start([], ws, undefined, { env: { XDG_CACHE_HOME: cacheHome } });
+  await app.waitForText('Ask Codex');
+  await waitFor(() => kind() === 'tui', () => `the TUI's cache (now: ${kind()})`);
   assert.equal(await quit(app), 0);
 });

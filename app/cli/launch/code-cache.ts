@@ -1,0 +1,146 @@
+// Runs the CLI bundle (dist/cli.js) with a V8 code cache. Node 20 caches no
+// compiled code for ES modules or require(), so the launcher compiles the
+// bundle itself as a classic script (vm.Script, wrapped like a CommonJS
+// module), handing V8 the bytecode a previous start produced: without it V8
+// parses the whole bundle and compiles every function the start runs. The
+// cache is written once, when there was none (or V8 or the checksum refused
+// it): by the TUI once its first frame is on screen, off the path to it; by
+// any other command when it ends, and then again by the next TUI start, whose
+// cache holds the functions a first frame runs.
+//
+// The file: a user cache directory, one file per bundle (its hash, set at
+// build time), Node version and arch, so that two installs or Node versions
+// never take turns rewriting one file; writing one removes the caches of other
+// builds not written for an hour (an upgrade leaves the old one behind). It starts with a magic word, the kind
+// of start that wrote it and a SHA-1 of the V8 data: V8 checks its version,
+// flags and the source's length, but reads a corrupted payload as it is and
+// aborts the process. Written to a temporary name and renamed into place, so
+// concurrent starts never see half a file. Any failure to read or write it
+// only costs the cache. Under --enable-source-maps the bundle is require()d
+// instead, so that Node maps its stack frames (a vm.Script's are not).
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
+import { basename, dirname, isAbsolute, join } from 'node:path';
+import { Script } from 'node:vm';
+
+/** What dist/cli.js exports (app/cli/bundle.ts). */
+export interface CliBundle {
+  run(argv: readonly string[]): Promise<number>;
+  onFirstFrame(fn: () => void): void;
+}
+
+/** Which start wrote a cache: only a TUI start's holds what the first frame runs. */
+export type CacheKind = 'tui' | 'other';
+
+const MAGIC = 0x43585638; // "CXV8"
+const HEADER = 4 + 1 + 20;
+const KINDS: readonly CacheKind[] = ['other', 'tui'];
+// A CommonJS module's wrapper, on the bundle's first line; columnOffset takes it back out of stack traces.
+const HEAD = '(function (exports, require, module, __filename, __dirname) { ';
+const TAIL = '\n})';
+
+/** The cache file for a bundle: $XDG_CACHE_HOME/codex-ts, else ~/.cache/codex-ts; undefined without either. */
+export function cachePath(env: NodeJS.ProcessEnv, bundleHash: string): string | undefined {
+  let base = env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : undefined;
+  if (!base) {
+    const home = env.HOME || homedir();
+    if (!home || !isAbsolute(home)) return undefined;
+    base = join(home, '.cache');
+  }
+  return join(base, 'codex-ts', `cli-${bundleHash}-${process.version}-${process.arch}.v8cache`);
+}
+
+const sha1 = (data: Uint8Array): Buffer => createHash('sha1').update(data).digest();
+
+/** The V8 data and its kind from a cache file's bytes; undefined when the header or checksum is wrong. */
+export function decodeCache(file: Buffer): { kind: CacheKind; data: Buffer } | undefined {
+  if (file.length <= HEADER || file.readUInt32BE(0) !== MAGIC) return undefined;
+  const kind = KINDS[file[4]!];
+  const data = file.subarray(HEADER);
+  if (!kind || !sha1(data).equals(file.subarray(5, HEADER))) return undefined;
+  return { kind, data };
+}
+
+export function encodeCache(kind: CacheKind, data: Buffer): Buffer {
+  const head = Buffer.alloc(HEADER);
+  head.writeUInt32BE(MAGIC, 0);
+  head[4] = KINDS.indexOf(kind);
+  sha1(data).copy(head, 5);
+  return Buffer.concat([head, data]);
+}
+
+const STALE_MS = 3600_000;
+
+/** Removes the other cache files (and temporary ones) in `dir` untouched for STALE_MS. */
+function pruneStale(dir: string, keep: string): void {
+  for (const name of readdirSync(dir)) {
+    if (name === keep || !/^cli-.*\.v8cache(\.\d+\.tmp)?$/.test(name)) continue;
+    try {
+      if (Date.now() - statSync(join(dir, name)).mtimeMs > STALE_MS) rmSync(join(dir, name), { force: true });
+    } catch {
+      // gone already, or not ours to remove
+    }
+  }
+}
+
+/** Writes the file whole or not at all: a temporary name in the same directory, renamed over it. */
+function writeAtomically(path: string, bytes: Buffer): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(tmp, bytes);
+    renameSync(tmp, path);
+    pruneStale(dirname(path), basename(path));
+  } catch {
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // the directory is not there to hold it either
+    }
+  }
+}
+
+function readCache(path: string | undefined): { kind: CacheKind; data: Buffer } | undefined {
+  if (!path) return undefined;
+  try {
+    return decodeCache(readFileSync(path));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Loads the bundle at `file`; `save(kind)` writes the cache when it is worth
+ * writing (none was used, or it came from another kind of start and this is
+ * the TUI), at most once per process.
+ */
+export function loadBundle(file: string, cacheFile: string | undefined): { bundle: CliBundle; save: (kind: CacheKind) => void } {
+  if (process.sourceMapsEnabled) return { bundle: createRequire(__filename)(file) as CliBundle, save: () => undefined };
+  const cached = readCache(cacheFile);
+  const script = new Script(HEAD + readFileSync(file, 'utf8') + TAIL, {
+    filename: file,
+    columnOffset: -HEAD.length,
+    ...(cached ? { cachedData: cached.data } : {}),
+  });
+  const used = cached && !script.cachedDataRejected ? cached.kind : undefined;
+  const module = { exports: {} as CliBundle };
+  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, dirname(file));
+  let saved = false;
+  const save = (kind: CacheKind): void => {
+    if (saved || !cacheFile || (used !== undefined && (used === 'tui' || kind !== 'tui'))) return;
+    saved = true;
+    writeAtomically(cacheFile, encodeCache(kind, script.createCachedData()));
+  };
+  return { bundle: module.exports, save };
+}
+
+/** Runs the CLI from the bundle beside the launcher: the exit code once it ends; the cache written on the way. */
+export async function startCli(argv: readonly string[], bundleHash: string): Promise<void> {
+  const { bundle, save } = loadBundle(join(__dirname, 'cli.js'), cachePath(process.env, bundleHash));
+  // At once: the frame is written, and the agent, loading next, would fill the cache with code the frame does not run.
+  bundle.onFirstFrame(() => save('tui'));
+  process.exitCode = await bundle.run(argv);
+  save('other');
+}

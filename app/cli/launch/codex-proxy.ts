@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// The standalone `codex-proxy` binary (dist/codex-proxy.js): the same command
+// as `codex proxy`, parsed by the same command table; it answers --version itself.
+import { startCli } from './code-cache.js';
+
+// Set at build time (.ci/build.mjs).
+declare const __CODEX_VERSION__: string;
+declare const __CODEX_BUNDLE_HASH__: string;
+
+const argv = process.argv.slice(2);
+if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) process.stdout.write(`codex-proxy ${__CODEX_VERSION__}\n`);
+else void startCli(['proxy', ...argv], __CODEX_BUNDLE_HASH__);

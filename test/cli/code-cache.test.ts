@@ -1,0 +1,149 @@
+// The launcher's V8 code cache (app/cli/launch/code-cache.ts), through the
+// real CLI (dist/codex.js): a start without a cache writes one, the next uses
+// it; a cache that is corrupt, truncated, refused by V8 or unwritable never
+// breaks a start (V8 aborts the process on a corrupted payload, so the file's
+// own checksum must catch it); concurrent first starts leave one whole file.
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { Script } from 'node:vm';
+import { cachePath, decodeCache, encodeCache } from '../../app/cli/launch/code-cache.js';
+import { CODEX_JS } from '../support/cli.js';
+
+const scratch = mkdtempSync(join(tmpdir(), 'codex-code-cache-'));
+after(() => rmSync(scratch, { recursive: true, force: true }));
+let dirs = 0;
+
+/** A fresh XDG_CACHE_HOME, and where the cache lands in it. */
+function cacheHome(): { home: string; dir: string } {
+  const home = join(scratch, `cache-${dirs++}`);
+  return { home, dir: join(home, 'codex-ts') };
+}
+
+const env = (home: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({ ...process.env, XDG_CACHE_HOME: home, CODEX_HOME: join(scratch, 'codex-home'), ...extra });
+
+function help(home: string, nodeArgs: string[] = []): void {
+  const r = spawnSync(process.execPath, [...nodeArgs, CODEX_JS, '--help'], { env: env(home), encoding: 'utf8', timeout: 20_000 });
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /^Codex CLI\n/);
+  assert.equal(r.stderr, '');
+}
+
+const files = (dir: string): string[] => {
+  try {
+    return readdirSync(dir).sort();
+  } catch {
+    return [];
+  }
+};
+
+/** The one cache file in `dir`. */
+function theCache(dir: string): string {
+  const found = files(dir);
+  assert.equal(found.length, 1, `one cache file in ${dir}: ${found.join(', ')}`);
+  assert.match(found[0]!, /^cli-[0-9a-f]{16}-v\d+\.\d+\.\d+-[a-z0-9]+\.v8cache$/);
+  return join(dir, found[0]!);
+}
+
+test('the file format: a round trip, and any damage to the header or the payload is refused', () => {
+  const data = Buffer.from(new Script('1 + 1').createCachedData());
+  const file = encodeCache('tui', data);
+  assert.deepEqual(decodeCache(file), { kind: 'tui', data });
+  assert.equal(decodeCache(file.subarray(0, file.length - 1)), undefined, 'truncated');
+  for (const at of [0, 4, 10, file.length - 1]) {
+    const bad = Buffer.from(file);
+    bad[at]! ^= 0xff;
+    assert.equal(decodeCache(bad), undefined, `byte ${at} flipped`);
+  }
+  assert.equal(decodeCache(Buffer.alloc(0)), undefined);
+});
+
+test('where the cache lives: $XDG_CACHE_HOME/codex-ts, else ~/.cache/codex-ts; none without an absolute home', () => {
+  const name = `cli-abc-${process.version}-${process.arch}.v8cache`;
+  assert.equal(cachePath({ XDG_CACHE_HOME: '/x/cache', HOME: '/h' }, 'abc'), `/x/cache/codex-ts/${name}`);
+  assert.equal(cachePath({ XDG_CACHE_HOME: 'relative', HOME: '/h' }, 'abc'), `/h/.cache/codex-ts/${name}`);
+  assert.equal(cachePath({ HOME: '/h' }, 'abc'), `/h/.cache/codex-ts/${name}`);
+});
+
+test('a start without a cache writes one; the next start uses it and leaves it alone', () => {
+  const { home, dir } = cacheHome();
+  help(home);
+  const file = theCache(dir);
+  assert.equal(decodeCache(readFileSync(file))?.kind, 'other');
+  const before = statSync(file);
+  help(home);
+  const now = statSync(file);
+  assert.deepEqual([now.ino, now.mtimeMs], [before.ino, before.mtimeMs], 'the cache was not rewritten');
+});
+
+test('a corrupt, truncated or refused cache: the start runs as without one, and the cache is written anew', () => {
+  const { home, dir } = cacheHome();
+  help(home);
+  const file = theCache(dir);
+  const good = readFileSync(file);
+  const { data } = decodeCache(good)!;
+  const flipped = Buffer.from(good);
+  for (let i = 0; i < 64; i++) flipped[(good.length >> 1) + i]! ^= 0x5a;
+  // Checksums that match, for V8 data it refuses: another script's, and ours with V8's version field changed.
+  const otherScript = encodeCache('other', Buffer.from(new Script('"another script"').createCachedData()));
+  const otherV8 = Buffer.from(data);
+  otherV8.writeUInt32LE(otherV8.readUInt32LE(4) ^ 0xffff, 4);
+  const damaged: [string, Buffer][] = [
+    ['payload bytes flipped', flipped],
+    ['truncated', good.subarray(0, good.length >> 1)],
+    ['empty', Buffer.alloc(0)],
+    ['V8 data for another script', otherScript],
+    ['V8 data from another V8 version', encodeCache('other', otherV8)],
+  ];
+  for (const [what, bytes] of damaged) {
+    writeFileSync(file, bytes);
+    help(home);
+    const written = decodeCache(readFileSync(file));
+    assert.ok(written, `${what}: a valid cache was written in its place`);
+    assert.notDeepEqual(readFileSync(file), bytes, what);
+  }
+});
+
+test('an unwritable cache directory: the start runs, nothing is written', () => {
+  const blocker = join(scratch, 'not-a-directory');
+  writeFileSync(blocker, '');
+  help(blocker);
+  assert.equal(readFileSync(blocker, 'utf8'), '');
+});
+
+test('concurrent first starts leave one whole cache and no temporary files', async () => {
+  const { home, dir } = cacheHome();
+  const runs = Array.from({ length: 4 }, () => new Promise<number | null>((resolve, reject) => {
+    const child = spawn(process.execPath, [CODEX_JS, 'completion', 'bash'], { env: env(home), stdio: ['ignore', 'ignore', 'inherit'] });
+    child.on('error', reject);
+    child.on('exit', (code) => resolve(code));
+  }));
+  assert.deepEqual(await Promise.all(runs), [0, 0, 0, 0]);
+  assert.ok(decodeCache(readFileSync(theCache(dir))));
+});
+
+test('writing a cache removes the caches of other builds untouched for an hour, and keeps recent ones', () => {
+  const { home, dir } = cacheHome();
+  mkdirSync(dir, { recursive: true });
+  const old = join(dir, `cli-0000000000000000-${process.version}-${process.arch}.v8cache`);
+  const recent = join(dir, `cli-1111111111111111-${process.version}-${process.arch}.v8cache`);
+  const unrelated = join(dir, 'notes.txt');
+  for (const f of [old, recent, unrelated]) writeFileSync(f, 'x');
+  const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
+  utimesSync(old, twoHoursAgo, twoHoursAgo);
+  utimesSync(unrelated, twoHoursAgo, twoHoursAgo);
+  help(home);
+  const left = files(dir);
+  assert.ok(!left.includes('cli-0000000000000000-' + `${process.version}-${process.arch}.v8cache`), 'the old cache was removed');
+  assert.ok(left.includes(`cli-1111111111111111-${process.version}-${process.arch}.v8cache`) && left.includes('notes.txt'));
+  assert.equal(left.length, 3);
+});
+
+test('under --enable-source-maps the bundle is required (Node maps its frames), and no cache is written', () => {
+  const { home, dir } = cacheHome();
+  help(home, ['--enable-source-maps']);
+  assert.deepEqual(files(dir), []);
+});
