@@ -1,4 +1,4 @@
-// Bundles the CLI with esbuild into three files in dist/:
+// Bundles the CLI with esbuild into dist/:
 //  - cli.js, the whole CLI as one CommonJS bundle (app/cli/bundle.ts). The
 //    launchers compile it with a V8 code cache (app/cli/launch/code-cache.ts):
 //    Node 20 caches no compiled code for ES modules, and its ESM loader spent
@@ -14,18 +14,22 @@
 //  - codex.js and codex-proxy.js, the small launchers (app/cli/launch/): they
 //    answer a bare --version themselves and run cli.js; they know its hash,
 //    which names its cache file.
+//  - cli-<node version>-<arch>.v8cache, the code cache of a `codex --help`
+//    run, for the first start after an install (code-cache.ts).
 //  - package.json, marking dist/ as CommonJS: a CommonJS entry loads ~5 ms
 //    faster than an ES module (Node's ESM loader stays unused).
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 // zod/mini (the config schema, validated on every start before the first frame)
 // and classic zod (the agent, the MCP SDK) are made of the same core modules,
-// and a module lives in one chunk: the config's chunk would carry the 650 KB of
-// core that classic zod uses. The config gets its own copy of the modules
+// and a module's top-level code runs whole: validating the config would
+// initialise (and without a code cache, compile) the 650 KB of core that
+// classic zod uses. The config gets its own copy of the modules
 // behind zod/mini, tree-shaken to what it uses (~100 KB). The copies
 // interoperate: zod's types recognise schemas by their `_zod` internals, and
 // share their settings through globalThis.
@@ -71,6 +75,14 @@ await build({
 });
 writeFileSync(`${root}/${out}/package.json`, `${JSON.stringify({ type: 'commonjs' })}\n`);
 for (const bin of Object.keys(launchers)) chmodSync(`${root}/${out}/${bin}.js`, 0o755);
+// The code cache shipped beside the bundle, for the first start after an install: `codex --help` writes one into
+// an empty cache directory, which moves to dist/ under the name the launcher looks for.
+const cacheHome = `${root}/${out}/cache-home`;
+const help = spawnSync(process.execPath, [`${root}/${out}/codex.js`, '--help'], { env: { ...process.env, XDG_CACHE_HOME: cacheHome }, encoding: 'utf8' });
+if (help.status !== 0) throw new Error(`build: dist/codex.js --help failed: ${help.stderr}`);
+const [made] = readdirSync(`${cacheHome}/codex-ts`);
+renameSync(`${cacheHome}/codex-ts/${made}`, `${root}/${out}/cli-${process.version}-${process.arch}.v8cache`);
+rmSync(cacheHome, { recursive: true });
 const old = `dist.old-${process.pid}`;
 if (existsSync(`${root}/dist`)) renameSync(`${root}/dist`, `${root}/${old}`);
 renameSync(`${root}/${out}`, `${root}/dist`);

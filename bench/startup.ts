@@ -7,9 +7,9 @@
 //     GNU time's 10 ms steps). Once without NODE_EXTRA_CA_CERTS and once with
 //     it (company networks set it; Node reads the file at every start, ~50 ms
 //     of CPU here: it weighs on ours and on `node -e 0`, not on the native CLI).
-//     Ours twice: cold (an empty cache directory, as on the first start after
-//     an install) and warm (the V8 code cache a TUI start wrote: every later
-//     start; app/cli/launch/code-cache.ts).
+//     Ours twice: the first start (an empty cache directory, as after an
+//     install: the cache the build shipped serves) and warm (the V8 code cache
+//     a TUI start wrote: every later start; app/cli/launch/code-cache.ts).
 //     Targets (issue 16): CPU ≤ 1.5× `node -e 0`'s; wall ≤ 0.5× the native one's.
 //  2. `codex --version`, `codex --help` and `codex completion bash` (the first
 //     dispatched handler, warm) against a bare `node -e 0`: wall, CPU, peak RSS.
@@ -145,7 +145,7 @@ async function firstFrames(): Promise<void> {
       const cpu = (xs: FirstFrame[]) => (xs.length && xs[0]!.cpuMs !== undefined ? median(xs.map((x) => x.cpuMs!)) : undefined);
       const wall = (xs: FirstFrame[]) => (xs.length ? median(xs.map((x) => x.ms)) : undefined);
       const z = node.length ? median(node) : undefined;
-      for (const [name, ours] of [['cold', cold], ['warm', warm]] as const) {
+      for (const [name, ours] of [['first start', cold], ['warm', warm]] as const) {
         console.log(`| ${ca ? CA_FILE : 'unset'} | ${name} | ${f(cpu(ours))} | ${f(cpu(native))} | ${f(z, 1)} | ${ratio(cpu(ours), z)} | ${f(wall(ours))} | ${f(wall(native))} | ${ratio(wall(ours), wall(native))} |`);
       }
     }

@@ -2,22 +2,27 @@
 // compiled code for ES modules or require(), so the launcher compiles the
 // bundle itself as a classic script (vm.Script, wrapped like a CommonJS
 // module), handing V8 the bytecode a previous start produced: without it V8
-// parses the whole bundle and compiles every function the start runs. The
-// cache is written once, when there was none (or V8 or the checksum refused
-// it): by the TUI once its first frame is on screen, off the path to it; by
-// any other command when it ends, and then again by the next TUI start, whose
-// cache holds the functions a first frame runs.
+// parses the whole bundle and compiles every function the start runs.
 //
-// The file: a user cache directory, one file per bundle (its hash, set at
-// build time), Node version and arch, so that two installs or Node versions
-// never take turns rewriting one file; writing one removes the caches of other
-// builds not written for an hour (an upgrade leaves the old one behind). It starts with a magic word, the kind
-// of start that wrote it and a SHA-1 of the V8 data: V8 checks its version,
-// flags and the source's length, but reads a corrupted payload as it is and
-// aborts the process. Written to a temporary name and renamed into place, so
-// concurrent starts never see half a file. Any failure to read or write it
-// only costs the cache. Under --enable-source-maps the bundle is require()d
-// instead, so that Node maps its stack frames (a vm.Script's are not).
+// The user's cache is written once, when there was none (or V8 or the
+// checksum refused it): by the TUI once its first frame is on screen; by any
+// other command when it ends, and then again by the next TUI start, whose
+// cache holds the functions a first frame runs. It lives in a user cache
+// directory, one file per bundle (its hash, set at build time), Node version
+// and arch, so that two installs or Node versions never take turns rewriting
+// one file; writing one removes the caches of other builds untouched for an
+// hour (an upgrade leaves the old one behind). Until it exists, the cache the
+// build left beside the bundle serves (made by `codex --help`, for the Node
+// version and arch that built it): the first start after an install does not
+// parse the whole bundle either.
+//
+// A cache file starts with a magic word, the kind of start that wrote it and a
+// SHA-1 of the V8 data: V8 checks its version, flags and the source's length,
+// but reads a corrupted payload as it is and aborts the process. Written to a
+// temporary name and renamed into place, so concurrent starts never see half a
+// file. Any failure to read or write it only costs the cache. Under
+// --enable-source-maps the bundle is require()d instead, so that Node maps its
+// stack frames (a vm.Script's are not).
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -111,20 +116,25 @@ function readCache(path: string | undefined): { kind: CacheKind; data: Buffer } 
   }
 }
 
+/** The cache the build leaves beside the bundle (made by `codex --help`), for the Node version that built it. */
+export const shippedCacheName = (): string => `cli-${process.version}-${process.arch}.v8cache`;
+
 /**
- * Loads the bundle at `file`; `save(kind)` writes the cache when it is worth
- * writing (none was used, or it came from another kind of start and this is
- * the TUI), at most once per process.
+ * Loads the bundle at `file` with the user's cache, else the shipped one;
+ * `save(kind)` writes the user's cache when it is worth writing (the user's
+ * was missing or refused, or came from another kind of start and this is the
+ * TUI), at most once per process.
  */
-export function loadBundle(file: string, cacheFile: string | undefined): { bundle: CliBundle; save: (kind: CacheKind) => void } {
+export function loadBundle(file: string, cacheFile: string | undefined, shippedFile?: string): { bundle: CliBundle; save: (kind: CacheKind) => void } {
   if (process.sourceMapsEnabled) return { bundle: createRequire(__filename)(file) as CliBundle, save: () => undefined };
-  const cached = readCache(cacheFile);
+  const own = readCache(cacheFile);
+  const cached = own ?? readCache(shippedFile);
   const script = new Script(HEAD + readFileSync(file, 'utf8') + TAIL, {
     filename: file,
     columnOffset: -HEAD.length,
     ...(cached ? { cachedData: cached.data } : {}),
   });
-  const used = cached && !script.cachedDataRejected ? cached.kind : undefined;
+  const used = own && !script.cachedDataRejected ? own.kind : undefined;
   const module = { exports: {} as CliBundle };
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, dirname(file));
   let saved = false;
@@ -138,7 +148,7 @@ export function loadBundle(file: string, cacheFile: string | undefined): { bundl
 
 /** Runs the CLI from the bundle beside the launcher: the exit code once it ends; the cache written on the way. */
 export async function startCli(argv: readonly string[], bundleHash: string): Promise<void> {
-  const { bundle, save } = loadBundle(join(__dirname, 'cli.js'), cachePath(process.env, bundleHash));
+  const { bundle, save } = loadBundle(join(__dirname, 'cli.js'), cachePath(process.env, bundleHash), join(__dirname, shippedCacheName()));
   // At once: the frame is written, and the agent, loading next, would fill the cache with code the frame does not run.
   bundle.onFirstFrame(() => save('tui'));
   process.exitCode = await bundle.run(argv);
