@@ -2,44 +2,25 @@
 // 1. a tight scan over every path: a subsequence test, then fzf's v1 scoring
 //    (greedy alignment, forward and backward, with boundary/camel/consecutive
 //    bonuses and gap penalties) keeps the best few hundred candidates;
-// 2. the `fzf` package (v2, optimal alignment) re-ranks those candidates and
-//    returns the matched positions the popup shows in bold.
+// 2. fzf's v2 (optimal alignment) re-ranks those candidates and gives the
+//    matched positions the popup shows in bold: fzf-score.ts for ASCII, the
+//    `fzf` package itself when a candidate or the query is not ASCII (its
+//    case folding and character classes beyond ASCII are its own).
 // The package alone costs 50–250 ms per query on 100,000 paths; the two stages
 // take a few milliseconds. Stage 1 can drop a path whose v2 score is much better
 // than its v1 score, so the top 8 agree with the package's own top 8 for most,
 // not all, queries: bench/file-search measures how often.
 import { Fzf, type FzfResultItem } from 'fzf';
+import {
+  BONUS_BOUNDARY, BONUS_CONSECUTIVE, BONUS_FIRST_CHAR_MULTIPLIER, CharClass, SCORE_GAP_EXTENSION, SCORE_GAP_START, SCORE_MATCH,
+  V2_MAX_CELLS, bonusFor, classOf, isAscii, scoreV2,
+} from './fzf-score.js';
 
-const SCORE_MATCH = 16;
-const SCORE_GAP_START = -3;
-const SCORE_GAP_EXTENSION = -1;
-const BONUS_BOUNDARY = SCORE_MATCH / 2;
-const BONUS_NON_WORD = SCORE_MATCH / 2;
-const BONUS_CAMEL_123 = BONUS_BOUNDARY + SCORE_GAP_EXTENSION;
-const BONUS_CONSECUTIVE = -(SCORE_GAP_START + SCORE_GAP_EXTENSION);
-const BONUS_FIRST_CHAR_MULTIPLIER = 2;
 /** How many stage-1 candidates stage 2 re-ranks. */
 const CANDIDATES = 128;
 
 /** scoreV1's answer when `pattern` is not a subsequence of `text`. */
 export const NO_MATCH = Number.NEGATIVE_INFINITY;
-
-const enum CharClass { NonWord, Lower, Upper, Number }
-
-function classOf(code: number): CharClass {
-  if (code >= 97 && code <= 122) return CharClass.Lower;
-  if (code >= 65 && code <= 90) return CharClass.Upper;
-  if (code >= 48 && code <= 57) return CharClass.Number;
-  return code > 127 ? CharClass.Lower : CharClass.NonWord;
-}
-
-function bonusFor(prev: CharClass, cur: CharClass): number {
-  if (prev === CharClass.NonWord && cur !== CharClass.NonWord) return BONUS_BOUNDARY;
-  if ((prev === CharClass.Lower && cur === CharClass.Upper) || (prev !== CharClass.Number && cur === CharClass.Number)) {
-    return BONUS_CAMEL_123;
-  }
-  return cur === CharClass.NonWord ? BONUS_NON_WORD : 0;
-}
 
 /** A path list prepared once per index update. */
 export interface PreparedPaths {
@@ -138,21 +119,66 @@ export function scoreV1(text: string, pattern: string): number {
 const byPath = (a: FzfResultItem<string>, b: FzfResultItem<string>): number =>
   a.item < b.item ? -1 : a.item > b.item ? 1 : 0;
 
-/** Indices of the CANDIDATES best of the first `n` matches: above a score threshold found by counting, ties at it by path (index order). */
-function pickTop(matched: Int32Array, scores: Int32Array, n: number, max: number): number[] {
-  if (n <= CANDIDATES) return Array.from(matched.subarray(0, n));
-  const counts = new Uint32Array(Math.max(0, max) + 2);
-  for (let k = 0; k < n; k++) counts[Math.max(0, scores[k]!)]!++;
+// The loops over every path live in small functions of their own, each
+// called with the same types every time: the engine optimises them on entry.
+// One function holding several loops, optimised mid-loop, deoptimised at
+// every code path the loop had not reached yet, each key, cold (~4× the CPU).
+
+/** Scores every text; the matches' indices go to `matched`, their scores to `scores`. Returns how many matched. */
+function scanAll(texts: readonly string[], query: string, matched: Int32Array, scores: Int32Array): number {
+  let n = 0;
+  for (let i = 0; i < texts.length; i++) {
+    const s = scoreV1(texts[i]!, query);
+    if (s === NO_MATCH) continue;
+    matched[n] = i;
+    scores[n++] = s;
+  }
+  return n;
+}
+
+/** scanAll over the texts `within` lists only. */
+function scanWithin(texts: readonly string[], within: Int32Array, query: string, matched: Int32Array, scores: Int32Array): number {
+  let n = 0;
+  for (let k = 0; k < within.length; k++) {
+    const i = within[k]!;
+    const s = scoreV1(texts[i]!, query);
+    if (s === NO_MATCH) continue;
+    matched[n] = i;
+    scores[n++] = s;
+  }
+  return n;
+}
+
+/** The lowest score the CANDIDATES best of the first `n` scores reach (negative scores count as 0). */
+function thresholdOf(scores: Int32Array, n: number): number {
+  let max = 0;
+  for (let k = 0; k < n; k++) if (scores[k]! > max) max = scores[k]!;
+  const counts = new Uint32Array(max + 1);
+  for (let k = 0; k < n; k++) {
+    const sc = scores[k]!;
+    counts[sc > 0 ? sc : 0]!++;
+  }
   let threshold = max;
   for (let above = 0; threshold > 0 && above + counts[threshold]! < CANDIDATES; threshold--) above += counts[threshold]!;
+  return threshold;
+}
+
+/** Indices of the CANDIDATES best of the first `n` matches: those above the threshold, then ties at it by path (index order). */
+function pickTop(matched: Int32Array, scores: Int32Array, n: number): number[] {
   const top: number[] = [];
+  if (n <= CANDIDATES) {
+    for (let k = 0; k < n; k++) top.push(matched[k]!);
+    return top;
+  }
+  const threshold = thresholdOf(scores, n);
   const tied: number[] = [];
   for (let k = 0; k < n; k++) {
-    const sc = Math.max(0, scores[k]!);
+    const sc = scores[k]! > 0 ? scores[k]! : 0;
     if (sc > threshold) top.push(matched[k]!);
-    else if (sc === threshold) tied.push(matched[k]!);
+    else if (sc === threshold && tied.length < CANDIDATES) tied.push(matched[k]!);
   }
-  return top.concat(tied.slice(0, CANDIDATES - top.length));
+  for (let k = 0; top.length < CANDIDATES && k < tied.length; k++) top.push(tied[k]!);
+  return top;
 }
 
 /**
@@ -197,25 +223,50 @@ export function searchPaths(prepared: PreparedPaths, query: string, limit = 8, n
     matched = scratchMatched;
   }
   if (scratchScores.length < total) scratchScores = new Int32Array(total);
-  const scores = scratchScores;
-  let n = 0;
-  let max = 0;
-  for (let k = 0; k < total; k++) {
-    const i = within ? within[k]! : k;
-    const s = scoreV1(texts[i]!, query);
-    if (s === NO_MATCH) continue;
-    matched[n] = i;
-    scores[n++] = s;
-    if (s > max) max = s;
-  }
+  const n = within ? scanWithin(texts, within, query, matched, scratchScores) : scanAll(texts, query, matched, scratchScores);
   if (narrowing) {
     narrowing.query = query;
     narrowing.matched = matched.subarray(0, n);
   }
-  const top = pickTop(matched, scores, n, max);
+  const top = pickTop(matched, scratchScores, n);
   if (top.length === 0) return [];
-  // Stage 2: the fzf package's v2 ranking and positions over the candidates.
-  const fzf = new Fzf(top.map((i) => prepared.paths[i]!), {
+  // Stage 2: fzf's v2 ranking and positions over the candidates.
+  return rankAscii(prepared.paths, top, query, limit) ?? rankWithPackage(prepared.paths, top, query, limit);
+}
+
+/** Stage 2 through fzf-score.ts; undefined when the query or a candidate is beyond it (not ASCII, or too long). */
+function rankAscii(paths: readonly string[], top: readonly number[], query: string, limit: number): FileMatch[] | undefined {
+  if (!isAscii(query)) return undefined;
+  const caseSensitive = query !== query.toLowerCase();
+  // The best `limit` (score descending, then index: path order), kept sorted by insertion.
+  const best: number[] = [];
+  const scores: number[] = [];
+  for (const i of top) {
+    const path = paths[i]!;
+    if (path.length * query.length > V2_MAX_CELLS || !isAscii(path)) return undefined;
+    const score = scoreV2(path, query, caseSensitive);
+    if (score < 0) continue;
+    let at = best.length;
+    while (at > 0 && (scores[at - 1]! < score || (scores[at - 1] === score && best[at - 1]! > i))) at--;
+    if (at >= limit) continue;
+    best.splice(at, 0, i);
+    scores.splice(at, 0, score);
+    if (best.length > limit) {
+      best.pop();
+      scores.pop();
+    }
+  }
+  return best.map((i, k) => {
+    const positions: number[] = [];
+    scoreV2(paths[i]!, query, caseSensitive, positions);
+    return { path: paths[i]!, score: scores[k]!, positions };
+  });
+}
+
+function rankWithPackage(paths: readonly string[], top: readonly number[], query: string, limit: number): FileMatch[] {
+  const candidates: string[] = [];
+  for (const i of top) candidates.push(paths[i]!);
+  const fzf = new Fzf(candidates, {
     casing: 'smart-case',
     normalize: false,
     fuzzy: 'v2',
@@ -223,12 +274,12 @@ export function searchPaths(prepared: PreparedPaths, query: string, limit = 8, n
     tiebreakers: [byPath],
   });
   const ranked: FzfResultItem<string>[] = fzf.find(query);
-  return ranked.map((r) => ({
-    path: r.item,
-    score: r.score,
-    positions: codePointToUtf16(r.item, [...r.positions].sort((a, b) => a - b)),
-  }));
+  const out: FileMatch[] = [];
+  for (const r of ranked) out.push({ path: r.item, score: r.score, positions: codePointToUtf16(r.item, [...r.positions].sort(ascending)) });
+  return out;
 }
+
+const ascending = (a: number, b: number): number => a - b;
 
 /** fzf reports positions in code points; the popup indexes UTF-16 strings. */
 function codePointToUtf16(text: string, positions: number[]): number[] {
