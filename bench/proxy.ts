@@ -16,7 +16,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { assetPath } from '../app/assets.js';
@@ -242,8 +242,14 @@ http { access_log off; client_body_temp_path ${tmp}; proxy_temp_path ${tmp};
 }
 targets.push({ name: 'proxy, no log', base: `${quiet.match[1]}/v1`, pids: [quiet.child.pid!], requestsOnly: true });
 
+const ref = targets.find((t) => t.name.startsWith('nginx'));
+/** A proxy's figure over nginx's in the same table, where nginx ran. */
+const vsNginx = (t: Target, ours: number, nginx: number | undefined): string =>
+  t.pids.length && ref && t !== ref && nginx !== undefined ? `${(ours / nginx).toFixed(2)}×` : '—';
+
 console.log(`\nbench/proxy — small JSON POSTs on loopback, ${ROUNDS} interleaved rounds of ${SECONDS}s per row, medians; one machine runs client, upstream and proxy`);
-const rows = [['target', 'c', 'req/s', 'p50', 'p99', 'vs direct', 'proxy CPU/req']];
+console.log(`load average before: ${loadavg().map((x) => x.toFixed(2)).join(' ')} (${cpus().length} CPUs)`);
+const rows = [['target', 'c', 'req/s', 'p50', 'p99', 'vs direct', 'ratio vs nginx\'s', 'proxy CPU/req']];
 const ratios = new Map<string, number>(); // `${name}@${c}` → median ratio to direct
 for (const c of CONCURRENCY) {
   const runs = new Map<string, Run[]>(targets.map((t) => [t.name, []]));
@@ -258,17 +264,17 @@ for (const c of CONCURRENCY) {
       perRound.get(t.name)!.push(r.rps / directRps);
     }
   }
+  for (const t of targets) ratios.set(`${t.name}@${c}`, median(perRound.get(t.name)!));
   for (const t of targets) {
     const rs = runs.get(t.name)!;
     const lat = rs.flatMap((r) => r.latencies).sort((a, b) => a - b);
-    const ratio = median(perRound.get(t.name)!);
-    ratios.set(`${t.name}@${c}`, ratio);
+    const ratio = ratios.get(`${t.name}@${c}`)!;
     const cpu = rs.every((r) => r.cpuPerReq !== undefined) ? `${fmt(median(rs.map((r) => r.cpuPerReq!)))} µs` : '—';
-    rows.push([t.name, String(c), fmt(median(rs.map((r) => r.rps))), fmt(quantile(lat, 0.5), ' ms'), fmt(quantile(lat, 0.99), ' ms'), t.name === 'direct' ? '—' : `${ratio.toFixed(2)}×`, cpu]);
+    const nginxRatio = ref && ratios.get(`${ref.name}@${c}`);
+    rows.push([t.name, String(c), fmt(median(rs.map((r) => r.rps))), fmt(quantile(lat, 0.5), ' ms'), fmt(quantile(lat, 0.99), ' ms'), t.name === 'direct' ? '—' : `${ratio.toFixed(2)}×`, vsNginx(t, ratio, nginxRatio), cpu]);
   }
 }
 table(rows);
-const ref = targets.find((t) => t.name.startsWith('nginx'));
 if (ref) {
   console.log(`codex proxy's ratio to direct / nginx's (target ≥ 1): ${CONCURRENCY.map((c) => `c=${c} ${(ratios.get(`codex proxy@${c}`)! / ratios.get(`${ref.name}@${c}`)!).toFixed(2)}`).join(', ')}`);
 }
@@ -284,16 +290,20 @@ const upTargets = targets.filter((x) => !x.requestsOnly);
 for (let round = 0; round < ROUNDS; round++) {
   for (const t of upTargets) upRuns.set(t.name, [...(upRuns.get(t.name) ?? []), await upload(t.base, t.pids, UPLOAD_MIB)]);
 }
-const upRows = [['target', 'MiB/s', 'proxy CPU/MiB', 'max RSS growth', 'peak RSS']];
+const upRows = [['target', 'MiB/s', 'vs direct', 'vs nginx', 'proxy CPU/MiB', 'max RSS growth', 'peak RSS']];
+for (const t of upTargets) uploads.set(t.name, median(upRuns.get(t.name)!.map((r) => r.mibPerSec)));
 for (const t of upTargets) {
   const rs = upRuns.get(t.name)!;
-  const rate = median(rs.map((r) => r.mibPerSec));
-  uploads.set(t.name, rate);
+  const rate = uploads.get(t.name)!;
   const cpu = t.pids.length ? fmt(median(rs.map((r) => r.cpuPerMib!)), ' ms') : '—';
-  upRows.push([t.name, fmt(rate), cpu, t.pids.length ? fmt(Math.max(...rs.map((r) => r.maxRssDelta)), ' MiB') : '—', t.pids.length ? t.pids.map((p) => fmt(memory(p).peak, ' MiB')).join(' + ') : '—']);
+  upRows.push([
+    t.name, fmt(rate), t.name === 'direct' ? '—' : `${(rate / uploads.get('direct')!).toFixed(2)}×`, vsNginx(t, rate, ref && uploads.get(ref.name)), cpu,
+    t.pids.length ? fmt(Math.max(...rs.map((r) => r.maxRssDelta)), ' MiB') : '—', t.pids.length ? t.pids.map((p) => fmt(memory(p).peak, ' MiB')).join(' + ') : '—',
+  ]);
 }
 table(upRows);
 if (ref) console.log(`codex proxy upload / nginx's (target ≥ 0.8): ${(uploads.get('codex proxy')! / uploads.get(ref.name)!).toFixed(2)}`);
+console.log(`load average after: ${loadavg().map((x) => x.toFixed(2)).join(' ')} (the machine's other work shows in wall figures more than in CPU per request)`);
 
 await stop(proxied.child, 'SIGTERM');
 await stop(quiet.child, 'SIGTERM');

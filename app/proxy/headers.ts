@@ -19,8 +19,8 @@ export interface Noticed {
   contentLength?: string;
   /** The message had a Transfer-Encoding (its body is framed by it, not by a length). */
   transferEncoding: boolean;
-  /** Lower-cased names of the headers kept. */
-  readonly names: Set<string>;
+  /** The message carried its own Authorization. */
+  authorization: boolean;
 }
 
 /** Appends `raw` to `headers` without hop-by-hop headers, those Connection names, and those in `drop` (lower case). */
@@ -31,7 +31,7 @@ export function forwardable(raw: readonly string[], drop: ReadonlySet<string>, h
       for (const token of raw[i + 1]!.split(',')) (named ??= new Set()).add(token.trim().toLowerCase());
     }
   }
-  const noticed: Noticed = { transferEncoding: false, names: new Set() };
+  const noticed: Noticed = { transferEncoding: false, authorization: false };
   for (let i = 0; i < raw.length; i += 2) {
     const name = raw[i]!.toLowerCase();
     const value = raw[i + 1]!;
@@ -39,20 +39,18 @@ export function forwardable(raw: readonly string[], drop: ReadonlySet<string>, h
     if (HOP_BY_HOP.has(name) || drop.has(name) || named?.has(name)) continue;
     if (name === 'content-type') noticed.contentType ??= value;
     else if (name === 'content-length') noticed.contentLength ??= value;
+    else if (name === 'authorization') noticed.authorization = true;
     headers.push(raw[i]!, value);
-    noticed.names.add(name);
   }
   return { headers, noticed };
 }
 
-/** Adds the `extra` headers `noticed` says are missing (provider headers never override the client). */
-export function addMissing(headers: RawHeaders, noticed: Noticed, extra: Readonly<Record<string, string>>): void {
-  for (const [name, value] of Object.entries(extra)) {
-    const key = name.toLowerCase();
-    if (noticed.names.has(key)) continue;
-    headers.push(name, value);
-    noticed.names.add(key);
-  }
+/** Adds the `extra` headers (lower-case names) `headers` lacks: provider headers never override the client. */
+export function addMissing(headers: RawHeaders, extra: readonly (readonly [string, string])[]): void {
+  if (extra.length === 0) return;
+  const present = new Set<string>();
+  for (let i = 0; i < headers.length; i += 2) present.add(headers[i]!.toLowerCase());
+  for (const [name, value] of extra) if (!present.has(name.toLowerCase())) headers.push(name, value);
 }
 
 // What a field value may hold (RFC 9110 §5.5, as node's own check): no controls but HTAB, nothing past 0xFF.

@@ -28,6 +28,14 @@ const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 // Field values as node's parser accepts them: no controls but HTAB.
 const BAD_VALUE = /[\x00-\x08\x0a-\x1f\x7f]/;
 
+/** `line` from `from`, without the spaces and tabs around it (optional whitespace). */
+function trimOws(line: string, from: number): string {
+  let end = line.length;
+  while (from < end && (line.charCodeAt(from) === 32 || line.charCodeAt(from) === 9)) from++;
+  while (end > from && (line.charCodeAt(end - 1) === 32 || line.charCodeAt(end - 1) === 9)) end--;
+  return line.slice(from, end);
+}
+
 type State =
   | { kind: 'head' }
   | { kind: 'length'; left: number }
@@ -168,7 +176,7 @@ export class ResponseReader {
       const colon = line.indexOf(':');
       const name = colon > 0 ? line.slice(0, colon) : '';
       if (!TOKEN.test(name)) throw new Error(`malformed header line '${line.slice(0, 60)}'`);
-      const value = line.slice(colon + 1).replace(/^[ \t]+|[ \t]+$/g, '');
+      const value = trimOws(line, colon + 1);
       if (BAD_VALUE.test(value)) throw new Error(`invalid character in header '${name}'`);
       rawHeaders.push(name, value);
       switch (name.length) {

@@ -62,6 +62,12 @@ function describeCause(err: unknown): string {
   return `${code && !String(e.message).includes(code) ? `${code} ` : ''}${e.message ?? String(err)}${inner}`;
 }
 
+/** A request target without its query string (which may carry keys): what the log shows. */
+function withoutQuery(url: string): string {
+  const q = url.indexOf('?');
+  return q < 0 ? url : url.slice(0, q);
+}
+
 /** Request headers the proxy sets itself, beside the hop-by-hop ones (node answers `Expect: 100-continue` itself). */
 const DROP_REQUEST: ReadonlySet<string> = new Set(['host', 'expect']);
 const NONE: ReadonlySet<string> = new Set();
@@ -76,8 +82,8 @@ export async function startProxy(opts: ProxyOptions): Promise<RunningProxy> {
   // URL (NO_PROXY and loopback go direct), the rule the model client follows.
   const upstreamConnector = connector(origin, proxyFor(origin, env));
   const pool = new UpstreamPool(upstreamConnector);
-  const extraHeaders = providerHeaders(opts.config, env);
-  for (const [name, value] of Object.entries(extraHeaders)) checkHeaderValue(`provider header '${name}'`, value);
+  const extraHeaders = Object.entries(providerHeaders(opts.config, env));
+  for (const [name, value] of extraHeaders) checkHeaderValue(`provider header '${name}'`, value);
   const cors: Readonly<Record<string, string>> = opts.allowCorsAny ? CORS_HEADERS : {};
   const corsList = pairs(cors);
   // CORS headers replace the upstream's own rather than doubling them.
@@ -102,7 +108,7 @@ export async function startProxy(opts: ProxyOptions): Promise<RunningProxy> {
       gone = !res.writableFinished;
       if (gone) exchange?.abort();
       const ms = (performance.now() - started).toFixed(1);
-      log.info(`${method} ${url.split('?')[0]} ${res.statusCode} ${ms}ms in=${bytesIn}B out=${bytesOut}B${res.writableFinished ? '' : ' (incomplete)'}`);
+      log.info(`${method} ${withoutQuery(url)} ${res.statusCode} ${ms}ms in=${bytesIn}B out=${bytesOut}B${res.writableFinished ? '' : ' (incomplete)'}`);
       if (active === 0) drained?.();
     });
 
@@ -112,7 +118,7 @@ export async function startProxy(opts: ProxyOptions): Promise<RunningProxy> {
     }
     const verdict = judgeRequest(method, req.headers, bound, opts.allowCorsAny);
     if (verdict.kind === 'refuse') {
-      log.warn(`refused ${method} ${url.split('?')[0]}: ${verdict.message}`);
+      log.warn(`refused ${method} ${withoutQuery(url)}: ${verdict.message}`);
       bytesOut = sendJson(res, 403, errorBody(verdict.message, 'forbidden'));
       return;
     }
@@ -144,8 +150,8 @@ export async function startProxy(opts: ProxyOptions): Promise<RunningProxy> {
     // Its framing was hop-by-hop; the upstream request frames the same stream its own way.
     if (noticed.transferEncoding) headers.push('transfer-encoding', 'chunked');
     if (verdict.ownHost) {
-      addMissing(headers, noticed, extraHeaders);
-      if (!noticed.names.has('authorization')) {
+      addMissing(headers, extraHeaders);
+      if (!noticed.authorization) {
         const auth = await injectedAuthorization(opts.config, env);
         if (auth) headers.push('authorization', checkHeaderValue('the stored credential', auth));
       }

@@ -37,15 +37,18 @@ function unsafeSegment(segment: string): string | undefined {
 const PLAIN = /^\/v1(?:\/[\w\-.~!$&'()*+,;=:@/]*)?(?:\?[\x21\x24-\x26\x28-\x3b\x3d\x3f-\x7e]*)?$/;
 const DOT_SEGMENT = /\/\.\.?(?:[/?]|$)/;
 
-/** `requestUrl` as pathname and search (with its `?`), as the URL parser reads it; undefined when it cannot. */
-function splitTarget(requestUrl: string): { pathname: string; search: string } | undefined {
+/**
+ * `requestUrl` as pathname and search (with its `?`), as the URL parser reads
+ * it; undefined when it cannot. `plain`: no segment can decode to anything else.
+ */
+function splitTarget(requestUrl: string): { pathname: string; search: string; plain: boolean } | undefined {
   if (PLAIN.test(requestUrl) && !DOT_SEGMENT.test(requestUrl)) {
     const q = requestUrl.indexOf('?');
-    return q < 0 ? { pathname: requestUrl, search: '' } : { pathname: requestUrl.slice(0, q), search: requestUrl.slice(q) };
+    return q < 0 ? { pathname: requestUrl, search: '', plain: true } : { pathname: requestUrl.slice(0, q), search: requestUrl.slice(q), plain: true };
   }
   try {
     const url = new URL(requestUrl, 'http://proxy.invalid');
-    return { pathname: url.pathname, search: url.search };
+    return { pathname: url.pathname, search: url.search, plain: false };
   } catch {
     return undefined;
   }
@@ -67,9 +70,12 @@ export function router(provider: ModelProviderInfo): { readonly origin: URL; rou
       if (!incoming) return { kind: 'bad-path', reason: 'unparsable request target' };
       const tail = v1Tail(incoming.pathname);
       if (tail === undefined) return { kind: 'not-proxied', pathname: incoming.pathname };
-      for (const segment of tail.split('/')) {
-        const reason = unsafeSegment(segment);
-        if (reason) return { kind: 'bad-path', reason };
+      // A plain target has no `%`, `\\` or dot segment: nothing to decode into a separator.
+      if (!incoming.plain) {
+        for (const segment of tail.split('/')) {
+          const reason = unsafeSegment(segment);
+          if (reason) return { kind: 'bad-path', reason };
+        }
       }
       // The client's query string goes on byte for byte (`flag` is not `flag=`, `%20` is not `+`);
       // the provider's query_params are appended where the client did not set them.

@@ -18,7 +18,7 @@ type Script = (n: number, conn: number, head: string, socket: Socket) => void;
 
 interface Rig { proxy: RunningProxy; connections: () => number; heads: string[]; close(): Promise<void> }
 
-async function rig(script: Script, env: NodeJS.ProcessEnv = {}): Promise<Rig> {
+async function rig(script: Script, env: NodeJS.ProcessEnv = {}, extraConfig = ''): Promise<Rig> {
   let conns = 0;
   let n = 0;
   const heads: string[] = [];
@@ -54,7 +54,7 @@ async function rig(script: Script, env: NodeJS.ProcessEnv = {}): Promise<Rig> {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const home = mkdtempSync(join(tmpdir(), 'codex-proxy-conns-'));
   const port = (server.address() as { port: number }).port;
-  writeFileSync(join(home, 'config.toml'), `model_provider = "mock"\n[model_providers.mock]\nname = "Mock"\nbase_url = "http://127.0.0.1:${port}/v1"\nenv_key = "RIG_KEY"\n`);
+  writeFileSync(join(home, 'config.toml'), `model_provider = "mock"\n[model_providers.mock]\nname = "Mock"\nbase_url = "http://127.0.0.1:${port}/v1"\nenv_key = "RIG_KEY"\n${extraConfig}`);
   const proxy = await startProxy({ config: await loadConfig({ codexHome: home, env }), host: '127.0.0.1', port: 0, allowCorsAny: false, env });
   return {
     proxy, heads, connections: () => conns,
@@ -133,6 +133,20 @@ test('a credential holding a line break is never sent as a header', async () => 
     assert.equal(res.status, 500);
     assert.match(((await res.json()) as { error: { message: string } }).error.message, /the stored credential has a character not allowed in a header value/);
     assert.equal(r.heads.length, 0, 'nothing reached the provider');
+  } finally {
+    await r.close();
+  }
+});
+
+test('provider headers fill in what the client did not send, and never a second Host', async () => {
+  const r = await rig((_n, _conn, _head, socket) => ok(socket, 'fine'), { RIG_KEY: 'sk-rig' }, 'http_headers = { "X-Provider" = "p", "x-client" = "from-provider", "Host" = "elsewhere.test" }\n');
+  try {
+    assert.equal(await (await fetch(`${r.proxy.url}/v1/models`, { headers: { 'X-Client': 'mine' } })).text(), 'fine');
+    const lines = r.heads[0]!.split('\r\n').slice(1).map((l) => l.toLowerCase());
+    assert.deepEqual(lines.filter((l) => /^(x-provider|x-client|authorization):/.test(l)), ['x-client: mine', 'x-provider: p', 'authorization: bearer sk-rig']);
+    const hosts = lines.filter((l) => l.startsWith('host:'));
+    assert.equal(hosts.length, 1, hosts.join(', '));
+    assert.match(hosts[0]!, /^host: 127\.0\.0\.1:\d+$/);
   } finally {
     await r.close();
   }
