@@ -1,8 +1,6 @@
 // TERM=dumb: the terminal may not understand the escape sequences the
 // full-screen UI draws with. As the original does, warn and ask before drawing
 // anything; only an explicit yes continues.
-import { createInterface } from 'node:readline';
-
 export const DUMB_WARNING = 'WARNING: TERM is set to "dumb". Codex interactive mode may not work.';
 export const DUMB_QUESTION = 'Continue anyway? [y/N]: ';
 
@@ -14,6 +12,8 @@ export async function confirmDumbTerminal(
 ): Promise<boolean> {
   if (env.TERM !== 'dumb') return true;
   output.write(`${DUMB_WARNING}\n`);
+  // Loaded only here: node:readline would cost every start ~1 ms.
+  const { createInterface } = await import('node:readline');
   const rl = createInterface({ input, output, terminal: false });
   try {
     const answer = await new Promise<string>((resolve) => {
