@@ -47,6 +47,19 @@ const ownZodMini = {
   },
 };
 
+// The bundle runs as a classic script (vm.Script), where a dynamic import() has
+// no module loader to go to: esbuild bundles the dynamic imports of our own
+// modules, and this turns those of Node's builtins (`await import('node:https')`)
+// into a require() of the builtin behind the same lazy wrapper.
+const BUILTIN = 'builtin-import';
+const builtinImports = {
+  name: 'builtin-imports',
+  setup(b) {
+    b.onResolve({ filter: /^node:/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, namespace: BUILTIN } : undefined));
+    b.onLoad({ filter: /.*/, namespace: BUILTIN }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+  },
+};
+
 const root = fileURLToPath(new URL('..', import.meta.url));
 const version = JSON.parse(readFileSync(`${root}/package.json`, 'utf8')).version;
 const launchers = { codex: 'app/cli/launch/codex.ts', 'codex-proxy': 'app/cli/launch/codex-proxy.ts' };
@@ -64,8 +77,10 @@ await build({
   minifyWhitespace: true,
   minifySyntax: true,
   sourcemap: 'linked',
-  plugins: [ownZodMini],
+  plugins: [ownZodMini, builtinImports],
 });
+const dynamicImport = /\bimport\(\s*["'`]/.exec(readFileSync(`${root}/${out}/cli.js`, 'utf8'));
+if (dynamicImport) throw new Error(`build: dist/cli.js keeps a dynamic import() at offset ${dynamicImport.index}, which a vm.Script cannot run`);
 const bundleHash = createHash('sha256').update(readFileSync(`${root}/${out}/cli.js`)).digest('hex').slice(0, 16);
 await build({
   ...common,
