@@ -26,7 +26,10 @@ export interface BwrapArgvInput {
 export function bwrapArgv(input: BwrapArgvInput): string[] {
   const { profile } = input;
   const out: string[] = [input.bwrap, ...profile.flags, ...(input.extraFlags ?? []), '--ro-bind', '/', '/'];
-  for (const r of input.roots) out.push('--bind', r.root, r.root);
+  // Roots, and the folders on the way to protected paths and inner roots bound onto
+  // themselves (mount points cannot be renamed: path-chain.ts), parents first.
+  const binds = input.roots.flatMap((r) => [{ path: r.root, flag: '--bind' }, ...r.pinnedDirs.map((path) => ({ path, flag: '--bind-try' }))]);
+  for (const b of binds.sort((x, y) => x.path.length - y.path.length)) out.push(b.flag, b.path, b.path);
   // `-try`: a .git that vanished since planning is skipped, never a failed command.
   for (const r of input.roots) for (const p of r.readOnlySubpaths) out.push('--ro-bind-try', p, p);
   // A missing one gets an empty read-only tmpfs, so it cannot be created (`git init`);

@@ -29,15 +29,18 @@ function pinNow(candidate: string): Pin {
 export class RootPins {
   readonly #pins = new Map<string, Pin>();
   readonly #codexHome: string | undefined;
+  readonly #codexHomeNames: readonly string[];
 
   /**
    * Pins `candidates` (absolute paths) now, at the session's start, and
    * CODEX_HOME, which stays read-only inside the sandbox wherever it lies
-   * (its config.toml decides how the next run is sandboxed).
+   * (its config.toml decides how the next run is sandboxed); `codexHomeNamed`
+   * is the path the user named for it, when that differs (CODEX_HOME through a symlink).
    */
-  constructor(candidates: readonly (string | undefined)[], codexHome?: string) {
+  constructor(candidates: readonly (string | undefined)[], codexHome?: string, codexHomeNamed?: string) {
     for (const c of candidates) if (c) this.#pin(c);
     this.#codexHome = codexHome;
+    this.#codexHomeNames = [...new Set([codexHome, codexHomeNamed].filter((p): p is string => p !== undefined))];
     if (codexHome) this.#pin(codexHome);
   }
 
@@ -47,6 +50,11 @@ export class RootPins {
     const now = pinNow(this.#codexHome);
     const paths = [this.pinnedPath(this.#codexHome), now.kind === 'present' ? now.path : undefined];
     return [...new Set(paths.filter((p): p is string => p !== undefined))];
+  }
+
+  /** The paths by which codex finds CODEX_HOME: no name on the way may be replaced. */
+  codexHomeNames(): readonly string[] {
+    return this.#codexHomeNames;
   }
 
   /** A root first named after the start (a cwd or a grant the user made later) is pinned when first seen. */

@@ -6,6 +6,7 @@
 import { lstatSync, realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { commonGitDir, gitdirPointer } from '../git/repo.js';
+import { guardChains } from './path-chain.js';
 import type { SandboxPolicy } from '../protocol/policy.js';
 import { RootPins } from './pins.js';
 import { modePolicy, type ModePolicy } from './profiles.js';
@@ -17,6 +18,8 @@ export interface WritableRoot {
   readonly readOnlySubpaths: readonly string[];
   /** Paths inside a root that do not exist and must not be created (a missing `.git`). */
   readonly reservedSubpaths: readonly string[];
+  /** Folders inside the root on the way to a protected path or another root, bound onto themselves so none can be renamed (path-chain.ts). */
+  readonly pinnedDirs: readonly string[];
 }
 
 export interface RootInputs {
@@ -61,8 +64,11 @@ function real(p: string): string | undefined {
   }
 }
 
+interface Protections { readOnly: string[]; reserved: string[]; named: string[] }
+
 /** What a protected name under a root is now: protect it as it is, reserve it (missing), or neither. */
-function protectName(path: string, out: { readOnly: string[]; reserved: string[] }): void {
+function protectName(path: string, out: Protections): void {
+  out.named.push(path);
   let st;
   try {
     st = lstatSync(path);
@@ -76,6 +82,7 @@ function protectName(path: string, out: { readOnly: string[]; reserved: string[]
   if (!st.isFile() || basename(path) !== '.git') return;
   // A `gitdir:` file: its git directory (and a worktree's common one) hold the hooks and config.
   const gitDir = gitdirPointer(path);
+  if (gitDir) out.named.push(gitDir);
   const gitDirReal = gitDir && real(gitDir);
   if (gitDirReal) out.readOnly.push(gitDirReal, ...[real(commonGitDir(gitDirReal))].filter((p): p is string => p !== undefined));
   else if (gitDir && real(dirname(gitDir))) out.reserved.push(gitDir);
@@ -90,7 +97,6 @@ function protectName(path: string, out: { readOnly: string[]; reserved: string[]
 export function resolveWritableRoots(
   mode: ModePolicy, inputs: RootInputs, pins: RootPins, extra: readonly string[] = [],
 ): { roots: WritableRoot[]; dropped: string[] } {
-  const alsoReadOnly = pins.readOnlyExtras();
   const paths = new Set<string>();
   const dropped: string[] = [];
   for (const candidate of [...candidateRoots(mode, inputs), ...extra]) {
@@ -98,9 +104,23 @@ export function resolveWritableRoots(
     if (check.kind === 'bind') paths.add(check.path);
     else if (check.kind === 'dropped' && !dropped.includes(check.reason)) dropped.push(check.reason);
   }
-  const sorted = [...paths].sort((a, b) => a.length - b.length);
+  let live = [...paths].sort((a, b) => a.length - b.length);
+  // Each pass may rule out roots holding a symlink on the way to a protected path; fewer roots, fewer passes.
+  for (;;) {
+    const pass = protectRoots(mode, live, pins);
+    if (pass.ruledOut.length === 0) return { roots: pass.roots, dropped };
+    for (const reason of pass.ruledOut.map((r) => r.reason)) if (!dropped.includes(reason)) dropped.push(reason);
+    live = live.filter((r) => !pass.ruledOut.some((o) => o.root === r));
+  }
+}
+
+/** The protections of `sorted` roots (parents first), or the roots that cannot be protected and why. */
+function protectRoots(mode: ModePolicy, sorted: readonly string[], pins: RootPins): {
+  roots: WritableRoot[]; ruledOut: { root: string; reason: string }[];
+} {
+  const alsoReadOnly = pins.readOnlyExtras();
   const found = sorted.map((root) => {
-    const out = { readOnly: [] as string[], reserved: [] as string[] };
+    const out: Protections = { readOnly: [], reserved: [], named: [] };
     for (const name of mode.readOnlySubpaths) protectName(join(root, name), out);
     for (const p of alsoReadOnly) if (within(p, root)) out.readOnly.push(p);
     return { root, ...out };
@@ -109,12 +129,20 @@ export function resolveWritableRoots(
   // another read-only path, where bwrap could not make a mount point) it is read-only already.
   const readOnly = found.flatMap((f) => f.readOnly);
   const writable = (p: string) => sorted.some((r) => within(p, r)) && !readOnly.some((ro) => ro !== p && within(p, ro));
+  const guarded = (p: string) => writable(p) && !readOnly.includes(p);
+  const chains = guardChains([...sorted, ...found.flatMap((f) => f.named), ...pins.codexHomeNames()], guarded, (p) => sorted.includes(p));
+  const ruledOut = chains.links.flatMap(({ link, target }) => sorted.filter((r) => within(link, r)).map((root) => ({
+    root,
+    reason: `writable root ${root} is not bound: ${link} is a symlink on the way to the protected ${target}, and a command could replace it`,
+  })));
+  const innermost = (p: string) => sorted.filter((r) => within(p, r)).at(-1);
   const roots = found.map((f): WritableRoot => ({
     root: f.root,
     readOnlySubpaths: [...new Set(f.readOnly.filter(writable))],
     reservedSubpaths: [...new Set(f.reserved.filter(writable))],
+    pinnedDirs: chains.pin.filter((p) => innermost(p) === f.root),
   }));
-  return { roots, dropped };
+  return { roots, ruledOut };
 }
 
 /**
@@ -141,5 +169,7 @@ export function pinSessionRoots(policy: SandboxPolicy, cwd: string, codexHome: s
   const ww: SandboxPolicy = policy.mode === 'workspace-write'
     ? policy
     : { mode: 'workspace-write', writableRoots: [], networkAccess: false, excludeTmpdirEnvVar: false, excludeSlashTmp: false };
-  return new RootPins(candidateRoots(modePolicy('workspace-write'), { policy: ww, sandboxCwd: cwd, tmpdirs: [process.env['TMPDIR']] }), codexHome);
+  // CODEX_HOME as the next run will find it (config.codexHome is its real path): the names on the way are guarded too.
+  const named = process.env['CODEX_HOME']?.trim() ? resolve(process.env['CODEX_HOME']) : undefined;
+  return new RootPins(candidateRoots(modePolicy('workspace-write'), { policy: ww, sandboxCwd: cwd, tmpdirs: [process.env['TMPDIR']] }), codexHome, named);
 }

@@ -3,9 +3,9 @@
 // real CLI, as root and, where bwrap allows, as an unprivileged user) or
 // through planLaunch with a session's pinned roots across several commands.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import {
-  chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync,
+  chmodSync, chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -67,6 +67,40 @@ for (const [who, uid, skipWho] of USERS) {
       const r = await debugLandlock(['--full-auto', '--', '/bin/sh', '-c', script], { cwd: home, home: codexHome, ...(uid !== undefined && { uid }) });
       assert.equal(readFileSync(join(codexHome, 'config.toml'), 'utf8'), '# mine\n', r.stderr);
       assert.equal(existsSync(join(home, '.codex-old')), false);
+      assert.equal(existsSync(join(home, 'ok')), true, `the rest of the root stays writable: ${r.stderr}`);
+    });
+
+    test('a symlinked .git cannot be replaced: its root is not bound, and says why', { skip: skipWho }, async () => {
+      const ws = fresh('linked-git', uid);
+      const real = fresh('real-git', uid);
+      initGitRepo(real);
+      if (uid !== undefined) spawnSync('chown', ['-R', `${uid}:${uid}`, real]);
+      symlinkSync(join(real, '.git'), join(ws, '.git'));
+      const r = await debugLandlock(['--full-auto', '--', '/bin/sh', '-c', 'rm .git; mkdir .git; echo evil > .git/config'],
+        { cwd: ws, home: fresh('codex-home', uid), ...(uid !== undefined && { uid }) });
+      assert.equal(lstatSync(join(ws, '.git')).isSymbolicLink(), true, `the link was replaced: ${r.stderr}`);
+      assert.doesNotMatch(readFileSync(join(real, '.git', 'config'), 'utf8'), /evil/);
+      assert.match(r.stderr, new RegExp(`writable root ${ws} is not bound: ${join(ws, '.git')} is a symlink`));
+    });
+
+    test('CODEX_HOME through a symlink, or below a plain folder, in the working root: no name on the way can be replaced', { skip: skipWho }, async () => {
+      const home = fresh('linked-home', uid);
+      const real = fresh('codex-real', uid);
+      writeFileSync(join(real, 'config.toml'), '# mine\n');
+      symlinkSync(real, join(home, '.codex'));
+      const swap = 'mv .codex .codex-old; rm -f .codex; mkdir .codex; echo \'sandbox_mode = "danger-full-access"\' > .codex/config.toml';
+      const linked = await debugLandlock(['--full-auto', '--', '/bin/sh', '-c', swap], { cwd: home, home: join(home, '.codex'), ...(uid !== undefined && { uid }) });
+      assert.equal(lstatSync(join(home, '.codex')).isSymbolicLink(), true, `the link was replaced: ${linked.stderr}`);
+      assert.equal(readFileSync(join(home, '.codex', 'config.toml'), 'utf8'), '# mine\n');
+
+      const nested = join(home, 'cfg', 'codex');
+      mkdirSync(nested, { recursive: true });
+      writeFileSync(join(nested, 'config.toml'), '# mine\n');
+      if (uid !== undefined) spawnSync('chown', ['-R', `${uid}:${uid}`, join(home, 'cfg')]);
+      const r = await debugLandlock(['--full-auto', '--', '/bin/sh', '-c', 'mv cfg cfg-old; mkdir -p cfg/codex; echo evil > cfg/codex/config.toml; touch ok'],
+        { cwd: home, home: nested, ...(uid !== undefined && { uid }) });
+      assert.equal(existsSync(join(home, 'cfg-old')), false, `the folder holding CODEX_HOME was renamed: ${r.stderr}`);
+      assert.equal(readFileSync(join(nested, 'config.toml'), 'utf8'), '# mine\n');
       assert.equal(existsSync(join(home, 'ok')), true, `the rest of the root stays writable: ${r.stderr}`);
     });
 

@@ -17,25 +17,25 @@ import type { SandboxPolicy } from '../../app/protocol/policy.js';
 
 const WW: SandboxPolicy = { mode: 'workspace-write', writableRoots: ['/data'], networkAccess: false, excludeTmpdirEnvVar: false, excludeSlashTmp: false };
 
-test('bwrap argv: read-only view, roots, .git re-bound or reserved, fresh /dev and /proc, /sys and /proc/sys read-only, namespaces, seccomp, chdir', () => {
+test('bwrap argv: read-only view, roots and the folders on the way to them, .git re-bound or reserved, fresh /dev and /proc, /sys and /proc/sys read-only, namespaces, seccomp, chdir', () => {
   const argv = bwrapArgv({
-    bwrap: '/usr/bin/bwrap', profile: linuxBwrapProfile(), networkOff: true, seccompFd: 3, cwd: '/w/sub',
+    bwrap: '/usr/bin/bwrap', profile: linuxBwrapProfile(), networkOff: true, seccompFd: 3, cwd: '/tmp/a/w/sub',
     roots: [
-      { root: '/tmp', readOnlySubpaths: [], reservedSubpaths: ['/tmp/.git'] },
-      { root: '/w', readOnlySubpaths: ['/w/.git'], reservedSubpaths: [] },
+      { root: '/tmp', readOnlySubpaths: [], reservedSubpaths: ['/tmp/.git'], pinnedDirs: ['/tmp/a'] },
+      { root: '/tmp/a/w', readOnlySubpaths: ['/tmp/a/w/.git'], reservedSubpaths: [], pinnedDirs: [] },
     ],
     argv: ['ls', '-l'],
   });
   assert.deepEqual(argv, [
     '/usr/bin/bwrap', '--new-session', '--die-with-parent', '--cap-drop', 'ALL',
     '--ro-bind', '/', '/',
-    '--bind', '/tmp', '/tmp', '--bind', '/w', '/w', '--ro-bind-try', '/w/.git', '/w/.git',
+    '--bind', '/tmp', '/tmp', '--bind-try', '/tmp/a', '/tmp/a', '--bind', '/tmp/a/w', '/tmp/a/w', '--ro-bind-try', '/tmp/a/w/.git', '/tmp/a/w/.git',
     '--tmpfs', '/tmp/.git', '--remount-ro', '/tmp/.git',
     '--dev', '/dev', '--remount-ro', '/dev', '--proc', '/proc',
     '--ro-bind-try', '/sys', '/sys', '--ro-bind-try', '/proc/sys', '/proc/sys', '--ro-bind-try', '/proc/sysrq-trigger', '/proc/sysrq-trigger',
     '--ro-bind-try', '/proc/irq', '/proc/irq', '--ro-bind-try', '/proc/bus', '/proc/bus',
     '--unshare-pid', '--unshare-ipc', '--unshare-net', '--seccomp', '3',
-    '--chdir', '/w/sub', '--', 'ls', '-l',
+    '--chdir', '/tmp/a/w/sub', '--', 'ls', '-l',
   ]);
   const online = bwrapArgv({ bwrap: 'bwrap', profile: linuxBwrapProfile(), networkOff: false, cwd: '/w', roots: [], argv: ['x'] });
   assert.equal(online.includes('--unshare-net'), false);
@@ -64,14 +64,17 @@ test('roots are canonical (symlinks resolved), de-duplicated, parents first; mis
   const pins = new RootPins(candidateRoots(modePolicy('workspace-write'), inputs));
   const { roots, dropped } = resolveWritableRoots(modePolicy('workspace-write'), inputs, pins);
   assert.deepEqual(roots, [
-    { root: join(base, 'ws'), readOnlySubpaths: [join(base, 'ws', '.git')], reservedSubpaths: [] },
-    { root: join(base, 'ws', 'inner'), readOnlySubpaths: [], reservedSubpaths: [join(base, 'ws', 'inner', '.git')] },
+    { root: join(base, 'ws'), readOnlySubpaths: [join(base, 'ws', '.git')], reservedSubpaths: [], pinnedDirs: [] },
+    { root: join(base, 'ws', 'inner'), readOnlySubpaths: [], reservedSubpaths: [join(base, 'ws', 'inner', '.git')], pinnedDirs: [] },
   ]);
   assert.deepEqual(dropped, []);
 });
 
 test('seatbelt profile: base policy, reads, writes limited to roots minus .git, network only when allowed', () => {
-  const roots = [{ root: '/Users/me/proj', readOnlySubpaths: ['/Users/me/proj/.git'], reservedSubpaths: [] }, { root: '/private/tmp', readOnlySubpaths: [], reservedSubpaths: [] }];
+  const roots = [
+    { root: '/Users/me/proj', readOnlySubpaths: ['/Users/me/proj/.git'], reservedSubpaths: [], pinnedDirs: [] },
+    { root: '/private/tmp', readOnlySubpaths: [], reservedSubpaths: [], pinnedDirs: [] },
+  ];
   const { profile, params } = seatbeltProfile({ base: seatbeltBaseProfile(), roots, networkAllowed: false, argv: ['ls'] });
   assert.ok(profile.startsWith('; Base of the macOS'));
   assert.match(profile, /\(deny default\)/);
