@@ -1,11 +1,12 @@
 // The paths the `@` picker searches, kept as fuzzy.ts wants them: sorted (so
 // that index order is path order and ties need no sorting per query) with a
-// lower-cased twin. Sorting waits until a search needs it: a build appends
-// batch after batch and is sorted once per search, the runs already sorted
-// costing little (the engine's sort merges runs). A few paths arriving later
+// lower-cased twin. A build appends batch after batch; the background work
+// sorts them a slice at a time once the tree is read (settle), and a search
+// that comes first finishes the sort itself. A few paths arriving later
 // are put in place; a removed directory is one contiguous range.
 import type { PreparedPaths } from './fuzzy.js';
 import type { TreeSink } from './dir-tree.js';
+import { SlicedSort } from './sliced-sort.js';
 
 /** Up to this many new paths are inserted in place; more are appended and sorted on the next search. */
 const INSERT_IN_PLACE = 32;
@@ -14,6 +15,8 @@ export class PathList implements TreeSink {
   private paths: string[] = [];
   private lower: string[] = [];
   private sorted = true;
+  /** While settle() sorts: the sort so far (on a copy: `paths` stays whole for add()). */
+  private sorting: SlicedSort | undefined;
   /** While settle() works: how many of the sorted paths have their lower-case twin; -1 otherwise. */
   private lowered = -1;
   /** Bumped on every change: whoever caches an answer can tell it is stale. */
@@ -37,6 +40,7 @@ export class PathList implements TreeSink {
     }
     for (const p of batch) this.paths.push(p);
     this.sorted = false;
+    this.sorting = undefined;
     this.lowered = -1;
   }
 
@@ -55,6 +59,8 @@ export class PathList implements TreeSink {
       this.paths = [];
       this.lower = [];
       this.sorted = true;
+      this.sorting = undefined;
+      this.lowered = -1;
       return;
     }
     this.sort();
@@ -73,16 +79,21 @@ export class PathList implements TreeSink {
   }
 
   /**
-   * Gets the list ready for searching in the background: one sort, then the
-   * lower-cased twin a slice at a time, until `done()` says the slice is up.
+   * Gets the list ready for searching in the background, a slice at a time
+   * until `done()` says the slice is up: the sort, then the lower-cased twin.
    * True when it is ready.
    */
   settle(done: () => boolean): boolean {
     if (this.sorted) return true;
     if (this.lowered < 0) {
-      this.paths.sort();
+      this.sorting ??= new SlicedSort(this.paths.slice());
+      const sorted = this.sorting.step(done);
+      if (!sorted) return false;
+      this.paths = sorted;
+      this.sorting = undefined;
       this.lower = new Array<string>(this.paths.length);
       this.lowered = 0;
+      if (done()) return false;
     }
     while (this.lowered < this.paths.length) {
       const end = Math.min(this.paths.length, this.lowered + 1024);
@@ -98,7 +109,9 @@ export class PathList implements TreeSink {
 
   private sort(): void {
     if (this.sorted) return;
-    if (this.lowered < 0) this.paths.sort();
+    // A sort settle() began is finished rather than started over.
+    if (this.lowered < 0) this.paths = this.sorting ? this.sorting.step(() => false)! : this.paths.sort();
+    this.sorting = undefined;
     this.lower = this.paths.map((p) => p.toLowerCase());
     this.sorted = true;
     this.lowered = -1;
