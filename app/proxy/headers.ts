@@ -23,18 +23,39 @@ export interface Noticed {
   authorization: boolean;
 }
 
+/** Name lengths worth a closer look (a name of another length passes without being lower-cased). */
+const NOTED = ['content-type', 'content-length', 'authorization'];
+function lengthsOf(...names: Iterable<string>[]): boolean[] {
+  const lengths: boolean[] = [];
+  for (const list of names) for (const n of list) lengths[n.length] = true;
+  return lengths;
+}
+const checkedFor = new WeakMap<ReadonlySet<string>, boolean[]>();
+
 /** Appends `raw` to `headers` without hop-by-hop headers, those Connection names, and those in `drop` (lower case). */
 export function forwardable(raw: readonly string[], drop: ReadonlySet<string>, headers: RawHeaders = []): { headers: RawHeaders; noticed: Noticed } {
   let named: Set<string> | undefined;
+  let namedLengths: number[] | undefined;
   for (let i = 0; i < raw.length; i += 2) {
     if (raw[i]!.length === 10 && raw[i]!.toLowerCase() === 'connection') {
-      for (const token of raw[i + 1]!.split(',')) (named ??= new Set()).add(token.trim().toLowerCase());
+      for (const token of raw[i + 1]!.split(',')) {
+        const t = token.trim().toLowerCase();
+        (named ??= new Set()).add(t);
+        (namedLengths ??= []).push(t.length);
+      }
     }
   }
+  let checked = checkedFor.get(drop);
+  if (!checked) checkedFor.set(drop, (checked = lengthsOf(HOP_BY_HOP, NOTED, drop)));
   const noticed: Noticed = { transferEncoding: false, authorization: false };
   for (let i = 0; i < raw.length; i += 2) {
-    const name = raw[i]!.toLowerCase();
     const value = raw[i + 1]!;
+    const n = raw[i]!.length;
+    if (!checked[n] && !namedLengths?.includes(n)) {
+      headers.push(raw[i]!, value);
+      continue;
+    }
+    const name = raw[i]!.toLowerCase();
     if (name === 'transfer-encoding') noticed.transferEncoding = true;
     if (HOP_BY_HOP.has(name) || drop.has(name) || named?.has(name)) continue;
     if (name === 'content-type') noticed.contentType ??= value;

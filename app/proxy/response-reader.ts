@@ -27,10 +27,12 @@ const CRLF2 = Buffer.from('\r\n\r\n');
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 // Field values as node's parser accepts them: no controls but HTAB.
 const BAD_VALUE = /[\x00-\x08\x0a-\x1f\x7f]/;
+// A whole header block of such lines, checked in one pass (the per-line checks name what failed).
+const FIELDS = /^(?:[!#$%&'*+\-.^_`|~0-9A-Za-z]+:[\t\x20-\x7e\x80-\xff]*(?:\r\n|$))*$/;
+const STATUS_LINE = /^HTTP\/1\.([01]) (\d{3})(?: [^\r\n]*)?$/;
 
-/** `line` from `from`, without the spaces and tabs around it (optional whitespace). */
-function trimOws(line: string, from: number): string {
-  let end = line.length;
+/** `line` from `from` to `end`, without the spaces and tabs around it (optional whitespace). */
+function trimOws(line: string, from: number, end: number): string {
   while (from < end && (line.charCodeAt(from) === 32 || line.charCodeAt(from) === 9)) from++;
   while (end > from && (line.charCodeAt(end - 1) === 32 || line.charCodeAt(end - 1) === 9)) end--;
   return line.slice(from, end);
@@ -157,27 +159,30 @@ export class ResponseReader {
   }
 
   private readHead(text: string): void {
-    const lines = text.split('\r\n');
-    const m = /^HTTP\/1\.([01]) (\d{3})(?: .*)?$/.exec(lines[0]!);
-    if (!m) throw new Error(`malformed status line '${lines[0]!.slice(0, 60)}'`);
+    const eol = text.indexOf('\r\n');
+    const statusLine = eol < 0 ? text : text.slice(0, eol);
+    const m = STATUS_LINE.exec(statusLine);
+    if (!m) throw new Error(`malformed status line '${statusLine.slice(0, 60)}'`);
     const status = Number(m[2]);
     if (status >= 100 && status < 200) {
       if (status === 101) throw new Error('unexpected 101 Switching Protocols');
       return; // interim: the real head follows
     }
+    const block = eol < 0 ? '' : text.slice(eol + 2);
+    if (!FIELDS.test(block)) throw badField(block);
     const rawHeaders: string[] = [];
     let length: string | undefined;
     let chunked = false;
     let transferEncoding = false;
     let sawClose = false;
     let sawKeepAlive = false;
-    for (let i = 1; i < lines.length; i++) {
-      const line = lines[i]!;
-      const colon = line.indexOf(':');
-      const name = colon > 0 ? line.slice(0, colon) : '';
-      if (!TOKEN.test(name)) throw new Error(`malformed header line '${line.slice(0, 60)}'`);
-      const value = trimOws(line, colon + 1);
-      if (BAD_VALUE.test(value)) throw new Error(`invalid character in header '${name}'`);
+    for (let at = 0; at < block.length;) {
+      let end = block.indexOf('\r\n', at);
+      if (end < 0) end = block.length;
+      const colon = block.indexOf(':', at);
+      const name = block.slice(at, colon);
+      const value = trimOws(block, colon + 1, end);
+      at = end + 2;
       rawHeaders.push(name, value);
       switch (name.length) {
         case 10:
@@ -216,4 +221,15 @@ export class ResponseReader {
       else this.state = { kind: 'length', left };
     } else this.state = { kind: 'until-close' };
   }
+}
+
+/** What is wrong with a header block FIELDS refused, naming the line. */
+function badField(block: string): Error {
+  for (const line of block.split('\r\n')) {
+    const colon = line.indexOf(':');
+    const name = colon > 0 ? line.slice(0, colon) : '';
+    if (!TOKEN.test(name)) return new Error(`malformed header line '${line.slice(0, 60)}'`);
+    if (BAD_VALUE.test(line.slice(colon + 1))) return new Error(`invalid character in header '${name}'`);
+  }
+  return new Error('malformed header block');
 }
