@@ -5,8 +5,9 @@
 // block has started after it on a complete line (no later text can change it
 // then); finished blocks are parsed once and rendered once per width. The
 // items of a top-level list count as blocks of their own, so a long list costs
-// its last item per frame, not the whole list. Code
-// blocks highlight in the background; each step redraws only its own block.
+// its last item per frame, not the whole list. The text before the finished
+// blocks' end is let go, so no frame copies the whole answer. Code blocks
+// highlight in the background; each step redraws only its own block.
 import type { Line } from '../base/types.js';
 import { CodeRows } from './code.js';
 import { CodeHighlight, highlighterFor } from './highlight.js';
@@ -36,8 +37,13 @@ interface WidthCache {
 
 export class MarkdownDocument {
   private source = '';
-  /** The text as parsed: carriage returns dropped. */
+  /**
+   * The text as parsed (carriage returns dropped) from offset `base` on: the
+   * line before the first unfinished block and after. Finished text is let go,
+   * so appending to it and slicing the open block never copy the whole answer.
+   */
   private md = '';
+  private base = 0;
   private done: Block[] = [];
   private open: Block[] = [];
   /** Text appended since the last parse. */
@@ -77,6 +83,7 @@ export class MarkdownDocument {
     }
     this.source = '';
     this.md = '';
+    this.base = 0;
     this.done = [];
     this.open = [];
     this.caches.clear();
@@ -88,15 +95,17 @@ export class MarkdownDocument {
   /** Re-parses from the first unfinished block; false while the parser is loading. */
   private parse(): boolean {
     if (!this.dirty) return true;
-    const from = this.open[0]?.start ?? this.md.length - this.tailLength();
-    const tokens = lexBlocks(this.md.slice(from), this.parserReady);
+    const end = this.base + this.md.length;
+    const from = this.open[0]?.start ?? end - this.tailLength();
+    const tokens = lexBlocks(this.md.slice(from - this.base), this.parserReady);
     if (!tokens) return false;
     cancelReady(this.parserReady);
     this.dirty = false;
-    const complete = this.md.lastIndexOf('\n') + 1;
+    const complete = this.base + this.md.lastIndexOf('\n') + 1;
     const blocks: Block[] = [];
     let at = from;
-    let blank = this.blankBefore(from);
+    // An open block knows whether a blank line came before it, even past blocks not drawn (a link definition).
+    let blank = this.open[0]?.blank ?? this.blankBefore(from);
     // Re-parsing from an item of a list continues that list: its items count on.
     const cont = this.open[0]?.item;
     for (const t of tokens) {
@@ -119,20 +128,40 @@ export class MarkdownDocument {
     while (k + 1 < blocks.length && blocks[k + 1]!.start < complete) k++;
     this.done.push(...blocks.slice(0, k));
     this.open = blocks.slice(k);
+    this.forget();
     return true;
+  }
+
+  /**
+   * Drops the text before the line that precedes both the first unfinished
+   * block and the end of the last finished one (the next parse starts at one
+   * of them and asks whether the line before it is blank).
+   */
+  private forget(): void {
+    const first = this.open[0];
+    const last = this.done[this.done.length - 1];
+    if (!first || !last) return;
+    const anchor = Math.min(first.start, last.start + last.token.raw.length) - this.base;
+    if (anchor < 2) return;
+    const keep = this.md.lastIndexOf('\n', anchor - 2) + 1;
+    if (keep > 0) {
+      this.md = this.md.slice(keep);
+      this.base += keep;
+    }
   }
 
   /** Length of the text after the last finished block (all of it before the first parse). */
   private tailLength(): number {
     const last = this.done[this.done.length - 1];
-    return last ? this.md.length - (last.start + last.token.raw.length) : this.md.length;
+    return last ? this.base + this.md.length - (last.start + last.token.raw.length) : this.md.length;
   }
 
   /** Whether the line before offset `at` (a line start) is blank. */
   private blankBefore(at: number): boolean {
-    if (at < 2 || this.md[at - 1] !== '\n') return false;
-    const prev = this.md.lastIndexOf('\n', at - 2);
-    return /^[ \t]*$/.test(this.md.slice(prev + 1, at - 1));
+    const i = at - this.base;
+    if (i < 2 || this.md[i - 1] !== '\n') return false;
+    const prev = this.md.lastIndexOf('\n', i - 2);
+    return /^[ \t]*$/.test(this.md.slice(prev + 1, i - 1));
   }
 
   /** The highlighter lookup for the code blocks of the block at `start`, in the order they render. */
@@ -165,6 +194,7 @@ export class MarkdownDocument {
 
   /** All rows at `width`, decorated; finished blocks come from the cache. */
   render(width: number): Line[] {
+    // Before the first parse nothing was let go: md is the whole text.
     if (!this.parse()) return renderPlain(this.md, width).map(this.decorate);
     let cache = this.caches.get(width);
     if (!cache) {

@@ -225,3 +225,28 @@ test('column widths: natural when they fit; whole words first, the rest to the c
   // Not even the longest words fit: narrow columns keep theirs, the others share.
   assert.deepEqual(columnWidths([2, 30, 30], [2, 20, 20], 12), [2, 5, 5]);
 });
+
+test('property: a document streamed in any pieces lays out, after every delta and at any width, exactly as the whole text laid out at once', () => {
+  const piece = fc.constantFrom(' ', 'word ', 'longerword', '\n', '\n\n', '\r\n', '# ', '- ', '  - ', '* ', '1. ', '2) ', '> ', '```\n', '```py\n', '~~~\n', '    ', '---\n',
+    '===\n', '| a | b |\n', '|---|---|\n', '**', '*', '_', '`', '[x](http://y)', '<div>', '日本語', '🎉', '\t', '- [ ] ', '[r]: http://z\n');
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 60 }), fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 30 }), fc.constantFrom(12, 37, 80),
+      (parts, steps, width) => {
+        const text = parts.join('');
+        const doc = new MarkdownDocument();
+        let at = 0;
+        let i = 0;
+        while (at < text.length) {
+          const next = Math.min(text.length, at + steps[i++ % steps.length]! * 3);
+          doc.append(text.slice(at, next));
+          at = next;
+          const prefix = text.slice(0, at);
+          // Another width now and then: each width keeps its own cache.
+          const w = i % 5 === 0 ? width + 7 : width;
+          assert.deepEqual(doc.render(w), new MarkdownDocument(prefix).render(w), `after ${JSON.stringify(prefix)} at ${w}`);
+          assert.deepEqual(plain(doc.render(w)), plain(renderMarkdown(prefix, w)));
+        }
+      }),
+    { numRuns: 300, seed: 20261207 },
+  );
+});
