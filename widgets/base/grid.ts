@@ -3,7 +3,7 @@
 // next, whose char is WIDE_TAIL. Widgets draw through the Surface interface;
 // the renderer diffs two grids. Overwriting half of a wide grapheme blanks the
 // other half so the grid never holds an orphan tail or head.
-import { graphemes, graphemeWidth } from './text.js';
+import { graphemes, graphemeWidth, isPrintableAscii } from './text.js';
 import { styleId } from './style-table.js';
 import type { Line, Rect, Style, Surface } from './types.js';
 
@@ -69,6 +69,13 @@ export class CellGrid implements Surface {
     if (y < 0 || y >= this.height || x >= this.width) return 0;
     const sid = styleId(style);
     const limit = Math.min(this.width, maxWidth === undefined ? this.width : x + Math.max(0, maxWidth));
+    if (isPrintableAscii(text)) {
+      // Most text: a cell per character, no segmenting and no array of graphemes.
+      const from = Math.max(0, -x);
+      const end = Math.min(text.length, limit - x);
+      for (let i = from; i < end; i++) this.put(x + i, y, text[i]!, 1, sid);
+      return Math.max(0, Math.max(end, from) - from);
+    }
     let col = x;
     for (const g of graphemes(text)) {
       const w = graphemeWidth(g);

@@ -37,6 +37,11 @@ const WIDE_23XX = new Set([0x231a, 0x231b, 0x2329, 0x232a, 0x23e9, 0x23ea, 0x23e
 let segmenter: Intl.Segmenter | undefined;
 export const graphemeSegmenter = (): Intl.Segmenter => (segmenter ??= new Intl.Segmenter());
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+/** Text of printable ASCII only: one code unit per grapheme, each one column wide. */
+export function isPrintableAscii(text: string): boolean {
+  return PRINTABLE_ASCII.test(text);
+}
 // BMP ranges in which every code point is its own grapheme (no combining
 // marks, joiners, variation selectors or surrogates): box drawing, arrows,
 // punctuation, Latin-1, kana, CJK, Hangul syllables. Text made only of these

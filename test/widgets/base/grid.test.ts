@@ -1,7 +1,8 @@
 import { test } from 'node:test';
+import fc from 'fast-check';
 import assert from 'node:assert/strict';
 import { CellGrid, ClippedSurface, WIDE_TAIL } from '../../../widgets/base/grid.js';
-import { styleById } from '../../../widgets/base/style-table.js';
+import { styleById, styleId } from '../../../widgets/base/style-table.js';
 import { expectScreen } from '../../support/screen.js';
 
 test('wide graphemes take two cells with the trailing half marked', () => {
@@ -59,4 +60,28 @@ test('snapshot: wide characters, emoji and combining marks through the real rend
     s.writeText(0, 3, '한국어 텍스트가 잘린다', { fg: 'accent' }, 15);
   }, { cols: 30, rows: 5, colors: true });
   assert.match(screen.lines[0]!, /^中文字符 and 日本語 テキスト$/);
+});
+
+test('property: ASCII text (the fast path) lands cell by cell, clipped at either edge and at maxWidth, over wide graphemes too, as the segmenting path puts it', () => {
+  fc.assert(
+    fc.property(fc.stringMatching(/^[ -~]{0,30}$/), fc.integer({ min: -8, max: 24 }), fc.option(fc.integer({ min: -2, max: 30 }), { nil: undefined }), (text, x, maxWidth) => {
+      const fast = new CellGrid(20, 1);
+      const slow = new CellGrid(20, 1);
+      for (const g of [fast, slow]) g.writeText(0, 0, '界界界界界界界界界界');
+      const n = fast.writeText(x, 0, text, { bold: true }, maxWidth);
+      // What the segmenting path does with them: each character put in its column until the limit.
+      const sid = styleId({ bold: true });
+      let col = x;
+      const limit = Math.min(20, maxWidth === undefined ? 20 : x + Math.max(0, maxWidth));
+      for (const ch of text) {
+        if (col >= limit) break;
+        if (col >= 0) slow.put(col, 0, ch, 1, sid);
+        col++;
+      }
+      assert.equal(n, Math.max(0, col - Math.max(x, 0)));
+      assert.deepEqual(fast.chars, slow.chars);
+      assert.deepEqual([...fast.styles], [...slow.styles]);
+    }),
+    { numRuns: 500, seed: 7 },
+  );
 });
