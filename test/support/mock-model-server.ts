@@ -29,7 +29,9 @@
 // 400 "mock model server: script exhausted…" (or repeats the last turn with repeat: true).
 //
 // A turn is either a reply:
-//   { output: MockOutput[], usage?: Partial<MockUsage>, delayMs?: number /* between SSE events */ }
+//   { output: MockOutput[], usage?: Partial<MockUsage>, delayMs?: number /* between SSE events */,
+//     eventsPerSecond?: number /* instead: event i leaves at i / rate s on the clock, so the rate
+//                                 holds however busy the server's process is (benchmarks) */ }
 // or a fault:
 //   { fault: 'status', status: 500, body?: object|string, retryAfter?: string|number, retryAfterMs?: number }
 //   { fault: 'cut', output?: MockOutput[], afterEvents?: number, close?: 'destroy'|'end' }
@@ -69,7 +71,7 @@ export interface MockUsage {
   total_tokens: number;
 }
 
-export interface MockReply { output: MockOutput[]; usage?: Partial<MockUsage>; delayMs?: number }
+export interface MockReply { output: MockOutput[]; usage?: Partial<MockUsage>; delayMs?: number; eventsPerSecond?: number }
 export type MockTurn =
   | (MockReply & { fault?: undefined })
   | { fault: 'status'; status: number; body?: object | string; retryAfter?: string | number; retryAfterMs?: number }
@@ -274,15 +276,20 @@ export async function startMockModelServer(
   let next = 0;
   let models = ['mock-model'];
 
-  async function stream(res: ServerResponse, events: string[], delayMs: number, isOpen: () => boolean) {
+  async function stream(res: ServerResponse, events: string[], delayMs: number, isOpen: () => boolean, perSecond = 0) {
     if (!res.headersSent) {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
       res.flushHeaders();
     }
-    for (const e of events) {
+    const t0 = performance.now();
+    for (let i = 0; i < events.length; i++) {
       if (!isOpen()) return;
-      res.write(e);
-      if (delayMs > 0) await sleep(delayMs);
+      res.write(events[i]);
+      if (perSecond > 0) {
+        // Behind the clock (a timer fired late): the events due go out together.
+        const wait = t0 + ((i + 1) * 1000) / perSecond - performance.now();
+        if (wait > 0) await sleep(wait);
+      } else if (delayMs > 0) await sleep(delayMs);
     }
   }
 
@@ -326,7 +333,7 @@ export async function startMockModelServer(
     res.on('close', () => { open = false; });
     const isOpen = () => open;
     if (turn.fault === undefined) {
-      await stream(res, events, turn.delayMs ?? 0, isOpen);
+      await stream(res, events, turn.delayMs ?? 0, isOpen, turn.eventsPerSecond);
       res.end();
     } else if (turn.fault === 'cut') {
       const n = Math.min(turn.afterEvents ?? completionIndex(events), events.length - 1);
