@@ -7,7 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import {
   chmodSync, chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync,
 } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { SandboxPolicy } from '../../app/protocol/policy.js';
@@ -203,6 +203,29 @@ describe('roots pinned at the session start', () => {
     const still = await runIn(policy, sh('touch in-ws'), { cwd: ws, pins });
     assert.equal(still.code, 0, 'the other roots stay bound');
   });
+});
+
+test('a command still running cannot swap a root for a symlink between the pin check and the mount', { skip }, async () => {
+  // The window: planLaunch checked the pins; bwrap has not bound the roots yet.
+  // A sandboxed command left running (a background job) swaps the root's parent then
+  // (for a relative link, which bwrap follows alike on the host and in its new root).
+  const grand = fresh('grand');
+  const tmpRoot = join(grand, 'parent', 'tmpdir');
+  mkdirSync(tmpRoot, { recursive: true });
+  mkdirSync(join(outside, 'race', 'tmpdir'), { recursive: true });
+  const policy: SandboxPolicy = { mode: 'workspace-write', writableRoots: [grand, tmpRoot], networkAccess: false, excludeSlashTmp: true, excludeTmpdirEnvVar: true };
+  const pins = new RootPins([grand, tmpRoot]);
+  const swap = `while [ ! -e go ]; do sleep 0.02; done; mv parent parent-old && ln -s ${relative(grand, join(outside, 'race'))} parent; echo $? > swapped`;
+  const background = runIn(policy, sh(swap), { cwd: grand, pins });
+  const plan = await planLaunch({ argv: sh(`echo x > ${tmpRoot}/escaped`), cwd: grand, sandboxCwd: grand, policy, env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin' }, pins });
+  assert.deepEqual(plan.dropped ?? [], []);
+  writeFileSync(join(grand, 'go'), '');
+  const ran = await background;
+  assert.equal(ran.code, 0, ran.stderr);
+  const r = await collect(spawnPlan(plan, { stdio: ['ignore', 'pipe', 'pipe'] }));
+  assert.equal(existsSync(join(outside, 'race', 'tmpdir', 'escaped')), false, `wrote outside through the swapped root: ${r.stderr}`);
+  assert.notEqual(readFileSync(join(grand, 'swapped'), 'utf8'), '0\n', `the parent of a root was swapped: ${ran.stderr}`);
+  assert.equal(readFileSync(join(tmpRoot, 'escaped'), 'utf8'), 'x\n', r.stderr);
 });
 
 describe('a .git that appears or vanishes between planning and bwrap', () => {
