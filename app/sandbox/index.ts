@@ -2,6 +2,7 @@
 // danger-full-access runs it directly; read-only and workspace-write wrap it
 // in bubblewrap (Linux) or seatbelt (macOS), or refuse with
 // SandboxUnavailableError. Nothing falls back to running unsandboxed.
+import { join } from 'node:path';
 import { platform } from 'node:process';
 import { bwrapArgv, findBwrap, probeBwrap } from './bwrap.js';
 import { linuxBwrapProfile, modePolicy, seatbeltBaseProfile } from './profiles.js';
@@ -57,7 +58,9 @@ export async function planLaunch(req: LaunchRequest): Promise<LaunchPlan> {
       ...(networkOff ? { seccompFd: 3 } : {}),
     });
     const mountTargets = roots.flatMap((r) => r.reservedSubpaths);
-    return { argv, env, cwd: req.cwd, extraFds, infoFd, sandbox: 'linux-bwrap', mountTargets, ...noted };
+    const codexHome = req.pins.codexHome();
+    const journal = codexHome !== undefined ? { mountJournal: join(codexHome, 'tmp', 'bwrap-mount-points') } : {};
+    return { argv, env, cwd: req.cwd, extraFds, infoFd, sandbox: 'linux-bwrap', mountTargets, ...journal, ...noted };
   }
   if (platform === 'darwin') {
     env['CODEX_SANDBOX'] = 'seatbelt';

@@ -52,6 +52,11 @@ export class RootPins {
     return [...new Set(paths.filter((p): p is string => p !== undefined))];
   }
 
+  /** CODEX_HOME, if the session has one. */
+  codexHome(): string | undefined {
+    return this.#codexHome;
+  }
+
   /** The paths by which codex finds CODEX_HOME: no name on the way may be replaced. */
   codexHomeNames(): readonly string[] {
     return this.#codexHomeNames;

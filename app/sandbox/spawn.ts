@@ -1,15 +1,17 @@
 // Starts a LaunchPlan: the child gets the plan's extra buffers on fd 3, 4, …
 // (bwrap reads its seccomp program from one) and everything else as asked;
-// mount points bwrap made for reserved paths are removed when it ends, and a
+// mount points bwrap made for reserved paths are removed when it ends (or, after
+// a SIGKILL, by the next process: mount-points.ts), and a
 // bwrap sandbox never outlives its bwrap process, nor this one.
 import { spawn } from 'node:child_process';
 import type { ChildProcess, IOType, SpawnOptions } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { accessSync, closeSync, constants, existsSync, openSync, readSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, openSync, readSync, statSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { onProcessExit } from '../exit-hooks.js';
+import { holdMountPoints, holdsMountPoint, releaseMountPoints, sweepMountPoints } from './mount-points.js';
 import { killBwrapAndChildren, killPidNamespace, parseBwrapInfo } from './pid-namespace.js';
 import type { LaunchPlan } from './types.js';
 
@@ -17,32 +19,6 @@ export interface SpawnPlanOptions {
   /** stdin, stdout, stderr. */
   readonly stdio?: readonly [IOType | 'inherit', IOType | 'inherit', IOType | 'inherit'];
   readonly detached?: boolean;
-}
-
-// How many running commands of this process may have a mount point at each
-// reserved path. bwrap creates the point (an empty folder) on the host; it is
-// removed when the last such command ends, not earlier: removing a mount point
-// would unmount it in a sandbox still running, and unprotect it there.
-const heldTargets = new Map<string, number>();
-
-function holdMountTargets(paths: readonly string[]): void {
-  for (const p of paths) heldTargets.set(p, (heldTargets.get(p) ?? 0) + 1);
-}
-
-function releaseMountTargets(paths: readonly string[]): void {
-  for (const p of paths) {
-    const n = (heldTargets.get(p) ?? 1) - 1;
-    if (n > 0) {
-      heldTargets.set(p, n);
-      continue;
-    }
-    heldTargets.delete(p);
-    try {
-      rmdirSync(p); // only an empty folder goes; anything else stays
-    } catch {
-      // never created (the command did not start), or not empty: leave it
-    }
-  }
 }
 
 /**
@@ -92,19 +68,22 @@ export function spawnPlan(plan: LaunchPlan, opts: SpawnPlanOptions = {}): ChildP
     stdio[plan.infoFd] = infoFile;
   }
   const options: SpawnOptions = { cwd: plan.cwd, env: { ...plan.env }, stdio, detached: opts.detached ?? false };
-  // Ours to remove: mount points bwrap is about to make, or that a running command of ours made.
-  const targets = (plan.mountTargets ?? []).filter((p) => heldTargets.has(p) || !existsSync(p));
-  holdMountTargets(targets);
+  // Ours to remove: mount points bwrap is about to make, or that a running command of ours made
+  // (after removing those a killed codex left, which would otherwise look like the user's own).
+  const journal = plan.mountJournal;
+  if (journal) sweepMountPoints(journal);
+  const targets = (plan.mountTargets ?? []).filter((p) => holdsMountPoint(p) || !existsSync(p));
+  holdMountPoints(targets, journal);
   let child: ChildProcess;
   try {
     child = spawn(cmd, args, options);
   } catch (err) {
-    releaseMountTargets(targets);
+    releaseMountPoints(targets, journal);
     if (infoFile !== undefined) closeSync(infoFile);
     throw err;
   }
   if (infoFile !== undefined) bindSandboxToChild(child, infoFile);
-  child.once('close', () => releaseMountTargets(targets));
+  child.once('close', () => releaseMountPoints(targets, journal));
   extra.forEach((buf, i) => {
     const fd = child.stdio[3 + i] as Writable | null;
     if (!fd) return;

@@ -30,6 +30,8 @@ export interface LaunchPlan {
   readonly sandbox: 'none' | 'linux-bwrap' | 'macos-seatbelt';
   /** Mount points bwrap may create for reserved paths; spawnPlan removes them when the command ends. */
   readonly mountTargets?: readonly string[];
+  /** Where spawnPlan writes those mount points down, so the next process removes them after a SIGKILL (in CODEX_HOME). */
+  readonly mountJournal?: string;
   /** Writable roots left unbound for this command, each with the reason (see pins.ts). */
   readonly dropped?: readonly string[];
 }

@@ -3,7 +3,7 @@
 // real CLI, as root and, where bwrap allows, as an unprivileged user) or
 // through planLaunch with a session's pinned roots across several commands.
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import {
   chmodSync, chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync,
 } from 'node:fs';
@@ -14,7 +14,9 @@ import type { SandboxPolicy } from '../../app/protocol/policy.js';
 import { RootPins } from '../../app/sandbox/pins.js';
 import { planLaunch, spawnPlan } from '../../app/sandbox/index.js';
 import { initGitRepo } from '../support/cli.js';
+import { processesWith } from '../support/procs.js';
 import { missingTool } from '../support/tools.js';
+import { waitFor } from '../support/wait.js';
 import { collect, NOBODY, nonRootSkip, runIn, sh } from './support.js';
 
 const CLI = process.env['CODEX_TEST_CLI'] ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'codex.js');
@@ -41,16 +43,19 @@ function fresh(name: string, uid = 0): string {
 
 interface Run { code: number | null; stdout: string; stderr: string }
 
-/** `codex debug landlock [...args]` in `cwd`, as root or (uid) an unprivileged user. */
-function debugLandlock(args: string[], opts: { cwd: string; home: string; uid?: number; path?: string }): Promise<Run> {
+interface LandlockOptions { cwd: string; home: string; uid?: number; path?: string }
+
+/** Starts `codex debug landlock [...args]` in `cwd`, as root or (uid) an unprivileged user (setpriv execs it: same pid). */
+function startLandlock(args: string[], opts: LandlockOptions): ChildProcess {
   const env = { PATH: opts.path ?? process.env['PATH'] ?? '/usr/bin:/bin', HOME: opts.home, CODEX_HOME: opts.home };
   const argv = [CLI, 'debug', 'landlock', ...args];
-  const child = opts.uid === undefined
+  return opts.uid === undefined
     ? spawn(process.execPath, argv, { cwd: opts.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
     : spawn('setpriv', [`--reuid=${opts.uid}`, `--regid=${opts.uid}`, '--clear-groups', process.execPath, ...argv],
       { cwd: opts.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  return collect(child, 30_000);
 }
+
+const debugLandlock = (args: string[], opts: LandlockOptions): Promise<Run> => collect(startLandlock(args, opts), 30_000);
 
 const USERS: [string, number | undefined, string | false][] = [['root', undefined, skip], ['an unprivileged user', NOBODY, nonRootSkip]];
 
@@ -68,6 +73,24 @@ for (const [who, uid, skipWho] of USERS) {
       assert.equal(readFileSync(join(codexHome, 'config.toml'), 'utf8'), '# mine\n', r.stderr);
       assert.equal(existsSync(join(home, '.codex-old')), false);
       assert.equal(existsSync(join(home, 'ok')), true, `the rest of the root stays writable: ${r.stderr}`);
+    });
+
+    test('codex killed with SIGKILL mid-command: the next run removes the .git mount point it left', { skip: skipWho }, async () => {
+      const ws = fresh('killed', uid);
+      const codexHome = fresh('codex-home', uid);
+      const marker = `30.${process.pid}${uid ?? 0}`;
+      const opts = { cwd: ws, home: codexHome, ...(uid !== undefined && { uid }) };
+      const codex = startLandlock(['--full-auto', '--', '/bin/sh', '-c', `touch started; exec sleep ${marker}`], opts);
+      const ended = collect(codex, 30_000);
+      await waitFor(() => existsSync(join(ws, 'started')), 'the sandboxed command to start');
+      assert.equal(existsSync(join(ws, '.git')), true, 'the mount point covering the missing .git');
+      codex.kill('SIGKILL');
+      await ended;
+      await waitFor(() => processesWith(marker).length === 0, 'the sandbox to die with codex');
+      assert.equal(existsSync(join(ws, '.git')), true, 'left behind by the killed codex');
+      const next = await debugLandlock(['--', '/bin/true'], { ...opts, cwd: fresh('elsewhere', uid) });
+      assert.equal(next.code, 0, next.stderr);
+      assert.equal(existsSync(join(ws, '.git')), false, 'the next run removed it');
     });
 
     test('a symlinked .git cannot be replaced: its root is not bound, and says why', { skip: skipWho }, async () => {
