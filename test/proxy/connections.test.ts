@@ -6,6 +6,7 @@
 // every byte on it is visible.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -149,5 +150,43 @@ test('provider headers fill in what the client did not send, and never a second 
     assert.match(hosts[0]!, /^host: 127\.0\.0\.1:\d+$/);
   } finally {
     await r.close();
+  }
+});
+
+test('a chunked upload goes out chunked, ends where it ends, and its connection serves the next request', async () => {
+  const seen: { te?: string; body: string; socketId: number }[] = [];
+  const sockets = new Map<object, number>();
+  const upstream = createHttpServer((req, res) => {
+    let body = '';
+    req.setEncoding('latin1').on('data', (d: string) => (body += d));
+    req.on('end', () => {
+      if (!sockets.has(req.socket)) sockets.set(req.socket, sockets.size + 1);
+      seen.push({ te: req.headers['transfer-encoding'], body, socketId: sockets.get(req.socket)! });
+      res.end('ok');
+    });
+  });
+  await new Promise<void>((r) => upstream.listen(0, '127.0.0.1', r));
+  const home = mkdtempSync(join(tmpdir(), 'codex-proxy-chunked-'));
+  writeFileSync(join(home, 'config.toml'), `model_provider = "mock"\n[model_providers.mock]\nname = "Mock"\nbase_url = "http://127.0.0.1:${(upstream.address() as { port: number }).port}/v1"\n`);
+  const proxy = await startProxy({ config: await loadConfig({ codexHome: home, env: {} }), host: '127.0.0.1', port: 0, allowCorsAny: false, env: {} });
+  try {
+    const parts = ['first part;', 'x'.repeat(300_000), 'last\r\n0\r\n\r\n'];
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const next = parts.shift();
+        if (next === undefined) controller.close();
+        else controller.enqueue(Buffer.from(next, 'latin1'));
+      },
+    });
+    const res = await fetch(`${proxy.url}/v1/files`, { method: 'POST', body, duplex: 'half', headers: { authorization: 'Bearer k' } } as RequestInit);
+    assert.equal(await res.text(), 'ok');
+    assert.equal(await (await fetch(`${proxy.url}/v1/models`, { headers: { authorization: 'Bearer k' } })).text(), 'ok');
+    assert.deepEqual(seen.map((x) => [x.te, x.body.length, x.socketId]), [['chunked', 11 + 300_000 + 11, 1], [undefined, 0, 1]]);
+    assert.equal(seen[0]!.body, `first part;${'x'.repeat(300_000)}last\r\n0\r\n\r\n`, 'the body arrives as sent, a look-alike last chunk inside it included');
+  } finally {
+    await proxy.close(100);
+    upstream.closeAllConnections();
+    upstream.close();
+    rmSync(home, { recursive: true, force: true });
   }
 });
