@@ -100,10 +100,22 @@ export function configureLogging(to: 'stderr' | 'stderr-batched' | { file: strin
   }
 }
 
+// A server logging a line per request logs several within a millisecond: they share one timestamp string.
+let stampMs = -1;
+let stamp = '';
+function timestamp(): string {
+  const now = Date.now();
+  if (now !== stampMs) {
+    stampMs = now;
+    stamp = new Date(now).toISOString();
+  }
+  return stamp;
+}
+
 function emit(level: Level, target: string, args: unknown[]): void {
   if (!sink || !levelEnabled(filter, target, level)) return;
   const text = args.map((a) => (typeof a === 'string' ? a : a instanceof Error ? a.stack ?? a.message : JSON.stringify(a))).join(' ');
-  sink(`${new Date().toISOString()} ${level.toUpperCase().padEnd(5)} ${target}: ${text}\n`);
+  sink(`${timestamp()} ${level.toUpperCase().padEnd(5)} ${target}: ${text}\n`);
 }
 
 /** `const log = logger('codex_core::model')` — targets name the module, as the original's do. */
