@@ -5,21 +5,18 @@
 // never sent. A raw TCP server plays the provider, so each connection and
 // every byte on it is visible.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer, type Server, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { test } from 'node:test';
-import { loadConfig } from '../../app/config/index.js';
-import { startProxy, type RunningProxy } from '../../app/proxy/server.js';
+import type { RunningProxy } from '../../app/proxy/server.js';
+import { proxyFor } from './proxy-for.js';
 
 /** What the raw provider does with request number `n` (from 1, over all connections) on connection `conn`. */
 type Script = (n: number, conn: number, head: string, socket: Socket) => void;
 
 interface Rig { proxy: RunningProxy; connections: () => number; heads: string[]; close(): Promise<void> }
 
-async function rig(script: Script, env: NodeJS.ProcessEnv = {}, extraConfig = ''): Promise<Rig> {
+async function rig(script: Script, env: NodeJS.ProcessEnv = {}, providerToml = ''): Promise<Rig> {
   let conns = 0;
   let n = 0;
   const heads: string[] = [];
@@ -53,17 +50,13 @@ async function rig(script: Script, env: NodeJS.ProcessEnv = {}, extraConfig = ''
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const home = mkdtempSync(join(tmpdir(), 'codex-proxy-conns-'));
-  const port = (server.address() as { port: number }).port;
-  writeFileSync(join(home, 'config.toml'), `model_provider = "mock"\n[model_providers.mock]\nname = "Mock"\nbase_url = "http://127.0.0.1:${port}/v1"\nenv_key = "RIG_KEY"\n${extraConfig}`);
-  const proxy = await startProxy({ config: await loadConfig({ codexHome: home, env }), host: '127.0.0.1', port: 0, allowCorsAny: false, env });
+  const running = await proxyFor(`http://127.0.0.1:${(server.address() as { port: number }).port}/v1`, { env, providerToml: `env_key = "RIG_KEY"\n${providerToml}` });
   return {
-    proxy, heads, connections: () => conns,
+    proxy: running.proxy, heads, connections: () => conns,
     async close() {
-      await proxy.close(100);
+      await running.close();
       for (const s of sockets) s.destroy();
       await new Promise<void>((r) => server.close(() => r()));
-      rmSync(home, { recursive: true, force: true });
     },
   };
 }
@@ -166,9 +159,7 @@ test('a chunked upload goes out chunked, ends where it ends, and its connection 
     });
   });
   await new Promise<void>((r) => upstream.listen(0, '127.0.0.1', r));
-  const home = mkdtempSync(join(tmpdir(), 'codex-proxy-chunked-'));
-  writeFileSync(join(home, 'config.toml'), `model_provider = "mock"\n[model_providers.mock]\nname = "Mock"\nbase_url = "http://127.0.0.1:${(upstream.address() as { port: number }).port}/v1"\n`);
-  const proxy = await startProxy({ config: await loadConfig({ codexHome: home, env: {} }), host: '127.0.0.1', port: 0, allowCorsAny: false, env: {} });
+  const { proxy, close } = await proxyFor(`http://127.0.0.1:${(upstream.address() as { port: number }).port}/v1`);
   try {
     const parts = ['first part;', 'x'.repeat(300_000), 'last\r\n0\r\n\r\n'];
     const body = new ReadableStream<Uint8Array>({
@@ -184,9 +175,8 @@ test('a chunked upload goes out chunked, ends where it ends, and its connection 
     assert.deepEqual(seen.map((x) => [x.te, x.body.length, x.socketId]), [['chunked', 11 + 300_000 + 11, 1], [undefined, 0, 1]]);
     assert.equal(seen[0]!.body, `first part;${'x'.repeat(300_000)}last\r\n0\r\n\r\n`, 'the body arrives as sent, a look-alike last chunk inside it included');
   } finally {
-    await proxy.close(100);
+    await close();
     upstream.closeAllConnections();
     upstream.close();
-    rmSync(home, { recursive: true, force: true });
   }
 });
