@@ -1,6 +1,7 @@
 // Bundles the CLI with esbuild into dist/:
-//  - cli.js, the whole CLI as one CommonJS bundle (app/cli/bundle.ts). The
-//    launchers compile it with a V8 code cache (app/cli/launch/code-cache.ts):
+//  - cli.js, the CLI as one CommonJS bundle (app/cli/bundle.ts), and deps.js,
+//    the large libraries the first frame does not run (below). The launchers
+//    compile them with a V8 code cache (app/cli/launch/code-cache.ts):
 //    Node 20 caches no compiled code for ES modules, and its ESM loader spent
 //    most of the CPU before the first frame resolving, reading and compiling
 //    the ~58 chunks a split build put on the TUI's path. In one bundle,
@@ -12,8 +13,8 @@
 //    the test-only packages (node-pty, @xterm/headless) are devDependencies
 //    that runtime code must not import (test/project/dependencies.test.ts).
 //  - codex.js and codex-proxy.js, the small launchers (app/cli/launch/): they
-//    answer a bare --version themselves and run cli.js; they know its hash,
-//    which names its cache file.
+//    answer a bare --version themselves and run cli.js; they know the
+//    bundles' hashes, which name their cache files.
 //  - cli-<node version>-<arch>.v8cache, the code cache of a `codex --help`
 //    run, for the first start after an install (code-cache.ts).
 //  - package.json, marking dist/ as CommonJS: a CommonJS entry loads ~5 ms
@@ -60,6 +61,28 @@ const builtinImports = {
   },
 };
 
+// The largest libraries, none of which the TUI's first frame runs, go to a
+// second bundle, dist/deps.js, so that a start reads, deserialises and runs
+// the top level of a bundle half the size: classic zod, the MCP SDK (with
+// ajv), the Markdown lexer and the highlighting modes. The CLI's bundle gets
+// each as a module `module.exports = __codexDeps("zod")`, behind esbuild's
+// lazy wrapper; the launcher defines __codexDeps, which loads deps.js (with
+// its own code cache) the first time one is asked for.
+const DEPS = /^(zod|marked|@modelcontextprotocol\/sdk|@codemirror\/legacy-modes|@codemirror\/streamparser)(\/|$)/;
+const DEP = 'codex-dep';
+const usedDeps = new Set();
+const depsApart = {
+  name: 'deps-apart',
+  setup(b) {
+    b.onResolve({ filter: DEPS }, (args) => {
+      if (args.pluginData?.own || args.namespace === NS) return undefined; // zod/mini's own copy stays
+      usedDeps.add(args.path);
+      return { path: args.path, namespace: DEP };
+    });
+    b.onLoad({ filter: /.*/, namespace: DEP }, (args) => ({ contents: `module.exports = __codexDeps(${JSON.stringify(args.path)});`, loader: 'js' }));
+  },
+};
+
 const root = fileURLToPath(new URL('..', import.meta.url));
 const version = JSON.parse(readFileSync(`${root}/package.json`, 'utf8')).version;
 const launchers = { codex: 'app/cli/launch/codex.ts', 'codex-proxy': 'app/cli/launch/codex-proxy.ts' };
@@ -77,16 +100,31 @@ await build({
   minifyWhitespace: true,
   minifySyntax: true,
   sourcemap: 'linked',
-  plugins: [ownZodMini, builtinImports],
+  plugins: [ownZodMini, depsApart, builtinImports],
 });
-const dynamicImport = /\bimport\(\s*["'`]/.exec(readFileSync(`${root}/${out}/cli.js`, 'utf8'));
-if (dynamicImport) throw new Error(`build: dist/cli.js keeps a dynamic import() at offset ${dynamicImport.index}, which a vm.Script cannot run`);
-const bundleHash = createHash('sha256').update(readFileSync(`${root}/${out}/cli.js`)).digest('hex').slice(0, 16);
+// deps.js: a function from a package path to its module, each initialised on first use.
+const table = [...usedDeps].sort().map((p) => `  ${JSON.stringify(p)}: () => require(${JSON.stringify(p)}),`).join('\n');
+await build({
+  ...common,
+  stdin: { contents: `const table = {\n${table}\n};\nconst done = new Map();\nmodule.exports = (path) => {\n  if (!done.has(path)) done.set(path, table[path]());\n  return done.get(path);\n};\n`, resolveDir: root, sourcefile: 'deps-entry.js' },
+  outfile: `${out}/deps.js`,
+  minifyWhitespace: true,
+  minifySyntax: true,
+  sourcemap: 'linked',
+  plugins: [builtinImports],
+});
+const hashes = {};
+for (const name of ['cli', 'deps']) {
+  const text = readFileSync(`${root}/${out}/${name}.js`, 'utf8');
+  const dynamicImport = /\bimport\(\s*["'`]/.exec(text);
+  if (dynamicImport) throw new Error(`build: dist/${name}.js keeps a dynamic import() at offset ${dynamicImport.index}, which a vm.Script cannot run`);
+  hashes[name] = createHash('sha256').update(text).digest('hex').slice(0, 16);
+}
 await build({
   ...common,
   entryPoints: launchers,
   outdir: out,
-  define: { __CODEX_VERSION__: JSON.stringify(version), __CODEX_BUNDLE_HASH__: JSON.stringify(bundleHash) },
+  define: { __CODEX_VERSION__: JSON.stringify(version), __CODEX_BUNDLE_HASHES__: JSON.stringify(hashes) },
 });
 writeFileSync(`${root}/${out}/package.json`, `${JSON.stringify({ type: 'commonjs' })}\n`);
 for (const bin of Object.keys(launchers)) chmodSync(`${root}/${out}/${bin}.js`, 0o755);
@@ -95,7 +133,7 @@ for (const bin of Object.keys(launchers)) chmodSync(`${root}/${out}/${bin}.js`, 
 const cacheHome = `${root}/${out}/cache-home`;
 const help = spawnSync(process.execPath, [`${root}/${out}/codex.js`, '--help'], { env: { ...process.env, XDG_CACHE_HOME: cacheHome }, encoding: 'utf8' });
 if (help.status !== 0) throw new Error(`build: dist/codex.js --help failed: ${help.stderr}`);
-const [made] = readdirSync(`${cacheHome}/codex-ts`);
+const made = readdirSync(`${cacheHome}/codex-ts`).find((name) => name.startsWith('cli-'));
 renameSync(`${cacheHome}/codex-ts/${made}`, `${root}/${out}/cli-${process.version}-${process.arch}.v8cache`);
 rmSync(cacheHome, { recursive: true });
 const old = `dist.old-${process.pid}`;

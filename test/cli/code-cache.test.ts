@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { Script } from 'node:vm';
 import { cachePath, decodeCache, encodeCache } from '../../app/cli/launch/code-cache.js';
-import { CODEX_JS } from '../support/cli.js';
+import { CODEX_JS, createWorkspace, runCodex } from '../support/cli.js';
+import { startMockModelServer } from '../support/mock-model-server.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'codex-code-cache-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
@@ -63,9 +64,9 @@ test('the file format: a round trip, and any damage to the header or the payload
 
 test('where the cache lives: $XDG_CACHE_HOME/codex-ts, else ~/.cache/codex-ts; none without an absolute home', () => {
   const name = `cli-abc-${process.version}-${process.arch}.v8cache`;
-  assert.equal(cachePath({ XDG_CACHE_HOME: '/x/cache', HOME: '/h' }, 'abc'), `/x/cache/codex-ts/${name}`);
-  assert.equal(cachePath({ XDG_CACHE_HOME: 'relative', HOME: '/h' }, 'abc'), `/h/.cache/codex-ts/${name}`);
-  assert.equal(cachePath({ HOME: '/h' }, 'abc'), `/h/.cache/codex-ts/${name}`);
+  assert.equal(cachePath({ XDG_CACHE_HOME: '/x/cache', HOME: '/h' }, 'cli', 'abc'), `/x/cache/codex-ts/${name}`);
+  assert.equal(cachePath({ XDG_CACHE_HOME: 'relative', HOME: '/h' }, 'cli', 'abc'), `/h/.cache/codex-ts/${name}`);
+  assert.equal(cachePath({ HOME: '/h' }, 'deps', 'abc'), `/h/.cache/codex-ts/deps-abc-${process.version}-${process.arch}.v8cache`);
 });
 
 test('a start without a cache writes one; the next start uses it and leaves it alone', () => {
@@ -77,6 +78,22 @@ test('a start without a cache writes one; the next start uses it and leaves it a
   help(home);
   const now = statSync(file);
   assert.deepEqual([now.ino, now.mtimeMs], [before.ino, before.mtimeMs], 'the cache was not rewritten');
+});
+
+test('a command that loads the libraries bundle (dist/deps.js: exec runs the agent, classic zod) leaves its cache too', async () => {
+  const { home, dir } = cacheHome();
+  const mock = await startMockModelServer([{ output: [{ type: 'text', text: 'done' }] }]);
+  const ws = createWorkspace(mock.url);
+  try {
+    const r = await runCodex(ws, ['exec', 'hi'], { env: { XDG_CACHE_HOME: home } });
+    assert.equal(r.code, 0, r.stderr);
+  } finally {
+    ws.cleanup();
+    await mock.close();
+  }
+  const found = files(dir);
+  assert.deepEqual(found.map((name) => name.split('-')[0]), ['cli', 'deps'], found.join(', '));
+  for (const name of found) assert.equal(decodeCache(readFileSync(join(dir, name)))?.kind, 'other', name);
 });
 
 test('a corrupt, truncated or refused cache: the start runs as without one, and the cache is written anew', () => {

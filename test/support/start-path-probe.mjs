@@ -1,9 +1,9 @@
 // Preloaded with `node --import` into the real CLI by test/tui/start-path.test.ts:
 // appends to $CODEX_START_PATH_LOG, in order, `segmenter` when an
 // Intl.Segmenter is made, then `frame` when the first frame with the composer
-// is written to stdout, followed by `init NAME` for each module of the bundle
-// whose top-level code has run by then. The CLI is one bundle (dist/cli.js)
-// in which esbuild wraps each module's top-level code in an initialiser named
+// is written to stdout, followed by `init NAME` for each module of the bundles
+// whose top-level code has run by then. In the CLI's bundles (dist/cli.js,
+// dist/deps.js) esbuild wraps each module's top-level code in an initialiser named
 // after its path ("app/tui/main.ts", ".../node_modules/marked/lib/marked.esm.js");
 // V8's precise coverage tells which of them were called.
 import { appendFileSync } from 'node:fs';
@@ -30,7 +30,7 @@ if (log) {
       // An in-process session answers at once, before the frame goes out.
       session.post('Profiler.takePreciseCoverage', (err, coverage) => {
         const inits = err ? [] : coverage.result
-          .filter((script) => script.url.endsWith('cli.js'))
+          .filter((script) => /\/(cli|deps)\.js$/.test(script.url))
           .flatMap((script) => script.functions)
           .filter((fn) => /\.[cm]?[jt]s$/.test(fn.functionName) && fn.ranges[0].count > 0)
           .map((fn) => `init ${fn.functionName}\n`);

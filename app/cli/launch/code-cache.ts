@@ -1,13 +1,15 @@
-// Runs the CLI bundle (dist/cli.js) with a V8 code cache. Node 20 caches no
-// compiled code for ES modules or require(), so the launcher compiles the
+// Runs the CLI's bundles (dist/cli.js, and dist/deps.js when the CLI first
+// asks for one of its libraries) with a V8 code cache each. Node 20 caches no
+// compiled code for ES modules or require(), so the launcher compiles a
 // bundle itself as a classic script (vm.Script, wrapped like a CommonJS
 // module), handing V8 the bytecode a previous start produced: without it V8
 // parses the whole bundle and compiles every function the start runs.
 //
-// The user's cache is written once, when there was none (or V8 or the
+// The user's cache of a bundle is written once, when there was none (or V8 or the
 // checksum refused it): by the TUI once its first frame is on screen; by any
-// other command when it ends, and then again by the next TUI start, whose
-// cache holds the functions a first frame runs. It lives in a user cache
+// other command when it ends (and deps.js's, when the process used it, then),
+// and then again by the next TUI start, whose cache holds the functions a
+// first frame runs. It lives in a user cache
 // directory, one file per bundle (its hash, set at build time), Node version
 // and arch, so that two installs or Node versions never take turns rewriting
 // one file; writing one removes the caches of other builds untouched for an
@@ -46,15 +48,18 @@ const KINDS: readonly CacheKind[] = ['other', 'tui'];
 const HEAD = '(function (exports, require, module, __filename, __dirname) { ';
 const TAIL = '\n})';
 
+/** The two bundles of dist/: the CLI, and the libraries the first frame does not need (.ci/build.mjs). */
+export type BundleName = 'cli' | 'deps';
+
 /** The cache file for a bundle: $XDG_CACHE_HOME/codex-ts, else ~/.cache/codex-ts; undefined without either. */
-export function cachePath(env: NodeJS.ProcessEnv, bundleHash: string): string | undefined {
+export function cachePath(env: NodeJS.ProcessEnv, bundle: BundleName, bundleHash: string): string | undefined {
   let base = env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : undefined;
   if (!base) {
     const home = env.HOME || homedir();
     if (!home || !isAbsolute(home)) return undefined;
     base = join(home, '.cache');
   }
-  return join(base, 'codex-ts', `cli-${bundleHash}-${process.version}-${process.arch}.v8cache`);
+  return join(base, 'codex-ts', `${bundle}-${bundleHash}-${process.version}-${process.arch}.v8cache`);
 }
 
 const sha1 = (data: Uint8Array): Buffer => createHash('sha1').update(data).digest();
@@ -81,7 +86,7 @@ const STALE_MS = 3600_000;
 /** Removes the other cache files (and temporary ones) in `dir` untouched for STALE_MS. */
 function pruneStale(dir: string, keep: string): void {
   for (const name of readdirSync(dir)) {
-    if (name === keep || !/^cli-.*\.v8cache(\.\d+\.tmp)?$/.test(name)) continue;
+    if (name === keep || !/^(cli|deps)-.*\.v8cache(\.\d+\.tmp)?$/.test(name)) continue;
     try {
       if (Date.now() - statSync(join(dir, name)).mtimeMs > STALE_MS) rmSync(join(dir, name), { force: true });
     } catch {
@@ -116,17 +121,22 @@ function readCache(path: string | undefined): { kind: CacheKind; data: Buffer } 
   }
 }
 
-/** The cache the build leaves beside the bundle (made by `codex --help`), for the Node version that built it. */
+/** The cache the build leaves beside the CLI's bundle (made by `codex --help`), for the Node version that built it. */
 export const shippedCacheName = (): string => `cli-${process.version}-${process.arch}.v8cache`;
 
+interface Loaded<T> {
+  exports: T;
+  /** Writes the user's cache when it is worth writing, at most once. */
+  save(kind: CacheKind): void;
+}
+
 /**
- * Loads the bundle at `file` with the user's cache, else the shipped one;
- * `save(kind)` writes the user's cache when it is worth writing (the user's
- * was missing or refused, or came from another kind of start and this is the
- * TUI), at most once per process.
+ * Runs the bundle at `file` (a CommonJS module) with the user's cache, else
+ * the shipped one. Worth writing: the user's was missing or refused, or came
+ * from another kind of start and this is the TUI.
  */
-export function loadBundle(file: string, cacheFile: string | undefined, shippedFile?: string): { bundle: CliBundle; save: (kind: CacheKind) => void } {
-  if (process.sourceMapsEnabled) return { bundle: createRequire(__filename)(file) as CliBundle, save: () => undefined };
+function loadScript<T>(file: string, cacheFile: string | undefined, shippedFile?: string): Loaded<T> {
+  if (process.sourceMapsEnabled) return { exports: createRequire(__filename)(file) as T, save: () => undefined };
   const own = readCache(cacheFile);
   const cached = own ?? readCache(shippedFile);
   const script = new Script(HEAD + readFileSync(file, 'utf8') + TAIL, {
@@ -135,7 +145,7 @@ export function loadBundle(file: string, cacheFile: string | undefined, shippedF
     ...(cached ? { cachedData: cached.data } : {}),
   });
   const used = own && !script.cachedDataRejected ? own.kind : undefined;
-  const module = { exports: {} as CliBundle };
+  const module = { exports: {} as T };
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, dirname(file));
   let saved = false;
   const save = (kind: CacheKind): void => {
@@ -143,14 +153,26 @@ export function loadBundle(file: string, cacheFile: string | undefined, shippedF
     saved = true;
     writeAtomically(cacheFile, encodeCache(kind, script.createCachedData()));
   };
-  return { bundle: module.exports, save };
+  return { exports: module.exports, save };
 }
 
-/** Runs the CLI from the bundle beside the launcher: the exit code once it ends; the cache written on the way. */
-export async function startCli(argv: readonly string[], bundleHash: string): Promise<void> {
-  const { bundle, save } = loadBundle(join(__dirname, 'cli.js'), cachePath(process.env, bundleHash), join(__dirname, shippedCacheName()));
+declare global {
+  /** A library of dist/deps.js by its import path; the CLI's bundle calls it (.ci/build.mjs). */
+  var __codexDeps: ((path: string) => unknown) | undefined;
+}
+
+/**
+ * Runs the CLI from the bundles beside the launcher: dist/cli.js at once,
+ * dist/deps.js when the CLI first asks for one of its libraries. Sets the exit
+ * code once the CLI ends; the caches are written on the way.
+ */
+export async function startCli(argv: readonly string[], hashes: Readonly<Record<BundleName, string>>): Promise<void> {
+  let deps: Loaded<(path: string) => unknown> | undefined;
+  globalThis.__codexDeps = (path) => (deps ??= loadScript(join(__dirname, 'deps.js'), cachePath(process.env, 'deps', hashes.deps))).exports(path);
+  const cli = loadScript<CliBundle>(join(__dirname, 'cli.js'), cachePath(process.env, 'cli', hashes.cli), join(__dirname, shippedCacheName()));
   // At once: the frame is written, and the agent, loading next, would fill the cache with code the frame does not run.
-  bundle.onFirstFrame(() => save('tui'));
-  process.exitCode = await bundle.run(argv);
-  save('other');
+  cli.exports.onFirstFrame(() => cli.save('tui'));
+  process.exitCode = await cli.exports.run(argv);
+  cli.save('other');
+  deps?.save('other');
 }

@@ -5,8 +5,8 @@ import { startCli } from './code-cache.js';
 
 // Set at build time (.ci/build.mjs).
 declare const __CODEX_VERSION__: string;
-declare const __CODEX_BUNDLE_HASH__: string;
+declare const __CODEX_BUNDLE_HASHES__: { cli: string; deps: string };
 
 const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) process.stdout.write(`codex-proxy ${__CODEX_VERSION__}\n`);
-else void startCli(['proxy', ...argv], __CODEX_BUNDLE_HASH__);
+else void startCli(['proxy', ...argv], __CODEX_BUNDLE_HASHES__);
