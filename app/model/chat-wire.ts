@@ -7,12 +7,15 @@
 // and sent no effort, here the reasoning is what the server chose to show, so
 // it is the summary, shown as the Responses one is, and the effort goes as
 // Chat's `reasoning_effort` whenever the Responses wire would send one.
+// Reasoning a server streams as `<think>…</think>` in the content counts as
+// reasoning too (think-tags.ts).
 import { z } from 'zod';
 import { logger } from '../log.js';
 import { fatalError, ModelError, StreamError } from './errors.js';
 import type { ContentItem, ModelRequest, ResponseEvent, ResponseItem, ToolSpec } from './items.js';
 import type { TokenUsage } from '../protocol/events.js';
 import type { SseEvent } from './sse.js';
+import { ThinkSplitter, type ContentPart } from './think-tags.js';
 import { tokenUsage, type Wire, type WireDecoder } from './wire.js';
 
 const log = logger('codex_core::model');
@@ -149,6 +152,8 @@ function mapUsage(u: ChatUsage): TokenUsage {
 export class ChatDecoder implements WireDecoder {
   private text = '';
   private reasoning = '';
+  /** `<think>` reasoning at the start of the content (think-tags.ts). */
+  private readonly think = new ThinkSplitter();
   /** Tool calls in the order they began. */
   private calls: { index: number | undefined; id: string; name: string; arguments: string }[] = [];
   private responseId = '';
@@ -192,15 +197,9 @@ export class ChatDecoder implements WireDecoder {
     const choice = chunk.choices?.[0];
     const d = choice?.delta;
     if (d) {
-      if (typeof d.content === 'string' && d.content !== '') {
-        this.text += d.content;
-        out.push({ type: 'output_text_delta', delta: d.content });
-      }
+      if (typeof d.content === 'string' && d.content !== '') this.content(this.think.push(d.content), out);
       const r = typeof d.reasoning === 'string' ? d.reasoning : (d.reasoning?.text ?? d.reasoning_content ?? '');
-      if (r) {
-        this.reasoning += r;
-        out.push({ type: 'reasoning_summary_delta', delta: r });
-      }
+      if (r) this.content([{ kind: 'reasoning', text: r }], out);
       for (const tc of d.tool_calls ?? []) {
         const acc = this.slot(tc.index ?? undefined, tc.id ?? undefined);
         if (tc.id) acc.id = tc.id;
@@ -219,6 +218,19 @@ export class ChatDecoder implements WireDecoder {
       out.push(...this.flush());
     }
     return out;
+  }
+
+  /** Answer text and reasoning as they stream, aggregated for the items. */
+  private content(parts: readonly ContentPart[], out: ResponseEvent[]): void {
+    for (const p of parts) {
+      if (p.kind === 'text') {
+        this.text += p.text;
+        out.push({ type: 'output_text_delta', delta: p.text });
+      } else {
+        this.reasoning += p.text;
+        out.push({ type: 'reasoning_summary_delta', delta: p.text });
+      }
+    }
   }
 
   /**
@@ -240,6 +252,8 @@ export class ChatDecoder implements WireDecoder {
   private flush(): ResponseEvent[] {
     if (this.flushed) return [];
     this.flushed = true;
+    const out: ResponseEvent[] = [];
+    this.content(this.think.end(), out);
     const items: ResponseItem[] = [];
     if (this.reasoning) items.push({ type: 'reasoning', id: '', summary: [{ type: 'summary_text', text: this.reasoning }] });
     if (this.text) items.push({ type: 'message', role: 'assistant', content: [{ type: 'output_text', text: this.text }] });
@@ -248,7 +262,7 @@ export class ChatDecoder implements WireDecoder {
       const args = c.arguments.trim() === '' ? '{}' : c.arguments;
       items.push({ type: 'function_call', name: c.name, arguments: args, call_id: c.id || `call_${n}_${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}` });
     });
-    return items.map((item) => ({ type: 'output_item_done', item }));
+    return [...out, ...items.map((item): ResponseEvent => ({ type: 'output_item_done', item }))];
   }
 
   finish(): ResponseEvent[] {

@@ -91,3 +91,14 @@ test('the Chat Completions wire: the server\'s reasoning (`reasoning` or `reason
     assert.deepEqual(items.map((i) => [i.type, i.text]), [['reasoning', 'DeepSeek-style thought'], ['agent_message', 'second answer']]);
     assert.equal(mock.requests[1]!.body.reasoning_effort, 'high');
   }));
+
+test('the Chat Completions wire: <think>…</think> opening the content (Ollama, vLLM: DeepSeek-R1, Qwen3) shows as reasoning, tags cut across deltas; a <think> later in the answer is text', () =>
+  scenario([
+    { output: [{ type: 'text', text: '', deltas: ['<th', 'ink>\nPondering', ' the files.</thi', 'nk>\n\nThe answer', ' mentions <think> as text.'] }] },
+  ], { wireApi: 'chat', model: 'qwen3:8b' }, async (_mock, ws) => {
+    const human = await runCodex(ws, ['exec', 'hi']);
+    assert.equal(human.code, 0, human.stderr);
+    assert.equal(human.stdout, 'The answer mentions <think> as text.\n');
+    assert.match(human.stderr, /thinking\nPondering the files\.\n/);
+    assert.doesNotMatch(human.stderr, /<\/?think>\n/);
+  }));
