@@ -13,6 +13,7 @@ import { finalUsageLine } from '../agent/token-usage.js';
 import { needsTrustDecision } from '../config/trust.js';
 import { logger, tuiLogFile } from '../log.js';
 import { firstFrameShown } from '../start-hooks.js';
+import { nowMs } from './clock.js';
 
 /** What to start with: a prompt, a session to resume, or (`pick`) the session picker first. */
 interface StartPlan { rolloutPath?: string; prompt?: string; pick?: boolean }
@@ -97,7 +98,7 @@ export async function main(ctx: CommandContext): Promise<number> {
     config,
     version: cliVersion(),
     host: {
-      now: () => performance.now(),
+      now: nowMs,
       requestFrame: (pace) => {
         renderer?.request(pace);
         scheduleTick();

@@ -5,7 +5,8 @@
 // whose top-level code has run by then. In the CLI's bundles (dist/cli.js,
 // dist/deps.js) esbuild wraps each module's top-level code in an initialiser named
 // after its path ("app/tui/main.ts", ".../node_modules/marked/lib/marked.esm.js");
-// V8's precise coverage tells which of them were called.
+// V8's precise coverage tells which of them were called. Then `builtin NAME`
+// for each of Node's own modules loaded by then (process.moduleLoadList).
 import { appendFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 
@@ -34,7 +35,8 @@ if (log) {
           .flatMap((script) => script.functions)
           .filter((fn) => /\.[cm]?[jt]s$/.test(fn.functionName) && fn.ranges[0].count > 0)
           .map((fn) => `init ${fn.functionName}\n`);
-        appendFileSync(log, `frame\n${err ? `coverage failed: ${err.message}\n` : ''}${inits.join('')}`);
+        const builtins = process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => `builtin ${m.slice('NativeModule '.length)}\n`);
+        appendFileSync(log, `frame\n${err ? `coverage failed: ${err.message}\n` : ''}${inits.join('')}${builtins.join('')}`);
       });
     }
     return write.call(this, chunk, ...rest);

@@ -4,8 +4,9 @@
 // first written, which modules of the bundle have run their top-level code
 // (esbuild names each module's initialiser after its path). Before the first
 // frame none may be classic zod (config validation uses zod/mini, with its own
-// copy of zod's core: .ci/build.mjs), the Markdown parser or the MCP SDK, and
-// no grapheme segmenter is made (ICU's break rules cost ~11 ms). And the V8
+// copy of zod's core: .ci/build.mjs), the Markdown parser or the MCP SDK; no
+// grapheme segmenter is made (ICU's break rules cost ~11 ms); and Node's
+// readline, fs/promises and perf_hooks are not loaded (~1 ms each). And the V8
 // code cache the launcher keeps (app/cli/launch/code-cache.ts) is the TUI's,
 // written once its first frame is on screen.
 import { after, test } from 'node:test';
@@ -22,8 +23,10 @@ import { e2eFixture, quit } from './e2e-support.js';
 const e2e = e2eFixture();
 const probe = fileURLToPath(new URL('../support/start-path-probe.mjs', import.meta.url));
 const LATER = [/node_modules\/zod\/v4\/classic\//, /node_modules\/marked\//, /node_modules\/@modelcontextprotocol\//];
+// Node modules the first frame does without: each costs ~1 ms of CPU to load.
+const LATER_BUILTINS = ['readline', 'fs/promises', 'internal/perf/performance'];
 
-test('before the first frame: no classic zod, Markdown parser or MCP SDK has run, and no segmenter is made', async () => {
+test('before the first frame: no classic zod, Markdown parser or MCP SDK has run, no segmenter is made, and readline, fs/promises and perf_hooks are not loaded', async () => {
   const ws = createWorkspace(e2e.mock.url, { trust: 'trusted' });
   after(() => ws.cleanup());
   const log = join(ws.home, 'start-path.log');
@@ -39,6 +42,9 @@ test('before the first frame: no classic zod, Markdown parser or MCP SDK has run
     const early = inits.filter((name) => later.test(name));
     assert.deepEqual(early, [], `ran before the first frame: ${early.join(', ')}`);
   }
+  const builtins = lines.slice(frame + 1).filter((l) => l.startsWith('builtin ')).map((l) => l.slice('builtin '.length));
+  assert.ok(builtins.includes('tty'), `the probe saw Node's modules:\n${lines.join('\n')}`);
+  assert.deepEqual(LATER_BUILTINS.filter((name) => builtins.includes(name)), [], 'Node modules loaded before the first frame');
   assert.equal(await quit(app), 0);
 });
 

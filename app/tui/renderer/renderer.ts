@@ -6,6 +6,7 @@
 // streamed answer, a spinner) at most once per `backgroundMs`, a display's
 // refresh, since painting faster only costs CPU nobody sees.
 import { CellGrid } from '../../../widgets/base/grid.js';
+import { nowMs } from '../clock.js';
 import { FrameWriter } from './frame-writer.js';
 import type { Palette } from './palette.js';
 
@@ -22,7 +23,7 @@ export interface Pacing {
   now: () => number;
 }
 
-const PACING: Pacing = { inputMs: 8, backgroundMs: 16, now: () => performance.now() };
+const PACING: Pacing = { inputMs: 8, backgroundMs: 16, now: nowMs };
 
 export interface FrameStats {
   frames: number;

@@ -9,6 +9,7 @@
 import { writeSync } from 'node:fs';
 import { logger } from '../../log.js';
 import { closeTerminalAtExit } from '../../terminal-hangup.js';
+import { nowMs } from '../clock.js';
 import { InputDecoder } from '../input/decoder.js';
 import type { InputEvent } from '../../../keymaps/input-event.js';
 
@@ -20,7 +21,7 @@ const LEAVE = '\x1b[23;0t\x1b[?2026l\x1b[0m\x1b[?1004l\x1b[?2004l\x1b[?1006l\x1b
 export const ESC_TIMEOUT_MS = 30;
 
 export interface TtyHandlers {
-  /** `at`: when the bytes were read (performance.now()), for timing rules such as paste-burst detection. */
+  /** `at`: when the bytes were read (nowMs()), for timing rules such as paste-burst detection. */
   onInput(events: InputEvent[], at: number): void;
   onResize(cols: number, rows: number): void;
   /** The terminal is gone; called once, after which the Tty writes nothing. */
@@ -74,7 +75,7 @@ export class Tty {
   }
 
   private feed(data: string): void {
-    const at = performance.now();
+    const at = nowMs();
     if (this.escTimer) clearTimeout(this.escTimer);
     this.escTimer = undefined;
     const events = this.decoder.feed(data);
