@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startMockModelServer, type MockModelServer, type MockTurn } from '../test/support/mock-model-server.js';
-import { installNative, nativeBin, nativeDir } from './support/native.js';
+import { installNative, NATIVE_FLAGS, nativeBin, nativeDir, stopNativeLeftovers } from './support/native.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const ours = join(root, 'dist', 'codex.js');
@@ -39,7 +39,7 @@ const ourCli: Cli = {
 };
 const nativeCli: Cli = {
   name: 'codex 0.169',
-  argv: (p) => [nativeBin, 'exec', '-s', 'danger-full-access', p],
+  argv: (p) => [nativeBin, ...NATIVE_FLAGS, 'exec', '-s', 'danger-full-access', p],
   turns: {
     oneTurn: [reply],
     threeTools: [1, 2, 3].map((n): MockTurn => ({ output: [{ type: 'function_call', name: 'exec_command', arguments: { cmd: `echo step ${n}` } }] })).concat(reply),
@@ -59,7 +59,13 @@ function workspace(mockUrl: string): { dir: string; home: string; repo: string; 
     'model = "gpt-5"', 'model_provider = "mock"', '[model_providers.mock]', 'name = "mock"',
     `base_url = "${mockUrl}"`, 'wire_api = "responses"', `env_key = "${KEY_ENV}"`, '',
   ].join('\n'));
-  return { dir, home, repo, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    dir, home, repo,
+    cleanup: () => {
+      stopNativeLeftovers(home);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 interface Sample { ms: number; rssKiB: number; cpuMs: number }

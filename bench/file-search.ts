@@ -23,6 +23,7 @@ import { walkFiles } from '../app/files/walk.js';
 import { runGit } from '../app/git/run.js';
 import { createWorkspace } from '../test/support/cli.js';
 import { startMockModelServer } from '../test/support/mock-model-server.js';
+import { NATIVE_FLAGS, stopNativeLeftovers } from './support/native.js';
 import { popupRun, type PopupRun } from './support/popup-pty.js';
 import { makeTree } from './support/tree.js';
 
@@ -175,6 +176,7 @@ try {
   for (const r of rows) console.log(r.map((cell, c) => cell.padEnd(widths[c]!)).join('  │ '));
   console.log('targets: query p95 ≤ 10 ms, within 2× of fzf --filter; `@s` ≤ 0.5× native; each later key ≤ 16 ms; CPU for 14 keys ≤ 0.3× native');
 } finally {
+  stopNativeLeftovers(ws.home);
   ws.cleanup();
   await mock.close();
 }
@@ -203,7 +205,7 @@ async function popupRows(): Promise<[string, string, string, string][]> {
   const theirs: PopupRun[] = [];
   for (let i = 0; i < RUNS; i++) {
     early.push(await popupRun([process.execPath, ours], env, root, { ...opts, afterIdle: false }));
-    if (native) theirs.push(await popupRun([native], env, root, { ...opts, afterIdle: false }));
+    if (native) theirs.push(await popupRun([native, ...NATIVE_FLAGS], env, root, { ...opts, afterIdle: false }));
     idle.push(await popupRun([process.execPath, ours], env, root, { ...opts, afterIdle: true }));
   }
   const med = (runs: PopupRun[], k: keyof PopupRun): number => median(runs.map((r) => r[k]));

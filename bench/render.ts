@@ -35,7 +35,7 @@ import { CellGrid } from '../widgets/base/grid.js';
 import { loadTheme } from '../app/tui/theme-files.js';
 import { startMockModelServer, type MockModelServer } from '../test/support/mock-model-server.js';
 import { processCpuMs } from './support/first-frame.js';
-import { installNative, nativeBin } from './support/native.js';
+import { installNative, NATIVE_FLAGS, nativeBin, stopNativeLeftovers } from './support/native.js';
 import { createWorkspace } from '../test/support/cli.js';
 import { newTerminal, screenLines } from '../test/support/screen.js';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -324,7 +324,7 @@ async function streamingPty(): Promise<string[]> {
       const order: ('ours' | 'native')[] = i % 2 ? ['native', 'ours'] : ['ours', 'native'];
       for (const who of order) {
         if (who === 'native' && !native) continue;
-        const r = await streamInPty(who === 'ours' ? [process.execPath, ours] : [nativeBin], env, ws.repo, mock);
+        const r = await streamInPty(who === 'ours' ? [process.execPath, ours] : [nativeBin, ...NATIVE_FLAGS], env, ws.repo, mock);
         if (r) runs[who].push(r);
       }
     }
@@ -338,6 +338,7 @@ async function streamingPty(): Promise<string[]> {
       `| streaming ~5,000 tokens/s for ~10 s in a pty (${COLS}x${ROWS}), medians of ${ROUNDS} interleaved rounds | ours: ${s(runs.ours)} | native 0.169: ${s(runs.native)} | CPU ratio ${ratio === undefined ? '-' : `${f(ratio)}×`} | target CPU ≤ 0.3×: ${ratio === undefined ? '-' : ratio <= 0.3 ? 'met' : 'MISSED'}; gap ≤ 50 ms: ${gap <= 50 ? 'met' : 'MISSED'}; load average ${loadavg().map((l) => f(l, 1)).join(' ')} |`,
     ];
   } finally {
+    stopNativeLeftovers(ws.home);
     ws.cleanup();
     await mock.close();
   }

@@ -27,7 +27,7 @@ import { fileURLToPath } from 'node:url';
 import { startMockModelServer } from '../test/support/mock-model-server.js';
 import { createWorkspace } from '../test/support/cli.js';
 import { firstFrame, type FirstFrame } from './support/first-frame.js';
-import { installNative, nativeBin } from './support/native.js';
+import { installNative, NATIVE_FLAGS, nativeBin, stopNativeLeftovers } from './support/native.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'dist', 'codex.js');
@@ -134,7 +134,7 @@ async function firstFrames(): Promise<void> {
         const c = await firstFrame([process.execPath, bin], opts(join(home, `cold-${ca}-${round}`)), composer);
         // The TUI writes its cache right after the first frame: the first warm-up round waits for it.
         const w = await firstFrame([process.execPath, bin], opts(warmHome, round === -2 ? cached : undefined), composer);
-        const n = haveNative ? await firstFrame([nativeBin], opts(warmHome), composer) : undefined;
+        const n = haveNative ? await firstFrame([nativeBin, ...NATIVE_FLAGS], opts(warmHome), composer) : undefined;
         const z = runCpuMs([process.execPath, '-e', '0'], childEnv);
         if (round < 0) continue;
         cold.push(c);
@@ -151,6 +151,7 @@ async function firstFrames(): Promise<void> {
     }
     if (!haveNative) console.log('(native Codex CLI unavailable on this machine)');
   } finally {
+    stopNativeLeftovers(ws.home);
     ws.cleanup();
     await mock.close();
   }

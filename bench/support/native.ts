@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stopProcessesUnder } from '../../test/support/procs.js';
 
 export const NATIVE_VERSION = '0.169.0';
 export const nativeDir = fileURLToPath(new URL('../native', import.meta.url));
@@ -19,4 +20,22 @@ export function installNative(): boolean {
   console.log(`installing @openai/codex@${NATIVE_VERSION} into bench/native (first run only)…`);
   const r = spawnSync('npm', ['i', '--prefix', nativeDir, '--no-audit', '--no-fund', '--loglevel=error', `@openai/codex@${NATIVE_VERSION}`], { stdio: 'inherit' });
   return r.status === 0 && existsSync(nativeBin);
+}
+
+/**
+ * Flags for every native run. 0.169 starts a shared app-server (`codex
+ * app-server --managed-daemon`) and its updater (`app-server daemon
+ * pid-update-loop`) from <CODEX_HOME>/packages/app-server-daemon whenever it
+ * starts (feature `daemon_auto_start`, on by default): both outlived each
+ * bench run, 50–200 MB apiece, and kept writing into the removed workspace.
+ */
+export const NATIVE_FLAGS = ['-c', 'features.daemon_auto_start=false'];
+
+/**
+ * Ends what a native run left running from `codexHome` (whatever its
+ * executable lives under it), before the workspace is removed, saying so on stderr.
+ */
+export function stopNativeLeftovers(codexHome: string): void {
+  const stopped = stopProcessesUnder(codexHome);
+  if (stopped.length > 0) process.stderr.write(`stopped ${stopped.length} native process(es) left running from ${codexHome}\n`);
 }
