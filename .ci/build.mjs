@@ -64,11 +64,12 @@ const builtinImports = {
 // The largest libraries, none of which the TUI's first frame runs, go to a
 // second bundle, dist/deps.js, so that a start reads, deserialises and runs
 // the top level of a bundle half the size: classic zod, the MCP SDK (with
-// ajv), the Markdown lexer and the highlighting modes. The CLI's bundle gets
+// ajv), the Markdown lexer, the highlighting modes, and the file index's
+// watcher, ignore rules and ranking. The CLI's bundle gets
 // each as a module `module.exports = __codexDeps("zod")`, behind esbuild's
 // lazy wrapper; the launcher defines __codexDeps, which loads deps.js (with
 // its own code cache) the first time one is asked for.
-const DEPS = /^(zod|marked|@modelcontextprotocol\/sdk|@codemirror\/legacy-modes|@codemirror\/streamparser)(\/|$)/;
+const DEPS = /^(zod|marked|@modelcontextprotocol\/sdk|@codemirror\/legacy-modes|@codemirror\/streamparser|chokidar|fzf|ignore)(\/|$)/;
 const DEP = 'codex-dep';
 const usedDeps = new Set();
 const depsApart = {

@@ -1,7 +1,8 @@
 // Preloaded with `node --import` into the real CLI by test/tui/start-path.test.ts:
 // appends to $CODEX_START_PATH_LOG, in order, `segmenter` when an
 // Intl.Segmenter is made, then `frame` when the first frame with the composer
-// is written to stdout, followed by `init NAME` for each module of the bundles
+// is written to stdout, followed by `bundle FILE` for each of the bundles that
+// ran code by then, `init NAME` for each module of the bundles
 // whose top-level code has run by then. In the CLI's bundles (dist/cli.js,
 // dist/deps.js) esbuild wraps each module's top-level code in an initialiser named
 // after its path ("app/tui/main.ts", ".../node_modules/marked/lib/marked.esm.js");
@@ -30,13 +31,14 @@ if (log) {
       framed = true;
       // An in-process session answers at once, before the frame goes out.
       session.post('Profiler.takePreciseCoverage', (err, coverage) => {
-        const inits = err ? [] : coverage.result
-          .filter((script) => /\/(cli|deps)\.js$/.test(script.url))
+        const bundles = err ? [] : coverage.result.filter((script) => /\/(cli|deps)\.js$/.test(script.url));
+        const ran = bundles.filter((script) => script.functions.some((fn) => fn.ranges[0].count > 0)).map((script) => `bundle ${script.url.split('/').pop()}\n`);
+        const inits = bundles
           .flatMap((script) => script.functions)
           .filter((fn) => /\.[cm]?[jt]s$/.test(fn.functionName) && fn.ranges[0].count > 0)
           .map((fn) => `init ${fn.functionName}\n`);
         const builtins = process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => `builtin ${m.slice('NativeModule '.length)}\n`);
-        appendFileSync(log, `frame\n${err ? `coverage failed: ${err.message}\n` : ''}${inits.join('')}${builtins.join('')}`);
+        appendFileSync(log, `frame\n${err ? `coverage failed: ${err.message}\n` : ''}${ran.join('')}${inits.join('')}${builtins.join('')}`);
       });
     }
     return write.call(this, chunk, ...rest);
