@@ -26,7 +26,7 @@
 // --enable-source-maps the bundle is require()d instead, so that Node maps its
 // stack frames (a vm.Script's are not).
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { basename, dirname, isAbsolute, join } from 'node:path';
@@ -95,16 +95,25 @@ function pruneStale(dir: string, keep: string): void {
   }
 }
 
-/** Writes the file whole or not at all: a temporary name in the same directory, renamed over it. */
-function writeAtomically(path: string, bytes: Buffer): void {
+/**
+ * Writes the file whole or not at all: a temporary name in the same directory,
+ * renamed over it. The bytes are made only once that file is open, so that a
+ * cache directory that cannot be written costs no V8 serialisation, run after run.
+ */
+function writeAtomically(path: string, bytes: () => Buffer): void {
   const tmp = `${path}.${process.pid}.tmp`;
+  let fd: number | undefined;
   try {
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(tmp, bytes);
+    fd = openSync(tmp, 'w');
+    writeFileSync(fd, bytes());
+    closeSync(fd);
+    fd = undefined;
     renameSync(tmp, path);
     pruneStale(dirname(path), basename(path));
   } catch {
     try {
+      if (fd !== undefined) closeSync(fd);
       rmSync(tmp, { force: true });
     } catch {
       // the directory is not there to hold it either
@@ -151,7 +160,7 @@ function loadScript<T>(file: string, cacheFile: string | undefined, shippedFile?
   const save = (kind: CacheKind): void => {
     if (saved || !cacheFile || (used !== undefined && (used === 'tui' || kind !== 'tui'))) return;
     saved = true;
-    writeAtomically(cacheFile, encodeCache(kind, script.createCachedData()));
+    writeAtomically(cacheFile, () => encodeCache(kind, script.createCachedData()));
   };
   return { exports: module.exports, save };
 }
