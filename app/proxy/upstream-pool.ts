@@ -36,6 +36,8 @@ export interface Exchange {
   abort(): void;
 }
 
+/** Idle connections kept at most (node's agent keeps 256 too): after a burst of streams the rest are closed. */
+const MAX_IDLE = 256;
 const CRLF = Buffer.from('\r\n');
 const LAST_CHUNK = Buffer.from('0\r\n\r\n');
 
@@ -50,7 +52,8 @@ export class UpstreamPool {
   private readonly idle: Duplex[] = [];
   private readonly busy = new Set<Duplex>();
 
-  constructor(private readonly connector: Connector) {}
+  /** `maxIdle`: idle connections kept at most. */
+  constructor(private readonly connector: Connector, private readonly maxIdle = MAX_IDLE) {}
 
   send(r: UpstreamRequest): Exchange {
     let current: Attempt | undefined;
@@ -83,9 +86,13 @@ export class UpstreamPool {
     };
   }
 
-  /** Takes `socket` back for the next request. */
+  /** Takes `socket` back for the next request (past `maxIdle` kept, it is closed). */
   release(socket: Duplex): void {
     this.busy.delete(socket);
+    if (this.idle.length >= this.maxIdle) {
+      socket.destroy();
+      return;
+    }
     socket.resume();
     this.idle.push(socket);
   }

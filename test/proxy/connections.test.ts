@@ -8,7 +8,10 @@ import assert from 'node:assert/strict';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer, type Server, type Socket } from 'node:net';
 import { test } from 'node:test';
+import { connector } from '../../app/proxy/connector.js';
 import type { RunningProxy } from '../../app/proxy/server.js';
+import { UpstreamPool } from '../../app/proxy/upstream-pool.js';
+import { waitFor } from '../support/wait.js';
 import { proxyFor } from './proxy-for.js';
 
 /** What the raw provider does with request number `n` (from 1, over all connections) on connection `conn`. */
@@ -178,5 +181,30 @@ test('a chunked upload goes out chunked, ends where it ends, and its connection 
     await close();
     upstream.closeAllConnections();
     upstream.close();
+  }
+});
+
+test('after a burst, idle connections past the pool\'s limit are closed', async () => {
+  const held: Socket[] = [];
+  let closed = 0;
+  const server = createServer((socket) => {
+    socket.on('close', () => closed++);
+    socket.once('data', () => {
+      held.push(socket);
+      // All three in flight at once, then all answered.
+      if (held.length === 3) for (const s of held) ok(s, 'x');
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const pool = new UpstreamPool(connector(new URL(`http://127.0.0.1:${(server.address() as { port: number }).port}`), undefined), 2);
+  try {
+    const send = () => pool.send({ method: 'GET', path: '/', headers: ['host', 'x'], body: undefined, chunked: false, onBytes: () => undefined }).response;
+    const answers = await Promise.all([send(), send(), send()]);
+    assert.deepEqual(answers.map((a) => [a.status, a.kind]), [[200, 'whole'], [200, 'whole'], [200, 'whole']]);
+    await waitFor(() => closed === 1, 'the connection past the limit to close');
+    assert.equal(held.filter((s) => !s.destroyed).length, 2, 'two stay open for the next requests');
+  } finally {
+    pool.destroy();
+    server.close();
   }
 });
