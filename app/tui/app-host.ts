@@ -17,7 +17,7 @@ export interface AgentSession {
 
 export interface AppHost {
   now(): number;
-  /** Schedule a frame (`background`: the agent's output, painted at most once per display refresh; default `input`). */
+  /** Schedule a frame (`background`: the agent's output, painted at most 40 times a second; default `input`). */
   requestFrame(pace?: FramePace): void;
   /** Leave the TUI (the shell restores the terminal and prints the summary; `farewell` first, when given). */
   exit(farewell?: string): void;
