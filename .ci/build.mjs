@@ -15,8 +15,8 @@
 //  - codex.js and codex-proxy.js, the small launchers (app/cli/launch/): they
 //    answer a bare --version themselves and run cli.js; they know the
 //    bundles' hashes, which name their cache files.
-//  - cli-<node version>-<arch>.v8cache, the code cache of a `codex --help`
-//    run, for the first start after an install (code-cache.ts).
+//  - cli-<key>-<node version>-<arch>.v8cache, the code cache of a
+//    `codex --help` run, for the first start (code-cache.ts).
 //  - package.json, marking dist/ as CommonJS: a CommonJS entry loads ~5 ms
 //    faster than an ES module (Node's ESM loader stays unused).
 import { build } from 'esbuild';
@@ -129,15 +129,20 @@ await build({
 });
 writeFileSync(`${root}/${out}/package.json`, `${JSON.stringify({ type: 'commonjs' })}\n`);
 for (const bin of Object.keys(launchers)) chmodSync(`${root}/${out}/${bin}.js`, 0o755);
-// The code cache shipped beside the bundle, for the first start after an install: `codex --help` writes one into
-// an empty cache directory, which moves to dist/ under the name the launcher looks for.
-const cacheHome = `${root}/${out}/cache-home`;
-const help = spawnSync(process.execPath, [`${root}/${out}/codex.js`, '--help'], { env: { ...process.env, XDG_CACHE_HOME: cacheHome }, encoding: 'utf8' });
-if (help.status !== 0) throw new Error(`build: dist/codex.js --help failed: ${help.stderr}`);
-const made = readdirSync(`${cacheHome}/codex-ts`).find((name) => name.startsWith('cli-'));
-renameSync(`${cacheHome}/codex-ts/${made}`, `${root}/${out}/cli-${process.version}-${process.arch}.v8cache`);
-rmSync(cacheHome, { recursive: true });
 const old = `dist.old-${process.pid}`;
 if (existsSync(`${root}/dist`)) renameSync(`${root}/dist`, `${root}/${old}`);
 renameSync(`${root}/${out}`, `${root}/dist`);
 rmSync(`${root}/${old}`, { recursive: true, force: true });
+// The code cache shipped beside the bundle, for the first start: `codex --help` writes one into an empty cache
+// directory, which moves to dist/. Made once dist/ is in place: V8 keeps the file name a cache was made with, for
+// stack traces, and the cache is named for that path (code-cache.ts), so a copy installed elsewhere starts without it.
+const cacheHome = `${root}/dist.cache-${process.pid}`;
+try {
+  const help = spawnSync(process.execPath, [`${root}/dist/codex.js`, '--help'], { env: { ...process.env, XDG_CACHE_HOME: cacheHome }, encoding: 'utf8' });
+  if (help.status !== 0) throw new Error(`build: dist/codex.js --help failed: ${help.stderr}`);
+  const made = readdirSync(`${cacheHome}/codex-ts`).find((name) => name.startsWith('cli-'));
+  if (!made) throw new Error('build: dist/codex.js --help wrote no code cache');
+  renameSync(`${cacheHome}/codex-ts/${made}`, `${root}/dist/${made}`);
+} finally {
+  rmSync(cacheHome, { recursive: true, force: true });
+}

@@ -7,10 +7,10 @@ import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { after, test } from 'node:test';
 import { Script } from 'node:vm';
-import { cachePath, decodeCache, encodeCache } from '../../app/cli/launch/code-cache.js';
+import { cacheDir, cacheName, decodeCache, encodeCache } from '../../app/cli/launch/code-cache.js';
 import { CODEX_JS, createWorkspace, runCodex } from '../support/cli.js';
 import { startMockModelServer } from '../support/mock-model-server.js';
 
@@ -62,11 +62,29 @@ test('the file format: a round trip, and any damage to the header or the payload
   assert.equal(decodeCache(Buffer.alloc(0)), undefined);
 });
 
-test('where the cache lives: $XDG_CACHE_HOME/codex-ts, else ~/.cache/codex-ts; none without an absolute home', () => {
-  const name = `cli-abc-${process.version}-${process.arch}.v8cache`;
-  assert.equal(cachePath({ XDG_CACHE_HOME: '/x/cache', HOME: '/h' }, 'cli', 'abc'), `/x/cache/codex-ts/${name}`);
-  assert.equal(cachePath({ XDG_CACHE_HOME: 'relative', HOME: '/h' }, 'cli', 'abc'), `/h/.cache/codex-ts/${name}`);
-  assert.equal(cachePath({ HOME: '/h' }, 'deps', 'abc'), `/h/.cache/codex-ts/deps-abc-${process.version}-${process.arch}.v8cache`);
+test('where the caches live: $XDG_CACHE_HOME/codex-ts, else ~/.cache/codex-ts; one per bundle, its hash and its path', () => {
+  assert.equal(cacheDir({ XDG_CACHE_HOME: '/x/cache', HOME: '/h' }), '/x/cache/codex-ts');
+  assert.equal(cacheDir({ XDG_CACHE_HOME: 'relative', HOME: '/h' }), '/h/.cache/codex-ts');
+  assert.equal(cacheDir({ HOME: '/h' }), '/h/.cache/codex-ts');
+  const name = cacheName('cli', 'abc', '/a/dist/cli.js');
+  assert.match(name, new RegExp(`^cli-[0-9a-f]{16}-${process.version.replace(/\./g, '\\.')}-${process.arch}\\.v8cache$`));
+  assert.notEqual(cacheName('cli', 'abc', '/b/dist/cli.js'), name, 'another copy of the bundle');
+  assert.notEqual(cacheName('cli', 'abd', '/a/dist/cli.js'), name, 'another build');
+  assert.match(cacheName('deps', 'abc', '/a/dist/deps.js'), /^deps-/);
+});
+
+test('stack traces name the bundle where it is, whether its code came from the build\'s cache or the user\'s', () => {
+  const { home, dir } = cacheHome();
+  const refuse = join(scratch, 'refusing-stdout.cjs');
+  writeFileSync(refuse, "process.stdout.write = () => { throw new Error('stdout refused'); };\n");
+  const frame = `(${join(dirname(CODEX_JS), 'cli.js')}:`;
+  const refused = (): string => spawnSync(process.execPath, ['-r', refuse, CODEX_JS, '--help'], { env: env(home), encoding: 'utf8' }).stderr;
+  const fromBuild = refused();
+  assert.ok(fromBuild.includes('stdout refused') && fromBuild.includes(frame), fromBuild);
+  help(home);
+  assert.ok(decodeCache(readFileSync(theCache(dir))));
+  const fromUser = refused();
+  assert.ok(fromUser.includes(frame), fromUser);
 });
 
 test('a start without a cache writes one; the next start uses it and leaves it alone', () => {

@@ -10,13 +10,14 @@
 // other command when it ends (and deps.js's, when the process used it, then),
 // and then again by the next TUI start, whose cache holds the functions a
 // first frame runs. It lives in a user cache
-// directory, one file per bundle (its hash, set at build time), Node version
-// and arch, so that two installs or Node versions never take turns rewriting
-// one file; writing one removes the caches of other builds untouched for an
+// directory, one file per bundle (its hash, set at build time, and its path:
+// V8 keeps the file name a cache was made with, for stack traces), Node
+// version and arch, so that two installs or Node versions never take turns
+// rewriting one file; writing one removes the caches of other builds untouched for an
 // hour (an upgrade leaves the old one behind). Until it exists, the cache the
-// build left beside the bundle serves (made by `codex --help`, for the Node
-// version and arch that built it): the first start after an install does not
-// parse the whole bundle either.
+// build left beside the bundle serves (made by `codex --help` once dist/ is in
+// place, so for that path, Node version and arch only: a copy installed
+// elsewhere starts without it).
 //
 // A cache file starts with a magic word, the kind of start that wrote it and a
 // SHA-1 of the V8 data: V8 checks its version, flags and the source's length,
@@ -51,15 +52,25 @@ const TAIL = '\n})';
 /** The two bundles of dist/: the CLI, and the libraries the first frame does not need (.ci/build.mjs). */
 export type BundleName = 'cli' | 'deps';
 
-/** The cache file for a bundle: $XDG_CACHE_HOME/codex-ts, else ~/.cache/codex-ts; undefined without either. */
-export function cachePath(env: NodeJS.ProcessEnv, bundle: BundleName, bundleHash: string): string | undefined {
+/**
+ * The name of a bundle's cache: its hash and path (V8 keeps the file name a
+ * cache was made with for the stack traces of the code it holds, so two
+ * copies of one bundle must not share one), the Node version and the arch.
+ */
+export function cacheName(bundle: BundleName, bundleHash: string, file: string): string {
+  const key = createHash('sha256').update(`${bundleHash}\0${file}`).digest('hex').slice(0, 16);
+  return `${bundle}-${key}-${process.version}-${process.arch}.v8cache`;
+}
+
+/** Where the user's caches live: $XDG_CACHE_HOME/codex-ts, else ~/.cache/codex-ts; undefined without either. */
+export function cacheDir(env: NodeJS.ProcessEnv): string | undefined {
   let base = env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : undefined;
   if (!base) {
     const home = env.HOME || homedir();
     if (!home || !isAbsolute(home)) return undefined;
     base = join(home, '.cache');
   }
-  return join(base, 'codex-ts', `${bundle}-${bundleHash}-${process.version}-${process.arch}.v8cache`);
+  return join(base, 'codex-ts');
 }
 
 const sha1 = (data: Uint8Array): Buffer => createHash('sha1').update(data).digest();
@@ -130,9 +141,6 @@ function readCache(path: string | undefined): { kind: CacheKind; data: Buffer } 
   }
 }
 
-/** The cache the build leaves beside the CLI's bundle (made by `codex --help`), for the Node version that built it. */
-export const shippedCacheName = (): string => `cli-${process.version}-${process.arch}.v8cache`;
-
 interface Loaded<T> {
   exports: T;
   /** Writes the user's cache when it is worth writing, at most once. */
@@ -176,9 +184,22 @@ declare global {
  * code once the CLI ends; the caches are written on the way.
  */
 export async function startCli(argv: readonly string[], hashes: Readonly<Record<BundleName, string>>): Promise<void> {
+  const dir = cacheDir(process.env);
+  const bundle = (name: BundleName): { file: string; cache: string } => {
+    const file = join(__dirname, `${name}.js`);
+    return { file, cache: cacheName(name, hashes[name], file) };
+  };
   let deps: Loaded<(path: string) => unknown> | undefined;
-  globalThis.__codexDeps = (path) => (deps ??= loadScript(join(__dirname, 'deps.js'), cachePath(process.env, 'deps', hashes.deps))).exports(path);
-  const cli = loadScript<CliBundle>(join(__dirname, 'cli.js'), cachePath(process.env, 'cli', hashes.cli), join(__dirname, shippedCacheName()));
+  globalThis.__codexDeps = (path) => {
+    if (!deps) {
+      const { file, cache } = bundle('deps');
+      deps = loadScript(file, dir && join(dir, cache));
+    }
+    return deps.exports(path);
+  };
+  const { file, cache } = bundle('cli');
+  // The build's cache for this very file, when there is one beside it (the build leaves it in dist/).
+  const cli = loadScript<CliBundle>(file, dir && join(dir, cache), join(__dirname, cache));
   // At once: the frame is written, and the agent, loading next, would fill the cache with code the frame does not run.
   cli.exports.onFirstFrame(() => cli.save('tui'));
   process.exitCode = await cli.exports.run(argv);
