@@ -2,7 +2,7 @@
 // installed on first use into bench/native/ (gitignored, ~400 MB;
 // `npm i --prefix bench/native @openai/codex@0.169.0`); CI never runs this.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stopProcessesUnder } from '../../test/support/procs.js';
@@ -13,13 +13,31 @@ export const nativeBin = join(nativeDir, 'node_modules/@openai/codex-linux-x64/v
 
 /** True when the binary is there (installing it first if need be); false where there is no build of it (not linux-x64). */
 export function installNative(): boolean {
-  if (existsSync(nativeBin)) return true;
+  if (existsSync(nativeBin)) return checkFlags();
   if (process.platform !== 'linux' || process.arch !== 'x64') return false;
   mkdirSync(nativeDir, { recursive: true });
   writeFileSync(join(nativeDir, '.gitignore'), '*\n');
   console.log(`installing @openai/codex@${NATIVE_VERSION} into bench/native (first run only)…`);
   const r = spawnSync('npm', ['i', '--prefix', nativeDir, '--no-audit', '--no-fund', '--loglevel=error', `@openai/codex@${NATIVE_VERSION}`], { stdio: 'inherit' });
-  return r.status === 0 && existsSync(nativeBin);
+  return r.status === 0 && existsSync(nativeBin) && checkFlags();
+}
+
+let flagsChecked = false;
+/** The bench refuses to run the native CLI if NATIVE_FLAGS no longer switch its daemon off (a renamed feature would leave daemons behind again). */
+function checkFlags(): true {
+  if (flagsChecked) return true;
+  const home = join('/var/tmp', `codex-native-flags-${process.pid}`); // not /tmp: 0.169 refuses a temporary CODEX_HOME for its helpers
+  mkdirSync(home, { recursive: true });
+  try {
+    const r = spawnSync(nativeBin, [...NATIVE_FLAGS, 'features', 'list'], { env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', CODEX_HOME: home, HOME: home }, encoding: 'utf8', timeout: 30_000 });
+    if (r.status !== 0 || !/^daemon_auto_start\s+\S+\s+false$/m.test(r.stdout)) {
+      throw new Error(`bench/support/native: \`codex ${NATIVE_FLAGS.join(' ')} features list\` does not show daemon_auto_start off (exit ${r.status}): ${r.stderr || r.stdout}`);
+    }
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
+  flagsChecked = true;
+  return true;
 }
 
 /**
