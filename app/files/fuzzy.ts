@@ -170,15 +170,19 @@ function pickTop(matched: Int32Array, scores: Int32Array, n: number): number[] {
     for (let k = 0; k < n; k++) top.push(matched[k]!);
     return top;
   }
-  const threshold = thresholdOf(scores, n);
   const tied: number[] = [];
+  collect(matched, scores, n, thresholdOf(scores, n), top, tied);
+  for (let k = 0; top.length < CANDIDATES && k < tied.length; k++) top.push(tied[k]!);
+  return top;
+}
+
+/** The matches scoring above `threshold` go to `top`, the first CANDIDATES at it to `tied`. */
+function collect(matched: Int32Array, scores: Int32Array, n: number, threshold: number, top: number[], tied: number[]): void {
   for (let k = 0; k < n; k++) {
     const sc = scores[k]! > 0 ? scores[k]! : 0;
     if (sc > threshold) top.push(matched[k]!);
     else if (sc === threshold && tied.length < CANDIDATES) tied.push(matched[k]!);
   }
-  for (let k = 0; top.length < CANDIDATES && k < tied.length; k++) top.push(tied[k]!);
-  return top;
 }
 
 /**
