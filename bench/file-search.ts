@@ -4,11 +4,11 @@
 //     its longest event-loop stall), 20 queries, ours against `fzf --filter`
 //     (Debian's fzf) and the fzf npm package alone; each later key of a typed
 //     query; `git ls-files -co --exclude-standard` for comparison;
-//  2. in a pty, ours (dist/codex.js) against the native Codex CLI (bench/native
-//     when bench/exec installed 0.169 there, else the @openai/codex dev
-//     dependency): `@s` → first result row, typed the moment the composer
-//     shows (our index is still being built), and the CPU for the 14 keys
-//     of a query typed into the popup, median of --runs.
+//  2. in a pty, ours (dist/codex.js) against the native Codex CLI 0.169
+//     (bench/native, see bench/support/native.ts): `@s` → first result row,
+//     typed the moment the composer shows (our index is still being built),
+//     and the CPU for the 14 keys of a query typed into the popup, median of
+//     --runs.
 // Usage: node --import tsx bench/file-search.ts [--files N] [--runs N]   (build dist/ first)
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -23,7 +23,7 @@ import { walkFiles } from '../app/files/walk.js';
 import { runGit } from '../app/git/run.js';
 import { createWorkspace } from '../test/support/cli.js';
 import { startMockModelServer } from '../test/support/mock-model-server.js';
-import { NATIVE_FLAGS, stopNativeLeftovers } from './support/native.js';
+import { installNative, nativeBin, NATIVE_FLAGS, stopNativeLeftovers } from './support/native.js';
 import { popupRun, type PopupRun } from './support/popup-pty.js';
 import { makeTree } from './support/tree.js';
 
@@ -40,10 +40,6 @@ const QUERIES = [
 let TYPED = '';
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const ours = join(repoRoot, 'dist', 'codex.js');
-const NATIVE = [
-  join(repoRoot, 'bench/native/node_modules/@openai/codex-linux-x64/vendor/x86_64-unknown-linux-musl/bin/codex'),
-  join(repoRoot, 'node_modules/@openai/codex-linux-x64/vendor/x86_64-unknown-linux-musl/bin/codex'),
-];
 if (!existsSync(ours)) throw new Error(`bench/file-search: ${ours} is missing; run \`node .ci/build.mjs\` first`);
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -197,7 +193,7 @@ async function popupRows(): Promise<[string, string, string, string][]> {
   const env = { ...ws.env, TERM: 'xterm-256color' };
   delete (env as Record<string, string | undefined>).NODE_OPTIONS;
   delete (env as Record<string, string | undefined>).NODE_EXTRA_CA_CERTS;
-  const native = NATIVE.find((b) => existsSync(b));
+  const native = installNative() ? nativeBin : undefined;
   const nativeVersion = native ? spawnSync(native, ['--version'], { encoding: 'utf8' }).stdout.trim() : undefined;
   const opts = { query: TYPED, gapMs: 150 };
   const early: PopupRun[] = [];
