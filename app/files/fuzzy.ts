@@ -26,6 +26,8 @@ export const NO_MATCH = Number.NEGATIVE_INFINITY;
 export interface PreparedPaths {
   readonly paths: readonly string[];
   readonly lower: readonly string[];
+  /** False while the list is not sorted yet (an index being built): ties are then broken by comparing paths. */
+  readonly ordered?: boolean;
 }
 
 /** Sorted once here, so that index order is path order and ties need no sorting per query. */
@@ -163,26 +165,46 @@ function thresholdOf(scores: Int32Array, n: number): number {
   return threshold;
 }
 
-/** Indices of the CANDIDATES best of the first `n` matches: those above the threshold, then ties at it by path (index order). */
-function pickTop(matched: Int32Array, scores: Int32Array, n: number): number[] {
+/**
+ * Indices of the CANDIDATES best of the first `n` matches: those above the
+ * threshold, then ties at it by path (index order when the list is sorted,
+ * else compared).
+ */
+function pickTop(prepared: PreparedPaths, matched: Int32Array, scores: Int32Array, n: number): number[] {
   const top: number[] = [];
   if (n <= CANDIDATES) {
     for (let k = 0; k < n; k++) top.push(matched[k]!);
     return top;
   }
+  const ordered = prepared.ordered ?? true;
   const tied: number[] = [];
-  collect(matched, scores, n, thresholdOf(scores, n), top, tied);
-  for (let k = 0; top.length < CANDIDATES && k < tied.length; k++) top.push(tied[k]!);
+  collect(matched, scores, n, thresholdOf(scores, n), top, tied, ordered ? CANDIDATES : n);
+  const first = ordered ? tied : firstByPath(tied, CANDIDATES - top.length, prepared.paths);
+  for (let k = 0; top.length < CANDIDATES && k < first.length; k++) top.push(first[k]!);
   return top;
 }
 
-/** The matches scoring above `threshold` go to `top`, the first CANDIDATES at it to `tied`. */
-function collect(matched: Int32Array, scores: Int32Array, n: number, threshold: number, top: number[], tied: number[]): void {
+/** The matches scoring above `threshold` go to `top`, the first `cap` at it to `tied`. */
+function collect(matched: Int32Array, scores: Int32Array, n: number, threshold: number, top: number[], tied: number[], cap: number): void {
   for (let k = 0; k < n; k++) {
     const sc = scores[k]! > 0 ? scores[k]! : 0;
     if (sc > threshold) top.push(matched[k]!);
-    else if (sc === threshold && tied.length < CANDIDATES) tied.push(matched[k]!);
+    else if (sc === threshold && tied.length < cap) tied.push(matched[k]!);
   }
+}
+
+/** The `k` of `indices` whose paths come first, in path order. */
+function firstByPath(indices: readonly number[], k: number, paths: readonly string[]): number[] {
+  const best: number[] = [];
+  for (const i of indices) {
+    const path = paths[i]!;
+    if (best.length === k && path >= paths[best[k - 1]!]!) continue;
+    let at = best.length;
+    while (at > 0 && path < paths[best[at - 1]!]!) at--;
+    best.splice(at, 0, i);
+    if (best.length > k) best.pop();
+  }
+  return best;
 }
 
 /**
@@ -232,7 +254,7 @@ export function searchPaths(prepared: PreparedPaths, query: string, limit = 8, n
     narrowing.query = query;
     narrowing.matched = matched.subarray(0, n);
   }
-  const top = pickTop(matched, scratchScores, n);
+  const top = pickTop(prepared, matched, scratchScores, n);
   if (top.length === 0) return [];
   // Stage 2: fzf's v2 ranking and positions over the candidates.
   return rankAscii(prepared.paths, top, query, limit) ?? rankWithPackage(prepared.paths, top, query, limit);
@@ -242,7 +264,7 @@ export function searchPaths(prepared: PreparedPaths, query: string, limit = 8, n
 function rankAscii(paths: readonly string[], top: readonly number[], query: string, limit: number): FileMatch[] | undefined {
   if (!isAscii(query)) return undefined;
   const caseSensitive = query !== query.toLowerCase();
-  // The best `limit` (score descending, then index: path order), kept sorted by insertion.
+  // The best `limit` (score descending, then path), kept sorted by insertion.
   const best: number[] = [];
   const scores: number[] = [];
   for (const i of top) {
@@ -251,7 +273,7 @@ function rankAscii(paths: readonly string[], top: readonly number[], query: stri
     const score = scoreV2(path, query, caseSensitive);
     if (score < 0) continue;
     let at = best.length;
-    while (at > 0 && (scores[at - 1]! < score || (scores[at - 1] === score && best[at - 1]! > i))) at--;
+    while (at > 0 && (scores[at - 1]! < score || (scores[at - 1] === score && paths[best[at - 1]!]! > path))) at--;
     if (at >= limit) continue;
     best.splice(at, 0, i);
     scores.splice(at, 0, score);

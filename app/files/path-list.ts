@@ -1,25 +1,27 @@
 // The paths the `@` picker searches, kept as fuzzy.ts wants them: sorted (so
 // that index order is path order and ties need no sorting per query) with a
-// lower-cased twin. A build appends batch after batch; the background work
-// sorts them a slice at a time once the tree is read (settle), and a search
-// that comes first finishes the sort itself. A few paths arriving later
-// are put in place; a removed directory is one contiguous range.
+// lower-cased twin. A build appends batch after batch; a search meanwhile
+// takes the list as it is (unsorted: fuzzy.ts breaks ties by comparing paths),
+// lower-casing only the paths added since the last search. The background
+// work sorts a copy and lower-cases it a slice at a time once the tree is
+// read (settle), and swaps it in whole. A few paths arriving later are put in
+// place; a removed directory is one contiguous range.
 import type { PreparedPaths } from './fuzzy.js';
 import type { TreeSink } from './dir-tree.js';
 import { SlicedSort } from './sliced-sort.js';
 
-/** Up to this many new paths are inserted in place; more are appended and sorted on the next search. */
+/** Up to this many new paths are inserted in place; more are appended and sorted in the background. */
 const INSERT_IN_PLACE = 32;
 
 export class PathList implements TreeSink {
   private paths: string[] = [];
+  /** The lower-cased twin of `paths`, as far as a search needed it (all of it while sorted). */
   private lower: string[] = [];
   private sorted = true;
-  /** While settle() sorts: the sort so far (on a copy: `paths` stays whole for add()). */
+  /** While settle() works: the sort of a copy, then the sorted copy being lower-cased. */
   private sorting: SlicedSort | undefined;
-  /** While settle() works: how many of the sorted paths have their lower-case twin; -1 otherwise. */
-  private lowered = -1;
-  /** Bumped on every change: whoever caches an answer can tell it is stale. */
+  private next: { readonly paths: string[]; readonly lower: string[] } | undefined;
+  /** Bumped on every change (the order included): whoever caches an answer can tell it is stale. */
   version = 0;
 
   get size(): number {
@@ -41,7 +43,7 @@ export class PathList implements TreeSink {
     for (const p of batch) this.paths.push(p);
     this.sorted = false;
     this.sorting = undefined;
-    this.lowered = -1;
+    this.next = undefined;
   }
 
   remove(path: string): void {
@@ -60,7 +62,7 @@ export class PathList implements TreeSink {
       this.lower = [];
       this.sorted = true;
       this.sorting = undefined;
-      this.lowered = -1;
+      this.next = undefined;
       return;
     }
     this.sort();
@@ -72,49 +74,54 @@ export class PathList implements TreeSink {
     this.lower.splice(from, to - from);
   }
 
-  /** The list ready for searchPaths: the same arrays preparePaths would make from these paths. */
+  /** The list for searchPaths as it stands: sorted once settled, else in the order listed (`ordered: false`). */
   prepared(): PreparedPaths {
-    this.sort();
-    return { paths: this.paths, lower: this.lower };
+    for (let i = this.lower.length; i < this.paths.length; i++) this.lower.push(this.paths[i]!.toLowerCase());
+    return { paths: this.paths, lower: this.lower, ordered: this.sorted };
   }
 
   /**
-   * Gets the list ready for searching in the background, a slice at a time
-   * until `done()` says the slice is up: the sort, then the lower-cased twin.
-   * True when it is ready.
+   * Gets the list sorted in the background, a slice at a time until `done()`
+   * says the slice is up: a sorted copy, then its lower-cased twin, swapped in
+   * at the end. True when the list is sorted.
    */
   settle(done: () => boolean): boolean {
     if (this.sorted) return true;
-    if (this.lowered < 0) {
+    if (!this.next) {
       this.sorting ??= new SlicedSort(this.paths.slice());
       const sorted = this.sorting.step(done);
       if (!sorted) return false;
-      this.paths = sorted;
       this.sorting = undefined;
-      this.lower = new Array<string>(this.paths.length);
-      this.lowered = 0;
+      this.next = { paths: sorted, lower: [] };
       if (done()) return false;
     }
-    while (this.lowered < this.paths.length) {
-      const end = Math.min(this.paths.length, this.lowered + 1024);
-      for (let i = this.lowered; i < end; i++) this.lower[i] = this.paths[i]!.toLowerCase();
-      this.lowered = end;
+    const { paths, lower } = this.next;
+    while (lower.length < paths.length) {
+      const end = Math.min(paths.length, lower.length + 1024);
+      for (let i = lower.length; i < end; i++) lower.push(paths[i]!.toLowerCase());
       if (done()) break;
     }
-    if (this.lowered < this.paths.length) return false;
-    this.sorted = true;
-    this.lowered = -1;
+    if (lower.length < paths.length) return false;
+    this.swapIn(paths, lower);
     return true;
   }
 
+  /** Sorts now (before a removal, which finds paths by bisection), finishing what settle() began. */
   private sort(): void {
     if (this.sorted) return;
-    // A sort settle() began is finished rather than started over.
-    if (this.lowered < 0) this.paths = this.sorting ? this.sorting.step(() => false)! : this.paths.sort();
-    this.sorting = undefined;
-    this.lower = this.paths.map((p) => p.toLowerCase());
+    const paths = this.next?.paths ?? (this.sorting ? this.sorting.step(() => false)! : this.paths.slice().sort());
+    const lower = this.next?.lower ?? [];
+    for (let i = lower.length; i < paths.length; i++) lower.push(paths[i]!.toLowerCase());
+    this.swapIn(paths, lower);
+  }
+
+  private swapIn(paths: string[], lower: string[]): void {
+    this.paths = paths;
+    this.lower = lower;
     this.sorted = true;
-    this.lowered = -1;
+    this.sorting = undefined;
+    this.next = undefined;
+    this.version++; // the order changed: indices into the old one are void
   }
 }
 
