@@ -45,7 +45,7 @@ const files = (dir: string): string[] => {
 function theCache(dir: string): string {
   const found = files(dir);
   assert.equal(found.length, 1, `one cache file in ${dir}: ${found.join(', ')}`);
-  assert.match(found[0]!, /^cli-[0-9a-f]{16}-v\d+\.\d+\.\d+-[a-z0-9]+\.v8cache$/);
+  assert.match(found[0]!, /^cli-[0-9a-f]{16}-[0-9a-f]{8}-v\d+\.\d+\.\d+-[a-z0-9]+\.v8cache$/);
   return join(dir, found[0]!);
 }
 
@@ -67,7 +67,7 @@ test('where the caches live: $XDG_CACHE_HOME/codex-ts, else ~/.cache/codex-ts; o
   assert.equal(cacheDir({ XDG_CACHE_HOME: 'relative', HOME: '/h' }), '/h/.cache/codex-ts');
   assert.equal(cacheDir({ HOME: '/h' }), '/h/.cache/codex-ts');
   const name = cacheName('cli', 'abc', '/a/dist/cli.js');
-  assert.match(name, new RegExp(`^cli-[0-9a-f]{16}-${process.version.replace(/\./g, '\\.')}-${process.arch}\\.v8cache$`));
+  assert.match(name, new RegExp(`^cli-abc-[0-9a-f]{8}-${process.version.replace(/\./g, '\\.')}-${process.arch}\\.v8cache$`));
   assert.notEqual(cacheName('cli', 'abc', '/b/dist/cli.js'), name, 'another copy of the bundle');
   assert.notEqual(cacheName('cli', 'abd', '/a/dist/cli.js'), name, 'another build');
   assert.match(cacheName('deps', 'abc', '/a/dist/deps.js'), /^deps-/);

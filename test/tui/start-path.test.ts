@@ -7,7 +7,7 @@
 // copy of zod's core: .ci/build.mjs), the Markdown parser or the MCP SDK; no
 // grapheme segmenter is made (ICU's break rules cost ~11 ms); the libraries'
 // bundle (dist/deps.js) is not loaded; and Node's
-// readline, fs/promises and perf_hooks are not loaded (~1 ms each). And the V8
+// readline, fs/promises and perf_hooks (~1 ms each) and crypto (~3.5 ms) are not loaded. And the V8
 // code cache the launcher keeps (app/cli/launch/code-cache.ts) is the TUI's,
 // written once its first frame is on screen.
 import { after, test } from 'node:test';
@@ -24,10 +24,10 @@ import { e2eFixture, quit } from './e2e-support.js';
 const e2e = e2eFixture();
 const probe = fileURLToPath(new URL('../support/start-path-probe.mjs', import.meta.url));
 const LATER = [/node_modules\/zod\/v4\/classic\//, /node_modules\/marked\//, /node_modules\/@modelcontextprotocol\//];
-// Node modules the first frame does without: each costs ~1 ms of CPU to load.
-const LATER_BUILTINS = ['readline', 'fs/promises', 'internal/perf/performance'];
+// Node modules the first frame does without: each costs ~1 ms of CPU to load, crypto ~3.5 ms.
+const LATER_BUILTINS = ['readline', 'fs/promises', 'internal/perf/performance', 'crypto'];
 
-test('before the first frame: no classic zod, Markdown parser or MCP SDK has run, no segmenter is made, dist/deps.js, readline, fs/promises and perf_hooks are not loaded', async () => {
+test('before the first frame: no classic zod, Markdown parser or MCP SDK has run, no segmenter is made, dist/deps.js, readline, fs/promises, perf_hooks and crypto are not loaded', async () => {
   const ws = createWorkspace(e2e.mock.url, { trust: 'trusted' });
   after(() => ws.cleanup());
   const log = join(ws.home, 'start-path.log');
