@@ -87,7 +87,7 @@ function validate(src: Source, table: TomlTable): ConfigToml {
 
 /** Copies the profile's known keys over the table (tables merge key by key). */
 function layerProfile(table: TomlTable, profile: TomlTable): void {
-  const known = profileSchema.shape as Record<string, unknown>;
+  const known = profileSchema._zod.innerType.shape as Record<string, unknown>;
   for (const [k, v] of Object.entries(profile)) {
     if (!(k in known)) continue;
     const cur = table[k];

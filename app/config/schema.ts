@@ -3,6 +3,11 @@
 // dropping them silently. Written with zod/mini: every start validates the
 // config before the first frame, and mini's functions bundle to a fraction of
 // classic zod's code (whose every schema also builds its methods on creation).
+// The schemas of the tables in a map (model_providers, mcp_servers, profiles)
+// are built the first time a value reaches them (z.lazy): building every
+// schema is most of the ~4 ms of CPU a start spends on the config. (Not those
+// of optional tables: z.optional asks its inner schema whether it is optional
+// itself, which builds a lazy one.)
 import * as z from 'zod/mini';
 import { APPROVAL_POLICIES, REASONING_EFFORTS, REASONING_SUMMARIES } from '../protocol/policy.js';
 
@@ -15,7 +20,7 @@ export const wireApiSchema = z.enum(['responses', 'chat']);
 
 const stringMap = z.record(z.string(), z.string());
 
-export const modelProviderSchema = z.looseObject({
+export const modelProviderSchema = z.lazy(() => z.looseObject({
   name: z.string(),
   base_url: z.optional(z.string()),
   env_key: z.optional(z.string()),
@@ -28,9 +33,9 @@ export const modelProviderSchema = z.looseObject({
   stream_max_retries: z.optional(z.number().check(z.int(), z.nonnegative())),
   stream_idle_timeout_ms: z.optional(z.number().check(z.int(), z.positive())),
   requires_openai_auth: z._default(z.boolean(), false),
-});
+}));
 
-export const mcpServerSchema = z.looseObject({
+export const mcpServerSchema = z.lazy(() => z.looseObject({
   command: z.optional(z.string()),
   args: z._default(z.array(z.string()), []),
   env: z.optional(stringMap),
@@ -46,7 +51,7 @@ export const mcpServerSchema = z.looseObject({
   tool_timeout_sec: z.optional(z.number().check(z.positive())),
   enabled_tools: z.optional(z.array(z.string())),
   disabled_tools: z.optional(z.array(z.string())),
-});
+}));
 
 export const shellEnvironmentPolicySchema = z.looseObject({
   inherit: z._default(z.enum(['all', 'core', 'none']), 'all'),
@@ -57,6 +62,7 @@ export const shellEnvironmentPolicySchema = z.looseObject({
   experimental_use_profile: z._default(z.boolean(), false),
 });
 
+
 export const sandboxWorkspaceWriteSchema = z.looseObject({
   writable_roots: z._default(z.array(z.string()), []),
   network_access: z._default(z.boolean(), false),
@@ -64,7 +70,8 @@ export const sandboxWorkspaceWriteSchema = z.looseObject({
   exclude_slash_tmp: z._default(z.boolean(), false),
 });
 
-export const profileSchema = z.looseObject({
+
+export const profileSchema = z.lazy(() => z.looseObject({
   model: z.optional(z.string()),
   model_provider: z.optional(z.string()),
   approval_policy: z.optional(approvalPolicySchema),
@@ -75,7 +82,7 @@ export const profileSchema = z.looseObject({
   model_verbosity: z.optional(verbositySchema),
   chatgpt_base_url: z.optional(z.string()),
   experimental_instructions_file: z.optional(z.string()),
-});
+}));
 
 export const tuiSchema = z.looseObject({
   theme: z._default(z.string(), 'dark'),
@@ -90,6 +97,7 @@ export const tuiSchema = z.looseObject({
   /** What the status bar shows, in order (/statusline writes it); unknown ids are a warning in the TUI. */
   status_line: z.optional(z.array(z.string())),
 });
+
 
 export const configTomlSchema = z.looseObject({
   model: z.optional(z.string()),

@@ -15,13 +15,14 @@ interface Def {
 
 const defOf = (s: $ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
 
+/** The schema inside optional, default, nullable, prefault and lazy ones (a lazy one is built here, on first use). */
 function unwrap(s: $ZodType): $ZodType {
-  let def = defOf(s);
-  while (def.innerType && (def.type === 'optional' || def.type === 'default' || def.type === 'nullable' || def.type === 'prefault')) {
-    s = def.innerType;
-    def = defOf(s);
+  for (;;) {
+    const def = defOf(s);
+    if (def.type === 'lazy') s = (s as unknown as { _zod: { innerType: $ZodType } })._zod.innerType;
+    else if (def.innerType && (def.type === 'optional' || def.type === 'default' || def.type === 'nullable' || def.type === 'prefault')) s = def.innerType;
+    else return s;
   }
-  return s;
 }
 
 /**
