@@ -110,6 +110,18 @@ export class CellGrid implements Surface {
     const y0 = Math.max(0, area.y);
     const x1 = Math.min(this.width, area.x + area.width);
     const y1 = Math.min(this.height, area.y + area.height);
+    if (w === 1 && x0 < x1) {
+      // A row at a time (the first frame fills the whole screen; a put per cell was ~1 ms of its CPU). As put() would:
+      // a wide grapheme cut at either edge of the span loses its other half.
+      for (let y = y0; y < y1; y++) {
+        const row = y * this.width;
+        if (x0 > 0 && this.chars[row + x0] === WIDE_TAIL) this.chars[row + x0 - 1] = ' ';
+        if (x1 < this.width && this.chars[row + x1] === WIDE_TAIL) this.chars[row + x1] = ' ';
+        this.chars.fill(g, row + x0, row + x1);
+        this.styles.fill(sid, row + x0, row + x1);
+      }
+      return;
+    }
     for (let y = y0; y < y1; y++) {
       for (let x = x0; x + w <= x1; x += w) this.put(x, y, g, w, sid);
       if (w === 2 && (x1 - x0) % 2 === 1) this.put(x1 - 1, y, ' ', 1, sid);

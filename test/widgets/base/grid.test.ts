@@ -39,6 +39,20 @@ test('styles are interned and fill covers the rect only', () => {
   assert.equal(g.styleAt(0, 1), 0);
 });
 
+test('fill cuts a wide grapheme at either edge of the rect to a blank, as writing a cell there does', () => {
+  const g = new CellGrid(6, 1);
+  g.writeText(0, 0, '你好世');
+  g.fill({ x: 1, y: 0, width: 2, height: 1 }, '.', { fg: 'accent' });
+  assert.deepEqual(g.chars, [' ', '.', '.', ' ', '世', WIDE_TAIL]);
+  assert.equal(g.styleAt(0, 0), g.styleAt(3, 0), 'the cut halves keep their style');
+  assert.deepEqual(styleById(g.styleAt(2, 0)), { fg: 'accent' });
+  g.writeText(0, 0, '你好世');
+  g.fill({ x: 2, y: 0, width: 2, height: 1 }, '-');
+  assert.deepEqual(g.chars, ['你', WIDE_TAIL, '-', '-', '世', WIDE_TAIL], 'a span on grapheme boundaries cuts nothing');
+  g.fill({ x: 0, y: 0, width: 6, height: 1 }, '好');
+  assert.deepEqual(g.chars, ['好', WIDE_TAIL, '好', WIDE_TAIL, '好', WIDE_TAIL]);
+});
+
 test('a clipped surface keeps a child inside its rectangle', () => {
   const g = new CellGrid(8, 3);
   const s = new ClippedSurface(g, { x: 2, y: 1, width: 3, height: 1 });
