@@ -1,12 +1,13 @@
 // The `@` picker's view of the working root. `start()` (called after the
 // first frame) builds it in the background, a few milliseconds at a time, and
 // searches answer from what is listed so far while it completes; listeners
-// hear when the list changes. It is kept fresh without walking the tree again:
-// a tree of up to `watchDirLimit` directories is watched (chokidar), and an
-// event re-reads its directory only; a larger one is swept when a search
-// finds the last sweep older than `rescanAfterMs`: every listed directory is
-// stat'ed and only the changed ones are read (see DirTree). Either way the
-// user sees results, never an error about watching.
+// hear when the list changes (while building, at most every BUILD_NOTICE_MS).
+// It is kept fresh without walking the tree again: a tree of up to
+// `watchDirLimit` directories is watched (chokidar), and an event re-reads its
+// directory only; a larger one is swept when a search finds the last sweep
+// older than `rescanAfterMs`: every listed directory is stat'ed and only the
+// changed ones are read (see DirTree). Either way the user sees results, never
+// an error about watching.
 import { resolve, sep } from 'node:path';
 import type { FSWatcher } from 'chokidar';
 import { Narrowing, searchPaths, type FileMatch } from './fuzzy.js';
@@ -18,6 +19,12 @@ import { logger } from '../log.js';
 const log = logger('codex_file_search');
 /** The index builds on its own now, not on the first `@`: started in a home directory, it stops here (~120 MB of paths). */
 const MAX_FILES = 500_000;
+/**
+ * While building, listeners hear that the list grew at most this often: an
+ * open popup searches again, so one whose query found nothing in the first
+ * paths fills in without waiting for the whole build.
+ */
+const BUILD_NOTICE_MS = 100;
 
 export interface FileIndexOptions {
   /** Watch for changes (default true). */
@@ -49,6 +56,8 @@ export class FileIndex {
   private idle: (() => void)[] = [];
   private readonly listeners = new Set<() => void>();
   private heard = 0;
+  /** When listeners last heard (the build's start until then). */
+  private toldAt = 0;
   private narrowing = new Narrowing();
   private narrowedAt = -1;
   private watcher: FSWatcher | undefined;
@@ -81,6 +90,7 @@ export class FileIndex {
   start(): void {
     if (this.started) return;
     this.started = true;
+    this.toldAt = this.clock();
     this.schedule();
   }
 
@@ -137,6 +147,7 @@ export class FileIndex {
     const done = (): boolean => this.clock() >= end;
     // The list is sorted for searching as part of the work, not by the first search after it.
     if (!this.tree.step(done) || !this.list.settle(done)) {
+      if (!this.built && this.clock() - this.toldAt >= BUILD_NOTICE_MS) this.tell();
       this.schedule();
       return;
     }
@@ -145,11 +156,16 @@ export class FileIndex {
       this.sweptAt = this.clock();
       this.watchIfSmall();
     }
-    if (this.heard !== this.list.version) {
-      this.heard = this.list.version;
-      for (const l of this.listeners) l();
-    }
+    this.tell();
     this.idle.splice(0).forEach((done) => done());
+  }
+
+  /** Tells the listeners if the list changed since they last heard. */
+  private tell(): void {
+    if (this.heard === this.list.version) return;
+    this.heard = this.list.version;
+    this.toldAt = this.clock();
+    for (const l of this.listeners) l();
   }
 
   private watchIfSmall(): void {

@@ -6,8 +6,8 @@
 // is none yet to spare), and once the index is complete and a search took
 // under a frame (FAST_MS), so is the next key.
 // While the index is still being built, answers come from what it holds so
-// far (an empty one keeps "loading…" up), and the query runs again when the
-// index reports a change, so the popup fills in as the build completes.
+// far (an empty one keeps "loading…" up), and the query runs again, at once,
+// when the index reports a change, so the popup fills in as the build goes.
 import type { FileMatch } from './fuzzy.js';
 
 /** A search this quick needs no debounce before the next one. */
@@ -42,7 +42,8 @@ export class FileSearchManager {
     private readonly debounceMs = 100,
     private readonly now: () => number = () => performance.now(),
   ) {
-    this.unsubscribe = index.onChange?.(() => this.schedule()) ?? (() => undefined);
+    // A change of the index is no key: the query runs again at once (the index spaces its notices).
+    this.unsubscribe = index.onChange?.(() => this.schedule(0)) ?? (() => undefined);
   }
 
   /** A new query from the composer; an empty one cancels. */
@@ -65,10 +66,10 @@ export class FileSearchManager {
     this.unsubscribe();
   }
 
-  private schedule(): void {
+  private schedule(delay = this.fast ? 0 : this.debounceMs): void {
     if (this.latest === undefined) return;
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.run(), this.fast ? 0 : this.debounceMs);
+    this.timer = setTimeout(() => void this.run(), delay);
   }
 
   private async run(): Promise<void> {

@@ -227,3 +227,19 @@ test('searches answer from what is indexed so far; listeners hear when it comple
   assert.deepEqual(await index.search('file', 100), searchPaths(full, 'file', 100));
   assert.deepEqual(await index.search('fl1', 8), searchPaths(full, 'fl1', 8));
 });
+
+test('while the build runs, listeners hear that the list grew, at most every 100 ms (an open popup that found nothing yet fills in)', async () => {
+  const { root, fs, clock } = slowTree(350); // one read = 1 ms of the test's clock: the build takes ~350 ms
+  const index = open(root, { watch: false, fs, clock, sliceMs: 4 });
+  const heard: { at: number; size: number; ready: boolean }[] = [];
+  index.onChange(() => heard.push({ at: clock(), size: index.size, ready: index.ready }));
+  await index.refresh();
+  const during = heard.filter((h) => !h.ready);
+  assert.ok(during.length >= 3 && during.length <= 4, `heard during the build: ${JSON.stringify(heard)}`);
+  for (let i = 1; i < during.length; i++) {
+    assert.ok(during[i]!.at - during[i - 1]!.at >= 100, 'at most every 100 ms');
+    assert.ok(during[i]!.size > during[i - 1]!.size, 'each time the list had grown');
+  }
+  assert.equal(heard.at(-1)?.ready, true, 'and once more when it completes');
+  assert.equal(heard.at(-1)?.size, 350);
+});
