@@ -3,9 +3,10 @@
 // their width, the wide ones split what is left evenly) and cells wrap inside
 // their column. Alignment from the `:--`/`:-:`/`--:` row holds on every wrapped
 // row; when cells wrap, a rule separates the body rows so each row stays one
-// visible unit. Only when not even one column per cell fits does the table turn
-// into a list of `header: value` lines, never into raw pipes.
-import { displayWidth, lineWidth, wrapLine } from '../base/text.js';
+// visible unit. A column is never narrower than its widest character (a wide
+// glyph cannot be split), so only when not even that fits for every column does
+// the table turn into a list of `header: value` lines, never into raw pipes.
+import { displayWidth, graphemes, graphemeWidth, lineWidth, wrapLine } from '../base/text.js';
 import type { Line, Style } from '../base/types.js';
 import { TOKENS } from '../transcript/tokens.js';
 import { inlineRows } from './inline.js';
@@ -26,14 +27,23 @@ function longestWord(line: Line): number {
   return Math.max(0, ...line.map((s) => s.text).join('').split(/\s+/).map(displayWidth));
 }
 
+/** The widest character of a cell: the narrowest its column can be. */
+function widestGlyph(line: Line): number {
+  let widest = 1;
+  for (const span of line) for (const g of graphemes(span.text)) widest = Math.max(widest, graphemeWidth(g));
+  return widest;
+}
+
 /**
  * Column widths for `avail` columns of content: natural widths when they fit;
  * else every column gets its longest word and the rest of the room goes to the
  * columns that want more, in proportion to what they lack; when even the
- * longest words do not fit, water-filling over them (columns under an even
- * share keep theirs, the others split what is left) and words break.
+ * longest words do not fit, every column gets its widest character (`glyphs`,
+ * which the caller makes sure fit) and water-filling shares the rest towards
+ * the longest words (columns under an even share keep theirs, the others split
+ * what is left), and words break.
  */
-export function columnWidths(natural: readonly number[], words: readonly number[], avail: number): number[] {
+export function columnWidths(natural: readonly number[], words: readonly number[], avail: number, glyphs: readonly number[] = natural.map(() => 1)): number[] {
   if (natural.reduce((a, b) => a + b, 0) <= avail) return [...natural];
   const min = natural.map((n, i) => Math.min(n, words[i]!));
   const minSum = min.reduce((a, b) => a + b, 0);
@@ -53,12 +63,14 @@ export function columnWidths(natural: readonly number[], words: readonly number[
     }
     return widths;
   }
-  const widths = min.map(() => 0);
-  const order = min.map((_, i) => i).sort((a, b) => min[a]! - min[b]!);
-  let left = avail;
+  const widths = [...glyphs];
+  const want = min.map((m, i) => Math.max(0, m - glyphs[i]!));
+  const order = want.map((_, i) => i).sort((a, b) => want[a]! - want[b]!);
+  let left = avail - glyphs.reduce((a, b) => a + b, 0);
   order.forEach((col, k) => {
-    widths[col] = Math.max(1, Math.min(min[col]!, Math.floor(left / (order.length - k))));
-    left -= widths[col]!;
+    const extra = Math.max(0, Math.min(want[col]!, Math.floor(left / (order.length - k))));
+    widths[col]! += extra;
+    left -= extra;
   });
   return widths;
 }
@@ -79,9 +91,10 @@ export function renderTable(table: Tokens.Table, width: number): Line[] {
   const all = [header, ...body];
   const natural = Array.from({ length: cols }, (_, i) => Math.max(1, ...all.map((r) => (r[i] ? lineWidth(r[i]) : 0))));
   const words = Array.from({ length: cols }, (_, i) => Math.max(1, ...all.map((r) => (r[i] ? longestWord(r[i]) : 0))));
+  const glyphs = Array.from({ length: cols }, (_, i) => Math.max(...all.map((r) => (r[i] ? widestGlyph(r[i]) : 1))));
   const avail = width - displayWidth(SEP) * (cols - 1);
-  if (avail < cols) return asList(header, body, width);
-  const widths = columnWidths(natural, words, avail);
+  if (avail < glyphs.reduce((a, b) => a + b, 0)) return asList(header, body, width);
+  const widths = columnWidths(natural, words, avail, glyphs);
   const wraps = natural.some((n, i) => n > widths[i]!);
   const row = (cells: Line[]): Line[] => {
     const wrapped = widths.map((w, i) => wrapLine(cells[i] ?? [], w));

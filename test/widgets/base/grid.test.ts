@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import fc from 'fast-check';
+import { randomRuns } from '../../support/property.js';
 import assert from 'node:assert/strict';
 import { CellGrid, ClippedSurface, WIDE_TAIL } from '../../../widgets/base/grid.js';
 import { styleById, styleId } from '../../../widgets/base/style-table.js';
@@ -96,6 +97,6 @@ test('property: ASCII text (the fast path) lands cell by cell, clipped at either
       assert.deepEqual(fast.chars, slow.chars);
       assert.deepEqual([...fast.styles], [...slow.styles]);
     }),
-    { numRuns: 500, seed: 7 },
+    randomRuns(500),
   );
 });

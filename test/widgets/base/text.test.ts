@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { randomRuns } from '../../support/property.js';
 import { displayWidth, graphemes, truncate, truncateLine, wrapLine, wrapText } from '../../../widgets/base/text.js';
 import type { Line } from '../../../widgets/base/types.js';
 
@@ -61,7 +62,7 @@ test('property: every row of wrapLine fits the width and no glyph is lost', () =
       const strip = (s: string): string => s.replace(/\s/g, '');
       assert.equal(strip(rows.join('')), strip(text));
     }),
-    { numRuns: 2000 },
+    randomRuns(2000),
   );
 });
 

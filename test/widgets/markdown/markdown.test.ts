@@ -1,12 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { lineWidth } from '../../../widgets/base/text.js';
+import { graphemes, lineWidth } from '../../../widgets/base/text.js';
 import { parseInline } from '../../../widgets/markdown/inline.js';
 import { lexBlocks, loadMarkdownParser } from '../../../widgets/markdown/parser.js';
 import { renderMarkdown } from '../../../widgets/markdown/render.js';
 import { columnWidths } from '../../../widgets/markdown/table.js';
 import { MarkdownDocument } from '../../../widgets/markdown/stream.js';
+import { randomRuns } from '../../support/property.js';
 import { plain, styleOf } from '../transcript/helpers.js';
 
 await loadMarkdownParser();
@@ -124,7 +125,7 @@ test('streaming in any chunking renders exactly what the whole text renders', ()
       }
       assert.deepEqual(doc.render(width), renderMarkdown(SAMPLE, width));
     }),
-    { numRuns: 60 },
+    randomRuns(60),
   );
 });
 
@@ -176,7 +177,38 @@ test('property: no rendered row is wider than the width, whatever the markdown',
     fc.property(fc.array(piece, { maxLength: 40 }), fc.integer({ min: 2, max: 60 }), (parts, width) => {
       for (const row of renderMarkdown(parts.join(''), width)) assert.ok(lineWidth(row) <= width, `row "${row.map((s) => s.text).join('')}" is wider than ${width}`);
     }),
-    { numRuns: 600 },
+    randomRuns(600),
+  );
+});
+
+test('a table whose column cannot hold a wide character is never wider than the width (found by the property above)', () => {
+  // Streamed as '|---|---|\n', '|---|---|\n', '🎉': two columns at width 5 left 1 column each, and 🎉 takes 2.
+  const src = '|---|---|\n|---|---|\n🎉';
+  for (let width = 2; width <= 12; width++) {
+    const rows = renderMarkdown(src, width);
+    for (const row of rows) assert.ok(lineWidth(row) <= width, `width ${width}: row "${row.map((s) => s.text).join('')}" is wider`);
+    assert.ok(plain(rows).some((r) => r.includes('🎉')), `width ${width}: the cell is lost`);
+  }
+  // Wide enough for the grid only once each column gets its widest character: 🎉 (2) + ' │ ' + '-' (1).
+  assert.equal(plain(renderMarkdown(src, 6))[0], '-- │ -');
+  assert.ok(plain(renderMarkdown(src, 5)).every((r) => !r.includes('│')));
+});
+
+test('property: a table of wide, combining and narrow cells is never wider than the width and loses no character', () => {
+  const cell = fc.array(fc.constantFrom('a', 'word', '日本', '🎉', '👩‍💻', 'e\u0301', ' ', '中文字'), { minLength: 1, maxLength: 4 }).map((p) => p.join('').trim() || 'x');
+  const table = fc.integer({ min: 1, max: 4 }).chain((cols) => fc.array(fc.array(cell, { minLength: cols, maxLength: cols }), { minLength: 1, maxLength: 4 }));
+  fc.assert(
+    fc.property(table, fc.integer({ min: 2, max: 30 }), (rows, width) => {
+      const line = (cells: string[]): string => `| ${cells.join(' | ')} |`;
+      const src = [line(rows[0]!), line(rows[0]!.map(() => '---')), ...rows.slice(1).map(line)].join('\n');
+      const out = renderMarkdown(src, width);
+      for (const row of out) assert.ok(lineWidth(row) <= width, `row "${row.map((s) => s.text).join('')}" is wider than ${width}`);
+      // Every character of the cells is shown (as often as the cells have it: a list repeats the header).
+      const count = (s: string): Map<string, number> => graphemes(s).reduce((m, g) => m.set(g, (m.get(g) ?? 0) + 1), new Map<string, number>());
+      const shown = count(plain(out).join(''));
+      for (const [g, n] of count(rows.flat().join('').replace(/\s/g, ''))) assert.ok((shown.get(g) ?? 0) >= n, `${g} is lost:\n${plain(out).join('\n')}`);
+    }),
+    randomRuns(400),
   );
 });
 
@@ -224,6 +256,8 @@ test('column widths: natural when they fit; whole words first, the rest to the c
   assert.deepEqual(columnWidths([3, 40], [3, 6], 14), [3, 11]);
   // Not even the longest words fit: narrow columns keep theirs, the others share.
   assert.deepEqual(columnWidths([2, 30, 30], [2, 20, 20], 12), [2, 5, 5]);
+  // A column holding a wide character keeps 2 columns even where an even share would give it 1.
+  assert.deepEqual(columnWidths([3, 3], [3, 3], 3, [2, 1]), [2, 1]);
 });
 
 test('property: a document streamed in any pieces lays out, after every delta and at any width, exactly as the whole text laid out at once', () => {

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { randomRuns } from '../../support/property.js';
 import { CellGrid } from '../../../widgets/base/grid.js';
 import type { Line, Rect, Style, Surface } from '../../../widgets/base/types.js';
 import { BacktrackPreview } from '../../../widgets/transcript/backtrack.js';
@@ -69,7 +70,7 @@ test('a window at any scroll offset shows exactly those rows of the whole transc
       const expected = Array.from({ length: h }, (_, i) => full[top + i] ?? '');
       assert.deepEqual(screen(t, width, h, top), expected);
     }),
-    { numRuns: 200 },
+    randomRuns(200),
   );
 });
 
