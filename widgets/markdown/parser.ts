@@ -2,9 +2,9 @@
 // costs ~12 ms of CPU to evaluate, which the start-up path and the first frame
 // must not pay. Until it is loaded, markdown renders as its plain source lines
 // (readable, and usually gone within a frame); whoever asked gets called back.
-import type { Lexer as MarkedLexer, Token, TokensList } from 'marked';
+import type { Links, Lexer as MarkedLexer, Token, TokensList } from 'marked';
 
-export type { Token, Tokens } from 'marked';
+export type { Links, Token, Tokens } from 'marked';
 
 let lexer: typeof MarkedLexer | undefined;
 let loading: Promise<void> | undefined;
@@ -27,9 +27,16 @@ export function loadMarkdownParser(): Promise<void> {
 
 /**
  * Block tokens of `text`, or undefined while the parser is loading; `onReady`
- * is then called once when it is (and starts the load if needed).
+ * is then called once when it is (and starts the load if needed). `links`: the
+ * link definitions of text before this one (they win over later ones); the
+ * result's `links` has them and those `text` adds.
  */
-export function lexBlocks(text: string, onReady?: () => void): TokensList | undefined {
+export function lexBlocks(text: string, onReady?: () => void, links?: Links): TokensList | undefined {
+  if (lexer && links) {
+    const l = new lexer(OPTIONS);
+    Object.assign(l.tokens.links, links);
+    return l.lex(text);
+  }
   if (lexer) return lexer.lex(text, OPTIONS);
   if (onReady) waiting.add(onReady);
   void loadMarkdownParser();

@@ -11,7 +11,8 @@
 import type { Line } from '../base/types.js';
 import { CodeRows } from './code.js';
 import { CodeHighlight, highlighterFor } from './highlight.js';
-import { cancelReady, lexBlocks, type Token, type Tokens } from './parser.js';
+import { addDefinitions, changedLabels, definitionsIn, mayUse } from './links.js';
+import { cancelReady, lexBlocks, type Links, type Token, type Tokens } from './parser.js';
 import { gapBefore, type Highlight, isDrawn, listMarker, renderBlock, renderListItem, renderPlain } from './render.js';
 
 /** Turns a rendered row into the row shown (a cell's bullet, indent, dimming); cached with it. */
@@ -46,6 +47,10 @@ export class MarkdownDocument {
   private base = 0;
   private done: Block[] = [];
   private open: Block[] = [];
+  /** Link definitions in the text before the next parse's start (finished text). */
+  private links: Links = {};
+  /** All link definitions as of the last parse: finished blocks were drawn with them. */
+  private seen: Links = {};
   /** Text appended since the last parse. */
   private dirty = false;
   private caches = new Map<number, WidthCache>();
@@ -82,14 +87,22 @@ export class MarkdownDocument {
       return;
     }
     this.source = '';
-    this.md = '';
-    this.base = 0;
-    this.done = [];
-    this.open = [];
-    this.caches.clear();
+    this.reset();
     this.highlighters.clear();
     this.codeRows.clear();
     this.append(text);
+  }
+
+  /** Forgets the parse: the next one starts from the beginning of the text (code blocks keep their highlighting). */
+  private reset(): void {
+    this.md = this.source.replace(/\r/g, '');
+    this.base = 0;
+    this.done = [];
+    this.open = [];
+    this.links = {};
+    this.seen = {};
+    this.caches.clear();
+    this.dirty = true;
   }
 
   /** Re-parses from the first unfinished block; false while the parser is loading. */
@@ -97,7 +110,7 @@ export class MarkdownDocument {
     if (!this.dirty) return true;
     const end = this.base + this.md.length;
     const from = this.open[0]?.start ?? end - this.tailLength();
-    const tokens = lexBlocks(this.md.slice(from - this.base), this.parserReady);
+    const tokens = lexBlocks(this.md.slice(from - this.base), this.parserReady, this.links);
     if (!tokens) return false;
     cancelReady(this.parserReady);
     this.dirty = false;
@@ -108,7 +121,10 @@ export class MarkdownDocument {
     let blank = this.open[0]?.blank ?? this.blankBefore(from);
     // Re-parsing from an item of a list continues that list: its items count on.
     const cont = this.open[0]?.item;
+    // Where each definition (or block holding some) ends, in order.
+    const defs: { end: number; token: Token }[] = [];
     for (const t of tokens) {
+      if (t.type === 'def' || t.type === 'blockquote') defs.push({ end: at + t.raw.length, token: t });
       if (t.type === 'list') {
         const list = t as Tokens.List;
         const base = cont && at === from ? cont : { list, index: 0 };
@@ -118,6 +134,7 @@ export class MarkdownDocument {
           const start = at + (off < 0 ? pos : off);
           pos = (off < 0 ? pos : off) + item.raw.length;
           blocks.push({ token: item, start, blank: i ? this.blankBefore(start) : blank, item: { list: base.list, index: base.index + i } });
+          defs.push({ end: start + item.raw.length, token: item });
         });
       } else if (isDrawn(t)) blocks.push({ token: t, start: at, blank });
       blank = t.type === 'space' || (blank && !isDrawn(t));
@@ -126,8 +143,19 @@ export class MarkdownDocument {
     // Every block before the last one that starts on a complete line is finished.
     let k = 0;
     while (k + 1 < blocks.length && blocks[k + 1]!.start < complete) k++;
+    const drawnBefore = this.done.length;
     this.done.push(...blocks.slice(0, k));
     this.open = blocks.slice(k);
+    // A definition added or changed since the last parse may be used by a block drawn before it: parse all again.
+    const changed = changedLabels(this.seen, tokens.links);
+    if (changed.length && this.done.slice(0, drawnBefore).some((b) => mayUse(b.token.raw, changed))) {
+      this.reset();
+      return this.parse();
+    }
+    this.seen = tokens.links;
+    // The next parse starts at its first open block: the definitions before it are final.
+    const next = this.open[0]?.start ?? end - this.tailLength();
+    for (const d of defs) if (d.end <= next) addDefinitions(this.links, definitionsIn(d.token));
     this.forget();
     return true;
   }
