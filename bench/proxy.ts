@@ -251,6 +251,7 @@ console.log(`\nbench/proxy — small JSON POSTs on loopback, ${ROUNDS} interleav
 console.log(`load average before: ${loadavg().map((x) => x.toFixed(2)).join(' ')} (${cpus().length} CPUs)`);
 const rows = [['target', 'c', 'req/s', 'p50', 'p99', 'vs direct', 'ratio vs nginx\'s', 'proxy CPU/req']];
 const ratios = new Map<string, number>(); // `${name}@${c}` → median ratio to direct
+const roundRatios = new Map<number, number[]>(); // c → codex proxy's share of direct over nginx's, each round
 for (const c of CONCURRENCY) {
   const runs = new Map<string, Run[]>(targets.map((t) => [t.name, []]));
   const perRound = new Map<string, number[]>(targets.map((t) => [t.name, []]));
@@ -265,6 +266,7 @@ for (const c of CONCURRENCY) {
     }
   }
   for (const t of targets) ratios.set(`${t.name}@${c}`, median(perRound.get(t.name)!));
+  if (ref) roundRatios.set(c, perRound.get('codex proxy')!.map((r, i) => r / perRound.get(ref.name)![i]!));
   for (const t of targets) {
     const rs = runs.get(t.name)!;
     const lat = rs.flatMap((r) => r.latencies).sort((a, b) => a - b);
@@ -277,6 +279,8 @@ for (const c of CONCURRENCY) {
 table(rows);
 if (ref) {
   console.log(`codex proxy's ratio to direct / nginx's (target ≥ 1): ${CONCURRENCY.map((c) => `c=${c} ${(ratios.get(`codex proxy@${c}`)! / ratios.get(`${ref.name}@${c}`)!).toFixed(2)}`).join(', ')}`);
+  // The spread says how much of a row is the machine's other work.
+  console.log(`  round by round: ${CONCURRENCY.map((c) => `c=${c} ${roundRatios.get(c)!.map((r) => r.toFixed(2)).join(' ')}`).join(', ')}`);
 }
 console.log(`codex proxy with its access log / without (target ≥ 0.95): ${CONCURRENCY.map((c) => `c=${c} ${(ratios.get(`codex proxy@${c}`)! / ratios.get(`proxy, no log@${c}`)!).toFixed(2)}`).join(', ')}`);
 
@@ -303,6 +307,8 @@ for (const t of upTargets) {
 }
 table(upRows);
 if (ref) console.log(`codex proxy upload / nginx's (target ≥ 0.8): ${(uploads.get('codex proxy')! / uploads.get(ref.name)!).toFixed(2)}`);
+// A process's first upload costs more than its later ones (see README, `codex proxy`): the rounds show it.
+for (const t of upTargets.filter((x) => x.pids.length)) console.log(`  ${t.name} CPU/MiB round by round: ${upRuns.get(t.name)!.map((r) => fmt(r.cpuPerMib!, ' ms')).join(' ')}`);
 console.log(`load average after: ${loadavg().map((x) => x.toFixed(2)).join(' ')} (the machine's other work shows in wall figures more than in CPU per request)`);
 
 await stop(proxied.child, 'SIGTERM');
