@@ -72,6 +72,8 @@ export interface DirTreeOptions {
   /** Stop listing after this many files (a tree too large to index whole). */
   readonly maxFiles?: number;
   readonly now?: () => number;
+  /** Paths below the root (relative, '/'-separated) never listed: what codex itself writes there (CODEX_HOME). */
+  readonly skip?: readonly string[];
 }
 
 export class DirTree {
@@ -83,6 +85,7 @@ export class DirTree {
   private readonly ignoreNames: readonly string[];
   private readonly max: number;
   private readonly now: () => number;
+  private readonly skip: ReadonlySet<string>;
   private files = 0;
 
   readonly root: string;
@@ -92,6 +95,7 @@ export class DirTree {
     this.fs = opts.fs ?? realFs;
     this.max = opts.maxFiles ?? Number.POSITIVE_INFINITY;
     this.now = opts.now ?? Date.now;
+    this.skip = new Set(opts.skip);
     const gitRoot = findGitRoot(this.root);
     this.ignoreNames = ignoreFileNames(gitRoot !== undefined);
     this.queue.push({ rel: '', inherited: initialRules(this.root, gitRoot) });
@@ -174,15 +178,15 @@ export class DirTree {
     const sets = own.length ? [...inherited, ...own] : inherited;
     let files: string[] = [];
     const dirs: string[] = [];
+    const childRel = (name: string): string => (job.rel ? `${job.rel}/${name}` : name);
     for (const e of entries) {
       const name = e.name;
-      if (name === '.git') continue;
+      if (name === '.git' || (this.skip.size && this.skip.has(childRel(name)))) continue;
       const isDir = e.isDirectory();
       if (!isDir && !e.isFile() && !e.isSymbolicLink()) continue;
       if (sets.length && isIgnored(sets, `${abs}/${name}`, isDir)) continue;
       (isDir ? dirs : files).push(name);
     }
-    const childRel = (name: string): string => (job.rel ? `${job.rel}/${name}` : name);
     const before = new Set(prev?.files);
     let added = files.filter((n) => !before.has(n));
     if (this.files + added.length > this.max) {

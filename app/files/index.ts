@@ -8,7 +8,8 @@
 // older than `rescanAfterMs`: every listed directory is stat'ed and only the
 // changed ones are read (see DirTree). Either way the user sees results, never
 // an error about watching.
-import { resolve, sep } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { FSWatcher } from 'chokidar';
 import { Narrowing, searchPaths, type FileMatch } from './fuzzy.js';
 import { isIgnored } from './ignore-rules.js';
@@ -42,6 +43,13 @@ export interface FileIndexOptions {
   /** Seams for tests: the file system, and the clock slices are measured with. */
   readonly fs?: FsSeam;
   readonly clock?: () => number;
+  /**
+   * Directories codex itself writes to (CODEX_HOME: session logs, history,
+   * logs): when inside the root, they are neither listed nor watched, so a
+   * session writing its log costs the index nothing. One the root lies in
+   * (codex run inside CODEX_HOME) is listed as any other tree.
+   */
+  readonly skip?: readonly string[];
 }
 
 export class FileIndex {
@@ -65,10 +73,13 @@ export class FileIndex {
   private readonly touched = new Set<string>();
   private flushTimer: NodeJS.Timeout | undefined;
   private readonly clock: () => number;
+  /** `opts.skip` below the root, relative. */
+  private readonly skipped: readonly string[];
 
   constructor(root: string, private readonly opts: FileIndexOptions = {}) {
     this.root = resolve(root);
-    this.tree = new DirTree(this.root, this.list, { fs: opts.fs, maxFiles: opts.maxFiles ?? MAX_FILES });
+    this.skipped = (opts.skip ?? []).flatMap((dir) => below(this.root, dir));
+    this.tree = new DirTree(this.root, this.list, { fs: opts.fs, maxFiles: opts.maxFiles ?? MAX_FILES, skip: this.skipped });
     this.clock = opts.clock ?? (() => performance.now());
   }
 
@@ -210,6 +221,8 @@ export class FileIndex {
     if (abs === this.root) return false;
     const cut = abs.lastIndexOf(sep);
     if (abs.slice(cut + 1) === '.git') return true;
+    const rel = this.relOf(abs);
+    if (this.skipped.some((s) => rel === s || rel.startsWith(`${s}/`))) return true;
     // Judged by the rules of its directory's record; a directory not listed yet is watched.
     const sets = this.tree.rulesAt(this.relOf(abs.slice(0, cut)));
     return sets !== undefined && sets.length > 0 && isIgnored(sets, abs, isDir);
@@ -227,4 +240,25 @@ export class FileIndex {
       this.schedule();
     }, this.opts.debounceMs ?? 100);
   }
+}
+
+/**
+ * Where `dir` lies strictly below `root`, relative and '/'-separated: as
+ * written, and as it really is when symlinks differ (either one may be what
+ * a listing or a watch event shows). Nothing when it is elsewhere.
+ */
+function below(root: string, dir: string): string[] {
+  const real = (p: string): string => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return p; // not there (yet): as written
+    }
+  };
+  const out = new Set<string>();
+  for (const [r, d] of [[root, resolve(dir)], [real(root), real(resolve(dir))]] as const) {
+    const rel = relative(r, d);
+    if (rel && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel)) out.add(sep === '/' ? rel : rel.split(sep).join('/'));
+  }
+  return [...out];
 }

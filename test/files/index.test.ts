@@ -166,6 +166,61 @@ test('watched index: an event re-reads its directory; ignored files stay out; de
   assert.ok(fs.reads.every((r) => r === root || r === join(root, 'src')), `reads: ${fs.reads.join(', ')}`);
 });
 
+/** What a session writes to CODEX_HOME: its log (a new dated directory, then appends) and the prompt history. */
+function writeSession(home: string): void {
+  const day = join(home, 'sessions', '2026', '12', '07');
+  mkdirSync(day, { recursive: true });
+  const log = join(day, 'rollout-2026-12-07T05-00-00-abc.jsonl');
+  for (let i = 0; i < 20; i++) writeFileSync(log, `{"type":"event_msg","n":${i}}\n`, { flag: 'a' });
+  writeFileSync(join(home, 'history.jsonl'), '{"text":"go"}\n', { flag: 'a' });
+}
+
+test('CODEX_HOME inside the root (codex run in the home directory) is neither listed nor watched: a session writing its log costs the index nothing, a user file made meanwhile is found', async () => {
+  const root = repo(5);
+  const home = join(root, '.codex');
+  mkdirSync(home);
+  writeFileSync(join(home, 'config.toml'), 'model = "x"\n');
+  age(root);
+  const fs = counting();
+  const index = open(root, { debounceMs: 20, fs, skip: [home] });
+  await index.refresh();
+  await waitFor(() => index.mode === 'watching', 'the index to start watching');
+  await index.refresh();
+  assert.deepEqual(await paths(index, 'config.toml'), []);
+  fs.reads.length = 0;
+  writeSession(home);
+  writeFileSync(join(root, 'src', 'fresh-user.ts'), '');
+  assert.deepEqual(await eventually(index, 'fresh', (p) => p.includes('src/fresh-user.ts')), ['src/fresh-user.ts']);
+  assert.deepEqual(await paths(index, 'rollout'), []);
+  assert.deepEqual(await paths(index, 'history.jsonl'), []);
+  // Only the user's directory was read again: no event came from CODEX_HOME.
+  assert.ok(fs.reads.every((r) => r === join(root, 'src')), `reads: ${fs.reads.join(', ')}`);
+});
+
+test('CODEX_HOME inside a swept root is skipped by the sweeps too; a root inside CODEX_HOME is listed whole', async () => {
+  const root = repo(2);
+  const home = join(root, 'home', '.codex');
+  mkdirSync(home, { recursive: true });
+  writeFileSync(join(home, 'config.toml'), '');
+  writeFileSync(join(root, 'home', 'notes.md'), '');
+  age(root);
+  const fs = counting();
+  const index = open(root, { watch: false, fs, skip: [home] });
+  await index.refresh();
+  assert.deepEqual(await paths(index, 'notes'), ['home/notes.md']);
+  assert.deepEqual(await paths(index, 'config.toml'), []);
+  writeSession(home);
+  settled(root, join(root, 'home'), home, join(home, 'sessions'));
+  fs.reads.length = 0;
+  await index.refresh();
+  assert.ok(fs.reads.every((r) => !r.startsWith(home)), `reads: ${fs.reads.join(', ')}`);
+  assert.deepEqual(await paths(index, 'rollout'), []);
+  // Working inside CODEX_HOME itself: its files are the user's.
+  const inside = open(home, { watch: false, skip: [home] });
+  await inside.refresh();
+  assert.deepEqual(await paths(inside, 'rollout'), ['sessions/2026/12/07/rollout-2026-12-07T05-00-00-abc.jsonl']);
+});
+
 /** A tree of `n` directories with one file each, read through a clock that one read advances by 1 ms. */
 function slowTree(n: number): { root: string; fs: FsSeam; clock: () => number; reads: { at: number }[] } {
   const root = mkdtempSync(join(tmpdir(), 'codex-index-'));

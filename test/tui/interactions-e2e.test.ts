@@ -5,7 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { createWorkspace } from '../support/cli.js';
 import type { PtyApp } from '../support/pty.js';
 import { assistantTexts, callOutput, e2eFixture, quit, selectedRow, send, userTexts } from './e2e-support.js';
 
@@ -36,6 +37,35 @@ test('@ picker: a file created after the index was built is found (watched), an 
   app.key('ctrl+u');
   await app.waitForText('Ask Codex to do anything');
   assert.equal(await quit(app), 0);
+});
+
+test('@ picker run in the directory holding CODEX_HOME: the session log and history codex writes never show, a user file made meanwhile does', async () => {
+  const ws = createWorkspace(e2e.mock.url, { trust: 'trusted' });
+  try {
+    // The workspace's root holds CODEX_HOME (home/), as a home directory holds ~/.codex.
+    const root = dirname(ws.home);
+    ws.writeConfig(`[projects.${JSON.stringify(root)}]\ntrust_level = "trusted"`);
+    const { app } = e2e.start([], ws, undefined, { cwd: root });
+    await app.waitForText('Ask Codex');
+    e2e.mock.push({ output: [{ type: 'text', text: 'streamed answer done', deltas: ['streamed ', 'answer ', 'done'] }], delayMs: 20 });
+    await send(app, 'hello');
+    await app.waitForText('streamed answer done');
+    assert.ok(existsSync(join(ws.home, 'history.jsonl')), 'the session wrote its history inside the tree');
+    writeFileSync(join(root, 'notes-user.md'), 'mine\n');
+    app.type('@notes');
+    await app.waitForText(/^(› | {2})notes-user\.md/m);
+    for (const q of ['@rollout', '@history', '@config.toml']) {
+      app.key('ctrl+u');
+      await app.waitForText('Ask Codex to do anything');
+      app.type(q);
+      await app.waitForText('no matches');
+    }
+    app.key('ctrl+u');
+    await app.waitForText('Ask Codex to do anything');
+    assert.equal(await quit(app), 0);
+  } finally {
+    ws.cleanup();
+  }
 });
 
 test('Esc–Esc → Enter forks at an earlier message; the edited message is sent without the dropped turns', async () => {
