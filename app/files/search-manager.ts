@@ -4,7 +4,7 @@
 // (100 ms) only while searches are slow: the popup's first key is searched at
 // once (a debounce only spares searches of keys typed in between, and there
 // is none yet to spare), and once the index is complete and a search took
-// under a frame (FAST_MS), so is the next key.
+// under a frame (FAST_MS), so is the next key, before the key's own frame.
 // While the index is still being built, answers come from what it holds so
 // far (an empty one keeps "loading…" up), and the query runs again, at once,
 // when the index reports a change, so the popup fills in as the build goes.
@@ -34,6 +34,8 @@ export class FileSearchManager {
   private again = false;
   /** Whether the next search starts without the debounce: true until a search shows searching is slow. */
   private fast = true;
+  /** Whether the last search was measured under a frame on the complete index. */
+  private measuredFast = false;
   private readonly unsubscribe: () => void;
 
   constructor(
@@ -69,7 +71,10 @@ export class FileSearchManager {
   private schedule(delay = this.fast ? 0 : this.debounceMs): void {
     if (this.latest === undefined) return;
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.run(), delay);
+    // After a search that took under a frame, the next runs before the key's
+    // frame is painted: one frame shows the key and its answer, not two.
+    if (delay === 0 && this.measuredFast) queueMicrotask(() => void this.run());
+    else this.timer = setTimeout(() => void this.run(), delay);
   }
 
   private async run(): Promise<void> {
@@ -84,7 +89,7 @@ export class FileSearchManager {
     try {
       const started = this.now();
       const matches = await this.index.search(query);
-      this.fast = this.index.ready && this.now() - started <= FAST_MS;
+      this.fast = this.measuredFast = this.index.ready && this.now() - started <= FAST_MS;
       // Nothing found in a partial index is not "no matches" yet.
       if (query === this.latest && (matches.length > 0 || this.index.ready)) this.onUpdate({ kind: 'results', query, matches });
     } finally {
