@@ -88,6 +88,22 @@ export function firstPart(body: Readable, limit: number, whole = false): Promise
 }
 
 /**
+ * Sends the head (written, not yet sent) with the body bytes at hand, in one
+ * write: node writes a head and a first chunk apart unless the socket is
+ * corked. With none at hand, the head alone, so the client sees the status
+ * however late the body comes.
+ */
+export function sendHead(res: ServerResponse, chunks: readonly Buffer[]): void {
+  if (chunks.length === 0) {
+    res.flushHeaders();
+    return;
+  }
+  res.cork();
+  for (const c of chunks) res.write(c);
+  res.uncork();
+}
+
+/**
  * Copies the rest of an upstream body to the client with back-pressure. Plain
  * `pipe` with explicit error handling; resolves when the client has it all,
  * rejects if either side breaks (and then stops the other).

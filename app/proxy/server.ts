@@ -10,7 +10,7 @@ import type { Config } from '../config/types.js';
 import { logger } from '../log.js';
 import { proxyFor } from '../model/proxy-env.js';
 import { injectedAuthorization, providerHeaders } from './auth.js';
-import { BUFFER_LIMIT, firstPart, relay, requestBody } from './bodies.js';
+import { BUFFER_LIMIT, firstPart, relay, requestBody, sendHead } from './bodies.js';
 import { connector } from './connector.js';
 import { boundAddress, judgeRequest, type BoundAddress } from './guard.js';
 import { addMissing, checkHeaderValue, forwardable, type RawHeaders } from './headers.js';
@@ -176,7 +176,10 @@ export async function startProxy(opts: ProxyOptions): Promise<RunningProxy> {
     try {
       if (upstream.kind === 'stream' && head.contentType?.startsWith('text/event-stream')) {
         res.writeHead(status, out);
-        res.flushHeaders(); // the client sees the status before the first event, however late that comes
+        // The events that came with the upstream's head go out with the client's.
+        const atHand = upstream.body.readableLength > 0 ? [upstream.body.read() as Buffer] : [];
+        bytesOut += atHand[0]?.length ?? 0;
+        sendHead(res, atHand);
         await relay(upstream.body, res, (n) => (bytesOut += n));
         return;
       }
@@ -197,8 +200,7 @@ export async function startProxy(opts: ProxyOptions): Promise<RunningProxy> {
       bytesOut = first.bytes;
       if (first.ended) return sendWhole(first.chunks);
       res.writeHead(status, out);
-      for (const c of first.chunks) res.write(c);
-      if (first.chunks.length === 0) res.flushHeaders();
+      sendHead(res, first.chunks);
       await relay(upstream.body, res, (n) => (bytesOut += n));
     } catch (err) {
       if (gone) return;

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
+import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -142,4 +142,40 @@ test('the access log is written in batches: a request costs the proxy no stderr 
   const quiet = await perRequest({ RUST_LOG: '', CODEX_LOG: 'warn' });
   assert.equal(logged.stderr.match(/codex_proxy: GET \/health 200/g)?.length, 600, 'every request is logged, by the exit at the latest');
   assert.ok(logged.writes - quiet.writes < 0.5, `writes per request: ${logged.writes} with the access log, ${quiet.writes} without`);
+});
+
+test('a stream\'s head goes out with the events that came with it, in one write', async () => {
+  const p = await spawnProxy('codex.js', ['proxy', '--bind', '127.0.0.1:0'], { RUST_LOG: '', CODEX_LOG: 'warn' });
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  // The upstream sends its head and first event together, then waits: what the proxy wrote
+  // by the time that event is in is the upstream request and what reached the client.
+  const writesToFirstEvent = (): Promise<number> =>
+    new Promise((resolve, reject) => {
+      const before = writeCalls(p.child.pid!);
+      let writes = -1;
+      let text = '';
+      const req = request(`${p.url}/v1/gated-sse`, { agent }, (res) => {
+        res.setEncoding('utf8');
+        res.on('data', (d: string) => {
+          text += d;
+          if (writes < 0 && text.includes('"n":1')) {
+            writes = writeCalls(p.child.pid!) - before;
+            upstream.release();
+          }
+        });
+        res.on('end', () => resolve(writes));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  // Warmed up first: while V8 compiles, its threads wake the event loop with writes of their own.
+  for (let i = 0; i < 20; i++) await writesToFirstEvent();
+  const STREAMS = 40;
+  let writes = 0;
+  for (let i = 0; i < STREAMS; i++) writes += await writesToFirstEvent();
+  agent.destroy();
+  p.child.kill('SIGTERM');
+  assert.equal(await p.exit, 0);
+  // One write upstream and one to the client (head and event apart made it three).
+  assert.ok(writes / STREAMS < 2.5, `write calls per stream up to its first event: ${writes / STREAMS}`);
 });
