@@ -13,7 +13,7 @@ import { reviewOutcome, runReview, type PreparedReview } from './review-task.js'
 import { turnFamily, type ModelFamily } from './model-family.js';
 import { notify } from './notify.js';
 import type { EventMsg, TokenUsage } from '../protocol/events.js';
-import { addUsage, ZERO_USAGE } from './token-usage.js';
+import { addUsage, reportedContextWindow, ZERO_USAGE } from './token-usage.js';
 import type { RolloutRecorder } from './rollout.js';
 import type { ToolRouter } from './tool-router.js';
 import { recordInput, runTask, TaskAborted, type TaskHost } from './turn.js';
@@ -107,7 +107,7 @@ export class SessionTasks {
           type: 'token_count',
           info: {
             total_token_usage: this.usage, last_token_usage: last,
-            ...(this.family.contextWindow ? { model_context_window: this.family.contextWindow } : {}),
+            ...this.windowField(),
           },
         });
       },
@@ -137,10 +137,15 @@ export class SessionTasks {
     this.s.emit(task.subId, { type: 'background_event', message: 'Context compacted' });
   }
 
+  /** `model_context_window` for task_started and token_count, when the model's window is known. */
+  private windowField(): { model_context_window?: number } {
+    return this.family.contextWindow ? { model_context_window: reportedContextWindow(this.family.contextWindow) } : {};
+  }
+
   private async run(task: RunningTask, input: ResponseItem[], kind: TaskKind): Promise<void> {
     const s = this.s;
     const emit = (msg: EventMsg) => s.emit(task.subId, msg);
-    emit({ type: 'task_started', ...(this.family.contextWindow ? { model_context_window: this.family.contextWindow } : {}) });
+    emit({ type: 'task_started', ...this.windowField() });
     s.rec.record('turn_context', turnContextRecord(s.ctx));
     const host = this.host(task);
     try {

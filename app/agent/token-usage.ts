@@ -51,7 +51,30 @@ export function compactTokens(n: number): string {
   return `${digits ? fixed.replace(/\.?0+$/, '') : fixed}${suffix}`;
 }
 
-/** Percentage of the context window left with `tokens` in it (the footer's and /status's). */
+/**
+ * Tokens every request carries whatever the user does (instructions, tool
+ * schemas): 0.169 leaves them out of both sides of "% context left", so a
+ * fresh session starts at 100% rather than at a figure nobody can raise.
+ */
+export const CONTEXT_BASELINE_TOKENS = 12_000;
+
+/**
+ * Percentage of the context window left with `tokens` in it (the footer's,
+ * the status line's and /status's), as 0.169 computes it: the baseline is
+ * taken off the window and the usage, the ratio rounded; a window no bigger
+ * than the baseline shows 0.
+ */
 export function contextLeftPercent(tokens: number, window: number): number {
-  return Math.max(0, Math.min(100, Math.round(100 - (tokens / window) * 100)));
+  if (window <= CONTEXT_BASELINE_TOKENS) return 0;
+  const effective = window - CONTEXT_BASELINE_TOKENS;
+  const used = Math.max(0, tokens - CONTEXT_BASELINE_TOKENS);
+  return Math.max(0, Math.min(100, Math.round((Math.max(0, effective - used) / effective) * 100)));
+}
+
+/** Share of a model's context window the original reports as usable (effective_context_window_percent). */
+const USABLE_WINDOW_PERCENT = 95;
+
+/** The window token_count and task_started report: 95% of the model's, the rest kept for the reply (0.169 shows 95K for 100,000). */
+export function reportedContextWindow(window: number): number {
+  return Math.floor((window * USABLE_WINDOW_PERCENT) / 100);
 }

@@ -80,7 +80,7 @@ test('token_count after every request: last usage and the session total', () =>
     await h.next('task_complete');
     const counts = h.events.flatMap((e) => (e.msg.type === 'token_count' ? [e.msg.info] : []));
     assert.deepEqual(counts.map((c) => [c.last_token_usage.input_tokens, c.total_token_usage.input_tokens, c.total_token_usage.output_tokens]), [[10, 10, 1], [20, 30, 3]]);
-    assert.equal(counts[0]!.model_context_window, 272_000);
+    assert.equal(counts[0]!.model_context_window, 258_400, 'gpt-5: 95% of 272,000, as 0.169 reports it');
     const plan = await h.next('plan_update');
     assert.deepEqual(plan.plan, [{ step: 'a', status: 'completed' }]);
     assert.equal(outputOf(mock.requests[1]!.body.input, 'p'), 'Plan updated');

@@ -265,9 +265,9 @@ test('/model and /approvals mark the setting in effect (current) and start the s
 
 test('/new (replaceSession): token usage and context left start afresh; /approvals and /model choices carry over', () => withApp(async (h) => {
   h.session.emit({ type: 'token_count', info: {
-    total_token_usage: { input_tokens: 900, cached_input_tokens: 0, output_tokens: 100, reasoning_output_tokens: 0, total_tokens: 1000 },
-    last_token_usage: { input_tokens: 900, cached_input_tokens: 0, output_tokens: 100, reasoning_output_tokens: 0, total_tokens: 1000 },
-    model_context_window: 10_000,
+    total_token_usage: { input_tokens: 21_900, cached_input_tokens: 0, output_tokens: 100, reasoning_output_tokens: 0, total_tokens: 22_000 },
+    last_token_usage: { input_tokens: 21_900, cached_input_tokens: 0, output_tokens: 100, reasoning_output_tokens: 0, total_tokens: 22_000 },
+    model_context_window: 112_000,
   } });
   assert.equal(h.app.footer.contextLeft, 90);
   type(h, '/approvals');

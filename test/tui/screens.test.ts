@@ -203,6 +203,6 @@ test('/status: the card of 0.169 (fields, order, labels), with the session name,
     h.app.composer.setText('/status');
     h.app.handleInput([{ type: 'key', key: 'enter' }]);
     const s = await expectScreen('tui/status-card', h.app, { cols: 80, rows: 24, colors: true });
-    assert.match(s.text, /\/status\n\n {2}>_ OpenAI Codex \(v0\.1\.0\)\n\n {2}Model: +gpt-5 \(reasoning medium\)\n {2}Directory: +~\/project\n {2}Permissions: +Read Only \(Ask for approval\)\n {2}Agents\.md: +<none>\n {2}Thread name: +fix the parser\n {2}Session: +00000000-0000-4000-8000-000000000001\n\n {2}Token usage: +11\.8K total {2}\(10\.3K input \+ 1\.5K output\)\n {2}Context window: +95% left \(13\.8K used \/ 258K\)\n {2}Limits: +data not available yet/);
+    assert.match(s.text, /\/status\n\n {2}>_ OpenAI Codex \(v0\.1\.0\)\n\n {2}Model: +gpt-5 \(reasoning medium\)\n {2}Directory: +~\/project\n {2}Permissions: +Read Only \(Ask for approval\)\n {2}Agents\.md: +<none>\n {2}Thread name: +fix the parser\n {2}Session: +00000000-0000-4000-8000-000000000001\n\n {2}Token usage: +11\.8K total {2}\(10\.3K input \+ 1\.5K output\)\n {2}Context window: +99% left \(13\.8K used \/ 258K\)\n {2}Limits: +data not available yet/);
   });
 });

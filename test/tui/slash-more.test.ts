@@ -171,8 +171,8 @@ test('/theme with a configured theme that cannot be loaded starts on the default
 test('/statusline: Space ticks items, the bar follows at once, Esc goes back, Enter saves [tui] status_line', () => withApp(async (h) => {
   h.session.emit({ type: 'token_count', info: {
     total_token_usage: { input_tokens: 1200, cached_input_tokens: 0, output_tokens: 34, reasoning_output_tokens: 0, total_tokens: 1234 },
-    last_token_usage: { input_tokens: 1200, cached_input_tokens: 0, output_tokens: 34, reasoning_output_tokens: 0, total_tokens: 1234 },
-    model_context_window: 10_000,
+    last_token_usage: { input_tokens: 23_966, cached_input_tokens: 0, output_tokens: 34, reasoning_output_tokens: 0, total_tokens: 24_000 },
+    model_context_window: 112_000,
   } });
   const bar = async () => (await screen(h)).split('\n')[0]!;
   assert.match(await bar(), /^ >_ ~\/project · gpt-5 · OpenAI · sandbox \S+ · approval \S+$/);
