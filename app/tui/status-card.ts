@@ -1,5 +1,5 @@
 // What /status shows, as 0.169's card: the model (with the reasoning effort
-// this session sends, and the summaries setting when one is set), the
+// and summaries as configured, whatever the model), the
 // provider, the directory, the permissions in the original's words, the
 // instruction files, the session's name and id; then token usage, the context
 // window once the model reported it, and rate limits (which this client does
@@ -9,7 +9,6 @@
 import { homedir } from 'node:os';
 import { relative } from 'node:path';
 import { instructionFiles } from '../agent/agents-md.js';
-import { reasoningParams, turnFamily } from '../agent/model-family.js';
 import { sessionNames } from '../agent/session-index.js';
 import { blendedTotal, compactTokens, contextLeftPercent, nonCachedInput, ZERO_USAGE } from '../agent/token-usage.js';
 import type { ApprovalPolicy, SandboxPolicy } from '../protocol/policy.js';
@@ -57,9 +56,10 @@ export function statusCard(app: TuiApp): StatusCard {
   const c = app.config;
   const o = app.settings.overrides;
   const model = o.model ?? c.model;
-  const summary = c.reasoningSummary;
-  const effort = reasoningParams(turnFamily(c, model), o.effort ?? c.reasoningEffort, summary)?.effort ?? 'none';
-  const details = [`reasoning ${effort}`, ...(summary ? [`summaries ${summary === 'none' ? 'off' : summary}`] : [])];
+  // As 0.169: the settings as chosen, not what the request carries ("none"
+  // for no effort set even where gpt-5 then defaults to medium; "auto" summaries).
+  const summary = c.reasoningSummary ?? 'auto';
+  const details = [`reasoning ${o.effort ?? c.reasoningEffort ?? 'none'}`, `summaries ${summary === 'none' ? 'off' : summary}`];
   const name = sessionNames(c.codexHome).get(app.session.id);
   const info = app.tokenInfo;
   const total = info?.total_token_usage ?? ZERO_USAGE;

@@ -213,7 +213,7 @@ test('slash commands: /model picks a model and an effort, /status prints the car
   key(h, 'enter');
   const last = h.app.transcript.last()!;
   const card = last.lines(80).map((l) => l.map((s) => s.text).join('')).join('\n');
-  assert.match(card, /^ {2}Model: +gpt-5-codex \(reasoning medium\)$/m);
+  assert.match(card, /^ {2}Model: +gpt-5-codex \(reasoning medium, summaries auto\)$/m);
   assert.match(card, /^ {2}Session: +00000000-0000-4000-8000-000000000001$/m);
   assert.match(card, /^ {2}Agents\.md: +<none>$/m);
   // Token usage as the original's card: cached input is not counted as input, nor in the total.

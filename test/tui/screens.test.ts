@@ -195,6 +195,22 @@ test('the transcript pager (Ctrl+T)', async () => {
   });
 });
 
+// As 0.169 prints them (read off its /status): the settings as configured, whatever the model.
+test('/status: the Model line names the configured effort and summaries ("none" and "auto" when unset)', async () => {
+  const modelLine = async (overrides: string[]) => {
+    let line = '';
+    await withApp(async (h) => {
+      h.app.composer.setText('/status');
+      h.app.handleInput([{ type: 'key', key: 'enter' }]);
+      line = h.app.transcript.last()!.lines(80).map((l) => l.map((x) => x.text).join('')).find((l) => l.includes('Model:')) ?? '';
+    }, overrides);
+    return line.trim();
+  };
+  assert.match(await modelLine([]), /^Model: +gpt-5 \(reasoning none, summaries auto\)$/);
+  assert.match(await modelLine(['model_reasoning_effort="minimal"', 'model_reasoning_summary="none"']), /^Model: +gpt-5 \(reasoning minimal, summaries off\)$/);
+  assert.match(await modelLine(['model="my-local"', 'model_reasoning_effort="high"', 'model_reasoning_summary="detailed"']), /^Model: +my-local \(reasoning high, summaries detailed\)$/);
+});
+
 test('/status: the card of 0.169 (fields, order, labels), with the session name, usage and the context window', async () => {
   await withApp(async (h) => {
     appendSessionName(h.app.config.codexHome, h.session.id, 'fix the parser');
@@ -203,6 +219,6 @@ test('/status: the card of 0.169 (fields, order, labels), with the session name,
     h.app.composer.setText('/status');
     h.app.handleInput([{ type: 'key', key: 'enter' }]);
     const s = await expectScreen('tui/status-card', h.app, { cols: 80, rows: 24, colors: true });
-    assert.match(s.text, /\/status\n\n {2}>_ OpenAI Codex \(v0\.1\.0\)\n\n {2}Model: +gpt-5 \(reasoning medium\)\n {2}Directory: +~\/project\n {2}Permissions: +Read Only \(Ask for approval\)\n {2}Agents\.md: +<none>\n {2}Thread name: +fix the parser\n {2}Session: +00000000-0000-4000-8000-000000000001\n\n {2}Token usage: +11\.8K total {2}\(10\.3K input \+ 1\.5K output\)\n {2}Context window: +99% left \(13\.8K used \/ 258K\)\n {2}Limits: +data not available yet/);
+    assert.match(s.text, /\/status\n\n {2}>_ OpenAI Codex \(v0\.1\.0\)\n\n {2}Model: +gpt-5 \(reasoning none, summaries auto\)\n {2}Directory: +~\/project\n {2}Permissions: +Read Only \(Ask for approval\)\n {2}Agents\.md: +<none>\n {2}Thread name: +fix the parser\n {2}Session: +00000000-0000-4000-8000-000000000001\n\n {2}Token usage: +11\.8K total {2}\(10\.3K input \+ 1\.5K output\)\n {2}Context window: +99% left \(13\.8K used \/ 258K\)\n {2}Limits: +data not available yet/);
   });
 });
