@@ -223,12 +223,20 @@ export class ChatDecoder implements WireDecoder {
   /** Answer text and reasoning as they stream, aggregated for the items. */
   private content(parts: readonly ContentPart[], out: ResponseEvent[]): void {
     for (const p of parts) {
-      if (p.kind === 'text') {
-        this.text += p.text;
-        out.push({ type: 'output_text_delta', delta: p.text });
-      } else {
-        this.reasoning += p.text;
-        out.push({ type: 'reasoning_summary_delta', delta: p.text });
+      switch (p.kind) {
+        case 'text':
+          this.text += p.text;
+          out.push({ type: 'output_text_delta', delta: p.text });
+          break;
+        case 'reasoning':
+          this.reasoning += p.text;
+          out.push({ type: 'reasoning_summary_delta', delta: p.text });
+          break;
+        case 'reclassify':
+          // Already streamed as answer text: the finished items put it right (the message replaces what streamed).
+          this.reasoning += this.reasoning ? this.text : this.text.trimStart();
+          this.text = '';
+          break;
       }
     }
   }

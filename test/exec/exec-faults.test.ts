@@ -102,3 +102,18 @@ test('the Chat Completions wire: <think>…</think> opening the content (Ollama,
     assert.match(human.stderr, /thinking\nPondering the files\.\n/);
     assert.doesNotMatch(human.stderr, /<\/?think>\n/);
   }));
+
+test('the Chat Completions wire: a lone </think> on its own line (the template opened the block: QwQ, DeepSeek-R1) ends reasoning; a </think> an answer mentions is text', () =>
+  scenario([
+    { output: [{ type: 'text', text: '', deltas: ['Weighing', ' the files.\n</th', 'ink>\n\nThe answer.'] }] },
+    { output: [{ type: 'text', text: 'Close the block with </think> and go on.' }] },
+  ], { wireApi: 'chat', model: 'qwq:32b' }, async (_mock, ws) => {
+    const first = await runCodex(ws, ['exec', 'hi']);
+    assert.equal(first.code, 0, first.stderr);
+    assert.equal(first.stdout, 'The answer.\n');
+    assert.match(first.stderr, /thinking\nWeighing the files\.\n/);
+    const second = await runCodex(ws, ['exec', 'again']);
+    assert.equal(second.code, 0, second.stderr);
+    assert.equal(second.stdout, 'Close the block with </think> and go on.\n');
+    assert.doesNotMatch(second.stderr, /thinking/);
+  }));

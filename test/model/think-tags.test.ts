@@ -3,11 +3,17 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ThinkSplitter } from '../../app/model/think-tags.js';
 
+/** The answer and reasoning as the chat decoder aggregates them (a `reclassify` turns the text so far into reasoning). */
 function split(deltas: readonly string[]): { text: string; reasoning: string } {
   const s = new ThinkSplitter();
-  const all = [...deltas.flatMap((d) => s.push(d)), ...s.end()];
-  const join = (kind: string) => all.filter((p) => p.kind === kind).map((p) => p.text).join('');
-  return { text: join('text'), reasoning: join('reasoning') };
+  let text = '';
+  let reasoning = '';
+  for (const p of [...deltas.flatMap((d) => s.push(d)), ...s.end()]) {
+    if (p.kind === 'text') text += p.text;
+    else if (p.kind === 'reasoning') reasoning += p.text;
+    else [reasoning, text] = [reasoning + (reasoning ? text : text.trimStart()), ''];
+  }
+  return { text, reasoning };
 }
 
 const CASES: [string, string, string][] = [
@@ -20,6 +26,18 @@ const CASES: [string, string, string][] = [
   ['<thi', '<thi', ''],
   ['<think>cut off</thi', '', 'cut off</thi'],
   ['<think>a</think>b <think>c</think>', 'b <think>c</think>', 'a'],
+  // The template opened the block: a </think> on its own line, the first markup of the message.
+  ['Let me see.\n</think>\n\nThe answer.', 'The answer.', 'Let me see.\n'],
+  ['\n\nPlan it.\r\n</think>\r\nDone', 'Done', 'Plan it.\r\n'],
+  ['</think>\n\nHi', 'Hi', ''],
+  ['Still thinking\n</think>', '', 'Still thinking\n'],
+  ['r\n</think>\nA\n</think>\nB', 'A\n</think>\nB', 'r\n'],
+  // Answers that mention it: mid-line, quoted, not ending its line, after other markup.
+  ['The closing tag is </think> here.', 'The closing tag is </think> here.', ''],
+  ['Close it with\n`</think>`\n</think>\nx', 'Close it with\n`</think>`\n</think>\nx', ''],
+  ['a <b>\n</think>\nc', 'a <b>\n</think>\nc', ''],
+  ['Tags:\n</think>s close blocks', 'Tags:\n</think>s close blocks', ''],
+  ['x\n</thi', 'x\n</thi', ''],
 ];
 
 test('every cut into two and three deltas gives the same answer and reasoning', () => {
@@ -41,4 +59,12 @@ test('reasoning streams as it comes, one character at a time; only a possible </
   const seen: string[] = [];
   for (const ch of content.slice(0, content.indexOf('</think>') + 3)) seen.push(...s.push(ch).map((p) => p.text));
   assert.equal(seen.join(''), 'Pondering the files.');
+});
+
+test('with no <think> opening it, the text streams as answer text until a </think> says it was reasoning', () => {
+  const s = new ThinkSplitter();
+  assert.deepEqual(s.push('Weighing it'), [{ kind: 'text', text: 'Weighing it' }]);
+  assert.deepEqual(s.push(' up.\n</thi'), [{ kind: 'text', text: ' up.\n' }], 'only a possible </think> is held back');
+  assert.deepEqual(s.push('nk>\n\nYes.'), [{ kind: 'reclassify', text: '' }, { kind: 'text', text: 'Yes.' }]);
+  assert.deepEqual(s.end(), []);
 });
