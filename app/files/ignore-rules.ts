@@ -5,13 +5,13 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
-import ignore, { type Ignore } from 'ignore';
 import { commonGitDir, gitDirAt } from '../git/repo.js';
+import { parsePatterns, testPatterns, type IgnorePattern } from './gitignore-pattern.js';
 
 export interface RuleSet {
   /** Directory the patterns are relative to (absolute). */
   readonly base: string;
-  readonly rules: Ignore;
+  readonly rules: readonly IgnorePattern[];
 }
 
 function readRules(file: string): string | undefined {
@@ -28,7 +28,7 @@ export const ignoreFileNames = (inGitRepo: boolean): readonly string[] => (inGit
 /** Rule sets made from the ignore files' texts (`undefined` or empty: no file). */
 export function ruleSetsOf(dir: string, texts: readonly (string | undefined)[]): RuleSet[] {
   const found: RuleSet[] = [];
-  for (const text of texts) if (text) found.push({ base: dir, rules: ignore({ allowRelativePaths: true }).add(text) });
+  for (const text of texts) if (text) found.push({ base: dir, rules: parsePatterns(text) });
   return found;
 }
 
@@ -57,7 +57,7 @@ export function initialRules(root: string, gitRoot: string | undefined): RuleSet
     const excludes = join(commonGitDir(gitDirAt(gitRoot) ?? join(gitRoot, '.git')), 'info', 'exclude');
     for (const file of [globalExcludesFile(), excludes]) {
       const text = readRules(file);
-      if (text) sets.push({ base: gitRoot, rules: ignore({ allowRelativePaths: true }).add(text) });
+      if (text) sets.push({ base: gitRoot, rules: parsePatterns(text) });
     }
     const chain: string[] = [];
     for (let d = dirname(root); d.length >= gitRoot.length && d !== root; d = dirname(d)) {
@@ -83,26 +83,9 @@ export function isIgnored(sets: readonly RuleSet[], abs: string, isDir: boolean)
       ? abs.slice(set.base.length + 1)
       : relative(set.base, abs);
     if (sep !== '/') rel = rel.split(sep).join('/');
-    if (isDir) rel += '/';
-    const res = testOne(set.rules, rel);
+    const res = testPatterns(set.rules, rel, isDir);
     if (res.ignored) return true;
     if (res.unignored) return false;
   }
   return false;
-}
-
-type Verdict = { readonly ignored: boolean; readonly unignored: boolean };
-type RuleList = { test(path: string, mode: string): Verdict };
-
-/**
- * One path against one rule set, without the package's parent-directory pass
- * and its per-path cache: a walk prunes ignored directories before it lists
- * them, so the parents are settled, and the cache (one entry per file ever
- * tested, never freed) cost more than the rules: a third of a 100,000-file
- * walk. That entry point is internal to `ignore` 7; the public test is the
- * fallback should a release drop it.
- */
-function testOne(rules: Ignore, rel: string): Verdict {
-  const inner = (rules as unknown as { _rules?: Partial<RuleList> })._rules;
-  return typeof inner?.test === 'function' ? (inner as RuleList).test(rel, 'regex') : rules.test(rel);
 }

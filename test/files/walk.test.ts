@@ -65,6 +65,13 @@ test('a sub-directory root still sees the repository root .gitignore', () => {
   assert.deepEqual(walkFiles(join(root, 'pkg')).files, ['src/y.ts']);
 });
 
+test('a deeper negation re-includes a directory a shallower .gitignore excludes, and what is in it, as git does', () => {
+  // Each rule set judges the path itself, not its parents again (the walk settled those):
+  // the root's `gen/` says nothing about src/gen/a.ts once src/.gitignore let src/gen in.
+  const root = tree({ '.git/HEAD': '', '.gitignore': 'gen/\n*.tmp\n', 'src/.gitignore': '!gen/\n', 'src/gen/a.ts': '', 'src/gen/b.tmp': '', 'gen/c.ts': '' });
+  assert.deepEqual(sorted(walkFiles(root).files), ['.gitignore', 'src/.gitignore', 'src/gen/a.ts']);
+});
+
 test('symlinked files are listed, symlinked directories are not followed', () => {
   const root = tree({ 'real/file.txt': '' });
   symlinkSync(join(root, 'real'), join(root, 'linkdir'));
