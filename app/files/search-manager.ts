@@ -1,10 +1,14 @@
 // Drives searches for the `@` picker: at most one search in flight, and only
 // the answer for the latest query is delivered. A query typed while a search
-// runs waits for it, then runs once with the newest text. Keys are debounced
-// (100 ms) only while searches are slow: the popup's first key is searched at
-// once (a debounce only spares searches of keys typed in between, and there
-// is none yet to spare), and once the index is complete and a search took
-// under a frame (FAST_MS), so is the next key, before the key's own frame.
+// runs waits for it, then runs once with the newest text. A key is searched
+// at once when typing had paused before it (no key for the debounce, 100 ms:
+// the popup's first key, and each key of someone typing at a normal pace);
+// keys typed faster wait until typing pauses, and only while searches are
+// slow: once the index is complete and a search took under a frame
+// (FAST_MS), every key is searched at once, before the key's own frame. The
+// debounce spares searches of keys typed in a burst; it used to hold every
+// key after a slow search (the first key's scan of the whole list is the
+// slow one), so the second key waited 100 ms though it came after a pause.
 // While the index is still being built, answers come from what it holds so
 // far (an empty one keeps "loading…" up), and the query runs again, at once,
 // when the index reports a change, so the popup fills in as the build goes.
@@ -32,8 +36,8 @@ export class FileSearchManager {
   private timer: NodeJS.Timeout | undefined;
   private inFlight = false;
   private again = false;
-  /** Whether the next search starts without the debounce: true until a search shows searching is slow. */
-  private fast = true;
+  /** When the last key came (its query set). */
+  private keyAt = Number.NEGATIVE_INFINITY;
   /** Whether the last search was measured under a frame on the complete index. */
   private measuredFast = false;
   private readonly unsubscribe: () => void;
@@ -45,7 +49,7 @@ export class FileSearchManager {
     private readonly now: () => number = () => performance.now(),
   ) {
     // A change of the index is no key: the query runs again at once (the index spaces its notices).
-    this.unsubscribe = index.onChange?.(() => this.schedule(0)) ?? (() => undefined);
+    this.unsubscribe = index.onChange?.(() => this.schedule()) ?? (() => undefined);
   }
 
   /** A new query from the composer; an empty one cancels. */
@@ -54,7 +58,10 @@ export class FileSearchManager {
     clearTimeout(this.timer);
     if (!query) return;
     if (!this.index.ready) this.onUpdate({ kind: 'loading', query });
-    this.schedule();
+    const at = this.now();
+    const paused = at - this.keyAt >= this.debounceMs;
+    this.keyAt = at;
+    this.schedule(paused || this.measuredFast ? 0 : this.debounceMs);
   }
 
   cancel(): void {
@@ -68,7 +75,7 @@ export class FileSearchManager {
     this.unsubscribe();
   }
 
-  private schedule(delay = this.fast ? 0 : this.debounceMs): void {
+  private schedule(delay = 0): void {
     if (this.latest === undefined) return;
     clearTimeout(this.timer);
     // After a search that took under a frame, the next runs before the key's
@@ -89,7 +96,7 @@ export class FileSearchManager {
     try {
       const started = this.now();
       const matches = await this.index.search(query);
-      this.fast = this.measuredFast = this.index.ready && this.now() - started <= FAST_MS;
+      this.measuredFast = this.index.ready && this.now() - started <= FAST_MS;
       // Nothing found in a partial index is not "no matches" yet.
       if (query === this.latest && (matches.length > 0 || this.index.ready)) this.onUpdate({ kind: 'results', query, matches });
     } finally {

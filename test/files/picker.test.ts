@@ -52,7 +52,7 @@ test('picker states: hint, loading, no matches', async () => {
   await expectScreen('file-picker/no-matches', picker, { cols: 30, rows: 1, colors: true });
 });
 
-test('search manager: the first key at once, then debounced while searches are slow; one in flight; only the latest answer is delivered', async (t) => {
+test('search manager: a key after a pause at once, keys in a burst debounced while searches are slow; one in flight; only the latest answer is delivered', async (t) => {
   t.mock.timers.enable({ apis: ['setTimeout'] });
   // Each search waits until the test finishes it, so "in flight" is a state, not a race; each takes 40 ms of the fake clock.
   const pending: { query: string; finish: () => void }[] = [];
@@ -79,28 +79,37 @@ test('search manager: the first key at once, then debounced while searches are s
   pending[0]!.finish();
   await settle();
 
+  // 40 ms after 'r' (its slow search): a pause, so 're' would run at once; 'rea' comes with it, a burst.
   mgr.setQuery('re');
-  t.mock.timers.tick(19);
   mgr.setQuery('rea');
   t.mock.timers.tick(19);
-  assert.deepEqual(searched(), ['r'], 'after a slow search, each keystroke restarts the debounce');
-  t.mock.timers.tick(1);
-  assert.deepEqual(searched(), ['r', 'rea']);
-
   mgr.setQuery('read');
+  t.mock.timers.tick(19);
+  assert.deepEqual(searched(), ['r'], 'after a slow search, keys in a burst wait until typing pauses');
+  t.mock.timers.tick(1);
+  assert.deepEqual(searched(), ['r', 'read']);
+
+  mgr.setQuery('readm');
   t.mock.timers.tick(20);
-  assert.deepEqual(searched(), ['r', 'rea'], 'a second search waits for the one in flight');
+  assert.deepEqual(searched(), ['r', 'read'], 'a second search waits for the one in flight');
   pending[1]!.finish();
   await settle();
-  assert.deepEqual(searched(), ['r', 'rea', 'read'], 'then runs once, with the newest text');
+  assert.deepEqual(searched(), ['r', 'read', 'readm'], 'then runs once, with the newest text');
   pending[2]!.finish();
   await settle();
-  assert.deepEqual(updates.filter((u) => u.kind === 'results').map((u) => u.query), ['r', 'read'], 'the stale answer for "rea" is dropped');
+  assert.deepEqual(updates.filter((u) => u.kind === 'results').map((u) => u.query), ['r', 'readm'], 'the stale answer for "read" is dropped');
+
+  // The last search was slow too, but this key follows a pause (40 ms since 'readm'): at once.
+  mgr.setQuery('readme');
+  t.mock.timers.tick(0);
+  assert.deepEqual(searched(), ['r', 'read', 'readm', 'readme'], 'a key after a pause is searched at once, slow searches or not');
+  pending[3]!.finish();
+  await settle();
 
   mgr.setQuery('main');
   mgr.cancel();
   t.mock.timers.tick(1000);
-  assert.deepEqual(searched(), ['r', 'rea', 'read'], 'a cancelled query never runs');
+  assert.deepEqual(searched(), ['r', 'read', 'readm', 'readme'], 'a cancelled query never runs');
 });
 
 test('search manager: partial answers while the index builds, "loading" until one finds something, a re-run at once when it changes', async (t) => {
