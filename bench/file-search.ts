@@ -35,6 +35,8 @@ const arg = (name: string, dflt: number): number => {
 };
 const FILES = arg('--files', 100_000);
 const RUNS = arg('--runs', 3);
+/** How far apart the query's keys are typed, in process and in the pty. */
+const KEY_GAP_MS = 150;
 const QUERIES = [
   'main', 'index', 'rend', 'cfg', 'srvcl', 'test12', 'utils/core', 'model', 'parser9', 'widgets',
   'a', 'co', 'appmain', 'clientrender', 'lib3', 'zzz', 'Index', 'server/test', 'compo', 'mdl42',
@@ -86,8 +88,13 @@ try {
   const build = performance.now() - t;
   const buildCpu = cpuOf(process.cpuUsage(cpu0));
   stalls.disable();
+  // The search's warm-up runs in the slice after the build (app/files/warm-up.ts): its CPU, the engine's compiler threads included.
+  cpu0 = process.cpuUsage();
+  await new Promise((r) => setTimeout(r, 200));
+  const warmCpu = cpuOf(process.cpuUsage(cpu0));
   // Each later key of a typed query, in process: the key's query → its answer delivered by the
-  // popup's search manager (the render bench has the key → frame part: about 1.5 ms).
+  // popup's search manager (the render bench has the key → frame part: about 1.5 ms), typed
+  // KEY_GAP_MS apart as in the pty runs (a burst of faster keys is debounced, by design).
   const perKey: number[] = [];
   const perKeyCpu: number[] = [];
   let waiting: { query: string; done: () => void } | undefined;
@@ -100,6 +107,7 @@ try {
   });
   await type(TYPED[0]!);
   for (let i = 2; i <= TYPED.length; i++) {
+    await new Promise((r) => setTimeout(r, KEY_GAP_MS));
     const c0 = process.cpuUsage();
     const k0 = performance.now();
     await type(TYPED.slice(0, i));
@@ -156,6 +164,7 @@ try {
     ['files indexed', String(walked.files.length), `${walked.directories} directories`, `file index: ${index.size}`],
     ['index: walk (sync)', ms(syncWalk), '', ''],
     ['index: background build (time-sliced, as the TUI runs it)', `${ms(build)} wall`, `${ms(buildCpu)} CPU`, `longest event-loop stall ${ms(stalls.max / 1e6)}`],
+    ['index: the search\'s warm-up after the build (CPU in the 200 ms after it, compiler threads included)', `${ms(warmCpu)} CPU`, '', ''],
     ['git ls-files -co --exclude-standard (not used: no directory state to refresh from)', `${ms(gitWall)} wall`, `${ms(gitCpu)} CPU in git + ${ms(gitParse)} parsing`, `${gitFiles.length} files`],
     ['index: prepare for search', ms(prep), '', ''],
     ['index memory (RSS growth)', `${indexMiB.toFixed(1)} MiB`, '', ''],
@@ -166,7 +175,8 @@ try {
   } else rows.push(['query latency, fzf --filter', 'fzf not installed (apt-get install fzf)', '', '']);
   rows.push(['top 8 identical to the fzf package alone', `${agree}/${AGREEMENT_QUERIES} queries`, '', '']);
   rows.push(['query latency, fzf npm package alone', `median ${ms(median(pkgTimes))}`, `p95 ${ms(p95(pkgTimes))}`, `build ${ms(pkgBuild)}`]);
-  rows.push([`each later key, "${TYPED.slice(0, 2)}"…"${TYPED}": query → answer (in process)`, `median ${ms(median(perKey))}, max ${ms(Math.max(...perKey))}`, `CPU median ${ms(median(perKeyCpu))}, max ${ms(Math.max(...perKeyCpu))}`, `target ≤ 16 ms: ${median(perKey) <= 16 ? 'met' : 'MISSED'} (median)`]);
+  const worst = perKey.indexOf(Math.max(...perKey));
+  rows.push([`each later key, "${TYPED.slice(0, 2)}"…"${TYPED}", ${KEY_GAP_MS} ms apart: query → answer (in process)`, `median ${ms(median(perKey))}, CPU ${ms(median(perKeyCpu))}`, `worst "${TYPED.slice(0, worst + 2)}" ${ms(perKey[worst]!)}, CPU ${ms(perKeyCpu[worst]!)}; most CPU ${ms(Math.max(...perKeyCpu))}`, `target ≤ 16 ms: ${perKey[worst]! <= 16 ? 'met' : 'MISSED'} (worst key)`]);
   rows.push(...(await popupRows()));
 
   const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c]!.length)));
@@ -197,7 +207,7 @@ async function popupRows(): Promise<[string, string, string, string][]> {
   delete (env as Record<string, string | undefined>).NODE_EXTRA_CA_CERTS;
   const native = installNative() ? nativeBin : undefined;
   const nativeVersion = native ? spawnSync(native, ['--version'], { encoding: 'utf8' }).stdout.trim() : undefined;
-  const opts = { query: TYPED, gapMs: 150 };
+  const opts = { query: TYPED, gapMs: KEY_GAP_MS };
   const early: PopupRun[] = [];
   const idle: PopupRun[] = [];
   const theirsEarly: PopupRun[] = [];

@@ -15,6 +15,7 @@ import { Narrowing, searchPaths, type FileMatch } from './fuzzy.js';
 import { isIgnored } from './ignore-rules.js';
 import { DirTree, type FsSeam } from './dir-tree.js';
 import { PathList } from './path-list.js';
+import { warmUp } from './warm-up.js';
 import { logger } from '../log.js';
 
 const log = logger('codex_file_search');
@@ -58,6 +59,7 @@ export class FileIndex {
   private readonly tree: DirTree;
   private started = false;
   private built = false;
+  private warm = false;
   private scheduled = false;
   private closed = false;
   private sweptAt = 0;
@@ -166,6 +168,10 @@ export class FileIndex {
       this.built = true;
       this.sweptAt = this.clock();
       this.watchIfSmall();
+      this.schedule(); // the warm-up, in a slice of its own
+    } else if (!this.warm) {
+      this.warm = true;
+      warmUp(this.list.prepared());
     }
     this.tell();
     this.idle.splice(0).forEach((done) => done());
