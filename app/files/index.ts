@@ -59,7 +59,8 @@ export class FileIndex {
   private readonly tree: DirTree;
   private started = false;
   private built = false;
-  private warm = false;
+  /** The search's warm-up (warm-up.ts), run in slices once the build is done. */
+  private warming: (() => void)[] = [];
   private scheduled = false;
   private closed = false;
   private sweptAt = 0;
@@ -168,10 +169,12 @@ export class FileIndex {
       this.built = true;
       this.sweptAt = this.clock();
       this.watchIfSmall();
-      this.schedule(); // the warm-up, in a slice of its own
-    } else if (!this.warm) {
-      this.warm = true;
-      warmUp(this.list.prepared());
+      this.warming = warmUp(this.list.prepared());
+      if (this.warming.length) this.schedule(); // in slices of their own
+    } else if (this.warming.length) {
+      do this.warming.shift()!();
+      while (this.warming.length && !done());
+      if (this.warming.length) this.schedule();
     }
     this.tell();
     this.idle.splice(0).forEach((done) => done());
