@@ -3,13 +3,16 @@
 // read, the names of its files and sub-directories, and the ignore rules in
 // force below it. Directories are read from a queue in slices of a few
 // milliseconds, so the build never holds the TUI for long. Keeping it fresh
-// never re-walks the tree: a sweep stats the known directories (and their
-// ignore files) and re-reads only those that changed; a re-read diffs the
-// listing, walks only new sub-directories and drops vanished ones. A changed
-// ignore file re-decides its own sub-tree only.
+// never re-walks the tree: each directory is watched as it is first read
+// (before its listing, so no change falls between), within the watch budget
+// (dir-watch.ts), and an event re-reads it; the ones left unwatched are swept:
+// a sweep stats them (and their ignore files) and re-reads only those that
+// changed. A re-read diffs the listing, walks only new sub-directories and
+// drops vanished ones. A changed ignore file re-decides its own sub-tree only.
 import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { resolve } from 'node:path';
 import { findGitRoot } from '../git/repo.js';
+import { watchDir, type DirWatch } from './dir-watch.js';
 import { ignoreFileNames, initialRules, isIgnored, ruleSetsOf, type RuleSet } from './ignore-rules.js';
 
 /** Every file-system read the tree makes; tests count them. */
@@ -19,6 +22,8 @@ export interface FsSeam {
   /** The mtime (ms) of a path; undefined when it is gone. */
   mtime(abs: string): number | undefined;
   readText(abs: string): string | undefined;
+  /** Watches a directory's entries; throws when the system refuses. */
+  watch(abs: string, onEntry: (name: string | undefined, renamed: boolean) => void, onError: () => void): { close(): void };
 }
 
 export const realFs: FsSeam = {
@@ -37,6 +42,7 @@ export const realFs: FsSeam = {
       return undefined;
     }
   },
+  watch: watchDir,
 };
 
 /** Where the listed files go: the search list. */
@@ -74,6 +80,8 @@ export interface DirTreeOptions {
   readonly now?: () => number;
   /** Paths below the root (relative, '/'-separated) never listed: what codex itself writes there (CODEX_HOME). */
   readonly skip?: readonly string[];
+  /** Watches directories as they are listed (none: every directory is swept). */
+  readonly watch?: DirWatch;
 }
 
 export class DirTree {
@@ -82,10 +90,12 @@ export class DirTree {
   private sweepList: string[] = [];
   private sweepAt = 0;
   private readonly fs: FsSeam;
-  private readonly ignoreNames: readonly string[];
+  /** The ignore files read in each directory. */
+  readonly ignoreNames: readonly string[];
   private readonly max: number;
   private readonly now: () => number;
   private readonly skip: ReadonlySet<string>;
+  private readonly watch: DirWatch | undefined;
   private files = 0;
 
   readonly root: string;
@@ -96,6 +106,7 @@ export class DirTree {
     this.max = opts.maxFiles ?? Number.POSITIVE_INFINITY;
     this.now = opts.now ?? Date.now;
     this.skip = new Set(opts.skip);
+    this.watch = opts.watch;
     const gitRoot = findGitRoot(this.root);
     this.ignoreNames = ignoreFileNames(gitRoot !== undefined);
     this.queue.push({ rel: '', inherited: initialRules(this.root, gitRoot) });
@@ -103,6 +114,11 @@ export class DirTree {
 
   get directories(): number {
     return this.nodes.size;
+  }
+
+  /** Listed directories no watch covers: the ones sweeps stat. */
+  get unwatched(): number {
+    return this.nodes.size - (this.watch?.size ?? 0);
   }
 
   /** Whether there is work queued (a build, a sweep, re-reads). */
@@ -121,10 +137,11 @@ export class DirTree {
     if (this.nodes.has(rel)) this.queue.push({ rel });
   }
 
-  /** Starts a sweep: every listed directory is stat'ed, the changed ones re-read. */
+  /** Starts a sweep: every listed directory no watch covers is stat'ed, the changed ones re-read. */
   sweep(): void {
     if (this.sweepAt < this.sweepList.length) return;
-    this.sweepList = [...this.nodes.keys()];
+    const watch = this.watch;
+    this.sweepList = watch ? [...this.nodes.keys()].filter((rel) => !watch.has(rel)) : [...this.nodes.keys()];
     this.sweepAt = 0;
   }
 
@@ -142,7 +159,8 @@ export class DirTree {
     return !this.busy;
   }
 
-  private abs(rel: string): string {
+  /** The absolute path of the listed directory `rel`. */
+  abs(rel: string): string {
     return rel ? (this.root === '/' ? `/${rel}` : `${this.root}/${rel}`) : this.root;
   }
 
@@ -160,6 +178,8 @@ export class DirTree {
     if (!job.inherited && !old) return;
     const inherited = job.inherited ?? old!.inherited;
     const abs = this.abs(job.rel);
+    // Watched before it is listed: a change from here on raises an event.
+    this.watch?.add(job.rel, abs);
     const mtime = this.fs.mtime(abs);
     const entries = mtime === undefined ? undefined : this.fs.readDir(abs);
     if (mtime === undefined || !entries) {
@@ -173,7 +193,7 @@ export class DirTree {
     const ruleTexts = texts.join('\0');
     // New rules here re-decide everything below: the sub-tree is listed afresh.
     const prev = old && old.ruleTexts === ruleTexts && old.inherited === inherited ? old : undefined;
-    if (old && !prev) this.drop(job.rel);
+    if (old && !prev) this.drop(job.rel, true);
     const own = ruleSetsOf(abs, texts);
     const sets = own.length ? [...inherited, ...own] : inherited;
     let files: string[] = [];
@@ -221,12 +241,13 @@ export class DirTree {
     });
   }
 
-  /** Forgets a directory and everything below it. */
-  private drop(rel: string): void {
+  /** Forgets a directory and everything below it (keeping its own watch when it is listed afresh). */
+  private drop(rel: string, relisted = false): void {
     const gone = (r: string): void => {
       const node = this.nodes.get(r);
       if (!node) return;
       this.nodes.delete(r);
+      if (!relisted || r !== rel) this.watch?.remove(r);
       this.files -= node.files.length;
       for (const d of node.dirs) gone(r ? `${r}/${d}` : d);
     };

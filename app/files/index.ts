@@ -2,23 +2,20 @@
 // first frame) builds it in the background, a few milliseconds at a time, and
 // searches answer from what is listed so far while it completes; listeners
 // hear when the list changes (while building, at most every BUILD_NOTICE_MS).
-// It is kept fresh without walking the tree again: a tree of up to
-// `watchDirLimit` directories is watched (chokidar), and an event re-reads its
-// directory only; a larger one is swept when a search finds the last sweep
-// older than `rescanAfterMs`: every listed directory is stat'ed and only the
-// changed ones are read (see DirTree). Either way the user sees results, never
-// an error about watching.
+// It is kept fresh without walking the tree again: each listed directory is
+// watched, up to `watchDirLimit` of them (dir-watch.ts), and an event
+// re-reads its directory only; the directories left unwatched are swept when
+// a search finds the last sweep older than `rescanAfterMs`: they are stat'ed
+// and only the changed ones are read (see DirTree). Either way the user sees
+// results, never an error about watching.
 import { realpathSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import type { FSWatcher } from 'chokidar';
 import { Narrowing, searchPaths, type FileMatch } from './fuzzy.js';
 import { isIgnored } from './ignore-rules.js';
-import { DirTree, type FsSeam } from './dir-tree.js';
+import { DirTree, realFs, type FsSeam } from './dir-tree.js';
+import { DirWatch, watchBudget } from './dir-watch.js';
 import { PathList } from './path-list.js';
 import { warmUp } from './warm-up.js';
-import { logger } from '../log.js';
-
-const log = logger('codex_file_search');
 /** The index builds on its own now, not on the first `@`: started in a home directory, it stops here (~120 MB of paths). */
 const MAX_FILES = 500_000;
 /**
@@ -31,11 +28,11 @@ const BUILD_NOTICE_MS = 100;
 export interface FileIndexOptions {
   /** Watch for changes (default true). */
   readonly watch?: boolean;
-  /** Above this many directories the tree is swept on demand instead of watched. */
+  /** Watch at most this many directories (default: watchBudget()); the rest are swept on demand. */
   readonly watchDirLimit?: number;
   /** Quiet time before watched changes are applied. */
   readonly debounceMs?: number;
-  /** When not watching, a search finding the last sweep older than this starts one in the background. */
+  /** While some directories are unwatched, a search finding the last sweep older than this starts one (of those) in the background. */
   readonly rescanAfterMs?: number;
   /** Stop listing after this many files (default MAX_FILES). */
   readonly maxFiles?: number;
@@ -71,8 +68,7 @@ export class FileIndex {
   private toldAt = 0;
   private narrowing = new Narrowing();
   private narrowedAt = -1;
-  private watcher: FSWatcher | undefined;
-  private watching = false;
+  private readonly watch: DirWatch | undefined;
   private readonly touched = new Set<string>();
   private flushTimer: NodeJS.Timeout | undefined;
   private readonly clock: () => number;
@@ -82,7 +78,9 @@ export class FileIndex {
   constructor(root: string, private readonly opts: FileIndexOptions = {}) {
     this.root = resolve(root);
     this.skipped = (opts.skip ?? []).flatMap((dir) => below(this.root, dir));
-    this.tree = new DirTree(this.root, this.list, { fs: opts.fs, maxFiles: opts.maxFiles ?? MAX_FILES, skip: this.skipped });
+    const fs = opts.fs ?? realFs;
+    if (opts.watch ?? true) this.watch = new DirWatch(fs, opts.watchDirLimit ?? watchBudget(), (rel, name, renamed) => this.onEvent(rel, name, renamed));
+    this.tree = new DirTree(this.root, this.list, { fs, maxFiles: opts.maxFiles ?? MAX_FILES, skip: this.skipped, watch: this.watch });
     this.clock = opts.clock ?? (() => performance.now());
   }
 
@@ -95,9 +93,9 @@ export class FileIndex {
     return this.list.size;
   }
 
-  /** Building; or kept fresh by watching, or by sweeps on demand. */
+  /** Building; or kept fresh by watching every listed directory, or (some of them) by sweeps on demand. */
   get mode(): 'building' | 'watching' | 'sweeping' {
-    return !this.built ? 'building' : this.watching ? 'watching' : 'sweeping';
+    return !this.built ? 'building' : this.tree.unwatched === 0 ? 'watching' : 'sweeping';
   }
 
   /** Starts the background build (once); searches start it too. */
@@ -125,7 +123,7 @@ export class FileIndex {
   /** Best matches for `query` among the paths listed so far. */
   async search(query: string, limit = 8): Promise<FileMatch[]> {
     this.start();
-    if (this.built && !this.watching && !this.tree.busy && this.clock() - this.sweptAt > (this.opts.rescanAfterMs ?? 3000)) {
+    if (this.built && this.tree.unwatched > 0 && !this.tree.busy && this.clock() - this.sweptAt > (this.opts.rescanAfterMs ?? 3000)) {
       this.sweptAt = this.clock();
       this.tree.sweep();
       this.schedule();
@@ -143,8 +141,7 @@ export class FileIndex {
     this.closed = true;
     clearTimeout(this.flushTimer);
     this.idle.splice(0).forEach((done) => done());
-    await this.watcher?.close();
-    this.watcher = undefined;
+    this.watch?.close();
   }
 
   private schedule(): void {
@@ -168,7 +165,6 @@ export class FileIndex {
     if (!this.built) {
       this.built = true;
       this.sweptAt = this.clock();
-      this.watchIfSmall();
       this.warming = warmUp(this.list.prepared());
       if (this.warming.length) this.schedule(); // in slices of their own
     } else if (this.warming.length) {
@@ -188,60 +184,21 @@ export class FileIndex {
     for (const l of this.listeners) l();
   }
 
-  private watchIfSmall(): void {
-    if ((this.opts.watch ?? true) && this.tree.directories <= (this.opts.watchDirLimit ?? 4000)) {
-      this.startWatching().catch((err) => log.debug('watch failed to start, sweeping on demand instead:', err));
-    }
-  }
-
-  private async startWatching(): Promise<void> {
-    const { watch } = await import('chokidar');
+  /**
+   * An event in the watched directory `rel`: it is re-read once the events
+   * stop for `debounceMs`. A file written, or an entry its rules ignore,
+   * changes no listing (ignored as a file and as a directory: the event does
+   * not say which); an ignore file, written or not, may.
+   */
+  private onEvent(rel: string, name: string | undefined, renamed: boolean): void {
     if (this.closed) return;
-    const watcher = watch(this.root, {
-      ignoreInitial: true,
-      ignored: (path: string, stats?: { isDirectory(): boolean }) => this.ignoredPath(path, stats?.isDirectory() ?? false),
-    });
-    this.watcher = watcher;
-    for (const kind of ['add', 'unlink', 'addDir', 'unlinkDir'] as const) watcher.on(kind, (p: string) => this.touch(p));
-    // An edited file changes no listing; an edited ignore file may change its directory's.
-    watcher.on('change', (p: string) => {
-      if (p.endsWith(`${sep}.gitignore`) || p.endsWith(`${sep}.ignore`)) this.touch(p);
-    });
-    watcher.on('error', (err) => {
-      // Out of watches (ENOSPC) or similar: sweep on demand instead.
-      log.debug('watch failed, sweeping on demand instead:', err);
-      this.watching = false;
-      void watcher.close();
-      if (this.watcher === watcher) this.watcher = undefined;
-    });
-    await new Promise<void>((done) => watcher.once('ready', () => done()));
-    this.watching = this.watcher === watcher;
-    // Changes between the build and the watcher's own scan raised no event: one sweep catches them.
-    if (this.watching) this.tree.sweep();
-    this.schedule();
-  }
-
-  private relOf(abs: string): string {
-    const rel = abs.length > this.root.length ? abs.slice(this.root.length + 1) : '';
-    return sep === '/' ? rel : rel.split(sep).join('/');
-  }
-
-  private ignoredPath(abs: string, isDir: boolean): boolean {
-    if (abs === this.root) return false;
-    const cut = abs.lastIndexOf(sep);
-    if (abs.slice(cut + 1) === '.git') return true;
-    const rel = this.relOf(abs);
-    if (this.skipped.some((s) => rel === s || rel.startsWith(`${s}/`))) return true;
-    // Judged by the rules of its directory's record; a directory not listed yet is watched.
-    const sets = this.tree.rulesAt(this.relOf(abs.slice(0, cut)));
-    return sets !== undefined && sets.length > 0 && isIgnored(sets, abs, isDir);
-  }
-
-  /** A watched change at `abs`: its directory is re-read once the events stop for `debounceMs`. */
-  private touch(abs: string): void {
-    const rel = this.relOf(abs);
-    const cut = rel.lastIndexOf('/');
-    this.touched.add(cut < 0 ? '' : rel.slice(0, cut));
+    if (name !== undefined && !this.tree.ignoreNames.includes(name)) {
+      if (!renamed || name === '.git') return;
+      const sets = this.tree.rulesAt(rel);
+      const abs = `${this.tree.abs(rel)}/${name}`;
+      if (sets?.length && isIgnored(sets, abs, false) && isIgnored(sets, abs, true)) return;
+    }
+    this.touched.add(rel);
     clearTimeout(this.flushTimer);
     this.flushTimer = setTimeout(() => {
       for (const dir of this.touched) this.tree.touch(dir);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { after, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { realFs, type FsSeam } from '../../app/files/dir-tree.js';
@@ -165,6 +165,59 @@ test('watched index: an event re-reads its directory; ignored files stay out; de
   // Events come in one or more debounced batches; each reads the changed directories, never the 42 others.
   assert.ok(fs.reads.every((r) => r === root || r === join(root, 'src')), `reads: ${fs.reads.join(', ')}`);
 });
+
+test('a tree larger than the watches the system grants: each directory watched until it refuses (ENOSPC); a file made or removed deep in a watched one shows at once, in an unwatched one after a sweep of the unwatched ones only', async () => {
+  const root = repo(30); // 62 directories
+  for (let i = 0; i < 30; i++) mkdirSync(join(root, `pkg${i}`, 'lib', 'deep', 'deeper'), { recursive: true });
+  age(root);
+  const watched: string[] = [];
+  let tries = 0;
+  const stats: string[] = [];
+  const fs: FsSeam = {
+    ...realFs,
+    mtime: (abs) => (stats.push(abs), realFs.mtime(abs)),
+    watch: (abs, onEntry, onError) => {
+      // The system's inotify watches run out after 40.
+      if (++tries > 40) throw Object.assign(new Error(`watch ${abs}: no space left on device`), { code: 'ENOSPC' });
+      watched.push(abs);
+      return realFs.watch(abs, onEntry, onError);
+    },
+  };
+  let now = 0; // the index's clock: a sweep is due only when the test moves it
+  const index = open(root, { debounceMs: 20, rescanAfterMs: 3000, clock: () => now, fs });
+  await index.refresh();
+  assert.equal(watched.length, 40);
+  assert.equal(tries, 41, 'no watch is tried once the system refused one');
+  assert.equal(index.mode, 'sweeping');
+  const deepest = (dirs: string[]): string => dirs.find((d) => d.endsWith(`${join('deep', 'deeper')}`))!;
+  const all = [...walkDirs(root)];
+  const inWatched = deepest(watched);
+  const inUnwatched = deepest(all.filter((d) => !watched.includes(d)));
+  assert.ok(inWatched && inUnwatched, 'deep directories on both sides of the limit');
+
+  writeFileSync(join(inWatched, 'made-here.ts'), '');
+  const rel = (abs: string): string => abs.slice(root.length + 1).split(sep).join('/');
+  assert.deepEqual(await eventually(index, 'made-here', (p) => p.length > 0), [rel(join(inWatched, 'made-here.ts'))]);
+  unlinkSync(join(inWatched, 'made-here.ts'));
+  assert.deepEqual(await eventually(index, 'made-here', (p) => p.length === 0), [], 'a removed file goes too');
+
+  writeFileSync(join(inUnwatched, 'made-there.ts'), '');
+  settled(inUnwatched);
+  stats.length = 0;
+  assert.deepEqual(await paths(index, 'made-there'), [], 'no event, and no sweep due yet on the clock');
+  assert.deepEqual(stats, []);
+  now += 3001;
+  assert.deepEqual(await eventually(index, 'made-there', (p) => p.length > 0), [rel(join(inUnwatched, 'made-there.ts'))]);
+  const swept = stats.filter((abs) => all.includes(abs));
+  assert.equal(new Set(swept).size, all.length - 40, 'the sweep stats the unwatched directories');
+  assert.ok(swept.every((abs) => !watched.includes(abs)), `and no watched one: ${swept.filter((a) => watched.includes(a)).join(', ')}`);
+});
+
+/** Every directory under `root` (itself included), `.git` left out. */
+function* walkDirs(root: string): Generator<string> {
+  yield root;
+  for (const e of readdirSync(root, { withFileTypes: true })) if (e.isDirectory() && e.name !== '.git') yield* walkDirs(join(root, e.name));
+}
 
 /** What a session writes to CODEX_HOME: its log (a new dated directory, then appends) and the prompt history. */
 function writeSession(home: string): void {
