@@ -1,10 +1,12 @@
 // Bundles the CLI with esbuild into dist/:
-//  - cli.js, the CLI as one CommonJS bundle (app/cli/bundle.ts), and deps.js,
+//  - cli.js and later.js, the CLI as two CommonJS bundles (app/cli/bundle.ts):
+//    cli.js the TUI's start path, later.js the code reached only by a dynamic
+//    import() off it, loaded on first use (.ci/bundle-split.mjs); and deps.js,
 //    the large libraries the first frame does not run (below). The launchers
 //    compile them with a V8 code cache (app/cli/launch/code-cache.ts):
 //    Node 20 caches no compiled code for ES modules, and its ESM loader spent
 //    most of the CPU before the first frame resolving, reading and compiling
-//    the ~58 chunks a split build put on the TUI's path. In one bundle,
+//    the ~58 chunks a split build put on the TUI's path. In a bundle,
 //    esbuild wraps each module reached by a dynamic import() in a lazy
 //    initialiser, so front ends, the agent and the Markdown parser still run
 //    no top-level code until they are used; whitespace and syntax are
@@ -25,6 +27,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkDisjoint, fromCli, laterApart, lazyTable, STANDINS } from './bundle-split.mjs';
 
 // zod/mini (the config schema, validated on every start before the first frame)
 // and classic zod (the agent, the MCP SDK) are made of the same core modules,
@@ -91,31 +94,48 @@ const launchers = { codex: 'app/cli/launch/codex.ts', 'codex-proxy': 'app/cli/la
 const out = `dist.tmp-${process.pid}`;
 rmSync(`${root}/${out}`, { recursive: true, force: true });
 const common = { absWorkingDir: root, bundle: true, format: 'cjs', platform: 'node', target: 'node20', logLevel: 'warning' };
-await build({
+const ours = {
   ...common,
-  entryPoints: { cli: 'app/cli/bundle.ts' },
-  outdir: out,
   // import.meta.url, as an ES module would see it (the package root and string-width's require are found from it).
   banner: { js: "var __codexImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   define: { __CODEX_VERSION__: JSON.stringify(version), __CODEX_BUNDLED__: 'true', 'import.meta.url': '__codexImportMetaUrl' },
   minifyWhitespace: true,
   minifySyntax: true,
   sourcemap: 'linked',
-  plugins: [ownZodMini, depsApart, builtinImports],
+  metafile: true,
+};
+// cli.js and later.js (.ci/bundle-split.mjs): cli.js's modules first, to know which later.js takes from it, then
+// cli.js again, answering those.
+const laterTargets = new Set();
+const cliEntry = (shared, cliInputs) => ({
+  stdin: { contents: `export * from './app/cli/bundle.ts';
+${lazyTable(shared, 'export const cliModule')}`, resolveDir: root, sourcefile: 'cli-entry.js' },
+  outfile: `${out}/cli.js`,
+  plugins: [ownZodMini, depsApart, builtinImports, laterApart(root, laterTargets, cliInputs)],
 });
+const cliModules = (await build({ ...ours, ...cliEntry(new Map(), {}), write: false })).metafile.inputs;
+const shared = new Map();
+const later = await build({
+  ...ours,
+  stdin: { contents: lazyTable([...laterTargets].filter((key) => !(key in cliModules)).map((key) => [key, `./${key}`]), 'module.exports'), resolveDir: root, sourcefile: 'later-entry.js' },
+  outfile: `${out}/later.js`,
+  plugins: [fromCli(root, cliModules, shared), ownZodMini, depsApart, builtinImports],
+});
+const cli = await build({ ...ours, ...cliEntry(shared, cliModules) });
 // deps.js: a function from a package path to its module, each initialised on first use.
-const table = [...usedDeps].sort().map((p) => `  ${JSON.stringify(p)}: () => require(${JSON.stringify(p)}),`).join('\n');
-await build({
+const deps = await build({
   ...common,
-  stdin: { contents: `const table = {\n${table}\n};\nconst done = new Map();\nmodule.exports = (path) => {\n  if (!done.has(path)) done.set(path, table[path]());\n  return done.get(path);\n};\n`, resolveDir: root, sourcefile: 'deps-entry.js' },
+  stdin: { contents: lazyTable([...usedDeps].map((p) => [p, p]), 'module.exports'), resolveDir: root, sourcefile: 'deps-entry.js' },
   outfile: `${out}/deps.js`,
   minifyWhitespace: true,
   minifySyntax: true,
   sourcemap: 'linked',
+  metafile: true,
   plugins: [builtinImports],
 });
+checkDisjoint({ cli: cli.metafile.inputs, later: later.metafile.inputs, deps: deps.metafile.inputs }, new Set([...STANDINS, DEP, BUILTIN]));
 const hashes = {};
-for (const name of ['cli', 'deps']) {
+for (const name of ['cli', 'later', 'deps']) {
   const text = readFileSync(`${root}/${out}/${name}.js`, 'utf8');
   const dynamicImport = /\bimport\(\s*["'`]/.exec(text);
   if (dynamicImport) throw new Error(`build: dist/${name}.js keeps a dynamic import() at offset ${dynamicImport.index}, which a vm.Script cannot run`);

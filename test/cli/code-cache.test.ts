@@ -98,7 +98,7 @@ test('a start without a cache writes one; the next start uses it and leaves it a
   assert.deepEqual([now.ino, now.mtimeMs], [before.ino, before.mtimeMs], 'the cache was not rewritten');
 });
 
-test('a command that loads the libraries bundle (dist/deps.js: exec runs the agent, classic zod) leaves its cache too', async () => {
+test('a command that loads the other bundles (exec: its front end and the agent from dist/later.js, classic zod from dist/deps.js) leaves their caches too', async () => {
   const { home, dir } = cacheHome();
   const mock = await startMockModelServer([{ output: [{ type: 'text', text: 'done' }] }]);
   const ws = createWorkspace(mock.url);
@@ -110,7 +110,7 @@ test('a command that loads the libraries bundle (dist/deps.js: exec runs the age
     await mock.close();
   }
   const found = files(dir);
-  assert.deepEqual(found.map((name) => name.split('-')[0]), ['cli', 'deps'], found.join(', '));
+  assert.deepEqual(found.map((name) => name.split('-')[0]), ['cli', 'deps', 'later'], found.join(', '));
   for (const name of found) assert.equal(decodeCache(readFileSync(join(dir, name)))?.kind, 'other', name);
 });
 
@@ -149,7 +149,7 @@ test('an unwritable cache directory: the start runs, nothing is written', () => 
   assert.equal(readFileSync(blocker, 'utf8'), '');
 });
 
-test('concurrent first starts leave one whole cache and no temporary files', async () => {
+test('concurrent first starts leave one whole cache of each bundle they ran (completion: cli.js and later.js) and no temporary files', async () => {
   const { home, dir } = cacheHome();
   const runs = Array.from({ length: 4 }, () => new Promise<number | null>((resolve, reject) => {
     const child = spawn(process.execPath, [CODEX_JS, 'completion', 'bash'], { env: env(home), stdio: ['ignore', 'ignore', 'inherit'] });
@@ -157,7 +157,9 @@ test('concurrent first starts leave one whole cache and no temporary files', asy
     child.on('exit', (code) => resolve(code));
   }));
   assert.deepEqual(await Promise.all(runs), [0, 0, 0, 0]);
-  assert.ok(decodeCache(readFileSync(theCache(dir))));
+  const found = files(dir);
+  assert.deepEqual(found.map((name) => name.split('-')[0]), ['cli', 'later'], found.join(', '));
+  for (const name of found) assert.ok(decodeCache(readFileSync(join(dir, name))), name);
 });
 
 test('writing a cache removes the caches of other builds untouched for an hour, and keeps recent ones', () => {

@@ -1,5 +1,6 @@
-// Runs the CLI's bundles (dist/cli.js, and dist/deps.js when the CLI first
-// asks for one of its libraries) with a V8 code cache each. Node 20 caches no
+// Runs the CLI's bundles (dist/cli.js, the TUI's start path; dist/later.js,
+// the rest of the CLI, and dist/deps.js, the libraries, when the CLI first asks
+// for one of their modules) with a V8 code cache each. Node 20 caches no
 // compiled code for ES modules or require(), so the launcher compiles a
 // bundle itself as a classic script (vm.Script, wrapped like a CommonJS
 // module), handing V8 the bytecode a previous start produced: without it V8
@@ -7,7 +8,8 @@
 //
 // The user's cache of a bundle is written once, when there was none (or V8 or the
 // checksum refused it): by the TUI once its first frame is on screen; by any
-// other command when it ends (and deps.js's, when the process used it, then),
+// other command when it ends (and later.js's and deps.js's, when the process
+// used them, then: the TUI's too),
 // and then again by the next TUI start, whose cache holds the functions a
 // first frame runs. It lives in a user cache
 // directory, one file per bundle (its hash, set at build time, and its path:
@@ -35,10 +37,11 @@ import { basename, dirname, isAbsolute, join } from 'node:path';
 import { Script } from 'node:vm';
 import { crc32 } from 'node:zlib';
 
-/** What dist/cli.js exports (app/cli/bundle.ts). */
+/** What dist/cli.js exports (app/cli/bundle.ts, and its modules later.js asks for: .ci/bundle-split.mjs). */
 export interface CliBundle {
   run(argv: readonly string[]): Promise<number>;
   onFirstFrame(fn: () => void): void;
+  cliModule(key: string): unknown;
 }
 
 /** Which start wrote a cache: only a TUI start's holds what the first frame runs. */
@@ -51,8 +54,8 @@ const KINDS: readonly CacheKind[] = ['other', 'tui'];
 const HEAD = '(function (exports, require, module, __filename, __dirname) { ';
 const TAIL = '\n})';
 
-/** The two bundles of dist/: the CLI, and the libraries the first frame does not need (.ci/build.mjs). */
-export type BundleName = 'cli' | 'deps';
+/** The bundles of dist/: the TUI's start path, the rest of the CLI, and the libraries the first frame does not need (.ci/build.mjs). */
+export type BundleName = 'cli' | 'later' | 'deps';
 
 /**
  * The name of a bundle's cache: its hash (set at build time) and path (V8 keeps
@@ -99,7 +102,7 @@ const STALE_MS = 3600_000;
 /** Removes the other cache files (and temporary ones) in `dir` untouched for STALE_MS. */
 function pruneStale(dir: string, keep: string): void {
   for (const name of readdirSync(dir)) {
-    if (name === keep || !/^(cli|deps)-.*\.v8cache(\.\d+\.tmp)?$/.test(name)) continue;
+    if (name === keep || !/^(cli|later|deps)-.*\.v8cache(\.\d+\.tmp)?$/.test(name)) continue;
     try {
       if (Date.now() - statSync(join(dir, name)).mtimeMs > STALE_MS) rmSync(join(dir, name), { force: true });
     } catch {
@@ -176,14 +179,18 @@ function loadScript<T>(file: string, cacheFile: string | undefined, shippedFile?
 }
 
 declare global {
-  /** A library of dist/deps.js by its import path; the CLI's bundle calls it (.ci/build.mjs). */
+  /** A library of dist/deps.js by its import path; the CLI's bundles call it (.ci/build.mjs). */
   var __codexDeps: ((path: string) => unknown) | undefined;
+  /** A module of dist/later.js by its path; dist/cli.js calls it (.ci/bundle-split.mjs). */
+  var __codexLater: ((key: string) => unknown) | undefined;
+  /** A module of dist/cli.js by its path; dist/later.js calls it. */
+  var __codexCli: ((key: string) => unknown) | undefined;
 }
 
 /**
  * Runs the CLI from the bundles beside the launcher: dist/cli.js at once,
- * dist/deps.js when the CLI first asks for one of its libraries. Sets the exit
- * code once the CLI ends; the caches are written on the way.
+ * dist/later.js and dist/deps.js when the CLI first asks for one of their
+ * modules. Sets the exit code once the CLI ends; the caches are written on the way.
  */
 export async function startCli(argv: readonly string[], hashes: Readonly<Record<BundleName, string>>): Promise<void> {
   const dir = cacheDir(process.env);
@@ -191,20 +198,31 @@ export async function startCli(argv: readonly string[], hashes: Readonly<Record<
     const file = join(__dirname, `${name}.js`);
     return { file, cache: cacheName(name, hashes[name], file) };
   };
-  let deps: Loaded<(path: string) => unknown> | undefined;
-  globalThis.__codexDeps = (path) => {
-    if (!deps) {
-      const { file, cache } = bundle('deps');
-      deps = loadScript(file, dir && join(dir, cache));
-    }
-    return deps.exports(path);
+  const onDemand = (name: BundleName): { get: (key: string) => unknown; save: () => void } => {
+    let loaded: Loaded<(key: string) => unknown> | undefined;
+    return {
+      get: (key) => {
+        if (!loaded) {
+          const { file, cache } = bundle(name);
+          loaded = loadScript(file, dir && join(dir, cache));
+        }
+        return loaded.exports(key);
+      },
+      save: () => loaded?.save('other'),
+    };
   };
+  const deps = onDemand('deps');
+  const later = onDemand('later');
+  globalThis.__codexDeps = deps.get;
+  globalThis.__codexLater = later.get;
   const { file, cache } = bundle('cli');
   // The build's cache for this very file, when there is one beside it (the build leaves it in dist/).
   const cli = loadScript<CliBundle>(file, dir && join(dir, cache), join(__dirname, cache));
+  globalThis.__codexCli = cli.exports.cliModule;
   // At once: the frame is written, and the agent, loading next, would fill the cache with code the frame does not run.
   cli.exports.onFirstFrame(() => cli.save('tui'));
   process.exitCode = await cli.exports.run(argv);
   cli.save('other');
-  deps?.save('other');
+  later.save();
+  deps.save();
 }
