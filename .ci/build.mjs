@@ -1,8 +1,8 @@
 // Bundles the CLI with esbuild into dist/:
 //  - cli.js and later.js, the CLI as two CommonJS bundles (app/cli/bundle.ts):
 //    cli.js the TUI's start path, later.js the code reached only by a dynamic
-//    import() off it, loaded on first use (.ci/bundle-split.mjs); and deps.js,
-//    the large libraries the first frame does not run (below). The launchers
+//    import() off it, loaded on first use (.ci/bundle-split.mjs); zod.js and
+//    deps.js, the large libraries the first frame does not run (below). The launchers
 //    compile them with a V8 code cache (app/cli/launch/code-cache.ts):
 //    Node 20 caches no compiled code for ES modules, and its ESM loader spent
 //    most of the CPU before the first frame resolving, reading and compiling
@@ -64,28 +64,31 @@ const builtinImports = {
   },
 };
 
-// The largest libraries, none of which the TUI's first frame runs, go to a
-// second bundle, dist/deps.js, so that a start reads, deserialises and runs
-// the top level of a bundle half the size: classic zod, the MCP SDK (with
-// ajv), the Markdown lexer, the highlighting modes, and the file index's
-// watcher, ignore rules and ranking. The CLI's bundle gets
-// each as a module `module.exports = __codexDeps("zod")`, behind esbuild's
-// lazy wrapper; the launcher defines __codexDeps, which loads deps.js (with
-// its own code cache) the first time one is asked for.
+// The largest libraries, none of which the TUI's first frame runs, go to
+// bundles of their own, so that a start reads, deserialises and runs the top
+// level of a bundle a fraction of the size: classic zod in dist/zod.js (the
+// agent's schemas: all `codex exec` needs of them), and in dist/deps.js the MCP
+// SDK (with ajv; it takes zod from zod.js), the Markdown lexer, the
+// highlighting modes, and the file index's watcher, ignore rules and ranking.
+// A bundle that imports one gets it as a module
+// `module.exports = __codexBundle("zod", "zod")`, behind esbuild's lazy
+// wrapper; the launcher defines __codexBundle, which loads the bundle (with
+// its own code cache) the first time one of its modules is asked for.
 const DEPS = /^(zod|marked|@modelcontextprotocol\/sdk|@codemirror\/legacy-modes|@codemirror\/streamparser|chokidar|fzf|ignore)(\/|$)/;
+const ZOD = /^zod($|\/v4)/; // zod 4 (classic and mini share its core); zod/v3, for the MCP SDK alone, stays in deps.js
 const DEP = 'codex-dep';
-const usedDeps = new Set();
-const depsApart = {
+const usedDeps = { zod: new Set(), deps: new Set() };
+const depsApart = (filter) => ({
   name: 'deps-apart',
   setup(b) {
-    b.onResolve({ filter: DEPS }, (args) => {
+    b.onResolve({ filter }, (args) => {
       if (args.pluginData?.own || args.namespace === NS) return undefined; // zod/mini's own copy stays
-      usedDeps.add(args.path);
+      usedDeps[ZOD.test(args.path) ? 'zod' : 'deps'].add(args.path);
       return { path: args.path, namespace: DEP };
     });
-    b.onLoad({ filter: /.*/, namespace: DEP }, (args) => ({ contents: `module.exports = __codexDeps(${JSON.stringify(args.path)});`, loader: 'js' }));
+    b.onLoad({ filter: /.*/, namespace: DEP }, (args) => ({ contents: `module.exports = __codexBundle(${JSON.stringify(ZOD.test(args.path) ? 'zod' : 'deps')}, ${JSON.stringify(args.path)});`, loader: 'js' }));
   },
-};
+});
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const version = JSON.parse(readFileSync(`${root}/package.json`, 'utf8')).version;
@@ -111,7 +114,7 @@ const cliEntry = (shared, cliInputs) => ({
   stdin: { contents: `export * from './app/cli/bundle.ts';
 ${lazyTable(shared, 'export const cliModule')}`, resolveDir: root, sourcefile: 'cli-entry.js' },
   outfile: `${out}/cli.js`,
-  plugins: [ownZodMini, depsApart, builtinImports, laterApart(root, laterTargets, cliInputs)],
+  plugins: [ownZodMini, depsApart(DEPS), builtinImports, laterApart(root, laterTargets, cliInputs)],
 });
 const cliModules = (await build({ ...ours, ...cliEntry(new Map(), {}), write: false })).metafile.inputs;
 const shared = new Map();
@@ -119,23 +122,26 @@ const later = await build({
   ...ours,
   stdin: { contents: lazyTable([...laterTargets].filter((key) => !(key in cliModules)).map((key) => [key, `./${key}`]), 'module.exports'), resolveDir: root, sourcefile: 'later-entry.js' },
   outfile: `${out}/later.js`,
-  plugins: [fromCli(root, cliModules, shared), ownZodMini, depsApart, builtinImports],
+  plugins: [fromCli(root, cliModules, shared), ownZodMini, depsApart(DEPS), builtinImports],
 });
 const cli = await build({ ...ours, ...cliEntry(shared, cliModules) });
-// deps.js: a function from a package path to its module, each initialised on first use.
-const deps = await build({
+// deps.js, then zod.js (with what deps.js takes from it): a function from a package path to its module, each
+// initialised on first use.
+const library = (name, plugins) => build({
   ...common,
-  stdin: { contents: lazyTable([...usedDeps].map((p) => [p, p]), 'module.exports'), resolveDir: root, sourcefile: 'deps-entry.js' },
-  outfile: `${out}/deps.js`,
+  stdin: { contents: lazyTable([...usedDeps[name]].map((p) => [p, p]), 'module.exports'), resolveDir: root, sourcefile: `${name}-entry.js` },
+  outfile: `${out}/${name}.js`,
   minifyWhitespace: true,
   minifySyntax: true,
   sourcemap: 'linked',
   metafile: true,
-  plugins: [builtinImports],
+  plugins,
 });
-checkDisjoint({ cli: cli.metafile.inputs, later: later.metafile.inputs, deps: deps.metafile.inputs }, new Set([...STANDINS, DEP, BUILTIN]));
+const deps = await library('deps', [depsApart(ZOD), builtinImports]);
+const zod = await library('zod', [builtinImports]);
+checkDisjoint({ cli: cli.metafile.inputs, later: later.metafile.inputs, deps: deps.metafile.inputs, zod: zod.metafile.inputs }, new Set([...STANDINS, DEP, BUILTIN]));
 const hashes = {};
-for (const name of ['cli', 'later', 'deps']) {
+for (const name of ['cli', 'later', 'zod', 'deps']) {
   const text = readFileSync(`${root}/${out}/${name}.js`, 'utf8');
   const dynamicImport = /\bimport\(\s*["'`]/.exec(text);
   if (dynamicImport) throw new Error(`build: dist/${name}.js keeps a dynamic import() at offset ${dynamicImport.index}, which a vm.Script cannot run`);

@@ -9,9 +9,10 @@
 //
 // Each module lives in one bundle only (a module in two would be two
 // instances, each with its own state): later.js gets a module of cli.js as
-// `module.exports = __codexCli(key)`, which cli.js answers from its own copy,
-// and cli.js gets a module of later.js as `module.exports = __codexLater(key)`
-// (the launcher defines both: app/cli/launch/code-cache.ts). The build checks
+// `module.exports = __codexBundle("cli", key)`, which cli.js answers from its
+// own copy, and cli.js gets a module of later.js as
+// `module.exports = __codexBundle("later", key)` (the launcher defines it:
+// app/cli/launch/code-cache.ts). The build checks
 // the bundles share no module (checkDisjoint).
 import { relative } from 'node:path';
 
@@ -34,7 +35,7 @@ export const STANDINS = new Set([LATER, CLI]);
 /**
  * For cli.js: a dynamic import() of one of our modules not in START (nor in
  * `cliInputs`, cli.js's modules: one a start-path module also imports
- * statically) becomes `__codexLater(key)`; `targets` gets each key.
+ * statically) becomes `__codexBundle("later", key)`; `targets` gets each key.
  */
 export function laterApart(root, targets, cliInputs = {}) {
   return {
@@ -49,14 +50,14 @@ export function laterApart(root, targets, cliInputs = {}) {
         targets.add(key);
         return { path: key, namespace: LATER };
       });
-      b.onLoad({ filter: /.*/, namespace: LATER }, (args) => ({ contents: `module.exports = __codexLater(${JSON.stringify(args.path)});`, loader: 'js' }));
+      b.onLoad({ filter: /.*/, namespace: LATER }, (args) => ({ contents: `module.exports = __codexBundle("later", ${JSON.stringify(args.path)});`, loader: 'js' }));
     },
   };
 }
 
 /**
  * For later.js: an import of a module cli.js holds (`cliInputs`, its metafile's
- * inputs) becomes `__codexCli(key)`; `shared` maps each key to what cli.js
+ * inputs) becomes `__codexBundle("cli", key)`; `shared` maps each key to what cli.js
  * require()s to answer it. zod/mini is cli.js's own copy (build.mjs), asked
  * for whole.
  */
@@ -78,7 +79,7 @@ export function fromCli(root, cliInputs, shared) {
         shared.set(key, r.path);
         return { path: key, namespace: CLI };
       });
-      b.onLoad({ filter: /.*/, namespace: CLI }, (args) => ({ contents: `module.exports = __codexCli(${JSON.stringify(args.path)});`, loader: 'js' }));
+      b.onLoad({ filter: /.*/, namespace: CLI }, (args) => ({ contents: `module.exports = __codexBundle("cli", ${JSON.stringify(args.path)});`, loader: 'js' }));
     },
   };
 }

@@ -14,9 +14,9 @@ const dist = dirname(CODEX_JS);
 /** The sources a bundle's code came from, by its source map; a stand-in for another bundle's module is named `namespace:key`. */
 const sources = (bundle: string): string[] => (JSON.parse(readFileSync(join(dist, `${bundle}.js.map`), 'utf8')) as { sources: string[] }).sources;
 
-test('the built bundles share no module: each of ours and each library is in one of cli.js, later.js and deps.js', () => {
+test('the built bundles share no module: each of ours and each library is in one of cli.js, later.js, zod.js and deps.js', () => {
   const seen = new Map<string, string>();
-  for (const bundle of ['cli', 'later', 'deps']) {
+  for (const bundle of ['cli', 'later', 'zod', 'deps']) {
     for (const source of sources(bundle)) {
       if (/^codex-(cli|later|dep):|^builtin-import:/.test(source)) continue;
       assert.equal(seen.get(source), undefined, `${source} is in dist/${seen.get(source)}.js and dist/${bundle}.js`);
@@ -26,6 +26,7 @@ test('the built bundles share no module: each of ours and each library is in one
   assert.equal(seen.get('../app/tui/main.ts'), 'cli');
   assert.equal(seen.get('../app/agent/session.ts'), 'later');
   assert.equal(seen.get('../app/exec/main.ts'), 'later');
+  assert.ok([...seen].some(([source, bundle]) => source.includes('node_modules/zod/v4/classic/') && bundle === 'zod'), 'classic zod is in zod.js');
   // later.js's modules use cli.js's instance of a module both need (the log).
   assert.ok(sources('later').includes('codex-cli:app/log.ts'), 'later.js asks cli.js for app/log.ts');
 });

@@ -98,7 +98,7 @@ test('a start without a cache writes one; the next start uses it and leaves it a
   assert.deepEqual([now.ino, now.mtimeMs], [before.ino, before.mtimeMs], 'the cache was not rewritten');
 });
 
-test('a command that loads the other bundles (exec: its front end and the agent from dist/later.js, classic zod from dist/deps.js) leaves their caches too', async () => {
+test('a command that loads the other bundles (exec: its front end and the agent from dist/later.js, classic zod from dist/zod.js) leaves their caches too', async () => {
   const { home, dir } = cacheHome();
   const mock = await startMockModelServer([{ output: [{ type: 'text', text: 'done' }] }]);
   const ws = createWorkspace(mock.url);
@@ -110,7 +110,7 @@ test('a command that loads the other bundles (exec: its front end and the agent 
     await mock.close();
   }
   const found = files(dir);
-  assert.deepEqual(found.map((name) => name.split('-')[0]), ['cli', 'deps', 'later'], found.join(', '));
+  assert.deepEqual(found.map((name) => name.split('-')[0]), ['cli', 'later', 'zod'], found.join(', '));
   for (const name of found) assert.equal(decodeCache(readFileSync(join(dir, name)))?.kind, 'other', name);
 });
 

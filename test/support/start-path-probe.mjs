@@ -4,7 +4,7 @@
 // is written to stdout, followed by `bundle FILE` for each of the bundles that
 // ran code by then, `init NAME` for each module of the bundles
 // whose top-level code has run by then. In the CLI's bundles (dist/cli.js,
-// dist/later.js, dist/deps.js) esbuild wraps each module's top-level code in an initialiser named
+// dist/later.js, dist/zod.js, dist/deps.js) esbuild wraps each module's top-level code in an initialiser named
 // after its path ("app/tui/main.ts", ".../node_modules/marked/lib/marked.esm.js");
 // V8's precise coverage tells which of them were called. Then `builtin NAME`
 // for each of Node's own modules loaded by then (process.moduleLoadList).
@@ -31,7 +31,7 @@ if (log) {
       framed = true;
       // An in-process session answers at once, before the frame goes out.
       session.post('Profiler.takePreciseCoverage', (err, coverage) => {
-        const bundles = err ? [] : coverage.result.filter((script) => /\/(cli|later|deps)\.js$/.test(script.url));
+        const bundles = err ? [] : coverage.result.filter((script) => /\/(cli|later|zod|deps)\.js$/.test(script.url));
         const ran = bundles.filter((script) => script.functions.some((fn) => fn.ranges[0].count > 0)).map((script) => `bundle ${script.url.split('/').pop()}\n`);
         const inits = bundles
           .flatMap((script) => script.functions)

@@ -7,7 +7,7 @@
 // copy of zod's core: .ci/build.mjs), the Markdown parser or the MCP SDK; no
 // grapheme segmenter is made (ICU's break rules cost ~11 ms); of the bundles
 // only dist/cli.js runs (not dist/later.js, the code off the start path, nor
-// dist/deps.js, the libraries: .ci/bundle-split.mjs); and Node's
+// dist/zod.js and dist/deps.js, the libraries: .ci/build.mjs); and Node's
 // readline, fs/promises and perf_hooks (~1 ms each) and crypto (~3.5 ms) are not loaded. And the V8
 // code cache the launcher keeps (app/cli/launch/code-cache.ts) is the TUI's,
 // written once its first frame is on screen.
@@ -28,7 +28,7 @@ const LATER = [/node_modules\/zod\/v4\/classic\//, /node_modules\/marked\//, /no
 // Node modules the first frame does without: each costs ~1 ms of CPU to load, crypto ~3.5 ms.
 const LATER_BUILTINS = ['readline', 'fs/promises', 'internal/perf/performance', 'crypto'];
 
-test('before the first frame: no classic zod, Markdown parser or MCP SDK has run, no segmenter is made, dist/later.js, dist/deps.js, readline, fs/promises, perf_hooks and crypto are not loaded', async () => {
+test('before the first frame: no classic zod, Markdown parser or MCP SDK has run, no segmenter is made, dist/later.js, dist/zod.js, dist/deps.js, readline, fs/promises, perf_hooks and crypto are not loaded', async () => {
   const ws = createWorkspace(e2e.mock.url, { trust: 'trusted' });
   after(() => ws.cleanup());
   const log = join(ws.home, 'start-path.log');
@@ -39,7 +39,7 @@ test('before the first frame: no classic zod, Markdown parser or MCP SDK has run
   assert.ok(frame >= 0, `the probe saw the first frame:\n${lines.join('\n')}`);
   assert.ok(!lines.slice(0, frame).includes('segmenter'), 'an Intl.Segmenter was made before the first frame');
   const bundles = lines.slice(frame + 1).filter((l) => l.startsWith('bundle ')).map((l) => l.slice('bundle '.length));
-  assert.deepEqual(bundles, ['cli.js'], 'only the start path\'s bundle ran before the first frame, not dist/later.js or dist/deps.js');
+  assert.deepEqual(bundles, ['cli.js'], 'only the start path\'s bundle ran before the first frame, not dist/later.js, dist/zod.js or dist/deps.js');
   const inits = lines.slice(frame + 1).filter((l) => l.startsWith('init ')).map((l) => l.slice('init '.length));
   assert.ok(inits.includes('app/tui/main.ts') && inits.includes('app/config/schema.ts'), `the probe saw the CLI's modules run:\n${lines.join('\n')}`);
   for (const later of LATER) {

@@ -1,6 +1,6 @@
 // Runs the CLI's bundles (dist/cli.js, the TUI's start path; dist/later.js,
-// the rest of the CLI, and dist/deps.js, the libraries, when the CLI first asks
-// for one of their modules) with a V8 code cache each. Node 20 caches no
+// the rest of the CLI, dist/zod.js and dist/deps.js, the libraries, when the
+// CLI first asks for one of their modules) with a V8 code cache each. Node 20 caches no
 // compiled code for ES modules or require(), so the launcher compiles a
 // bundle itself as a classic script (vm.Script, wrapped like a CommonJS
 // module), handing V8 the bytecode a previous start produced: without it V8
@@ -8,8 +8,8 @@
 //
 // The user's cache of a bundle is written once, when there was none (or V8 or the
 // checksum refused it): by the TUI once its first frame is on screen; by any
-// other command when it ends (and later.js's and deps.js's, when the process
-// used them, then: the TUI's too),
+// other command when it ends (and those of the other bundles the process used,
+// then: the TUI's too),
 // and then again by the next TUI start, whose cache holds the functions a
 // first frame runs. It lives in a user cache
 // directory, one file per bundle (its hash, set at build time, and its path:
@@ -55,7 +55,7 @@ const HEAD = '(function (exports, require, module, __filename, __dirname) { ';
 const TAIL = '\n})';
 
 /** The bundles of dist/: the TUI's start path, the rest of the CLI, and the libraries the first frame does not need (.ci/build.mjs). */
-export type BundleName = 'cli' | 'later' | 'deps';
+export type BundleName = 'cli' | 'later' | 'zod' | 'deps';
 
 /**
  * The name of a bundle's cache: its hash (set at build time) and path (V8 keeps
@@ -102,7 +102,7 @@ const STALE_MS = 3600_000;
 /** Removes the other cache files (and temporary ones) in `dir` untouched for STALE_MS. */
 function pruneStale(dir: string, keep: string): void {
   for (const name of readdirSync(dir)) {
-    if (name === keep || !/^(cli|later|deps)-.*\.v8cache(\.\d+\.tmp)?$/.test(name)) continue;
+    if (name === keep || !/^(cli|later|zod|deps)-.*\.v8cache(\.\d+\.tmp)?$/.test(name)) continue;
     try {
       if (Date.now() - statSync(join(dir, name)).mtimeMs > STALE_MS) rmSync(join(dir, name), { force: true });
     } catch {
@@ -179,18 +179,14 @@ function loadScript<T>(file: string, cacheFile: string | undefined, shippedFile?
 }
 
 declare global {
-  /** A library of dist/deps.js by its import path; the CLI's bundles call it (.ci/build.mjs). */
-  var __codexDeps: ((path: string) => unknown) | undefined;
-  /** A module of dist/later.js by its path; dist/cli.js calls it (.ci/bundle-split.mjs). */
-  var __codexLater: ((key: string) => unknown) | undefined;
-  /** A module of dist/cli.js by its path; dist/later.js calls it. */
-  var __codexCli: ((key: string) => unknown) | undefined;
+  /** A module of one of dist/'s bundles by its key (a path); the bundles call it for each other's modules (.ci/build.mjs). */
+  var __codexBundle: ((bundle: BundleName, key: string) => unknown) | undefined;
 }
 
 /**
  * Runs the CLI from the bundles beside the launcher: dist/cli.js at once,
- * dist/later.js and dist/deps.js when the CLI first asks for one of their
- * modules. Sets the exit code once the CLI ends; the caches are written on the way.
+ * dist/later.js, dist/zod.js and dist/deps.js when the CLI first asks for one
+ * of their modules. Sets the exit code once the CLI ends; the caches are written on the way.
  */
 export async function startCli(argv: readonly string[], hashes: Readonly<Record<BundleName, string>>): Promise<void> {
   const dir = cacheDir(process.env);
@@ -211,18 +207,14 @@ export async function startCli(argv: readonly string[], hashes: Readonly<Record<
       save: () => loaded?.save('other'),
     };
   };
-  const deps = onDemand('deps');
-  const later = onDemand('later');
-  globalThis.__codexDeps = deps.get;
-  globalThis.__codexLater = later.get;
+  const onDemands = { later: onDemand('later'), zod: onDemand('zod'), deps: onDemand('deps') };
   const { file, cache } = bundle('cli');
   // The build's cache for this very file, when there is one beside it (the build leaves it in dist/).
   const cli = loadScript<CliBundle>(file, dir && join(dir, cache), join(__dirname, cache));
-  globalThis.__codexCli = cli.exports.cliModule;
+  globalThis.__codexBundle = (name, key) => (name === 'cli' ? cli.exports.cliModule(key) : onDemands[name].get(key));
   // At once: the frame is written, and the agent, loading next, would fill the cache with code the frame does not run.
   cli.exports.onFirstFrame(() => cli.save('tui'));
   process.exitCode = await cli.exports.run(argv);
   cli.save('other');
-  later.save();
-  deps.save();
+  for (const loaded of Object.values(onDemands)) loaded.save();
 }

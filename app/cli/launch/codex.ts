@@ -7,7 +7,7 @@ import { nodeTooOld } from './node-version.js';
 
 // Set at build time (.ci/build.mjs).
 declare const __CODEX_VERSION__: string;
-declare const __CODEX_BUNDLE_HASHES__: { cli: string; later: string; deps: string };
+declare const __CODEX_BUNDLE_HASHES__: { cli: string; later: string; zod: string; deps: string };
 
 const argv = process.argv.slice(2);
 const tooOld = nodeTooOld(process.versions.node, 'codex');
