@@ -17,12 +17,14 @@
 import { relative } from 'node:path';
 
 // The modules reached by a dynamic import() that the TUI runs before its first
-// frame (or its trust screen): these stay in cli.js. test/tui/start-path.test.ts
+// frame: these stay in cli.js. (Not the trust screen and session picker of
+// before-session.ts: shown once per project, or to pick a session to resume,
+// which reads the session logs anyway; with them cli.js was 297 KB, not 258.) test/tui/start-path.test.ts
 // fails when the first frame loads dist/later.js, i.e. when one is missing here.
 const START = new Set([
   'app/cli/invocation.ts', 'app/cli/logging.ts', 'app/config/home.ts', 'app/config/dotenv.ts', 'app/config/index.ts',
   'app/config/version.ts', 'app/tui/main.ts', 'app/tui/dumb-terminal.ts', 'app/tui/theme-files.ts', 'app/agent/local-image.ts',
-  'app/tui/pasted-image.ts', 'app/tui/before-session.ts', 'app/tui/create-tui.ts', 'app/tui/pending-session.ts',
+  'app/tui/pasted-image.ts', 'app/tui/create-tui.ts', 'app/tui/pending-session.ts',
   'app/tui/renderer/tty.ts', 'app/terminal-hangup.ts', 'app/tui/renderer/renderer.ts', 'app/tui/renderer/palette.ts',
   'app/tui/renderer/scrollback.ts', 'app/tui/clipboard.ts',
 ]);
