@@ -5,12 +5,13 @@
 // own checksum must catch it); concurrent first starts leave one whole file.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, test } from 'node:test';
 import { Script } from 'node:vm';
-import { cacheDir, cacheName, decodeCache, encodeCache } from '../../app/cli/launch/code-cache.js';
+import { cacheDir } from '../../app/cli/launch/cache-dir.js';
+import { cacheName, decodeCache, encodeCache } from '../../app/cli/launch/code-cache.js';
 import { CODEX_JS, createWorkspace, runCodex } from '../support/cli.js';
 import { startMockModelServer } from '../support/mock-model-server.js';
 
@@ -139,6 +140,28 @@ test('a corrupt, truncated or refused cache: the start runs as without one, and 
     const written = decodeCache(readFileSync(file));
     assert.ok(written, `${what}: a valid cache was written in its place`);
     assert.notDeepEqual(readFileSync(file), bytes, what);
+  }
+});
+
+test('a cache file another user owns, or others may write, is not run but written anew; the directory is the user\'s only', () => {
+  const { home, dir } = cacheHome();
+  help(home);
+  const file = theCache(dir);
+  assert.equal(statSync(dir).mode & 0o777, 0o700);
+  assert.equal(statSync(file).mode & 0o777, 0o600);
+  const good = readFileSync(file);
+  const planted: [string, (path: string) => void][] = [['group-writable', (f) => chmodSync(f, 0o620)], ['world-writable', (f) => chmodSync(f, 0o606)]];
+  if (process.getuid?.() === 0) planted.push(['owned by nobody', (f) => chownSync(f, 65534, 65534)]);
+  for (const [what, make] of planted) {
+    rmSync(file);
+    writeFileSync(file, good, { mode: 0o600 });
+    make(file);
+    const before = statSync(file);
+    help(home);
+    const now = statSync(file);
+    assert.notEqual(now.ino, before.ino, `${what}: refused and written anew`);
+    assert.deepEqual([now.uid, now.mode & 0o777], [process.getuid?.(), 0o600], what);
+    assert.ok(decodeCache(readFileSync(file)), what);
   }
 });
 

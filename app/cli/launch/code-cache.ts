@@ -27,15 +27,18 @@
 // node:zlib, and not a hash from node:crypto: the first frame needs nothing
 // else from node:crypto, and loading it cost ~3.5 ms of the start's CPU.) Written to a
 // temporary name and renamed into place, so concurrent starts never see half a
-// file. Any failure to read or write it only costs the cache. Under
+// file. Any failure to read or write it only costs the cache. V8 runs the
+// bytecode unchecked, so only a file the user owns and no one else may write is
+// read, in a directory made for the user only (0700); and the sandbox keeps the
+// directory read-only (app/sandbox/pins.ts). Under
 // --enable-source-maps the bundle is require()d instead, so that Node maps its
 // stack frames (a vm.Script's are not).
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { homedir } from 'node:os';
-import { basename, dirname, isAbsolute, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import { crc32 } from 'node:zlib';
+import { cacheDir, makeCacheDir } from './cache-dir.js';
 
 /** What dist/cli.js exports (app/cli/bundle.ts, and its modules later.js asks for: .ci/bundle-split.mjs). */
 export interface CliBundle {
@@ -68,17 +71,6 @@ export function cacheName(bundle: BundleName, bundleHash: string, file: string):
 }
 
 const hex32 = (n: number): string => n.toString(16).padStart(8, '0');
-
-/** Where the user's caches live: $XDG_CACHE_HOME/codex-ts, else ~/.cache/codex-ts; undefined without either. */
-export function cacheDir(env: NodeJS.ProcessEnv): string | undefined {
-  let base = env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : undefined;
-  if (!base) {
-    const home = env.HOME || homedir();
-    if (!home || !isAbsolute(home)) return undefined;
-    base = join(home, '.cache');
-  }
-  return join(base, 'codex-ts');
-}
 
 /** The V8 data and its kind from a cache file's bytes; undefined when the header or checksum is wrong. */
 export function decodeCache(file: Buffer): { kind: CacheKind; data: Buffer } | undefined {
@@ -120,8 +112,10 @@ function writeAtomically(path: string, bytes: () => Buffer): void {
   const tmp = `${path}.${process.pid}.tmp`;
   let fd: number | undefined;
   try {
-    mkdirSync(dirname(path), { recursive: true });
-    fd = openSync(tmp, 'w');
+    makeCacheDir(dirname(path));
+    // For the user only (readCache refuses anything else), never a leftover of that name.
+    rmSync(tmp, { force: true });
+    fd = openSync(tmp, 'wx', 0o600);
     writeFileSync(fd, bytes());
     closeSync(fd);
     fd = undefined;
@@ -137,12 +131,25 @@ function writeAtomically(path: string, bytes: () => Buffer): void {
   }
 }
 
-function readCache(path: string | undefined): { kind: CacheKind; data: Buffer } | undefined {
+/**
+ * A user's cache file only counts when the user owns it and no one else may
+ * write it: V8 runs its bytecode unchecked (the CRC only catches damage), so a
+ * file another user could have written is refused, and rewritten like a
+ * damaged one. The build's, beside the bundle, is as trusted as the bundle.
+ */
+function readCache(path: string | undefined, owned: 'user' | 'bundle'): { kind: CacheKind; data: Buffer } | undefined {
   if (!path) return undefined;
+  let fd: number | undefined;
   try {
-    return decodeCache(readFileSync(path));
+    fd = openSync(path, 'r');
+    const st = fstatSync(fd);
+    const foreign = (st.mode & 0o022) !== 0 || (process.getuid !== undefined && st.uid !== process.getuid());
+    if (!st.isFile() || (owned === 'user' && foreign)) return undefined;
+    return decodeCache(readFileSync(fd));
   } catch {
     return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
@@ -159,8 +166,8 @@ interface Loaded<T> {
  */
 function loadScript<T>(file: string, cacheFile: string | undefined, shippedFile?: string): Loaded<T> {
   if (process.sourceMapsEnabled) return { exports: createRequire(__filename)(file) as T, save: () => undefined };
-  const own = readCache(cacheFile);
-  const cached = own ?? readCache(shippedFile);
+  const own = readCache(cacheFile, 'user');
+  const cached = own ?? readCache(shippedFile, 'bundle');
   const script = new Script(HEAD + readFileSync(file, 'utf8') + TAIL, {
     filename: file,
     columnOffset: -HEAD.length,
