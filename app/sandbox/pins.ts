@@ -4,7 +4,17 @@
 // command that renames a parent and leaves a symlink to somewhere else (or
 // creates a configured root that was missing as a symlink) gains nothing.
 // A root missing at start stays unbound for the whole session.
+//
+// Two directories stay read-only inside every sandbox wherever they lie:
+// CODEX_HOME (its config.toml decides how the next run is sandboxed) and the
+// launcher's V8 code cache (app/cli/launch/cache-dir.ts: V8 runs the bytecode
+// in it unchecked, so a planted file would run outside the sandbox at the next
+// start). The code cache's is made on the host before each command when
+// missing, so it is always there to bind read-only (reserving a missing one as
+// a missing .git is would leave its parents, ~/.cache, for bwrap to create).
 import { realpathSync, statSync } from 'node:fs';
+import { makeCacheDir } from '../cli/launch/cache-dir.js';
+import { entriesTo } from './path-chain.js';
 
 type Pin =
   | { readonly kind: 'present'; readonly path: string; readonly dev: number; readonly ino: number }
@@ -29,27 +39,45 @@ function pinNow(candidate: string): Pin {
 export class RootPins {
   readonly #pins = new Map<string, Pin>();
   readonly #codexHome: string | undefined;
-  readonly #codexHomeNames: readonly string[];
+  readonly #codeCache: string | undefined;
+  readonly #names: readonly string[];
 
   /**
-   * Pins `candidates` (absolute paths) now, at the session's start, and
-   * CODEX_HOME, which stays read-only inside the sandbox wherever it lies
-   * (its config.toml decides how the next run is sandboxed); `codexHomeNamed`
-   * is the path the user named for it, when that differs (CODEX_HOME through a symlink).
+   * Pins `candidates` (absolute paths) now, at the session's start, and the
+   * protected directories: CODEX_HOME (`codexHomeNamed` is the path the user
+   * named for it, when that differs: CODEX_HOME through a symlink) and
+   * `codeCache`, the code cache directory as codex's own environment names it.
    */
-  constructor(candidates: readonly (string | undefined)[], codexHome?: string, codexHomeNamed?: string) {
+  constructor(candidates: readonly (string | undefined)[], codexHome?: string, codexHomeNamed?: string, codeCache?: string) {
     for (const c of candidates) if (c) this.#pin(c);
     this.#codexHome = codexHome;
-    this.#codexHomeNames = [...new Set([codexHome, codexHomeNamed].filter((p): p is string => p !== undefined))];
-    if (codexHome) this.#pin(codexHome);
+    this.#codeCache = codeCache;
+    this.#names = [...new Set([codexHome, codexHomeNamed, codeCache].filter((p): p is string => p !== undefined))];
+    if (codeCache) makeCacheDir(codeCache);
+    for (const dir of [codexHome, codeCache]) if (dir) this.#pin(dir);
   }
 
-  /** CODEX_HOME as pinned and where it leads now (both are protected). */
+  /** The protected directories as pinned and where they lead now (all are protected). */
   readOnlyExtras(): string[] {
-    if (!this.#codexHome) return [];
-    const now = pinNow(this.#codexHome);
-    const paths = [this.pinnedPath(this.#codexHome), now.kind === 'present' ? now.path : undefined];
+    const paths: (string | undefined)[] = [];
+    if (this.#codeCache) paths.push(...this.#codeCacheNow());
+    for (const dir of [this.#codexHome, this.#codeCache]) {
+      if (!dir) continue;
+      const now = pinNow(dir);
+      paths.push(this.pinnedPath(dir), now.kind === 'present' ? now.path : undefined);
+    }
     return [...new Set(paths.filter((p): p is string => p !== undefined))];
+  }
+
+  /**
+   * Makes the code cache directory again if it went missing (the user cleared
+   * ~/.cache); a file in the way is protected instead, so no command can
+   * replace it by the directory (a symlink in the way rules its root out: path-chain.ts).
+   */
+  #codeCacheNow(): string[] {
+    makeCacheDir(this.#codeCache!);
+    const last = entriesTo(this.#codeCache!).at(-1);
+    return last?.kind === 'other' ? [last.path] : [];
   }
 
   /** CODEX_HOME, if the session has one. */
@@ -57,9 +85,9 @@ export class RootPins {
     return this.#codexHome;
   }
 
-  /** The paths by which codex finds CODEX_HOME: no name on the way may be replaced. */
-  codexHomeNames(): readonly string[] {
-    return this.#codexHomeNames;
+  /** The paths by which codex finds CODEX_HOME and the code cache: no name on the way may be replaced. */
+  protectedNames(): readonly string[] {
+    return this.#names;
   }
 
   /** A root first named after the start (a cwd or a grant the user made later) is pinned when first seen. */

@@ -2,9 +2,11 @@
 // where they come from is data (sandbox-profiles/<mode>.json); this module
 // takes each as pinned at the session's start (canonical: a symlinked root is
 // bound at its target) and finds what stays read-only inside each: the
-// top-level .git (existing, or reserved while missing) and CODEX_HOME.
+// top-level .git (existing, or reserved while missing), CODEX_HOME and the
+// launcher's code cache directory (pins.ts).
 import { lstatSync, realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { cacheDir } from '../cli/launch/cache-dir.js';
 import { commonGitDir, gitdirPointer } from '../git/repo.js';
 import { guardChains } from './path-chain.js';
 import type { SandboxPolicy } from '../protocol/policy.js';
@@ -91,7 +93,7 @@ function protectName(path: string, out: Protections): void {
 /**
  * The roots to bind for one command: each candidate as pinned at the session's
  * start (see pins.ts), with what stays read-only inside: the profile's names
- * (`.git`, also its gitdir target when it is a file) and CODEX_HOME. Protected paths are looked up now, as they may have appeared.
+ * (`.git`, also its gitdir target when it is a file), CODEX_HOME and the code cache directory. Protected paths are looked up now, as they may have appeared.
  * Parents come before children; `dropped` says which roots were left out and why.
  */
 export function resolveWritableRoots(
@@ -130,7 +132,7 @@ function protectRoots(mode: ModePolicy, sorted: readonly string[], pins: RootPin
   const readOnly = found.flatMap((f) => f.readOnly);
   const writable = (p: string) => sorted.some((r) => within(p, r)) && !readOnly.some((ro) => ro !== p && within(p, ro));
   const guarded = (p: string) => writable(p) && !readOnly.includes(p);
-  const chains = guardChains([...sorted, ...found.flatMap((f) => f.named), ...pins.codexHomeNames()], guarded, (p) => sorted.includes(p));
+  const chains = guardChains([...sorted, ...found.flatMap((f) => f.named), ...pins.protectedNames()], guarded, (p) => sorted.includes(p));
   const ruledOut = chains.links.flatMap(({ link, target }) => sorted.filter((r) => within(link, r)).map((root) => ({
     root,
     reason: `writable root ${root} is not bound: ${link} is a symlink on the way to the protected ${target}, and a command could replace it`,
@@ -163,7 +165,8 @@ export function networkAllowed(mode: ModePolicy, policy: SandboxPolicy): boolean
 /**
  * Pins, at the session's start, every root it may bind (those of
  * workspace-write with the session's settings, even when it starts
- * read-only: /approvals may switch) and CODEX_HOME.
+ * read-only: /approvals may switch), CODEX_HOME and the launcher's code cache
+ * directory, named by codex's own environment as the launcher names it.
  */
 export function pinSessionRoots(policy: SandboxPolicy, cwd: string, codexHome: string | undefined): RootPins {
   const ww: SandboxPolicy = policy.mode === 'workspace-write'
@@ -171,5 +174,6 @@ export function pinSessionRoots(policy: SandboxPolicy, cwd: string, codexHome: s
     : { mode: 'workspace-write', writableRoots: [], networkAccess: false, excludeTmpdirEnvVar: false, excludeSlashTmp: false };
   // CODEX_HOME as the next run will find it (config.codexHome is its real path): the names on the way are guarded too.
   const named = process.env['CODEX_HOME']?.trim() ? resolve(process.env['CODEX_HOME']) : undefined;
-  return new RootPins(candidateRoots(modePolicy('workspace-write'), { policy: ww, sandboxCwd: cwd, tmpdirs: [process.env['TMPDIR']] }), codexHome, named);
+  const roots = candidateRoots(modePolicy('workspace-write'), { policy: ww, sandboxCwd: cwd, tmpdirs: [process.env['TMPDIR']] });
+  return new RootPins(roots, codexHome, named, cacheDir(process.env));
 }

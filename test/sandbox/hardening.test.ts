@@ -3,13 +3,12 @@
 // real CLI, as root and, where bwrap allows, as an unprivileged user) or
 // through planLaunch with a session's pinned roots across several commands.
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import {
   chmodSync, chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync,
 } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import type { SandboxPolicy } from '../../app/protocol/policy.js';
 import { RootPins } from '../../app/sandbox/pins.js';
 import { planLaunch, spawnPlan } from '../../app/sandbox/index.js';
@@ -17,9 +16,8 @@ import { initGitRepo } from '../support/cli.js';
 import { processesWith } from '../support/procs.js';
 import { missingTool } from '../support/tools.js';
 import { waitFor } from '../support/wait.js';
-import { collect, NOBODY, nonRootSkip, runIn, sh } from './support.js';
+import { collect, debugLandlock, NOBODY, nonRootSkip, runIn, sh, startLandlock } from './support.js';
 
-const CLI = process.env['CODEX_TEST_CLI'] ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'codex.js');
 const skip = missingTool('bwrap');
 
 // Under /tmp, which --full-auto makes writable: the attacks need writable parents.
@@ -40,22 +38,6 @@ function fresh(name: string, uid = 0): string {
   if (uid !== 0) chownSync(dir, uid, uid);
   return dir;
 }
-
-interface Run { code: number | null; stdout: string; stderr: string }
-
-interface LandlockOptions { cwd: string; home: string; uid?: number; path?: string }
-
-/** Starts `codex debug landlock [...args]` in `cwd`, as root or (uid) an unprivileged user (setpriv execs it: same pid). */
-function startLandlock(args: string[], opts: LandlockOptions): ChildProcess {
-  const env = { PATH: opts.path ?? process.env['PATH'] ?? '/usr/bin:/bin', HOME: opts.home, CODEX_HOME: opts.home };
-  const argv = [CLI, 'debug', 'landlock', ...args];
-  return opts.uid === undefined
-    ? spawn(process.execPath, argv, { cwd: opts.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
-    : spawn('setpriv', [`--reuid=${opts.uid}`, `--regid=${opts.uid}`, '--clear-groups', process.execPath, ...argv],
-      { cwd: opts.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-}
-
-const debugLandlock = (args: string[], opts: LandlockOptions): Promise<Run> => collect(startLandlock(args, opts), 30_000);
 
 const USERS: [string, number | undefined, string | false][] = [['root', undefined, skip], ['an unprivileged user', NOBODY, nonRootSkip]];
 
@@ -254,7 +236,7 @@ test('a command still running cannot swap a root for a symlink between the pin c
 describe('a .git that appears or vanishes between planning and bwrap', () => {
   const WW: SandboxPolicy = { mode: 'workspace-write', writableRoots: [], networkAccess: false, excludeSlashTmp: true, excludeTmpdirEnvVar: true };
 
-  async function planThen(ws: string, between: () => void, script: string): Promise<Run> {
+  async function planThen(ws: string, between: () => void, script: string): ReturnType<typeof collect> {
     const plan = await planLaunch({ argv: sh(script), cwd: ws, sandboxCwd: ws, policy: WW, env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin' }, pins: new RootPins([ws]) });
     between();
     return collect(spawnPlan(plan, { stdio: ['ignore', 'pipe', 'pipe'] }));

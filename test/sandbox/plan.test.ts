@@ -2,7 +2,7 @@
 // program (run through a small BPF interpreter for both architectures), the
 // environment policy and denial detection; plus planLaunch's refusals.
 import assert from 'node:assert/strict';
-import { chmodSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -89,6 +89,20 @@ test('seatbelt profile: base policy, reads, writes limited to roots minus .git, 
   assert.deepEqual(argv.slice(3), ['-DWRITABLE_ROOT_0=/Users/me/proj', '-DWRITABLE_ROOT_0_RO_0=/Users/me/proj/.git', '-DWRITABLE_ROOT_1=/private/tmp', '--', 'ls', '-l']);
   const readOnly = seatbeltProfile({ base: '(version 1)', roots: [], networkAllowed: false, argv: ['ls'] }).profile;
   assert.doesNotMatch(readOnly, /file-write\*/);
+});
+
+test('the code cache directory in a root: made (0700) when missing, read-only, its parents pinned; seatbelt denies writes there as for .git', () => {
+  const ws = join(base, 'cache-ws');
+  mkdirSync(join(ws, '.git'), { recursive: true });
+  const cache = join(ws, 'xdg', 'codex-ts');
+  const inputs = { policy: { ...WW, writableRoots: [], excludeSlashTmp: true, excludeTmpdirEnvVar: true }, sandboxCwd: ws, tmpdirs: [] };
+  const pins = new RootPins(candidateRoots(modePolicy('workspace-write'), inputs), undefined, undefined, cache);
+  assert.equal(statSync(cache).mode & 0o777, 0o700);
+  rmSync(join(ws, 'xdg'), { recursive: true }); // the user cleared it: made again before the next command
+  const { roots } = resolveWritableRoots(modePolicy('workspace-write'), inputs, pins);
+  assert.deepEqual(roots, [{ root: ws, readOnlySubpaths: [join(ws, '.git'), cache], reservedSubpaths: [], pinnedDirs: [join(ws, 'xdg')] }]);
+  const { params } = seatbeltProfile({ base: '(version 1)', roots, networkAllowed: false, argv: ['ls'] });
+  assert.deepEqual(params, [['WRITABLE_ROOT_0', ws], ['WRITABLE_ROOT_0_RO_0', join(ws, '.git')], ['WRITABLE_ROOT_0_RO_1', cache]]);
 });
 
 /** Runs a classic-BPF seccomp program on one syscall, as the kernel would. */

@@ -1,5 +1,7 @@
 // Runs a real command under a real sandbox plan and collects its output, bounded in time.
-import { spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { planLaunch, spawnPlan, type RootPins } from '../../app/sandbox/index.js';
 import { pinSessionRoots } from '../../app/sandbox/roots.js';
 import type { LaunchPlan } from '../../app/sandbox/index.js';
@@ -63,3 +65,27 @@ export const nonRootSkip = ((): string | false => {
   if (probe.error) return 'setpriv is not installed';
   return probe.status === 0 ? false : 'bwrap cannot create a user namespace for an unprivileged user here';
 })();
+
+const CLI = process.env['CODEX_TEST_CLI'] ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'codex.js');
+
+export interface LandlockOptions {
+  cwd: string;
+  /** HOME and CODEX_HOME. */
+  home: string;
+  uid?: number;
+  path?: string;
+  env?: Record<string, string>;
+}
+
+/** Starts `codex debug landlock [...args]` in `cwd`, as root or (uid) an unprivileged user (setpriv execs it: same pid). */
+export function startLandlock(args: string[], opts: LandlockOptions): ChildProcess {
+  const env = { PATH: opts.path ?? process.env['PATH'] ?? '/usr/bin:/bin', HOME: opts.home, CODEX_HOME: opts.home, ...opts.env };
+  const argv = [CLI, 'debug', 'landlock', ...args];
+  return opts.uid === undefined
+    ? spawn(process.execPath, argv, { cwd: opts.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    : spawn('setpriv', [`--reuid=${opts.uid}`, `--regid=${opts.uid}`, '--clear-groups', process.execPath, ...argv],
+      { cwd: opts.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+export const debugLandlock = (args: string[], opts: LandlockOptions): Promise<{ code: number | null; stdout: string; stderr: string }> =>
+  collect(startLandlock(args, opts), 30_000);
