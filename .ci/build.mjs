@@ -69,12 +69,12 @@ const builtinImports = {
 // level of a bundle a fraction of the size: classic zod in dist/zod.js (the
 // agent's schemas: all `codex exec` needs of them), and in dist/deps.js the MCP
 // SDK (with ajv; it takes zod from zod.js), the Markdown lexer, the
-// highlighting modes, and the file index's watcher, ignore rules and ranking.
+// highlighting modes, and the `@` picker's ranking beyond ASCII (fzf).
 // A bundle that imports one gets it as a module
 // `module.exports = __codexBundle("zod", "zod")`, behind esbuild's lazy
 // wrapper; the launcher defines __codexBundle, which loads the bundle (with
 // its own code cache) the first time one of its modules is asked for.
-const DEPS = /^(zod|marked|@modelcontextprotocol\/sdk|@codemirror\/legacy-modes|@codemirror\/streamparser|chokidar|fzf|ignore)(\/|$)/;
+const DEPS = /^(zod|marked|@modelcontextprotocol\/sdk|@codemirror\/legacy-modes|@codemirror\/streamparser|fzf)(\/|$)/;
 const ZOD = /^zod($|\/v4)/; // zod 4 (classic and mini share its core); zod/v3, for the MCP SDK alone, stays in deps.js
 const DEP = 'codex-dep';
 const usedDeps = { zod: new Set(), deps: new Set() };

@@ -9,22 +9,12 @@
 // a sweep stats them (and their ignore files) and re-reads only those that
 // changed. A re-read diffs the listing, walks only new sub-directories and
 // drops vanished ones. A changed ignore file re-decides its own sub-tree only.
-import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { findGitRoot } from '../git/repo.js';
 import { watchDir, type DirWatch } from './dir-watch.js';
+import type { FsSeam } from './fs-seam.js';
 import { ignoreFileNames, initialRules, isIgnored, ruleSetsOf, type RuleSet } from './ignore-rules.js';
-
-/** Every file-system read the tree makes; tests count them. */
-export interface FsSeam {
-  /** A directory's entries; undefined when it cannot be read. */
-  readDir(abs: string): Dirent[] | undefined;
-  /** The mtime (ms) of a path; undefined when it is gone. */
-  mtime(abs: string): number | undefined;
-  readText(abs: string): string | undefined;
-  /** Watches a directory's entries; throws when the system refuses. */
-  watch(abs: string, onEntry: (name: string | undefined, renamed: boolean) => void, onError: () => void): { close(): void };
-}
 
 export const realFs: FsSeam = {
   readDir: (abs) => {

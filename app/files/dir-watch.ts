@@ -10,7 +10,7 @@
 // directory of a large tree again (~30 ms for 8,282) whenever a search found
 // the last sweep over 3 s old.
 import { readFileSync, watch } from 'node:fs';
-import type { FsSeam } from './dir-tree.js';
+import type { FsSeam } from './fs-seam.js';
 
 /**
  * Where a watched directory's events go: its relative path, the entry's name

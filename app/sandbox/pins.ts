@@ -7,13 +7,13 @@
 //
 // Two directories stay read-only inside every sandbox wherever they lie:
 // CODEX_HOME (its config.toml decides how the next run is sandboxed) and the
-// launcher's V8 code cache (app/cli/launch/cache-dir.ts: V8 runs the bytecode
+// launcher's V8 code cache (app/code-cache-dir.ts: V8 runs the bytecode
 // in it unchecked, so a planted file would run outside the sandbox at the next
 // start). The code cache's is made on the host before each command when
 // missing, so it is always there to bind read-only (reserving a missing one as
 // a missing .git is would leave its parents, ~/.cache, for bwrap to create).
 import { realpathSync, statSync } from 'node:fs';
-import { makeCacheDir } from '../cli/launch/cache-dir.js';
+import { makeCacheDir } from '../code-cache-dir.js';
 import { entriesTo } from './path-chain.js';
 
 type Pin =

@@ -6,7 +6,7 @@
 // launcher's code cache directory (pins.ts).
 import { lstatSync, realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
-import { cacheDir } from '../cli/launch/cache-dir.js';
+import { cacheDir } from '../code-cache-dir.js';
 import { commonGitDir, gitdirPointer } from '../git/repo.js';
 import { guardChains } from './path-chain.js';
 import type { SandboxPolicy } from '../protocol/policy.js';

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, test } from 'node:test';
 import { Script } from 'node:vm';
-import { cacheDir } from '../../app/cli/launch/cache-dir.js';
+import { cacheDir } from '../../app/code-cache-dir.js';
 import { cacheName, decodeCache, encodeCache } from '../../app/cli/launch/code-cache.js';
 import { CODEX_JS, createWorkspace, runCodex } from '../support/cli.js';
 import { startMockModelServer } from '../support/mock-model-server.js';

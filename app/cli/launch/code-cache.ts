@@ -38,7 +38,7 @@ import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import { crc32 } from 'node:zlib';
-import { cacheDir, makeCacheDir } from './cache-dir.js';
+import { cacheDir, makeCacheDir } from '../../code-cache-dir.js';
 
 /** What dist/cli.js exports (app/cli/bundle.ts, and its modules later.js asks for: .ci/bundle-split.mjs). */
 export interface CliBundle {

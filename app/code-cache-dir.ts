@@ -1,4 +1,4 @@
-// Where the launcher keeps its V8 code caches (code-cache.ts). Its own module
+// Where the launchers keep their V8 code caches (app/cli/launch/code-cache.ts). A support module
 // because the sandbox keeps that directory read-only (app/sandbox/pins.ts):
 // V8 runs the bytecode in a cache file unchecked, so a file a sandboxed
 // command planted there would run outside the sandbox at the next start.
