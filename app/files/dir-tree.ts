@@ -14,7 +14,7 @@ import { resolve } from 'node:path';
 import { findGitRoot } from '../git/repo.js';
 import { watchDir, type DirWatch } from './dir-watch.js';
 import type { FsSeam } from './fs-seam.js';
-import { ignoreFileNames, initialRules, isIgnored, ruleSetsOf, type RuleSet } from './ignore-rules.js';
+import { entryIgnored, entryPrefixes, ignoreFileNames, initialRules, ruleSetsOf, type RuleSet } from './ignore-rules.js';
 
 export const realFs: FsSeam = {
   readDir: (abs) => {
@@ -44,7 +44,8 @@ export interface TreeSink {
 }
 
 interface DirNode {
-  readonly mtime: number;
+  /** Undefined when watched at its read (only unwatched directories are swept; one whose watch broke reads as changed). */
+  readonly mtime: number | undefined;
   /** Read within RACY_MS of its mtime: a change in the same clock tick would not move it, so the next sweep reads it again. */
   readonly racy: boolean;
   readonly files: readonly string[];
@@ -158,7 +159,7 @@ export class DirTree {
     const node = this.nodes.get(rel);
     if (!node) return false;
     const abs = this.abs(rel);
-    if (node.racy || this.fs.mtime(abs) !== node.mtime) return true;
+    if (node.racy || node.mtime === undefined || this.fs.mtime(abs) !== node.mtime) return true;
     return node.ruleFiles.some((name, i) => this.fs.mtime(`${abs}/${name}`) !== node.ruleMtimes[i]);
   }
 
@@ -168,17 +169,19 @@ export class DirTree {
     if (!job.inherited && !old) return;
     const inherited = job.inherited ?? old!.inherited;
     const abs = this.abs(job.rel);
-    // Watched before it is listed: a change from here on raises an event.
-    this.watch?.add(job.rel, abs);
-    const mtime = this.fs.mtime(abs);
-    const entries = mtime === undefined ? undefined : this.fs.readDir(abs);
-    if (mtime === undefined || !entries) {
+    // Watched before it is listed: a change from here on raises an event. Sweeps pass a
+    // watched directory by, so its mtime is not needed: a stat saved per directory.
+    const watched = this.watch?.add(job.rel, abs) ?? false;
+    const mtime = watched ? undefined : this.fs.mtime(abs);
+    const entries = watched || mtime !== undefined ? this.fs.readDir(abs) : undefined;
+    if (!entries) {
+      if (!old) this.watch?.remove(job.rel); // gone before it was listed
       this.drop(job.rel);
       return;
     }
-    const present = new Set<string>();
-    for (const e of entries) if (this.ignoreNames.includes(e.name) && !e.isDirectory()) present.add(e.name);
-    const ruleFiles = this.ignoreNames.filter((n) => present.has(n));
+    let found: string[] | undefined;
+    for (const e of entries) if (this.ignoreNames.includes(e.name) && !e.isDirectory()) (found ??= []).push(e.name);
+    const ruleFiles = found ? this.ignoreNames.filter((n) => found.includes(n)) : [];
     const texts = ruleFiles.map((n) => this.fs.readText(`${abs}/${n}`) ?? '');
     const ruleTexts = texts.join('\0');
     // New rules here re-decide everything below: the sub-tree is listed afresh.
@@ -186,6 +189,8 @@ export class DirTree {
     if (old && !prev) this.drop(job.rel, true);
     const own = ruleSetsOf(abs, texts);
     const sets = own.length ? [...inherited, ...own] : inherited;
+    // Entries are tested by name against this directory's place under each rule set (no path per entry).
+    const prefixes = sets.length ? entryPrefixes(sets, abs) : undefined;
     let files: string[] = [];
     const dirs: string[] = [];
     const childRel = (name: string): string => (job.rel ? `${job.rel}/${name}` : name);
@@ -194,15 +199,16 @@ export class DirTree {
       if (name === '.git' || (this.skip.size && this.skip.has(childRel(name)))) continue;
       const isDir = e.isDirectory();
       if (!isDir && !e.isFile() && !e.isSymbolicLink()) continue;
-      if (sets.length && isIgnored(sets, `${abs}/${name}`, isDir)) continue;
+      if (prefixes && entryIgnored(sets, prefixes, name, isDir)) continue;
       (isDir ? dirs : files).push(name);
     }
-    const before = new Set(prev?.files);
-    let added = files.filter((n) => !before.has(n));
+    // A first read (the build) has nothing to diff against.
+    const before = prev && new Set(prev.files);
+    let added = before ? files.filter((n) => !before.has(n)) : files;
     if (this.files + added.length > this.max) {
       added = added.slice(0, Math.max(0, this.max - this.files));
       const kept = new Set(added);
-      files = files.filter((n) => before.has(n) || kept.has(n));
+      files = files.filter((n) => before?.has(n) || kept.has(n));
     }
     this.files += added.length;
     if (added.length) this.sink.add(added.map(childRel));
@@ -215,18 +221,19 @@ export class DirTree {
       const nowDirs = new Set(dirs);
       for (const n of prev.dirs) if (!nowDirs.has(n)) this.drop(childRel(n));
     }
-    const hadDirs = new Set(prev?.dirs);
+    const hadDirs = prev && new Set(prev.dirs);
     // Pushed in reverse so that the stack reads them in listing order.
-    if (this.files < this.max) for (let i = dirs.length - 1; i >= 0; i--) if (!hadDirs.has(dirs[i]!)) this.queue.push({ rel: childRel(dirs[i]!), inherited: sets });
+    if (this.files < this.max) for (let i = dirs.length - 1; i >= 0; i--) if (!hadDirs?.has(dirs[i]!)) this.queue.push({ rel: childRel(dirs[i]!), inherited: sets });
     this.nodes.set(job.rel, {
       mtime,
-      racy: Math.abs(this.now() - mtime) < RACY_MS,
+      racy: mtime !== undefined && Math.abs(this.now() - mtime) < RACY_MS,
       files,
       dirs,
       inherited,
       sets,
       ruleFiles,
-      ruleMtimes: ruleFiles.map((n) => this.fs.mtime(`${abs}/${n}`)),
+      // A watched directory's ignore files raise events of their own.
+      ruleMtimes: watched ? [] : ruleFiles.map((n) => this.fs.mtime(`${abs}/${n}`)),
       ruleTexts,
     });
   }

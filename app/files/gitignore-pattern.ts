@@ -129,11 +129,22 @@ export function parsePatterns(text: string): IgnorePattern[] {
 
 /** `rel` (relative to the patterns' directory, `/`-separated) against the patterns: the last one matching it decides. */
 export function testPatterns(patterns: readonly IgnorePattern[], rel: string, isDir: boolean): IgnoreVerdict {
-  let base: string | undefined;
+  const cut = rel.lastIndexOf('/') + 1;
+  return testEntry(patterns, rel.slice(0, cut), rel.slice(cut), isDir);
+}
+
+/**
+ * testPatterns for the entry `name` of the directory `dir` ('' or ending in
+ * '/', relative to the patterns' directory): a basename pattern is tested
+ * against the name alone, so a walk joins the two only for patterns with a
+ * slash (per entry, the strings were a good part of the walk's garbage).
+ */
+export function testEntry(patterns: readonly IgnorePattern[], dir: string, name: string, isDir: boolean): IgnoreVerdict {
+  let rel: string | undefined;
   for (let i = patterns.length - 1; i >= 0; i--) {
     const pat = patterns[i]!;
     if (pat.dirOnly && !isDir) continue;
-    const subject = pat.basename ? (base ??= rel.slice(rel.lastIndexOf('/') + 1)) : rel;
+    const subject = pat.basename ? name : (rel ??= dir + name);
     if (pat.regex.test(subject)) return pat.negative ? { ignored: false, unignored: true } : { ignored: true, unignored: false };
   }
   return NO_OPINION;

@@ -11,7 +11,7 @@
 import { realpathSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { Narrowing, searchPaths, type FileMatch } from './fuzzy.js';
-import { isIgnored } from './ignore-rules.js';
+import { entryIgnored, entryPrefixes } from './ignore-rules.js';
 import { DirTree, realFs } from './dir-tree.js';
 import type { FsSeam } from './fs-seam.js';
 import { DirWatch, watchBudget } from './dir-watch.js';
@@ -196,8 +196,8 @@ export class FileIndex {
     if (name !== undefined && !this.tree.ignoreNames.includes(name)) {
       if (!renamed || name === '.git') return;
       const sets = this.tree.rulesAt(rel);
-      const abs = `${this.tree.abs(rel)}/${name}`;
-      if (sets?.length && isIgnored(sets, abs, false) && isIgnored(sets, abs, true)) return;
+      const at = sets?.length ? entryPrefixes(sets, this.tree.abs(rel)) : undefined;
+      if (at && entryIgnored(sets!, at, name, false) && entryIgnored(sets!, at, name, true)) return;
     }
     this.touched.add(rel);
     clearTimeout(this.flushTimer);
