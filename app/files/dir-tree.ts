@@ -60,7 +60,9 @@ interface DirNode {
 }
 
 /** A refresh of a known directory, or the first read of a new one under the given rules. */
-type Job = { readonly rel: string; readonly inherited?: readonly RuleSet[] };
+type Read = { readonly rel: string; readonly inherited?: readonly RuleSet[] };
+/** A first read's work, in path order: sub-directories to read, and the runs of files between them to list. */
+type Job = Read | { readonly paths: readonly string[] };
 
 const RACY_MS = 2000;
 
@@ -77,7 +79,10 @@ export interface DirTreeOptions {
 
 export class DirTree {
   private readonly nodes = new Map<string, DirNode>();
+  /** The build's stack: it lists the paths in sorted order, so the search list needs no sort. */
   private readonly queue: Job[] = [];
+  /** Re-reads wait for the stack to empty: none may diff against a listing whose files are still to come. */
+  private readonly refreshes: Read[] = [];
   private sweepList: string[] = [];
   private sweepAt = 0;
   private readonly fs: FsSeam;
@@ -114,7 +119,7 @@ export class DirTree {
 
   /** Whether there is work queued (a build, a sweep, re-reads). */
   get busy(): boolean {
-    return this.queue.length > 0 || this.sweepAt < this.sweepList.length;
+    return this.queue.length > 0 || this.refreshes.length > 0 || this.sweepAt < this.sweepList.length;
   }
 
   /** The rules that decide `abs`'s fate, from its directory's record (undefined: not listed yet). */
@@ -125,7 +130,7 @@ export class DirTree {
   /** Queues a re-read of `rel`, or of its nearest listed ancestor when `rel` is not listed (it is new). */
   touch(rel: string): void {
     while (rel && !this.nodes.has(rel)) rel = parentOf(rel);
-    if (this.nodes.has(rel)) this.queue.push({ rel });
+    if (this.nodes.has(rel)) this.refreshes.push({ rel });
   }
 
   /** Starts a sweep: every listed directory no watch covers is stat'ed, the changed ones re-read. */
@@ -140,11 +145,12 @@ export class DirTree {
   step(done: () => boolean = () => false): boolean {
     while (this.sweepAt < this.sweepList.length) {
       const rel = this.sweepList[this.sweepAt++]!;
-      if (this.changed(rel)) this.queue.push({ rel });
+      if (this.changed(rel)) this.refreshes.push({ rel });
       if (done()) return !this.busy;
     }
-    for (let job = this.queue.pop(); job; job = this.queue.pop()) {
-      this.read(job);
+    for (let job = this.queue.pop() ?? this.refreshes.shift(); job; job = this.queue.pop() ?? this.refreshes.shift()) {
+      if ('paths' in job) this.sink.add(job.paths);
+      else this.read(job);
       if (done()) break;
     }
     return !this.busy;
@@ -163,7 +169,7 @@ export class DirTree {
     return node.ruleFiles.some((name, i) => this.fs.mtime(`${abs}/${name}`) !== node.ruleMtimes[i]);
   }
 
-  private read(job: Job): void {
+  private read(job: Read): void {
     const old = this.nodes.get(job.rel);
     // A refresh of a directory dropped meanwhile: its parent's re-read decides whether it still exists.
     if (!job.inherited && !old) return;
@@ -211,7 +217,8 @@ export class DirTree {
       files = files.filter((n) => before?.has(n) || kept.has(n));
     }
     this.files += added.length;
-    if (added.length) this.sink.add(added.map(childRel));
+    if (!prev) this.plan(added, this.files < this.max ? dirs : [], childRel, sets);
+    else if (added.length) this.sink.add(added.map(childRel));
     if (prev) {
       const now = new Set(files);
       for (const n of prev.files) if (!now.has(n)) {
@@ -223,7 +230,7 @@ export class DirTree {
     }
     const hadDirs = prev && new Set(prev.dirs);
     // Pushed in reverse so that the stack reads them in listing order.
-    if (this.files < this.max) for (let i = dirs.length - 1; i >= 0; i--) if (!hadDirs?.has(dirs[i]!)) this.queue.push({ rel: childRel(dirs[i]!), inherited: sets });
+    if (prev && this.files < this.max) for (let i = dirs.length - 1; i >= 0; i--) if (!hadDirs!.has(dirs[i]!)) this.queue.push({ rel: childRel(dirs[i]!), inherited: sets });
     this.nodes.set(job.rel, {
       mtime,
       racy: mtime !== undefined && Math.abs(this.now() - mtime) < RACY_MS,
@@ -236,6 +243,31 @@ export class DirTree {
       ruleMtimes: watched ? [] : ruleFiles.map((n) => this.fs.mtime(`${abs}/${n}`)),
       ruleTexts,
     });
+  }
+
+  /**
+   * Queues a first read's files and sub-directories so that the stack lists
+   * every path in sorted order (UTF-16 code units, the engine's sort): a
+   * directory's sub-tree sorts as its name and a slash (`a-b/…` before `a/…`
+   * before `a0`). The system's listing is usually in this order already;
+   * either is sorted only when it is not.
+   */
+  private plan(files: string[], dirs: string[], childRel: (name: string) => string, sets: readonly RuleSet[]): void {
+    if (!ascending(files, '')) files.sort();
+    if (!ascending(dirs, '/')) dirs.sort((a, b) => (`${a}/` < `${b}/` ? -1 : 1));
+    const jobs: Job[] = [];
+    let f = 0;
+    const run = (below: string | undefined): void => {
+      const from = f;
+      while (f < files.length && (below === undefined || files[f]! < below)) f++;
+      if (f > from) jobs.push({ paths: files.slice(from, f).map(childRel) });
+    };
+    for (const d of dirs) {
+      run(`${d}/`);
+      jobs.push({ rel: childRel(d), inherited: sets });
+    }
+    run(undefined);
+    for (let i = jobs.length - 1; i >= 0; i--) this.queue.push(jobs[i]!);
   }
 
   /** Forgets a directory and everything below it (keeping its own watch when it is listed afresh). */
@@ -252,6 +284,12 @@ export class DirTree {
     gone(rel);
     this.sink.removeUnder(rel);
   }
+}
+
+/** Whether `names`, each followed by `suffix`, are in ascending order. */
+function ascending(names: readonly string[], suffix: string): boolean {
+  for (let i = 1; i < names.length; i++) if (!(names[i - 1]! + suffix < names[i]! + suffix)) return false;
+  return true;
 }
 
 const parentOf = (rel: string): string => {

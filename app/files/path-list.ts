@@ -1,6 +1,7 @@
 // The paths the `@` picker searches, kept as fuzzy.ts wants them: sorted (so
 // that index order is path order and ties need no sorting per query) with a
-// lower-cased twin. A build appends batch after batch; a search meanwhile
+// lower-cased twin. A build appends batch after batch, in order (then the list
+// stays sorted); a batch out of order leaves it unsorted, and a search meanwhile
 // takes the list as it is (unsorted: fuzzy.ts breaks ties by comparing paths),
 // lower-casing only the paths added since the last search. The background
 // work sorts a copy and lower-cases it a slice at a time once the tree is
@@ -31,6 +32,14 @@ export class PathList implements TreeSink {
   add(batch: readonly string[]): void {
     if (!batch.length) return;
     this.version++;
+    // The build lists paths in order (dir-tree.ts): they go on the end, and the list stays sorted.
+    if (this.sorted && follows(this.paths, batch)) {
+      for (const p of batch) {
+        this.paths.push(p);
+        this.lower.push(p.toLowerCase());
+      }
+      return;
+    }
     if (this.sorted && batch.length <= INSERT_IN_PLACE) {
       for (const p of batch) {
         const at = lowerBound(this.paths, p);
@@ -123,6 +132,13 @@ export class PathList implements TreeSink {
     this.next = undefined;
     this.version++; // the order changed: indices into the old one are void
   }
+}
+
+/** Whether `batch` is ascending and starts after the last of `paths`. */
+function follows(paths: readonly string[], batch: readonly string[]): boolean {
+  if (paths.length && !(paths[paths.length - 1]! < batch[0]!)) return false;
+  for (let i = 1; i < batch.length; i++) if (!(batch[i - 1]! < batch[i]!)) return false;
+  return true;
 }
 
 /** The first index whose path is not below `p` (the array is sorted). */

@@ -5,7 +5,7 @@
 import { DirTree } from './dir-tree.js';
 
 export interface WalkResult {
-  /** Paths relative to the root, '/'-separated, in directory order. */
+  /** Paths relative to the root, '/'-separated, sorted (UTF-16 code units, as the engine sorts). */
   readonly files: string[];
   readonly directories: number;
 }

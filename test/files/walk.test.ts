@@ -84,3 +84,10 @@ test('maxFiles bounds the walk', () => {
   for (let i = 0; i < 50; i++) files[`d${i % 5}/f${i}`] = '';
   assert.equal(walkFiles(tree(files), { maxFiles: 10 }).files.length, 10);
 });
+
+test('lists the paths sorted, as the search list keeps them (the build needs no sort): a sub-tree sorts as its name and a slash, beyond-BMP names by UTF-16 code units', () => {
+  const names = ['a.b', 'a/x.ts', 'a/y/z.ts', 'a-b/y', 'a0', 'B', 'b/c', 'é.md', '\u{1F600}.ts', '\uE000.ts', 'z/\u{1F600}/q', 'z/\uE000/q', 'z/a'];
+  const root = tree(Object.fromEntries(names.map((n) => [n, ''])));
+  const { files } = walkFiles(root);
+  assert.deepEqual(files, sorted(names));
+});
