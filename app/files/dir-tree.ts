@@ -1,8 +1,9 @@
 // The file index's model of the working root: one record per directory it
 // lists (the ones not ignored), holding the directory's mtime when it was
-// read, the names of its files and sub-directories, and the ignore rules in
-// force below it. Directories are read from a queue in slices of a few
-// milliseconds, so the build never holds the TUI for long. Keeping it fresh
+// read (unwatched ones only), the names of its files and sub-directories, and
+// the ignore rules in force below it. Directories are read from a stack in
+// slices of a few milliseconds, so the build never holds the TUI for long,
+// and it lists the paths in sorted order (see plan). Keeping it fresh
 // never re-walks the tree: each directory is watched as it is first read
 // (before its listing, so no change falls between), within the watch budget
 // (dir-watch.ts), and an event re-reads it; the ones left unwatched are swept:
