@@ -79,10 +79,29 @@ const ALIASES: Record<string, string> = {
   control: 'ctrl', meta: 'alt', option: 'alt',
 };
 
+// Every start normalises the ~170 keys of the built-in keymaps, many of them alike.
+const normalized = new Map<string, string>();
+
 /** Canonical key name ('Ctrl-J' → 'ctrl+j'); throws on an unknown key. */
 export function normalizeKey(spec: string): string {
-  const parts = spec.trim().split(/[+-](?=.)/);
-  const key = parts.pop() ?? '';
+  let key = normalized.get(spec);
+  if (key === undefined) normalized.set(spec, (key = parseKey(spec)));
+  return key;
+}
+
+function parseKey(spec: string): string {
+  // Split at each + or - that has something after it ('ctrl++' is Ctrl and +), by hand: a regular
+  // expression would be compiled at its first use, before every start's first frame.
+  const s = spec.trim();
+  const parts: string[] = [];
+  let from = 0;
+  for (let i = 0; i < s.length - 1; i++) {
+    if (s[i] === '+' || s[i] === '-') {
+      parts.push(s.slice(from, i));
+      from = i + 1;
+    }
+  }
+  const key = s.slice(from);
   const mods = new Set<string>();
   for (const m of parts) {
     const name = ALIASES[m.toLowerCase()] ?? m.toLowerCase();
@@ -284,7 +303,10 @@ const refuse = (message: string): never => {
  * its key path, and is skipped, so the default stays; by default it throws.
  */
 export function buildKeymap(overrides: KeymapOverrides = {}, onProblem: (message: string) => void = refuse): Keymap {
-  const data: KeymapData = structuredClone({ ...defaults, ...vim } as KeymapData);
+  // Overrides only ever replace a mode's binding lists, never change one in place, so a copy of
+  // each mode's bindings keeps the built-in data intact (cheaper than structuredClone at every start).
+  const data: KeymapData = {};
+  for (const [mode, spec] of Object.entries({ ...defaults, ...vim } as KeymapData)) data[mode] = { ...spec, bindings: { ...spec.bindings } };
   const apply = (mode: string, action: string, value: unknown, path: string): void => {
     const keys = typeof value === 'string' ? [value] : value;
     if (!Array.isArray(keys) || !keys.every((k) => typeof k === 'string')) {

@@ -13,6 +13,11 @@ test('key names normalise (case, aliases, modifier order)', () => {
   assert.equal(normalizeKey('shift+ctrl+Left'), 'ctrl+shift+left');
   assert.equal(normalizeKey('Escape'), 'esc');
   assert.equal(normalizeKey('G'), 'G');
+  // + and - separate modifiers only when something follows: they are keys too.
+  assert.equal(normalizeKey('Ctrl++'), 'ctrl++');
+  assert.equal(normalizeKey('alt--'), 'alt+-');
+  assert.equal(normalizeKey('-'), '-');
+  assert.equal(normalizeKey(' shift-Alt-Up '), 'alt+shift+up');
   assert.throws(() => normalizeKey('hyper+x'), /unknown modifier "hyper"/);
   assert.throws(() => normalizeKey('ctrl+foo'), /unknown key "foo"/);
 });
@@ -54,6 +59,12 @@ test('[tui.keymap] overrides: per action everywhere, per mode, and a rebound key
   assert.equal(km.resolve('composer', key('shift+enter'))?.action, 'newline');
   assert.equal(km.resolve('pager', key('x', 'x'))?.action, 'pager_close');
   assert.equal(km.resolve('pager', key('q', 'q')), undefined);
+  // Overrides leave the built-in data as it was: a later keymap (a reloaded config) starts from the defaults.
+  const again = buildKeymap();
+  assert.equal(again.resolve('composer', key('enter'))?.action, 'submit');
+  assert.equal(again.resolve('composer', key('ctrl+j'))?.action, 'newline');
+  assert.equal(again.resolve('pager', key('q', 'q'))?.action, 'pager_close');
+  assert.deepEqual(defaults.composer.bindings.submit, ['enter']);
 });
 
 test('bad overrides name the key path', () => {
