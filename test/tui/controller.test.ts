@@ -4,16 +4,7 @@ import assert from 'node:assert/strict';
 import { QUIT_HINT, BACKTRACK_HINT } from '../../app/tui/app.js';
 import { renderScreen } from '../support/screen.js';
 import { waitFor } from '../support/wait.js';
-import { configured, FakeSession, makeApp, withApp, type Harness } from './harness.js';
-
-const key = (h: Harness, k: string, text?: string): void => {
-  h.clock.now += 50;
-  h.app.handleInput([{ type: 'key', key: k, ...(text ? { text } : {}) }]);
-};
-const type = (h: Harness, s: string): void => {
-  for (const ch of s) key(h, ch === ' ' ? 'space' : ch, ch);
-};
-
+import { configured, FakeSession, key, makeApp, type, withApp, type Harness } from './harness.js';
 
 test('Enter submits a user turn; Esc and Ctrl+C interrupt a running one', () => withApp((h) => {
   type(h, 'hello');

@@ -114,3 +114,20 @@ export async function withApp(fn: (h: Harness) => void | Promise<void>, override
     h.cleanup();
   }
 }
+
+/** A key pressed 50 ms after the last (well apart from a paste burst), with its text when it types one. */
+export function key(h: Harness, k: string, text?: string): void {
+  h.clock.now += 50;
+  h.app.handleInput([{ type: 'key', key: k, ...(text ? { text } : {}) }]);
+}
+
+/** `s` typed a key at a time. */
+export function type(h: Harness, s: string): void {
+  for (const ch of s) key(h, ch === ' ' ? 'space' : ch, ch);
+}
+
+/** `line` put in the composer and submitted with Enter. */
+export function run(h: Harness, line: string): void {
+  h.app.composer.setText(line);
+  key(h, 'enter');
+}

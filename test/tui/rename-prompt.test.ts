@@ -6,19 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { appendSessionName } from '../../app/agent/session-index.js';
 import { expectScreen } from '../support/screen.js';
-import { withApp, type Harness } from './harness.js';
+import { key, run, type, withApp, type Harness } from './harness.js';
 
-const key = (h: Harness, k: string, text?: string): void => {
-  h.clock.now += 50;
-  h.app.handleInput([{ type: 'key', key: k, ...(text ? { text } : {}) }]);
-};
-const type = (h: Harness, s: string): void => {
-  for (const ch of s) key(h, ch === ' ' ? 'space' : ch, ch);
-};
-const run = (h: Harness, line: string): void => {
-  h.app.composer.setText(line);
-  key(h, 'enter');
-};
 const renames = (h: Harness) => h.session.ops.filter((o) => o.type === 'set_session_name');
 
 test('/rename with no name: the prompt (snapshot); typing and Enter save the name as /rename NAME does', () => withApp(async (h) => {

@@ -12,19 +12,8 @@ import { osc52 } from '../../app/tui/clipboard.js';
 import { pngBytes } from '../support/images.js';
 import { renderScreen } from '../support/screen.js';
 import { waitFor } from '../support/wait.js';
-import { withApp, type Harness } from './harness.js';
+import { key, run, type, withApp, type Harness } from './harness.js';
 
-const key = (h: Harness, k: string, text?: string): void => {
-  h.clock.now += 50;
-  h.app.handleInput([{ type: 'key', key: k, ...(text ? { text } : {}) }]);
-};
-const type = (h: Harness, s: string): void => {
-  for (const ch of s) key(h, ch === ' ' ? 'space' : ch, ch);
-};
-const run = (h: Harness, line: string): void => {
-  h.app.composer.setText(line);
-  key(h, 'enter');
-};
 const screen = async (h: Harness): Promise<string> => (await renderScreen(h.app, { cols: 100, rows: 30 })).text;
 const lastCell = (h: Harness): string => h.app.transcript.last()!.lines(400).map((l) => l.map((s) => s.text).join('')).join('\n');
 
