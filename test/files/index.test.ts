@@ -3,7 +3,6 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, unlinkSync, utimesSync, wr
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { after, test } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { realFs } from '../../app/files/dir-tree.js';
 import type { FsSeam } from '../../app/files/fs-seam.js';
 import { preparePaths, searchPaths } from '../../app/files/fuzzy.js';
@@ -64,14 +63,11 @@ function open(root: string, opts: FileIndexOptions): FileIndex {
 
 const paths = async (index: FileIndex, query: string): Promise<string[]> => (await index.search(query, 100)).map((m) => m.path);
 
-/** Polls `search` until `pred` holds, for at most `ms`. */
-async function eventually(index: FileIndex, query: string, pred: (paths: string[]) => boolean, ms = 10_000): Promise<string[]> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const found = await paths(index, query);
-    if (pred(found) || Date.now() > deadline) return found;
-    await sleep(20);
-  }
+/** The search's paths once `pred` holds of them (polled through waitFor, which names the last answer if it never does). */
+async function eventually(index: FileIndex, query: string, pred: (paths: string[]) => boolean): Promise<string[]> {
+  let found: string[] = [];
+  await waitFor(async () => pred(found = await paths(index, query)), () => `a search for ${JSON.stringify(query)} to change (last: ${JSON.stringify(found)})`);
+  return found;
 }
 
 test('swept index: a file added or removed after the build is found by re-reading its directory only', async () => {
