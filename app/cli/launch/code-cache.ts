@@ -58,7 +58,8 @@ const HEAD = '(function (exports, require, module, __filename, __dirname) { ';
 const TAIL = '\n})';
 
 /** The bundles of dist/: the TUI's start path, the rest of the CLI, and the libraries the first frame does not need (.ci/build.mjs). */
-export type BundleName = 'cli' | 'later' | 'zod' | 'deps';
+const BUNDLES = ['cli', 'later', 'zod', 'deps'] as const;
+export type BundleName = (typeof BUNDLES)[number];
 
 /**
  * The name of a bundle's cache: its hash (set at build time) and path (V8 keeps
@@ -90,11 +91,12 @@ export function encodeCache(kind: CacheKind, data: Buffer): Buffer {
 }
 
 const STALE_MS = 3600_000;
+const CACHE_FILE = new RegExp(`^(${BUNDLES.join('|')})-.*\\.v8cache(\\.\\d+\\.tmp)?$`);
 
 /** Removes the other cache files (and temporary ones) in `dir` untouched for STALE_MS. */
 function pruneStale(dir: string, keep: string): void {
   for (const name of readdirSync(dir)) {
-    if (name === keep || !/^(cli|later|zod|deps)-.*\.v8cache(\.\d+\.tmp)?$/.test(name)) continue;
+    if (name === keep || !CACHE_FILE.test(name)) continue;
     try {
       if (Date.now() - statSync(join(dir, name)).mtimeMs > STALE_MS) rmSync(join(dir, name), { force: true });
     } catch {
