@@ -74,7 +74,7 @@ const responsesText = renderResponses([longText], usage, 0).join('');
 const chatText = renderChat([longText], usage, 0, 'm').join('');
 parseBench('responses', responsesText, 65536, () => new ResponsesDecoder());
 parseBench('responses', responsesText, 512, () => new ResponsesDecoder());
-parseBench('chat', chatText, 65536, () => new ChatDecoder());
+parseBench('chat', chatText, 65536, () => new ChatDecoder('bench'));
 
 const dir = mkdtempSync(join(tmpdir(), 'codex-bench-model-'));
 const mocks = [await startMock(dir, 'short', [{ output: [{ type: 'text', text: 'Hello world' }] }]), await startMock(dir, 'long', [{ output: [longText], usage }])];

@@ -7,7 +7,8 @@
 // and sent no effort, here the reasoning is what the server chose to show, so
 // it is the summary, shown as the Responses one is, and the effort goes as
 // Chat's `reasoning_effort` whenever the Responses wire would send one.
-// Reasoning a server streams as `<think>…</think>` in the content counts as
+// Reasoning a server streams as `<think>…</think>` in the content, or as
+// `…</think>` where the model's template opened the block, counts as
 // reasoning too (think-tags.ts).
 import { z } from 'zod';
 import { logger } from '../log.js';
@@ -15,7 +16,7 @@ import { fatalError, ModelError, StreamError } from './errors.js';
 import type { ContentItem, ModelRequest, ResponseEvent, ResponseItem, ToolSpec } from './items.js';
 import type { TokenUsage } from '../protocol/events.js';
 import type { SseEvent } from './sse.js';
-import { ThinkSplitter, type ContentPart } from './think-tags.js';
+import { templateOpensThink, ThinkSplitter, type ContentPart } from './think-tags.js';
 import { tokenUsage, type Wire, type WireDecoder } from './wire.js';
 
 const log = logger('codex_core::model');
@@ -153,7 +154,7 @@ export class ChatDecoder implements WireDecoder {
   private text = '';
   private reasoning = '';
   /** `<think>` reasoning at the start of the content (think-tags.ts). */
-  private readonly think = new ThinkSplitter();
+  private readonly think: ThinkSplitter;
   /** Tool calls in the order they began. */
   private calls: { index: number | undefined; id: string; name: string; arguments: string }[] = [];
   private responseId = '';
@@ -161,6 +162,11 @@ export class ChatDecoder implements WireDecoder {
   private finished = false;
   private flushed = false;
   private sawDone = false;
+
+  /** `model`: the model asked for, which tells how it marks reasoning in the content. */
+  constructor(model: string) {
+    this.think = new ThinkSplitter(templateOpensThink(model));
+  }
 
   get done(): boolean {
     return this.sawDone;
@@ -285,5 +291,5 @@ export const CHAT_WIRE: Wire = {
   customTools: false,
   headers: () => ({}),
   body: chatBody,
-  decoder: () => new ChatDecoder(),
+  decoder: (model) => new ChatDecoder(model),
 };

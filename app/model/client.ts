@@ -194,7 +194,7 @@ export const streamModel: StreamModel = async function* streamModel(
   const env = opts.env ?? process.env;
   const wire = wireOf(provider);
   if (env.CODEX_RS_SSE_FIXTURE) {
-    yield* fromFixture(env.CODEX_RS_SSE_FIXTURE, wire.decoder());
+    yield* fromFixture(env.CODEX_RS_SSE_FIXTURE, wire.decoder(request.model));
     return;
   }
   if (provider.id === 'oss') await ossChecked(provider.baseUrl, request.model, (m) => opts.onProgress?.(m), opts.signal);
@@ -220,7 +220,7 @@ export const streamModel: StreamModel = async function* streamModel(
   const max = provider.streamMaxRetries;
   for (let retry = 1; ; retry++) {
     const res = await open(a);
-    const decoder: WireDecoder = wire.decoder();
+    const decoder: WireDecoder = wire.decoder(request.model);
     let failure: StreamError;
     try {
       yield { type: 'created' };

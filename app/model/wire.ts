@@ -25,8 +25,8 @@ export interface Wire {
   headers(sessionId: string | undefined): Record<string, string>;
   /** The JSON request body. */
   body(request: ModelRequest): Record<string, unknown>;
-  /** A fresh decoder for one response stream. */
-  decoder(): WireDecoder;
+  /** A fresh decoder for one response stream of `model`. */
+  decoder(model: string): WireDecoder;
 }
 
 type Count = number | null | undefined;

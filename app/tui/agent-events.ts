@@ -73,6 +73,18 @@ function endTask(s: State): void {
   s.app.request({ type: 'task_end' });
 }
 
+/**
+ * A reasoning item that did not stream: it came before the response's message
+ * (the loop sends the items in order), so it goes above answer text that
+ * streamed, such as reasoning a chat model's lone `</think>` showed to be
+ * reasoning only once it had streamed as answer text.
+ */
+function addReasoningCell(s: State, cell: ReasoningCell): void {
+  const at = s.unfinished.assistant[0] ? s.app.transcript.cells.indexOf(s.unfinished.assistant[0]) : -1;
+  if (at < 0) s.app.addCell(cell);
+  else s.app.transcript.insert(at, cell);
+}
+
 /** A tool call's cell; the streamed answer before it is complete. */
 function beginCall(s: State, callId: string, cell: CallCell): void {
   s.calls.set(callId, cell);
@@ -191,7 +203,7 @@ export function applyAgentEvent(s: State, msg: EventMsg): void {
       if (msg.type === 'agent_reasoning_raw_content' && !app.config.showRawAgentReasoning) return;
       const cell = s.unfinished.reasoning.shift();
       if (cell) cell.setText(msg.text);
-      else app.addCell(new ReasoningCell(msg.text, { hidden: app.config.hideAgentReasoning }));
+      else addReasoningCell(s, new ReasoningCell(msg.text, { hidden: app.config.hideAgentReasoning }));
       app.status.header = reasoningHeader(msg.text) ?? app.status.header;
       if (!cell || s.reasoning === cell) s.reasoning = undefined;
       return;

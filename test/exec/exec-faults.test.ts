@@ -103,17 +103,25 @@ test('the Chat Completions wire: <think>…</think> opening the content (Ollama,
     assert.doesNotMatch(human.stderr, /<\/?think>\n/);
   }));
 
-test('the Chat Completions wire: a lone </think> on its own line (the template opened the block: QwQ, DeepSeek-R1) ends reasoning; a </think> an answer mentions is text', () =>
-  scenario([
-    { output: [{ type: 'text', text: '', deltas: ['Weighing', ' the files.\n</th', 'ink>\n\nThe answer.'] }] },
-    { output: [{ type: 'text', text: 'Close the block with </think> and go on.' }] },
-  ], { wireApi: 'chat', model: 'qwq:32b' }, async (_mock, ws) => {
-    const first = await runCodex(ws, ['exec', 'hi']);
-    assert.equal(first.code, 0, first.stderr);
-    assert.equal(first.stdout, 'The answer.\n');
-    assert.match(first.stderr, /thinking\nWeighing the files\.\n/);
-    const second = await runCodex(ws, ['exec', 'again']);
-    assert.equal(second.code, 0, second.stderr);
-    assert.equal(second.stdout, 'Close the block with </think> and go on.\n');
-    assert.doesNotMatch(second.stderr, /thinking/);
-  }));
+// A model known to answer so (its reasoning is held back until the tag) and one that is not (streamed as answer text, then given back as reasoning).
+for (const model of ['qwq:32b', 'local-reasoner']) {
+  test(`the Chat Completions wire, ${model}: a lone </think> on its own line (the template opened the block) ends reasoning, shown before the answer; a </think> an answer mentions is text`, () =>
+    scenario([
+      { output: [{ type: 'text', text: '', deltas: ['Weighing', ' the files.\n</th', 'ink>\n\nThe answer.'] }] },
+      { output: [{ type: 'text', text: '', deltas: ['Weighing', ' again.\n</think>\n\nThe', ' same answer.'] }] },
+      { output: [{ type: 'text', text: 'Close the block with </think> and go on.' }] },
+    ], { wireApi: 'chat', model }, async (_mock, ws) => {
+      const first = await runCodex(ws, ['exec', 'hi']);
+      assert.equal(first.code, 0, first.stderr);
+      assert.equal(first.stdout, 'The answer.\n');
+      assert.match(first.stderr, /thinking\nWeighing the files\.\n[^]*codex\nThe answer\.\n/, 'the reasoning before the answer');
+      const json = await runCodex(ws, ['exec', '--json', 'again']);
+      assert.equal(json.code, 0, json.stderr);
+      const items = jsonLines(json.stdout).filter((e) => e.type === 'item.completed').map((e) => e.item as { type: string; text?: string });
+      assert.deepEqual(items.map((i) => [i.type, i.text]), [['reasoning', 'Weighing again.\n'], ['agent_message', 'The same answer.']]);
+      const third = await runCodex(ws, ['exec', 'more']);
+      assert.equal(third.code, 0, third.stderr);
+      assert.equal(third.stdout, 'Close the block with </think> and go on.\n');
+      assert.doesNotMatch(third.stderr, /thinking/);
+    }));
+}

@@ -68,7 +68,7 @@ test('only function tools are sent; no tools → no tools key', () => {
 });
 
 function decode(sse: string): ResponseEvent[] {
-  const d = new ChatDecoder();
+  const d = new ChatDecoder('m');
   const out: ResponseEvent[] = [];
   for (const ev of parseSse(sse)) {
     out.push(...d.push(ev));
@@ -115,13 +115,13 @@ test('decoder: reasoning as {text} or reasoning_content; a call without id gets 
 });
 
 test('decoder: a stream that ends before finish_reason or [DONE] is a StreamError', () => {
-  const d = new ChatDecoder();
+  const d = new ChatDecoder('m');
   d.push({ event: 'message', data: JSON.stringify({ choices: [{ delta: { content: 'half' } }] }) });
   assert.throws(() => d.finish(), (e: unknown) => e instanceof StreamError && e.message === 'stream closed before [DONE]');
 });
 
 test('decoder: an error chunk is a StreamError with its message', () => {
-  const d = new ChatDecoder();
+  const d = new ChatDecoder('m');
   assert.throws(() => d.push({ event: 'message', data: '{"error":{"message":"model overloaded"}}' }), (e: unknown) => e instanceof StreamError && e.message === 'model overloaded');
 });
 
@@ -133,7 +133,7 @@ test('decoder: a chunk with a field of the wrong type is a StreamError naming th
     [{ usage: 'lots' }, /usage: /],
   ];
   for (const [chunk, field] of bad) {
-    assert.throws(() => new ChatDecoder().push({ event: 'message', data: JSON.stringify(chunk) }), (e: unknown) => {
+    assert.throws(() => new ChatDecoder('m').push({ event: 'message', data: JSON.stringify(chunk) }), (e: unknown) => {
       assert.ok(e instanceof StreamError, String(e));
       assert.match(e.message, /^malformed chat completion chunk: /);
       assert.match(e.message, field);
@@ -141,7 +141,7 @@ test('decoder: a chunk with a field of the wrong type is a StreamError naming th
     });
   }
   // Nulls where providers send them are fine.
-  const ok = new ChatDecoder().push({ event: 'message', data: JSON.stringify({ id: null, usage: null, choices: [{ delta: { role: 'assistant', content: null, tool_calls: null }, finish_reason: null }] }) });
+  const ok = new ChatDecoder('m').push({ event: 'message', data: JSON.stringify({ id: null, usage: null, choices: [{ delta: { role: 'assistant', content: null, tool_calls: null }, finish_reason: null }] }) });
   assert.deepEqual(ok, []);
 });
 
@@ -201,4 +201,12 @@ test('request body: usage is asked for; --output-schema becomes response_format'
 test('request body: the reasoning effort the Responses wire would send goes as reasoning_effort; none without one', () => {
   assert.equal(chatBody(request({ reasoning: { effort: 'high', summary: 'auto' } })).reasoning_effort, 'high');
   assert.equal('reasoning_effort' in chatBody(request()), false);
+});
+
+test('decoder: the model asked for tells how its content marks reasoning: held back until </think> for one whose template opens the block, streamed at once for another', () => {
+  const chunk = (content: string) => ({ event: 'message', data: JSON.stringify({ choices: [{ delta: { content } }] }) });
+  const r1 = new ChatDecoder('deepseek-r1:8b');
+  assert.deepEqual(r1.push(chunk('Weighing it.')), []);
+  assert.deepEqual(r1.push(chunk('\n</think>\n\nYes.')), [{ type: 'reasoning_summary_delta', delta: 'Weighing it.\n' }, { type: 'output_text_delta', delta: 'Yes.' }]);
+  assert.deepEqual(new ChatDecoder('llama3.1').push(chunk('Hello')), [{ type: 'output_text_delta', delta: 'Hello' }]);
 });

@@ -1,11 +1,11 @@
 // <think> reasoning in a chat message's content, split however the deltas cut it.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ThinkSplitter } from '../../app/model/think-tags.js';
+import { templateOpensThink, ThinkSplitter } from '../../app/model/think-tags.js';
 
 /** The answer and reasoning as the chat decoder aggregates them (a `reclassify` turns the text so far into reasoning). */
-function split(deltas: readonly string[]): { text: string; reasoning: string } {
-  const s = new ThinkSplitter();
+function split(deltas: readonly string[], templateOpens = false): { text: string; reasoning: string } {
+  const s = new ThinkSplitter(templateOpens);
   let text = '';
   let reasoning = '';
   for (const p of [...deltas.flatMap((d) => s.push(d)), ...s.end()]) {
@@ -40,29 +40,76 @@ const CASES: [string, string, string][] = [
   ['x\n</thi', 'x\n</thi', ''],
 ];
 
-test('every cut into two and three deltas gives the same answer and reasoning', () => {
-  for (const [content, text, reasoning] of CASES) {
-    assert.deepEqual(split([content]), { text, reasoning }, content);
+// A model whose template opens the block (QwQ, DeepSeek-R1): its first </think> ending a line ends the reasoning, whatever the reasoning holds.
+const TEMPLATE_OPENED_CASES: [string, string, string][] = [
+  ['Let me read `a.ts` and <b>.\n</think>\n\nThe answer.', 'The answer.', 'Let me read `a.ts` and <b>.\n'],
+  ['\n\nr</think>\r\nA </think>\nB', 'A </think>\nB', 'r'],
+  ['Close the block with </think> and go on.', 'Close the block with </think> and go on.', ''],
+  ['Say </think>', 'Say </think>', ''],
+  ['Still thinking\n</think>', '', 'Still thinking\n'],
+  ['</think>', '', ''],
+  ['<think>\nx\n</think>\n\ny', 'y', 'x\n'],
+  ['An answer with no reasoning at all.', 'An answer with no reasoning at all.', ''],
+  ['Cut off before the tag </thi', 'Cut off before the tag </thi', ''],
+  ['\n\n', '', ''],
+];
+
+function assertEveryCut(cases: readonly [string, string, string][], templateOpens: boolean): void {
+  for (const [content, text, reasoning] of cases) {
+    assert.deepEqual(split([content], templateOpens), { text, reasoning }, content);
     for (let i = 0; i <= content.length; i++) {
       for (let j = i; j <= content.length; j++) {
-        const r = split([content.slice(0, i), content.slice(i, j), content.slice(j)]);
+        const r = split([content.slice(0, i), content.slice(i, j), content.slice(j)], templateOpens);
         assert.equal(r.text, text, `${JSON.stringify(content)} cut at ${i}, ${j}`);
         assert.equal(r.reasoning, reasoning, `${JSON.stringify(content)} cut at ${i}, ${j}`);
       }
     }
   }
+}
+
+test('every cut into two and three deltas gives the same answer and reasoning', () => {
+  assertEveryCut(CASES, false);
+});
+
+test('a model whose template opens the block: every cut gives the same answer and reasoning', () => {
+  assertEveryCut(TEMPLATE_OPENED_CASES, true);
+  // Its <think>…</think> form and its plain answers split as any model's do.
+  assertEveryCut(CASES.filter(([c]) => c.trimStart().startsWith('<think>') || !c.includes('<') && !c.includes('`')), true);
+});
+
+test('which models have their template open the block', () => {
+  for (const m of ['deepseek-r1:14b', 'deepseek-ai/DeepSeek-R1-Distill-Qwen-32B', 'qwq:32b', 'Qwen/QwQ-32B', 'qwen3:30b-a3b-thinking-2507', 'Qwen/Qwen3-235B-A22B-Thinking-2507']) {
+    assert.equal(templateOpensThink(m), true, m);
+  }
+  for (const m of ['qwen3:8b', 'qwen3-coder', 'gpt-oss:20b', 'llama3.1', 'deepseek-v3', 'gpt-5']) assert.equal(templateOpensThink(m), false, m);
+});
+
+test('a model whose template opens the block: the reasoning is held back until </think>, shown as reasoning, then the answer streams', () => {
+  const s = new ThinkSplitter(true);
+  assert.deepEqual(s.push('Weighing'), [], 'undecided: neither answer nor reasoning yet');
+  assert.deepEqual(s.push(' `x`.\n</th'), []);
+  assert.deepEqual(s.push('ink>\n\nYes'), [{ kind: 'reasoning', text: 'Weighing `x`.\n' }, { kind: 'text', text: 'Yes' }]);
+  assert.deepEqual(s.push(', done.'), [{ kind: 'text', text: ', done.' }], 'after the tag the answer streams at once');
+  assert.deepEqual(s.end(), []);
+});
+
+test('a model not known for it: an answer with no tags streams at once, chunk by chunk', () => {
+  const s = new ThinkSplitter(false);
+  assert.deepEqual(s.push('Hello'), [{ kind: 'text', text: 'Hello' }]);
+  assert.deepEqual(s.push(', world.\nMore'), [{ kind: 'text', text: ', world.\nMore' }]);
+  assert.deepEqual(s.end(), []);
 });
 
 test('reasoning streams as it comes, one character at a time; only a possible </think> is held back', () => {
   const content = '<think>Pondering the files.</think>Done.';
-  const s = new ThinkSplitter();
+  const s = new ThinkSplitter(false);
   const seen: string[] = [];
   for (const ch of content.slice(0, content.indexOf('</think>') + 3)) seen.push(...s.push(ch).map((p) => p.text));
   assert.equal(seen.join(''), 'Pondering the files.');
 });
 
 test('with no <think> opening it, the text streams as answer text until a </think> says it was reasoning', () => {
-  const s = new ThinkSplitter();
+  const s = new ThinkSplitter(false);
   assert.deepEqual(s.push('Weighing it'), [{ kind: 'text', text: 'Weighing it' }]);
   assert.deepEqual(s.push(' up.\n</thi'), [{ kind: 'text', text: ' up.\n' }], 'only a possible </think> is held back');
   assert.deepEqual(s.push('nk>\n\nYes.'), [{ kind: 'reclassify', text: '' }, { kind: 'text', text: 'Yes.' }]);

@@ -16,5 +16,5 @@ test('each wire_api names a wire: its path, its headers, what tools it can carry
   const req: ModelRequest = { model: 'm', instructions: 'be brief', input: [], tools: [], parallel_tool_calls: false, store: false, include: [] };
   assert.equal((chat.body(req).messages as { role: string }[])[0]!.role, 'system');
   assert.equal(responses.body(req).instructions, 'be brief');
-  assert.notEqual(responses.decoder(), responses.decoder(), 'a fresh decoder per stream');
+  assert.notEqual(responses.decoder('m'), responses.decoder('m'), 'a fresh decoder per stream');
 });

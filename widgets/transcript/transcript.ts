@@ -15,6 +15,7 @@
 //                                   for the transcript view (Ctrl+T)
 //   t.rowText(row, width)           a row's text (copying a mouse selection)
 //   t.userMessageIndices()          indices of user message cells (backtrack)
+//   t.insert(i, cell)               put a cell before cell i
 //   t.truncate(i) → removed cells   drop cell i and everything after it
 //   t.clear()                       start over (/new)
 //   t.onChange = () => …            called when a cell is added or changes, so
@@ -71,6 +72,13 @@ export class Transcript implements Widget {
     };
     this.onChange?.();
     return index;
+  }
+
+  /** Puts `cell` at `index`; the cells from there on move down (their caches are laid out again). */
+  insert(index: number, cell: HistoryCell): void {
+    const after = this.truncate(index);
+    this.add(cell);
+    for (const c of after) this.add(c);
   }
 
   private mark(index: number): void {

@@ -166,3 +166,18 @@ test('a 10,000-row transcript: measuring after a delta touches only the streamin
   assert.ok(fixed.every((c) => c.builds === 1));
   assert.equal(t.totalHeight(80), 2000 * 6 + live.measure(80));
 });
+
+test('insert puts a cell before another; the cells after it still redraw when they change', () => {
+  const t = new Transcript();
+  const a = new FixedCell(['a']);
+  const c = new FixedCell(['c']);
+  t.add(a);
+  t.add(c);
+  assert.deepEqual(screen(t, 10, 3, 0), ['a', '', 'c']);
+  t.insert(1, new FixedCell(['b']));
+  assert.deepEqual(t.cells.map((x) => (x as FixedCell).lines(10)[0]![0]!.text), ['a', 'b', 'c']);
+  assert.deepEqual(screen(t, 10, 5, 0), ['a', '', 'b', '', 'c']);
+  c.set(['c2', 'c3']);
+  assert.equal(t.totalHeight(10), 6);
+  assert.deepEqual(screen(t, 10, 6, 0), ['a', '', 'b', '', 'c2', 'c3']);
+});
