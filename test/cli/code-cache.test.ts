@@ -165,6 +165,31 @@ test('a cache file another user owns, or others may write, is not run but writte
   }
 });
 
+test('a cache directory of the user\'s that an older version made wider (0755, 0777) is tightened to 0700, and its cache still used', () => {
+  for (const wide of [0o755, 0o777]) {
+    const { home, dir } = cacheHome();
+    help(home);
+    const file = theCache(dir);
+    const before = statSync(file);
+    chmodSync(dir, wide);
+    help(home);
+    assert.equal(statSync(dir).mode & 0o777, 0o700, wide.toString(8));
+    const now = statSync(file);
+    assert.deepEqual([now.ino, now.mtimeMs], [before.ino, before.mtimeMs], `${wide.toString(8)}: the cache was used, not rewritten`);
+  }
+});
+
+test('a cache directory another user owns: the start runs and leaves it as it is, neither read nor written', { skip: process.getuid?.() === 0 ? false : 'needs root to give the directory to another user' }, () => {
+  const { home, dir } = cacheHome();
+  mkdirSync(dir, { recursive: true, mode: 0o755 });
+  chmodSync(dir, 0o755);
+  chownSync(dir, 65534, 65534);
+  help(home);
+  const st = statSync(dir);
+  assert.deepEqual([st.uid, st.mode & 0o777], [65534, 0o755], 'not taken over or changed');
+  assert.deepEqual(files(dir), [], 'no cache written into it');
+});
+
 test('an unwritable cache directory: the start runs, nothing is written', () => {
   const blocker = join(scratch, 'not-a-directory');
   writeFileSync(blocker, '');

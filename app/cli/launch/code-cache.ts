@@ -29,7 +29,8 @@
 // temporary name and renamed into place, so concurrent starts never see half a
 // file. Any failure to read or write it only costs the cache. V8 runs the
 // bytecode unchecked, so only a file the user owns and no one else may write is
-// read, in a directory made for the user only (0700); and the sandbox keeps the
+// read, in a directory of the user's, for the user only (made 0700, or
+// tightened to it; one another user owns is not used); and the sandbox keeps the
 // directory read-only (app/sandbox/pins.ts). Under
 // --enable-source-maps the bundle is require()d instead, so that Node maps its
 // stack frames (a vm.Script's are not).
@@ -114,7 +115,7 @@ function writeAtomically(path: string, bytes: () => Buffer): void {
   const tmp = `${path}.${process.pid}.tmp`;
   let fd: number | undefined;
   try {
-    makeCacheDir(dirname(path));
+    if (!makeCacheDir(dirname(path))) return;
     // For the user only (readCache refuses anything else), never a leftover of that name.
     rmSync(tmp, { force: true });
     fd = openSync(tmp, 'wx', 0o600);
@@ -198,7 +199,9 @@ declare global {
  * of their modules. Sets the exit code once the CLI ends; the caches are written on the way.
  */
 export async function startCli(argv: readonly string[], hashes: Readonly<Record<BundleName, string>>): Promise<void> {
-  const dir = cacheDir(process.env);
+  // Only a directory of the user's own, for the user only (tightened if an older version made it wider).
+  const home = cacheDir(process.env);
+  const dir = home && makeCacheDir(home) ? home : undefined;
   const bundle = (name: BundleName): { file: string; cache: string } => {
     const file = join(__dirname, `${name}.js`);
     return { file, cache: cacheName(name, hashes[name], file) };
