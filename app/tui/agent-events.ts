@@ -250,9 +250,7 @@ export function applyAgentEvent(s: State, msg: EventMsg): void {
       app.statusBar.live.tokens = msg.info.total_token_usage.total_tokens;
       const win = msg.info.model_context_window;
       if (win) {
-        const used = msg.info.last_token_usage.total_tokens;
-        app.footer.contextLeft = contextLeftPercent(used, win);
-        app.statusBar.live.contextLeft = app.footer.contextLeft;
+        app.statusBar.live.contextLeft = contextLeftPercent(msg.info.last_token_usage.total_tokens, win);
       }
       return;
     }

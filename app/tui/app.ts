@@ -103,6 +103,8 @@ export class TuiApp implements Widget {
     this.hints = composerHints(this.keymap);
     this.pendingInput.widget.editKey = composerKey(this.keymap, 'edit_queued') ?? '';
     this.footer.hints = this.hints;
+    // As in 0.169: the context left is a status line item (`context-remaining`); the footer shows it only without a status line.
+    this.footer.contextLeft = () => (this.statusBar.items.length ? undefined : this.statusBar.live.contextLeft);
     this.pane.jumpKey = composerKey(this.keymap, 'scroll_bottom');
     this.composer = new Composer({
       disablePasteBurst: config.disablePasteBurst,
@@ -155,7 +157,6 @@ export class TuiApp implements Widget {
     this.tokenInfo = undefined;
     this.lastTurnDiff = undefined;
     this.checkpointTurns = [];
-    this.footer.contextLeft = undefined;
     this.statusBar.info = this.settings.withOverrides(sessionInfo(this.config));
     Object.assign(this.events, {
       assistant: undefined, reasoning: undefined, reasoningText: '', unfinished: { assistant: [], reasoning: [] }, forkPending: undefined, headerBeforeRetry: undefined,

@@ -254,13 +254,32 @@ test('/model and /approvals mark the setting in effect (current) and start the s
   assert.match(text, /› Auto \(current\)/);
 }));
 
+const usage = (total: number) => ({ input_tokens: total - 100, cached_input_tokens: 0, output_tokens: 100, reasoning_output_tokens: 0, total_tokens: total });
+
+test('the context left is a status line item, as in 0.169: not in the footer under a status line; in the footer when there is none', async () => {
+  const screenRows = async (h: Harness) => (await renderScreen(h.app, { cols: 80, rows: 12 })).text.split('\n');
+  await withApp(async (h) => {
+    h.session.emit({ type: 'token_count', info: { total_token_usage: usage(22_000), last_token_usage: usage(22_000), model_context_window: 112_000 } });
+    const rows = await screenRows(h);
+    assert.match(rows[0]!, /^ >_ ~\/project · gpt-5 · /, 'the default status line: directory, model …');
+    assert.doesNotMatch(rows.join('\n'), /context left/, 'shown nowhere unless chosen');
+    h.app.statusBar.items = ['current-dir', 'context-remaining'];
+    const chosen = await screenRows(h);
+    assert.match(chosen[0]!, /^ >_ ~\/project · 90% context left$/);
+    assert.equal(chosen.join('\n').split('context left').length, 2, 'once, in the status line');
+  });
+  await withApp(async (h) => {
+    assert.doesNotMatch((await screenRows(h)).join('\n'), /context left|>_ ~/, 'no status line; nothing known yet');
+    h.session.emit({ type: 'token_count', info: { total_token_usage: usage(22_000), last_token_usage: usage(22_000), model_context_window: 112_000 } });
+    const rows = await screenRows(h);
+    assert.match(rows.at(-1)!, /⌃C quit +90% context left$/, 'the footer has it');
+    assert.doesNotMatch(rows[0]!, /^ >_/, 'no status line row');
+  }, ['tui.status_line=[]']);
+});
+
 test('/new (replaceSession): token usage and context left start afresh; /approvals and /model choices carry over', () => withApp(async (h) => {
-  h.session.emit({ type: 'token_count', info: {
-    total_token_usage: { input_tokens: 21_900, cached_input_tokens: 0, output_tokens: 100, reasoning_output_tokens: 0, total_tokens: 22_000 },
-    last_token_usage: { input_tokens: 21_900, cached_input_tokens: 0, output_tokens: 100, reasoning_output_tokens: 0, total_tokens: 22_000 },
-    model_context_window: 112_000,
-  } });
-  assert.equal(h.app.footer.contextLeft, 90);
+  h.session.emit({ type: 'token_count', info: { total_token_usage: usage(22_000), last_token_usage: usage(22_000), model_context_window: 112_000 } });
+  assert.equal(h.app.statusBar.live.contextLeft, 90);
   type(h, '/approvals');
   key(h, 'enter');
   key(h, 'up');
@@ -271,7 +290,7 @@ test('/new (replaceSession): token usage and context left start afresh; /approva
   const next = new FakeSession();
   h.app.replaceSession(next);
   assert.equal(h.app.tokenInfo, undefined);
-  assert.equal(h.app.footer.contextLeft, undefined);
+  assert.equal(h.app.statusBar.live.contextLeft, undefined);
   next.emit(configured());
   assert.deepEqual(h.app.statusBar.info, chosen);
   assert.equal(h.app.statusBar.info.approval, 'never');

@@ -1,7 +1,8 @@
 // The footer under the composer: key hints (classic: `⏎ send   ⇧⏎ newline
 // ⌃T transcript   ⌃C quit`), replaced by a transient hint such as
 // `ctrl + c again to quit` or `Esc edit prev`, and `N% context left` on the
-// right once token usage is known.
+// right once token usage is known, when the owner has no status line to show
+// it in (`contextLeft`).
 import { displayWidth, truncate } from '../base/text.js';
 import type { Rect, Style, Surface, Widget } from '../base/types.js';
 
@@ -33,8 +34,8 @@ export class Footer implements Widget {
   notice: string | undefined;
   /** The composer's mode (vim's NORMAL / INSERT) and keys pending in it, shown first. */
   mode: string | undefined;
-  /** Percentage of the context window left, when known. */
-  contextLeft: number | undefined;
+  /** Percentage of the context window left, when known and this footer is where it shows. */
+  contextLeft: () => number | undefined = () => undefined;
 
   measure(_width: number): number {
     return 1;
@@ -42,7 +43,8 @@ export class Footer implements Widget {
 
   render(surface: Surface, area: Rect): void {
     if (area.height <= 0) return;
-    const right = this.contextLeft === undefined ? '' : `${this.contextLeft}% context left`;
+    const left = this.contextLeft();
+    const right = left === undefined ? '' : `${left}% context left`;
     const rightW = displayWidth(right);
     const leftRoom = Math.max(0, area.width - 1 - (rightW ? rightW + 2 : 0));
     let x = area.x + 1;

@@ -104,8 +104,9 @@ export class StatusBar implements Widget {
     }
   }
 
+  /** `[tui] status_line = []`: no bar at all (its row goes to the transcript). */
   measure(_width: number): number {
-    return 1;
+    return this.items.length ? 1 : 0;
   }
 
   /** The items shown at `width`: the extras drop (provider first, then the model) until the directory has room. */

@@ -40,3 +40,8 @@ test('a short directory is shown whole with every item', async () => {
   const s = await expectScreen('tui/status-bar-short', new StatusBar({ ...INFO, cwd: '~/project' }), { cols: 100, rows: 1 });
   assert.equal(s.lines[0], ' >_ ~/project · gpt-5-codex high · OpenAI · sandbox workspace-write · approval on-request');
 });
+
+test('with no items (`status_line = []`) there is no bar: it takes no row', () => {
+  assert.equal(new StatusBar(INFO, []).measure(80), 0);
+  assert.equal(new StatusBar(INFO, ['git-branch']).measure(80), 1, 'an item with nothing to show yet keeps the row');
+});
