@@ -22,7 +22,7 @@ import { relative } from 'node:path';
 // which reads the session logs anyway; with them cli.js was 297 KB, not 258.) test/tui/start-path.test.ts
 // fails when the first frame loads dist/later.js, i.e. when one is missing here.
 const START = new Set([
-  'app/cli/invocation.ts', 'app/cli/logging.ts', 'app/config/home.ts', 'app/config/dotenv.ts', 'app/config/index.ts',
+  'app/cli/invocation.ts', 'app/cli/logging.ts', 'app/config/home.ts', 'app/config/dotenv.ts', 'app/config/index.ts', 'app/config/checked-toml.ts',
   'app/config/version.ts', 'app/tui/main.ts', 'app/tui/dumb-terminal.ts', 'app/tui/theme-files.ts', 'app/agent/local-image.ts',
   'app/tui/pasted-image.ts', 'app/tui/create-tui.ts', 'app/tui/pending-session.ts',
   'app/tui/renderer/tty.ts', 'app/terminal-hangup.ts', 'app/tui/renderer/renderer.ts', 'app/tui/renderer/palette.ts',

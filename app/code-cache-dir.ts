@@ -1,10 +1,12 @@
-// Where the launchers keep their V8 code caches (app/cli/launch/code-cache.ts). A support module
-// because the sandbox keeps that directory read-only (app/sandbox/pins.ts):
-// V8 runs the bytecode in a cache file unchecked, so a file a sandboxed
-// command planted there would run outside the sandbox at the next start.
-import { chmodSync, mkdirSync, statSync } from 'node:fs';
+// Where the CLI keeps what it caches between starts: the launchers' V8 code
+// caches (app/cli/launch/code-cache.ts) and the last checked config
+// (app/config/checked-memo.ts). A support module because the sandbox keeps
+// that directory read-only (app/sandbox/pins.ts): V8 runs the bytecode in a
+// cache file unchecked, and the checked config decides the sandbox, so a file
+// a sandboxed command planted there would act outside the sandbox at the next start.
+import { chmodSync, closeSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { isAbsolute, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 
 /** $XDG_CACHE_HOME/codex-ts, else ~/.cache/codex-ts; undefined without either. */
 export function cacheDir(env: NodeJS.ProcessEnv): string | undefined {
@@ -33,5 +35,55 @@ export function makeCacheDir(dir: string): boolean {
     return true;
   } catch {
     return false; // a file in the way, or no permission
+  }
+}
+
+/**
+ * The bytes of `path` when it is a file the user owns and no one else may
+ * write; else (or when it cannot be read) undefined. What the cache holds is
+ * acted on unchecked, so a file another user could have written does not count.
+ */
+export function readPrivateFile(path: string): Buffer | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const st = fstatSync(fd);
+    const foreign = (st.mode & 0o022) !== 0 || (process.getuid !== undefined && st.uid !== process.getuid());
+    return st.isFile() && !foreign ? readFileSync(fd) : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * Writes `path` whole or not at all, for the user only: a temporary name in
+ * the same directory (made when missing), renamed over it, so concurrent
+ * starts never see half a file. The bytes are made only once that file is
+ * open, so that a directory that cannot be written costs no work to make
+ * them, start after start. Whether it was written.
+ */
+export function writePrivateFile(path: string, bytes: () => Buffer | string): boolean {
+  const tmp = `${path}.${process.pid}.tmp`;
+  let fd: number | undefined;
+  try {
+    if (!makeCacheDir(dirname(path))) return false;
+    // For the user only (readPrivateFile refuses anything else), never a leftover of that name.
+    rmSync(tmp, { force: true });
+    fd = openSync(tmp, 'wx', 0o600);
+    writeFileSync(fd, bytes());
+    closeSync(fd);
+    fd = undefined;
+    renameSync(tmp, path);
+    return true;
+  } catch {
+    try {
+      if (fd !== undefined) closeSync(fd);
+      rmSync(tmp, { force: true });
+    } catch {
+      // the directory is not there to hold it either
+    }
+    return false;
   }
 }

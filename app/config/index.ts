@@ -1,21 +1,23 @@
-// The config loader: config.toml (smol-toml) + profile + `-c` overrides +
-// typed CLI flags, validated by the zod schema, resolved into one frozen Config.
+// The config loader: config.toml (smol-toml) + profile + `-c` overrides,
+// checked by the zod schema (checked-toml.ts; or the last start's result,
+// checked-memo.ts), + typed CLI flags, resolved into one frozen Config.
 // Precedence, lowest first: defaults < config.toml < profile < -c < flags.
 import { readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import { parse, TomlError } from 'smol-toml';
+import { cacheDir, makeCacheDir } from '../code-cache-dir.js';
+import { buildId } from '../start-hooks.js';
+import type { CheckedToml } from './checked-toml.js';
+import { recall, remember, type MemoKey } from './checked-memo.js';
 import { ConfigError, formatKeyPath } from './errors.js';
 import { findCodexHome } from './home.js';
-import { KeyLocator } from './locate.js';
+import { origin, type Source } from './origin.js';
 import { decodeUtf8 } from './utf8.js';
-import { applyOverride, isTable, parseCliOverride, type CliOverride, type TomlTable } from './overrides.js';
+import { parseCliOverride } from './overrides.js';
 import { builtinProviders, OSS_DEFAULT_MODEL, toProviderInfo } from './providers.js';
 import { projectTrust } from './trust.js';
-import { configTomlSchema, profileSchema, shellEnvironmentPolicySchema, tuiSchema, type ConfigToml, type SandboxMode } from './schema.js';
+import type { ConfigToml, SandboxMode } from './schema.js';
 import type { Config, ConfigOverrides } from './types.js';
 import type { SandboxPolicy } from '../protocol/policy.js';
-import { unknownKeys } from './unknown-keys.js';
-import { describeIssues } from './validate.js';
 import { cliVersion } from './version.js';
 
 export { ConfigError } from './errors.js';
@@ -32,67 +34,30 @@ export interface LoadConfigOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-interface Source {
-  readonly file: string;
-  readonly text: string;
-  readonly cli: readonly CliOverride[];
-  /** Where each key is written in `text`, made on first use. */
-  keys?: KeyLocator;
-}
-
-function readToml(file: string): { table: TomlTable; text: string } {
+/** config.toml's text; empty when there is none. */
+function readConfigText(file: string): string {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { table: {}, text: '' };
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return '';
     throw new ConfigError(`${file}: cannot read: ${(e as Error).message}`);
   }
-  const text = decodeUtf8(file, bytes);
-  try {
-    return { table: parse(text) as TomlTable, text };
-  } catch (e) {
-    if (!(e instanceof TomlError)) throw e;
-    const what = e.message.split('\n')[0]!.replace(/^Invalid TOML document: /, '');
-    throw new ConfigError(`${file}:${e.line}:${e.column}: TOML syntax error: ${what}\n${e.codeblock}`);
-  }
+  return decodeUtf8(file, bytes);
 }
 
-const overlaps = (a: readonly PropertyKey[], b: readonly PropertyKey[]) => a.every((p, i) => i >= b.length || p === b[i]) || b.every((p, i) => i >= a.length || p === a[i]);
-
-/** Where a key came from: the last -c override touching it, else the file (with line:column when found). */
-function origin(src: Source, path: readonly PropertyKey[]): string {
-  const cli = [...src.cli].reverse().find((o) => overlaps(o.path, path));
-  if (cli) return `-c ${cli.raw}`;
-  const at = (src.keys ??= new KeyLocator(src.text)).locate(path);
-  return at ? `${src.file}:${at.line}:${at.column}` : src.file;
-}
-
-/** How many errors or unknown keys are listed one by one; the rest are counted. */
-const MAX_LISTED = 20;
-
-/** The first MAX_LISTED of `items` as lines, and a count of the rest. */
-function listed<T>(items: readonly T[], line: (item: T) => string, rest: (n: number) => string): string[] {
-  const lines = items.slice(0, MAX_LISTED).map(line);
-  if (items.length > MAX_LISTED) lines.push(rest(items.length - MAX_LISTED));
-  return lines;
-}
-
-function validate(src: Source, table: TomlTable): ConfigToml {
-  const res = configTomlSchema.safeParse(table);
-  if (res.success) return res.data;
-  const lines = listed(describeIssues(res.error, table), (r) => `${origin(src, r.path)}: ${r.text}`, (n) => `${src.file}: … and ${n} more invalid values`);
-  throw new ConfigError(lines.join('\n'));
-}
-
-/** Copies the profile's known keys over the table (tables merge key by key). */
-function layerProfile(table: TomlTable, profile: TomlTable): void {
-  const known = profileSchema._zod.innerType.shape as Record<string, unknown>;
-  for (const [k, v] of Object.entries(profile)) {
-    if (!(k in known)) continue;
-    const cur = table[k];
-    table[k] = isTable(cur) && isTable(v) ? { ...cur, ...v } : v;
-  }
+/** The checked config: the last start's when everything it depends on is the same (checked-memo.ts), else checked now (loading the schema) and remembered. */
+async function checked(src: Source, raw: readonly string[], profile: string | undefined, env: NodeJS.ProcessEnv): Promise<CheckedToml> {
+  const build = buildId();
+  const home = build === undefined ? undefined : cacheDir(env);
+  // Only a directory of the user's own, for the user only (as for the code cache).
+  const dir = home && makeCacheDir(home) ? home : undefined;
+  const key: MemoKey = { build: build ?? '', file: src.file, text: src.text, cli: raw, profile };
+  const known = dir ? recall(dir, key) : undefined;
+  if (known) return known;
+  const result = (await import('./checked-toml.js')).checkToml(src, profile);
+  if (dir) remember(dir, key, result);
+  return result;
 }
 
 function checkDirectory(dir: string): string {
@@ -159,29 +124,11 @@ export async function loadConfig(opts: LoadConfigOptions = {}): Promise<Config> 
   const codexHome = opts.codexHome ?? findCodexHome(env);
   const cwd = checkDirectory(flags.cwd ?? process.cwd());
   const file = join(codexHome, 'config.toml');
-  const { table: fileTable, text } = readToml(file);
-  const src: Source = { file, text, cli: (opts.cliOverrides ?? []).map(parseCliOverride) };
-  // Overrides write into the table, so they get a copy (the file's table stays for the profile layering below).
-  const withCli = src.cli.length ? structuredClone(fileTable) : fileTable;
-  for (const o of src.cli) applyOverride(withCli, o.path, o.value);
-
-  const layered = validate(src, withCli);
-  const warnings = listed(
-    unknownKeys(configTomlSchema, withCli),
-    (p) => `${origin(src, p)}: unknown key \`${formatKeyPath(p)}\` (ignored)`,
-    (n) => `${file}: … and ${n} more unknown keys (ignored)`,
-  );
-
-  const profileName = flags.profile ?? layered.profile;
-  let toml = layered;
-  if (profileName !== undefined) {
-    const profile = (withCli.profiles as TomlTable | undefined)?.[profileName];
-    if (!isTable(profile)) throw new ConfigError(`config profile \`${profileName}\` not found in ${file}`);
-    const effective = structuredClone(fileTable);
-    layerProfile(effective, profile);
-    for (const o of src.cli) applyOverride(effective, o.path, o.value);
-    toml = validate(src, effective);
-  }
+  const text = readConfigText(file);
+  const raw = opts.cliOverrides ?? [];
+  const src: Source = { file, text, cli: raw.map(parseCliOverride) };
+  const { toml, profileName, tui, shellEnvironmentPolicy, warnings: unknown } = await checked(src, raw, flags.profile, env);
+  const warnings = [...unknown];
 
   const builtins = builtinProviders(env, cliVersion());
   if (toml.openai_base_url !== undefined) builtins.openai = { ...builtins.openai!, base_url: toml.openai_base_url };
@@ -198,7 +145,6 @@ export async function loadConfig(opts: LoadConfigOptions = {}): Promise<Config> 
   const project = projectTrust(toml, cwd);
   const sandboxMode = flags.sandboxMode ?? toml.sandbox_mode ?? (project.trustLevel === 'trusted' ? 'workspace-write' : 'read-only');
   const approvalPolicy = flags.approvalPolicy ?? toml.approval_policy ?? (project.trustLevel === 'untrusted' ? 'untrusted' : 'on-request');
-  const tui = toml.tui ?? tuiSchema.parse({});
   const instructions = flags.baseInstructions ?? (toml.experimental_instructions_file !== undefined ? readInstructions(toml.experimental_instructions_file, cwd, src) : undefined);
 
   const config: Config = {
@@ -211,7 +157,7 @@ export async function loadConfig(opts: LoadConfigOptions = {}): Promise<Config> 
     sandboxPolicy: sandboxPolicy(sandboxMode, toml, src),
     project,
     policyFromUser: [flags.sandboxMode, flags.approvalPolicy, toml.sandbox_mode, toml.approval_policy].some((v) => v !== undefined),
-    shellEnvironmentPolicy: toml.shell_environment_policy ?? shellEnvironmentPolicySchema.parse({}),
+    shellEnvironmentPolicy,
     mcpServers: toml.mcp_servers,
     ...(toml.notify?.length ? { notify: toml.notify } : {}),
     ...(toml.bwrap_path !== undefined ? { bwrapPath: toml.bwrap_path } : {}),

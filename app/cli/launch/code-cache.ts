@@ -34,17 +34,18 @@
 // directory read-only (app/sandbox/pins.ts). Under
 // --enable-source-maps the bundle is require()d instead, so that Node maps its
 // stack frames (a vm.Script's are not).
-import { closeSync, fstatSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import { crc32 } from 'node:zlib';
-import { cacheDir, makeCacheDir } from '../../code-cache-dir.js';
+import { cacheDir, makeCacheDir, readPrivateFile, writePrivateFile } from '../../code-cache-dir.js';
 
 /** What dist/cli.js exports (app/cli/bundle.ts, and its modules later.js asks for: .ci/bundle-split.mjs). */
 export interface CliBundle {
   run(argv: readonly string[]): Promise<number>;
   onFirstFrame(fn: () => void): void;
+  setBuildId(id: string): void;
   cliModule(key: string): unknown;
 }
 
@@ -107,53 +108,20 @@ function pruneStale(dir: string, keep: string): void {
 }
 
 /**
- * Writes the file whole or not at all: a temporary name in the same directory,
- * renamed over it. The bytes are made only once that file is open, so that a
- * cache directory that cannot be written costs no V8 serialisation, run after run.
- */
-function writeAtomically(path: string, bytes: () => Buffer): void {
-  const tmp = `${path}.${process.pid}.tmp`;
-  let fd: number | undefined;
-  try {
-    if (!makeCacheDir(dirname(path))) return;
-    // For the user only (readCache refuses anything else), never a leftover of that name.
-    rmSync(tmp, { force: true });
-    fd = openSync(tmp, 'wx', 0o600);
-    writeFileSync(fd, bytes());
-    closeSync(fd);
-    fd = undefined;
-    renameSync(tmp, path);
-    pruneStale(dirname(path), basename(path));
-  } catch {
-    try {
-      if (fd !== undefined) closeSync(fd);
-      rmSync(tmp, { force: true });
-    } catch {
-      // the directory is not there to hold it either
-    }
-  }
-}
-
-/**
- * A user's cache file only counts when the user owns it and no one else may
- * write it: V8 runs its bytecode unchecked (the CRC only catches damage), so a
- * file another user could have written is refused, and rewritten like a
- * damaged one. The build's, beside the bundle, is as trusted as the bundle.
+ * The build's cache, beside the bundle, is as trusted as the bundle; the
+ * user's counts only when the user owns it and no one else may write it (V8
+ * runs its bytecode unchecked, the CRC only catches damage): a file another
+ * user could have written is refused, and rewritten like a damaged one.
  */
 function readCache(path: string | undefined, owned: 'user' | 'bundle'): { kind: CacheKind; data: Buffer } | undefined {
   if (!path) return undefined;
-  let fd: number | undefined;
+  let bytes: Buffer | undefined;
   try {
-    fd = openSync(path, 'r');
-    const st = fstatSync(fd);
-    const foreign = (st.mode & 0o022) !== 0 || (process.getuid !== undefined && st.uid !== process.getuid());
-    if (!st.isFile() || (owned === 'user' && foreign)) return undefined;
-    return decodeCache(readFileSync(fd));
+    bytes = owned === 'user' ? readPrivateFile(path) : readFileSync(path);
   } catch {
     return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
+  return bytes && decodeCache(bytes);
 }
 
 interface Loaded<T> {
@@ -183,7 +151,7 @@ function loadScript<T>(file: string, cacheFile: string | undefined, shippedFile?
   const save = (kind: CacheKind): void => {
     if (saved || !cacheFile || (used !== undefined && (used === 'tui' || kind !== 'tui'))) return;
     saved = true;
-    writeAtomically(cacheFile, () => encodeCache(kind, script.createCachedData()));
+    if (writePrivateFile(cacheFile, () => encodeCache(kind, script.createCachedData()))) pruneStale(dirname(cacheFile), basename(cacheFile));
   };
   return { exports: module.exports, save };
 }
@@ -225,6 +193,7 @@ export async function startCli(argv: readonly string[], hashes: Readonly<Record<
   const cli = loadScript<CliBundle>(file, dir && join(dir, cache), join(__dirname, cache));
   globalThis.__codexBundle = (name, key) => (name === 'cli' ? cli.exports.cliModule(key) : onDemands[name].get(key));
   // At once: the frame is written, and the agent, loading next, would fill the cache with code the frame does not run.
+  cli.exports.setBuildId(BUNDLES.map((name) => hashes[name]).join('.'));
   cli.exports.onFirstFrame(() => cli.save('tui'));
   process.exitCode = await cli.exports.run(argv);
   cli.save('other');

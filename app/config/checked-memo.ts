@@ -1,0 +1,71 @@
+// The checked config.toml of the last start, kept in the user's cache
+// directory (app/code-cache-dir.ts): a start whose config.toml, -c overrides
+// and --profile are the last start's, under the same build, takes the checked
+// table from there instead of loading the schema (zod) and checking again,
+// ~5 ms of CPU before the first frame. Only a success is remembered (an error
+// is found again, with its message), and only a table JSON holds exactly: one
+// holding what JSON would change (inf, nan, a date) is checked at every start.
+import { crc32 } from 'node:zlib';
+import { join } from 'node:path';
+import { readPrivateFile, writePrivateFile } from '../code-cache-dir.js';
+import type { CheckedToml } from './checked-toml.js';
+
+/** Everything a checked config depends on. */
+export interface MemoKey {
+  /** The build (its schema and checking code). */
+  readonly build: string;
+  readonly file: string;
+  readonly text: string;
+  /** The -c overrides as given. */
+  readonly cli: readonly string[];
+  readonly profile: string | undefined;
+}
+
+interface Stored { key: MemoKey; checked: CheckedToml }
+
+/** One file per config file, so that two CODEX_HOMEs never take turns rewriting one. */
+export function memoPath(dir: string, file: string): string {
+  return join(dir, `config-${crc32(file).toString(16).padStart(8, '0')}.json`);
+}
+
+const sameKey = (a: MemoKey, b: MemoKey): boolean =>
+  a.build === b.build && a.file === b.file && a.text === b.text && a.profile === b.profile
+  && a.cli.length === b.cli.length && a.cli.every((c, i) => c === b.cli[i]);
+
+/** The checked config remembered for `key`, if any. */
+export function recall(dir: string, key: MemoKey): CheckedToml | undefined {
+  const bytes = readPrivateFile(memoPath(dir, key.file));
+  if (!bytes) return undefined;
+  try {
+    const stored = JSON.parse(bytes.toString('utf8')) as Stored;
+    // `profile` is absent from the JSON when undefined.
+    const key2 = { ...stored.key, profile: stored.key.profile ?? undefined };
+    return sameKey(key2, key) ? stored.checked : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when `v` is made of what JSON gives back unchanged: plain tables, arrays, strings, finite numbers, booleans. */
+export function jsonExact(v: unknown): boolean {
+  switch (typeof v) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(v);
+    case 'object':
+      if (v === null) return false;
+      if (Array.isArray(v)) return v.every(jsonExact);
+      if (Object.getPrototypeOf(v) !== Object.prototype) return false;
+      return Object.values(v).every((x) => x !== undefined && jsonExact(x));
+    default:
+      return false;
+  }
+}
+
+/** Remembers `checked` for `key` when JSON holds it exactly; a failure only costs the memo. */
+export function remember(dir: string, key: MemoKey, checked: CheckedToml): void {
+  if (!jsonExact(checked)) return;
+  writePrivateFile(memoPath(dir, key.file), () => JSON.stringify({ key, checked } satisfies Stored));
+}
