@@ -19,7 +19,7 @@ export function firstFrameShown(): void {
 }
 
 /** Set by the launcher: one string naming the bundles' contents (their hashes). */
-export function setBuildId(id: string): void {
+export function setBuildId(id: string | undefined): void {
   build = id;
 }
 

@@ -7,9 +7,9 @@
 //
 // Two directories stay read-only inside every sandbox wherever they lie:
 // CODEX_HOME (its config.toml decides how the next run is sandboxed) and the
-// launcher's V8 code cache (app/code-cache-dir.ts: V8 runs the bytecode
-// in it unchecked, so a planted file would run outside the sandbox at the next
-// start). The code cache's is made on the host before each command when
+// CLI's cache directory (app/code-cache-dir.ts: V8 runs the bytecode of a
+// code cache unchecked, so a planted file would run outside the sandbox at the
+// next start; and the checked config kept there decides the next sandbox). The code cache's is made on the host before each command when
 // missing, so it is always there to bind read-only (reserving a missing one as
 // a missing .git is would leave its parents, ~/.cache, for bwrap to create).
 import { realpathSync, statSync } from 'node:fs';

@@ -38,8 +38,8 @@ const attack = (dir: string): string => [
   `mv ${dir} ${dir}-old && mkdir ${dir} && echo evil > ${dir}/cli-swapped.v8cache`,
 ].join('; ');
 
-/** What is in `dir` besides the file planted before and the caches codex itself wrote after the command (bundle-hash-path-…). */
-const evil = (dir: string): string[] => readdirSync(dir).filter((f) => f !== 'cli-mine.v8cache' && !/^[a-z]+-[0-9a-f]{16}-[0-9a-f]{8}-/.test(f));
+/** What is in `dir` besides the file planted before and what codex itself wrote: the code caches (bundle-hash-path-…) and the checked config (config-crc.json). */
+const evil = (dir: string): string[] => readdirSync(dir).filter((f) => f !== 'cli-mine.v8cache' && !/^[a-z]+-[0-9a-f]{16}-[0-9a-f]{8}-/.test(f) && !/^config-[0-9a-f]{8}\.json$/.test(f));
 
 const USERS: [string, number | undefined, string | false][] = [['root', undefined, missingTool('bwrap')], ['nobody', NOBODY, nonRootSkip]];
 

@@ -52,6 +52,23 @@ test('before the first frame: no classic zod, Markdown parser or MCP SDK has run
   assert.equal(await quit(app), 0);
 });
 
+test('a second start with the same config.toml takes the checked config from the last start: the schema (zod/mini) does not run before its first frame', async () => {
+  const ws = createWorkspace(e2e.mock.url, { trust: 'trusted' });
+  after(() => ws.cleanup());
+  const inits: string[][] = [];
+  for (const run of [1, 2]) {
+    const log = join(ws.home, `start-path-${run}.log`);
+    const { app } = e2e.start([], ws, undefined, { env: { NODE_OPTIONS: `--import ${probe}`, CODEX_START_PATH_LOG: log } });
+    await app.waitForText('Ask Codex');
+    assert.equal(await quit(app), 0);
+    const lines = readFileSync(log, 'utf8').split('\n');
+    inits.push(lines.slice(lines.indexOf('frame') + 1).filter((l) => l.startsWith('init ')).map((l) => l.slice('init '.length)));
+  }
+  assert.ok(inits[0]!.includes('app/config/schema.ts'), 'the first start checked config.toml');
+  assert.ok(inits[1]!.includes('app/config/index.ts'), 'the second start loaded the config');
+  assert.deepEqual(inits[1]!.filter((name) => /app\/config\/(schema|checked-toml)\.ts|zod/.test(name)), [], 'the second start ran the schema');
+});
+
 test('the code cache: a command other than the TUI writes one, the TUI replaces it with its own once the first frame is up', async () => {
   const ws = createWorkspace(e2e.mock.url, { trust: 'trusted' });
   after(() => ws.cleanup());

@@ -1,0 +1,174 @@
+// The checked config remembered between starts (app/config/checked-memo.ts):
+// taken only when the file's text, the -c overrides, --profile and the build
+// are all the last start's; faithful (JSON gives back what the schema gave);
+// never trusted from a file others may write; and the real CLI sees a changed
+// config.toml at once.
+import assert from 'node:assert/strict';
+import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { checkToml } from '../../app/config/checked-toml.js';
+import { jsonExact, memoPath, recall, remember, type MemoKey } from '../../app/config/checked-memo.js';
+import { ConfigError, loadConfig } from '../../app/config/index.js';
+import { setBuildId } from '../../app/start-hooks.js';
+import { createWorkspace, runCodex } from '../support/cli.js';
+import { startMockModelServer } from '../support/mock-model-server.js';
+import { tempHome } from './home.js';
+
+const cache = mkdtempSync(join(tmpdir(), 'codex-memo-'));
+after(() => {
+  setBuildId(undefined);
+  rmSync(cache, { recursive: true, force: true });
+});
+/** Each test its own cache directory, under XDG_CACHE_HOME as the CLI finds it. */
+let n = 0;
+const cacheEnv = () => ({ XDG_CACHE_HOME: join(cache, String(n++)) });
+const memoDir = (env: { XDG_CACHE_HOME: string }) => join(env.XDG_CACHE_HOME, 'codex-ts');
+
+const RICH = `
+model = "o3"
+model_provider = "local"
+approval_policy = "never"
+sandbox_mode = "workspace-write"
+notify = ["notify-send", "done"]
+project_doc_fallback_filenames = ["CLAUDE.md"]
+unknown_top = 1
+profile = "fast"
+
+[model_providers.local]
+name = "Local"
+base_url = "http://127.0.0.1:9/v1"
+wire_api = "chat"
+query_params = { "api-version" = "1" }
+
+[mcp_servers.docs]
+command = "docs-server"
+args = ["--stdio"]
+startup_timeout_sec = 2.5
+
+[sandbox_workspace_write]
+writable_roots = ["/tmp/a"]
+network_access = true
+
+[shell_environment_policy]
+inherit = "core"
+set = { FOO = "bar" }
+
+[tui]
+theme = "light"
+keymap = { submit = ["enter", "ctrl+j"] }
+
+[profiles.fast]
+model = "gpt-5-mini"
+model_reasoning_effort = "low"
+
+[projects."/srv/x"]
+trust_level = "trusted"
+`;
+
+const src = (text: string, cli: string[] = []) => ({ file: '/home/u/.codex/config.toml', text, cli: cli.map((raw) => ({ raw, path: raw.split('=')[0]!.split('.'), value: JSON.parse(raw.split('=')[1]!) })) });
+
+test('what JSON gives back of a checked config is what the schema gave', () => {
+  for (const text of [RICH, '', 'model = "gpt-5"\n[tui]\nvim = true\n']) {
+    const checked = checkToml(src(text), undefined);
+    assert.ok(jsonExact(checked), `not JSON-exact: ${text.slice(0, 40)}`);
+    assert.deepStrictEqual(JSON.parse(JSON.stringify(checked)), checked);
+  }
+  const withCli = checkToml(src(RICH, ['model_verbosity="high"']), 'fast');
+  assert.equal(withCli.toml.model, 'gpt-5-mini');
+  assert.deepStrictEqual(JSON.parse(JSON.stringify(withCli)), withCli);
+});
+
+test('a table JSON would change is not JSON-exact, and is not remembered', () => {
+  assert.equal(jsonExact({ a: [1, 'x', true, { b: 2.5 }] }), true);
+  for (const v of [{ a: Infinity }, { a: NaN }, { a: new Date(0) }, { a: undefined }, { a: 1n }, { a: null }]) assert.equal(jsonExact(v), false, String(Object.values(v)[0]));
+  const env = cacheEnv();
+  const key: MemoKey = { build: 'b', file: '/c.toml', text: 'x = inf', cli: [], profile: undefined };
+  // Unknown keys survive checking (as warnings), whatever their value.
+  for (const text of ['weird = inf\n', 'when = 1979-05-27T07:32:00Z\n']) {
+    const checked = checkToml(src(text), undefined);
+    assert.equal(checked.warnings.length, 1);
+    remember(memoDir(env), { ...key, text }, checked);
+    assert.equal(recall(memoDir(env), { ...key, text }), undefined, text);
+  }
+});
+
+test('a remembered config is recalled only for the same build, file, text, overrides and profile', () => {
+  const dir = memoDir(cacheEnv());
+  const key: MemoKey = { build: 'b1', file: '/h/config.toml', text: RICH, cli: ['model="x"'], profile: 'fast' };
+  const checked = checkToml(src(RICH), 'fast');
+  remember(dir, key, checked);
+  assert.deepStrictEqual(recall(dir, key), checked);
+  for (const other of [
+    { ...key, build: 'b2' }, { ...key, text: `${RICH}\n` }, { ...key, cli: [] }, { ...key, cli: ['model="y"'] }, { ...key, profile: undefined },
+  ]) assert.equal(recall(dir, other), undefined, JSON.stringify({ ...other, text: other.text.length }));
+  // Another config file has a memo of its own.
+  assert.equal(recall(dir, { ...key, file: '/other/config.toml' }), undefined);
+  assert.notEqual(memoPath(dir, '/h/config.toml'), memoPath(dir, '/other/config.toml'));
+});
+
+test('a memo file others may write is not trusted', () => {
+  const dir = memoDir(cacheEnv());
+  const key: MemoKey = { build: 'b', file: '/h/config.toml', text: '', cli: [], profile: undefined };
+  remember(dir, key, checkToml(src(''), undefined));
+  assert.ok(recall(dir, key));
+  chmodSync(memoPath(dir, key.file), 0o666);
+  assert.equal(recall(dir, key), undefined);
+  // Damaged: ignored, not an error.
+  chmodSync(memoPath(dir, key.file), 0o600);
+  writeFileSync(memoPath(dir, key.file), '{"key":');
+  assert.equal(recall(dir, key), undefined);
+});
+
+test('loadConfig takes the remembered table under a build, and checks again when config.toml changes', async () => {
+  const env = cacheEnv();
+  const home = tempHome({ 'config.toml': 'model = "first"\n' });
+  setBuildId('test-build');
+  try {
+    assert.equal((await loadConfig({ codexHome: home, env })).model, 'first');
+    const file = memoPath(memoDir(env), join(home, 'config.toml'));
+    // The next start reads the memo: a planted answer (same key) shows through, which proves it was read.
+    const stored = JSON.parse(readFileSync(file, 'utf8'));
+    stored.checked.toml.model = 'from-memo';
+    writeFileSync(file, JSON.stringify(stored));
+    assert.equal((await loadConfig({ codexHome: home, env })).model, 'from-memo');
+    // A changed file is checked again, errors included.
+    writeFileSync(join(home, 'config.toml'), 'model = "second"\n');
+    assert.equal((await loadConfig({ codexHome: home, env })).model, 'second');
+    writeFileSync(join(home, 'config.toml'), 'model = 5\n');
+    await assert.rejects(loadConfig({ codexHome: home, env }), (e: unknown) => e instanceof ConfigError && /config\.toml:1:1: invalid value for `model`: expected a string/.test(e.message));
+    // Unknown keys stay warnings on a remembered start.
+    writeFileSync(join(home, 'config.toml'), 'model = "third"\nbogus = 1\n');
+    const fresh = await loadConfig({ codexHome: home, env });
+    const recalled = await loadConfig({ codexHome: home, env });
+    assert.deepStrictEqual(recalled, fresh);
+    assert.match(recalled.warnings.join('\n'), /config\.toml:2:1: unknown key `bogus`/);
+  } finally {
+    setBuildId(undefined);
+  }
+  // Run from source (no build): nothing is remembered.
+  const env2 = cacheEnv();
+  await loadConfig({ codexHome: tempHome({ 'config.toml': 'model = "x"\n' }), env: env2 });
+  assert.throws(() => readdirSync(memoDir(env2)), { code: 'ENOENT' });
+});
+
+test('the CLI remembers the checked config and sees config.toml change at the next start', async () => {
+  const mock = await startMockModelServer([{ output: [{ type: 'text', text: 'one' }] }, { output: [{ type: 'text', text: 'two' }] }]);
+  const ws = createWorkspace(mock.url, { model: 'model-a' });
+  try {
+    const env = cacheEnv();
+    const first = await runCodex(ws, ['exec', '--skip-git-repo-check', 'hi'], { env });
+    assert.equal(first.code, 0, first.stderr);
+    assert.ok(readdirSync(memoDir(env)).some((f) => /^config-[0-9a-f]{8}\.json$/.test(f)), 'no memo written');
+    ws.writeConfig(); // same text: unchanged
+    const text = readFileSync(join(ws.home, 'config.toml'), 'utf8');
+    writeFileSync(join(ws.home, 'config.toml'), text.replace('model = "model-a"', 'model = "model-b"'));
+    const second = await runCodex(ws, ['exec', '--skip-git-repo-check', 'hi'], { env });
+    assert.equal(second.code, 0, second.stderr);
+    assert.deepEqual(mock.requests.map((r) => r.body.model), ['model-a', 'model-b']);
+  } finally {
+    ws.cleanup();
+    await mock.close();
+  }
+});
