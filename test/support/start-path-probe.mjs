@@ -8,7 +8,7 @@
 // after its path ("app/tui/main.ts", ".../node_modules/marked/lib/marked.esm.js");
 // V8's precise coverage tells which of them were called. Then `builtin NAME`
 // for each of Node's own modules loaded by then (process.moduleLoadList).
-import { appendFileSync } from 'node:fs';
+import fs, { appendFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 
 const log = process.env.CODEX_START_PATH_LOG;
@@ -24,9 +24,9 @@ if (log) {
       appendFileSync(log, 'segmenter\n');
     }
   };
-  const write = process.stdout.write;
   let framed = false;
-  process.stdout.write = function (chunk, ...rest) {
+  // The frame goes out through the stdout stream or straight to descriptor 1 (app/tui/renderer/tty.ts).
+  const sawFrame = (chunk) => {
     if (!framed && String(chunk).includes('Ask Codex')) {
       framed = true;
       // An in-process session answers at once, before the frame goes out.
@@ -41,6 +41,15 @@ if (log) {
         appendFileSync(log, `frame\n${err ? `coverage failed: ${err.message}\n` : ''}${ran.join('')}${inits.join('')}${builtins.join('')}`);
       });
     }
+  };
+  const write = process.stdout.write;
+  process.stdout.write = function (chunk, ...rest) {
+    sawFrame(chunk);
     return write.call(this, chunk, ...rest);
+  };
+  const writeSync = fs.writeSync;
+  fs.writeSync = function (fd, chunk, ...rest) {
+    if (fd === 1) sawFrame(chunk);
+    return writeSync.call(this, fd, chunk, ...rest);
   };
 }

@@ -62,8 +62,37 @@ export class Tty {
     this.write(`\x1b[22;0t${title ? `\x1b]0;${title.replace(/[\x00-\x1f\x7f-\x9f]/g, ' ')}\x07` : ''}${ENTER}`);
   }
 
+  /**
+   * Straight to the descriptor when there is one: Node keeps a terminal's
+   * stdout blocking, so this writes it all at once as the stream would, without
+   * the stream's machinery (~0.5 ms of the first frame's CPU, and some of every
+   * frame's). Bytes a descriptor left non-blocking could not take now go to the
+   * stream, which queues them, and so does all that follows until it has
+   * written them, keeping the order.
+   */
   write(data: string): void {
-    if (this.active && !this.lost && data) this.output.write(data);
+    if (!this.active || this.lost || !data) return;
+    const fd = (this.output as { fd?: number }).fd;
+    if (fd === undefined || this.output.writableLength > 0) {
+      this.output.write(data);
+      return;
+    }
+    try {
+      const done = writeSync(fd, data);
+      if (done < Buffer.byteLength(data)) this.writeRest(fd, Buffer.from(data).subarray(done));
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EAGAIN') this.output.write(data);
+      else this.lose((err as NodeJS.ErrnoException).code ?? String(err));
+    }
+  }
+
+  private writeRest(fd: number, rest: Buffer): void {
+    try {
+      for (let n = 1; rest.length && n > 0; rest = rest.subarray(n)) n = writeSync(fd, rest);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw err;
+    }
+    if (rest.length) this.output.write(rest);
   }
 
   /** The terminal is gone: stop writing (each write would fail again) and say so once. */
