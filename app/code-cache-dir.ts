@@ -4,7 +4,7 @@
 // that directory read-only (app/sandbox/pins.ts): V8 runs the bytecode in a
 // cache file unchecked, and the checked config decides the sandbox, so a file
 // a sandboxed command planted there would act outside the sandbox at the next start.
-import { chmodSync, closeSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
 
@@ -85,5 +85,17 @@ export function writePrivateFile(path: string, bytes: () => Buffer | string): bo
       // the directory is not there to hold it either
     }
     return false;
+  }
+}
+
+/** Removes the files of `dir` that `pattern` matches, but `keep`, untouched for `ageMs`: what an old build or a gone CODEX_HOME left behind. */
+export function removeStale(dir: string, pattern: RegExp, keep: string, ageMs: number): void {
+  for (const name of readdirSync(dir)) {
+    if (name === keep || !pattern.test(name)) continue;
+    try {
+      if (Date.now() - statSync(join(dir, name)).mtimeMs > ageMs) rmSync(join(dir, name), { force: true });
+    } catch {
+      // gone already, or not ours to remove
+    }
   }
 }

@@ -6,8 +6,8 @@
 // is found again, with its message), and only a table JSON holds exactly: one
 // holding what JSON would change (inf, nan, a date) is checked at every start.
 import { crc32 } from 'node:zlib';
-import { join } from 'node:path';
-import { readPrivateFile, writePrivateFile } from '../code-cache-dir.js';
+import { basename, join } from 'node:path';
+import { readPrivateFile, removeStale, writePrivateFile } from '../code-cache-dir.js';
 import type { CheckedToml } from './checked-toml.js';
 
 /** Everything a checked config depends on. */
@@ -22,6 +22,10 @@ export interface MemoKey {
 }
 
 interface Stored { key: MemoKey; checked: CheckedToml }
+
+const MEMO_FILE = /^config-[0-9a-f]{8}\.json(\.\d+\.tmp)?$/;
+/** Memos untouched this long go when another is written: most belong to a CODEX_HOME no longer used (one still in use is checked and written again). */
+const STALE_MS = 30 * 24 * 3600_000;
 
 /** One file per config file, so that two CODEX_HOMEs never take turns rewriting one. */
 export function memoPath(dir: string, file: string): string {
@@ -67,5 +71,6 @@ export function jsonExact(v: unknown): boolean {
 /** Remembers `checked` for `key` when JSON holds it exactly; a failure only costs the memo. */
 export function remember(dir: string, key: MemoKey, checked: CheckedToml): void {
   if (!jsonExact(checked)) return;
-  writePrivateFile(memoPath(dir, key.file), () => JSON.stringify({ key, checked } satisfies Stored));
+  const path = memoPath(dir, key.file);
+  if (writePrivateFile(path, () => JSON.stringify({ key, checked } satisfies Stored))) removeStale(dir, MEMO_FILE, basename(path), STALE_MS);
 }

@@ -4,9 +4,9 @@
 // never trusted from a file others may write; and the real CLI sees a changed
 // config.toml at once.
 import assert from 'node:assert/strict';
-import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { after, test } from 'node:test';
 import { checkToml } from '../../app/config/checked-toml.js';
 import { jsonExact, memoPath, recall, remember, type MemoKey } from '../../app/config/checked-memo.js';
@@ -106,6 +106,20 @@ test('a remembered config is recalled only for the same build, file, text, overr
   // Another config file has a memo of its own.
   assert.equal(recall(dir, { ...key, file: '/other/config.toml' }), undefined);
   assert.notEqual(memoPath(dir, '/h/config.toml'), memoPath(dir, '/other/config.toml'));
+});
+
+test('writing a memo removes those of other config files untouched for 30 days', () => {
+  const dir = memoDir(cacheEnv());
+  const key = (file: string): MemoKey => ({ build: 'b', file, text: '', cli: [], profile: undefined });
+  const checked = checkToml(src(''), undefined);
+  remember(dir, key('/old/config.toml'), checked);
+  remember(dir, key('/recent/config.toml'), checked);
+  const longAgo = new Date(Date.now() - 31 * 24 * 3600_000);
+  utimesSync(memoPath(dir, '/old/config.toml'), longAgo, longAgo);
+  writeFileSync(join(dir, 'notes.txt'), 'not a memo');
+  utimesSync(join(dir, 'notes.txt'), longAgo, longAgo);
+  remember(dir, key('/new/config.toml'), checked);
+  assert.deepEqual(readdirSync(dir).sort(), [basename(memoPath(dir, '/new/config.toml')), basename(memoPath(dir, '/recent/config.toml')), 'notes.txt'].sort());
 });
 
 test('a memo file others may write is not trusted', () => {

@@ -34,12 +34,12 @@
 // directory read-only (app/sandbox/pins.ts). Under
 // --enable-source-maps the bundle is require()d instead, so that Node maps its
 // stack frames (a vm.Script's are not).
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import { crc32 } from 'node:zlib';
-import { cacheDir, makeCacheDir, readPrivateFile, writePrivateFile } from '../../code-cache-dir.js';
+import { cacheDir, makeCacheDir, readPrivateFile, removeStale, writePrivateFile } from '../../code-cache-dir.js';
 
 /** What dist/cli.js exports (app/cli/bundle.ts, and its modules later.js asks for: .ci/bundle-split.mjs). */
 export interface CliBundle {
@@ -95,17 +95,6 @@ export function encodeCache(kind: CacheKind, data: Buffer): Buffer {
 const STALE_MS = 3600_000;
 const CACHE_FILE = new RegExp(`^(${BUNDLES.join('|')})-.*\\.v8cache(\\.\\d+\\.tmp)?$`);
 
-/** Removes the other cache files (and temporary ones) in `dir` untouched for STALE_MS. */
-function pruneStale(dir: string, keep: string): void {
-  for (const name of readdirSync(dir)) {
-    if (name === keep || !CACHE_FILE.test(name)) continue;
-    try {
-      if (Date.now() - statSync(join(dir, name)).mtimeMs > STALE_MS) rmSync(join(dir, name), { force: true });
-    } catch {
-      // gone already, or not ours to remove
-    }
-  }
-}
 
 /**
  * The build's cache, beside the bundle, is as trusted as the bundle; the
@@ -151,7 +140,7 @@ function loadScript<T>(file: string, cacheFile: string | undefined, shippedFile?
   const save = (kind: CacheKind): void => {
     if (saved || !cacheFile || (used !== undefined && (used === 'tui' || kind !== 'tui'))) return;
     saved = true;
-    if (writePrivateFile(cacheFile, () => encodeCache(kind, script.createCachedData()))) pruneStale(dirname(cacheFile), basename(cacheFile));
+    if (writePrivateFile(cacheFile, () => encodeCache(kind, script.createCachedData()))) removeStale(dirname(cacheFile), CACHE_FILE, basename(cacheFile), STALE_MS);
   };
   return { exports: module.exports, save };
 }
