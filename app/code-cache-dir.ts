@@ -5,14 +5,14 @@
 // cache file unchecked, and the checked config decides the sandbox, so a file
 // a sandboxed command planted there would act outside the sandbox at the next start.
 import { chmodSync, closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
 
 /** $XDG_CACHE_HOME/codex-ts, else ~/.cache/codex-ts; undefined without either. */
 export function cacheDir(env: NodeJS.ProcessEnv): string | undefined {
   let base = env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : undefined;
   if (!base) {
-    const home = env.HOME || homedir();
+    // node:os only without HOME: loading it costs every start ~0.2 ms before the first frame.
+    const home = env.HOME || process.getBuiltinModule('node:os').homedir();
     if (!home || !isAbsolute(home)) return undefined;
     base = join(home, '.cache');
   }

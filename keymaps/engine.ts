@@ -125,31 +125,38 @@ export function eventKey(e: InputEvent): string | undefined {
 
 const seq = (spec: string): string => spec.trim().split(/\s+/).map(normalizeKey).join(' ');
 
+/** A mode's key tables: key → action, operator key → operator, "k1 k2" → text object. */
+interface ModeTables {
+  keys: Map<string, KeymapAction>;
+  operators: Map<string, OperatorAction>;
+  objects: Map<string, OperandAction>;
+}
+
 export class Keymap {
-  // mode → key → action
-  private readonly tables = new Map<string, Map<string, KeymapAction>>();
-  // mode → operator key → operator; mode → "k1 k2" → text object
-  private readonly operators = new Map<string, Map<string, OperatorAction>>();
-  private readonly objects = new Map<string, Map<string, OperandAction>>();
+  // Made, and the mode's data checked, the first time a mode resolves a key: the first frame resolves none.
+  private readonly compiled = new Map<string, ModeTables | undefined>();
   private pending: Pending | undefined;
 
-  constructor(private readonly data: KeymapData) {
-    for (const [mode, spec] of Object.entries(data)) {
-      const table = new Map<string, KeymapAction>();
-      for (const [action, keys] of Object.entries(spec.bindings)) for (const k of keys) table.set(normalizeKey(k), checked(mode, action));
-      this.tables.set(mode, table);
-      const ops = new Map<string, OperatorAction>();
-      for (const [action, keys] of Object.entries(spec.operators ?? {})) for (const k of keys) ops.set(normalizeKey(k), operator(mode, action));
-      this.operators.set(mode, ops);
-      const objs = new Map<string, OperandAction>();
-      for (const [action, keys] of Object.entries(spec.objects ?? {})) for (const k of keys) objs.set(seq(k), operand(mode, action));
-      this.objects.set(mode, objs);
+  constructor(private readonly data: KeymapData) {}
+
+  /** The mode's tables; a KeymapError names what in its data is not an action of the mode, an operator, an operand or a mode. */
+  private tables(mode: string): ModeTables | undefined {
+    if (this.compiled.has(mode)) return this.compiled.get(mode);
+    const spec = this.data[mode];
+    let made: ModeTables | undefined;
+    if (spec) {
+      made = { keys: new Map(), operators: new Map(), objects: new Map() };
+      for (const [action, keys] of Object.entries(spec.bindings)) for (const k of keys) made.keys.set(normalizeKey(k), checked(mode, action));
+      for (const [action, keys] of Object.entries(spec.operators ?? {})) for (const k of keys) made.operators.set(normalizeKey(k), operator(mode, action));
+      for (const [action, keys] of Object.entries(spec.objects ?? {})) for (const k of keys) made.objects.set(seq(k), operand(mode, action));
       if (spec.line_object !== undefined) operand(mode, spec.line_object);
       for (const [action, next] of Object.entries(spec.then ?? {})) {
         checked(mode, action);
         if (!(KEYMAP_MODES as readonly string[]).includes(next)) throw new KeymapError(`keymap: "${mode}.then.${action}": unknown mode "${next}"`);
       }
     }
+    this.compiled.set(mode, made);
+    return made;
   }
 
   /** The footer's name for a mode (vim's NORMAL / INSERT), if it has one. */
@@ -213,7 +220,7 @@ export class Keymap {
       return r;
     };
     if (op && p.prefix !== undefined) {
-      const object = this.objects.get(mode)?.get(`${p.prefix} ${key}`);
+      const object = this.tables(mode)?.objects.get(`${p.prefix} ${key}`);
       return done(object && counted({ action: object, operator: op.action }, op.count));
     }
     if (spec.counts && (/^[1-9]$/.test(key) || (key === '0' && p.count !== undefined))) {
@@ -222,13 +229,13 @@ export class Keymap {
       this.pending = p;
       return undefined;
     }
-    const action = this.tables.get(mode)?.get(key);
+    const action = this.tables(mode)?.keys.get(key);
     if (op) {
       const n = (op.count ?? 1) * (p.count ?? 1);
       const count = op.count === undefined && p.count === undefined ? undefined : n;
       if (key === op.key && spec.line_object) return done(counted({ action: operand(mode, spec.line_object), operator: op.action }, count));
       if (action && isOperandAction(action)) return done(counted({ action, operator: op.action }, count));
-      if ([...(this.objects.get(mode)?.keys() ?? [])].some((k) => k.split(' ')[0] === key)) {
+      if ([...(this.tables(mode)?.objects.keys() ?? [])].some((k) => k.split(' ')[0] === key)) {
         p.prefix = key;
         p.keys.push(key);
         p.operator = { ...op, ...(count !== undefined ? { count } : {}) };
@@ -238,7 +245,7 @@ export class Keymap {
       }
       return done(undefined);
     }
-    const operatorAction = this.operators.get(mode)?.get(key);
+    const operatorAction = this.tables(mode)?.operators.get(key);
     if (operatorAction) {
       this.pending = { mode, keys: [...p.keys, key], operator: { action: operatorAction, key, ...(p.count !== undefined ? { count: p.count } : {}) } };
       return undefined;
@@ -261,7 +268,7 @@ export class Keymap {
       }
       if (e.type === 'focus') return undefined;
       const key = eventKey(e);
-      const action = key === undefined ? undefined : this.tables.get(m)?.get(key);
+      const action = key === undefined ? undefined : this.tables(m)?.keys.get(key);
       if (action) {
         const next = spec.fallback ? this.resolve(spec.fallback, e) : undefined;
         return next ? { action, fallback: next } : { action };

@@ -1,6 +1,5 @@
 // CODEX_HOME: where config.toml, auth.json, sessions/ and log/ live.
 import { realpathSync, statSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError } from './errors.js';
 
@@ -20,5 +19,6 @@ export function findCodexHome(env: NodeJS.ProcessEnv = process.env): string {
     if (!st.isDirectory()) throw new ConfigError(`CODEX_HOME points to ${JSON.stringify(fromEnv)}, which is not a directory`);
     return realpathSync(fromEnv);
   }
-  return join(homedir(), '.codex');
+  // node:os only when needed: loading it costs every start ~0.2 ms before the first frame.
+  return join(process.getBuiltinModule('node:os').homedir(), '.codex');
 }

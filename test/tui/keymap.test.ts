@@ -137,11 +137,16 @@ test('modal modes: counts, operator-pending (motion, doubled key, two-key text o
   assert.deepEqual([km.typesText('vim_normal'), km.typesText('vim_insert'), km.typesText('popup')], [false, true, true]);
 });
 
-test('modal data is checked: an operator, operand or next mode that is not one fails naming it', () => {
+test('modal data is checked when the mode first resolves a key: an operator, operand or next mode that is not one fails naming it', () => {
   const base = { bindings: { char_left: ['h'] } };
-  assert.throws(() => new Keymap({ vim_normal: { ...base, operators: { undo: ['u'] } } }), /"undo" in vim_normal\.operators is not an operator/);
-  assert.throws(() => new Keymap({ vim_normal: { ...base, line_object: 'undo' } }), /"undo" in vim_normal is not a motion or text object/);
-  assert.throws(() => new Keymap({ vim_normal: { ...base, then: { char_left: 'nowhere' } } }), /vim_normal\.then\.char_left": unknown mode "nowhere"/);
+  const first = (km: Keymap) => () => km.resolve('vim_normal', key('h', 'h'));
+  assert.throws(first(new Keymap({ vim_normal: { ...base, operators: { undo: ['u'] } } })), /"undo" in vim_normal\.operators is not an operator/);
+  assert.throws(first(new Keymap({ vim_normal: { ...base, line_object: 'undo' } })), /"undo" in vim_normal is not a motion or text object/);
+  assert.throws(first(new Keymap({ vim_normal: { ...base, then: { char_left: 'nowhere' } } })), /vim_normal\.then\.char_left": unknown mode "nowhere"/);
+  assert.throws(first(new Keymap({ vim_normal: { bindings: { pager_close: ['h'] } } })), /"pager_close" is not an action of mode "vim_normal"/);
+  // The built-in data of every mode holds.
+  const km = buildKeymap();
+  for (const mode of KEYMAP_MODES) km.resolve(mode, key('x', 'x'));
   assert.deepEqual(buildKeymap({ vim_normal: { word_next_start: 'W' } }).resolve('vim_normal', key('W', 'W')), { action: 'word_next_start' });
 });
 
