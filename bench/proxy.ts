@@ -3,8 +3,11 @@
 // on loopback. Small JSON requests at c = 1/8/32 (req/s, p50/p99, the ratio to
 // direct, the proxy's CPU per request), SSE time to first event, and a 1 GiB
 // streamed upload (MiB/s, the proxy's RSS growth). The proxy runs at its
-// default log level (an access-log line per request); a second one with the
-// access log off shows what the log costs (small requests only). Targets run interleaved,
+// default log level (an access-log line per request, written in batches), and
+// so does nginx (its access log buffered, 64 KiB or 0.1 s); a second proxy with
+// the access log off shows what the log costs (small requests only). The CPU
+// per request is split into user and system time: the kernel's share (socket
+// reads and writes on loopback) is about the same for any proxy. Targets run interleaved,
 // round by round, and medians are reported: on a shared machine the load
 // changes from one second to the next, and CPU per request moves less than
 // requests per second.
@@ -90,16 +93,19 @@ async function waitForPort(port: number): Promise<void> {
   throw new Error(`nothing listens on 127.0.0.1:${port}`);
 }
 
-/** CPU time (user + system) of processes, in ms. */
-function cpuMs(pids: number[]): number {
-  let ticks = 0;
+/** CPU time of processes in ms: user (the program itself) and system (the kernel, on its behalf). */
+function cpuMs(pids: number[]): { user: number; sys: number } {
+  let user = 0;
+  let sys = 0;
   for (const pid of pids) {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    ticks += Number(f[11]) + Number(f[12]);
+    user += Number(f[11]);
+    sys += Number(f[12]);
   }
-  return ticks * 10; // USER_HZ is 100 on Linux
+  return { user: user * 10, sys: sys * 10 }; // USER_HZ is 100 on Linux
 }
+const totalMs = (c: { user: number; sys: number }): number => c.user + c.sys;
 
 /** Peak RSS (VmHWM) and current RSS of a process, in MiB. */
 function memory(pid: number): { peak: number; rss: number } {
@@ -110,7 +116,8 @@ function memory(pid: number): { peak: number; rss: number } {
 
 /** `requestsOnly`: a variant measured on small requests only (no SSE, no upload). */
 interface Target { name: string; base: string; pids: number[]; requestsOnly?: boolean }
-interface Run { rps: number; latencies: number[]; cpuPerReq?: number }
+/** `cpuPerReq` and `userPerReq`: the proxy's CPU per request in µs, all of it and its user part. */
+interface Run { rps: number; latencies: number[]; cpuPerReq?: number; userPerReq?: number }
 
 async function load(t: Target, concurrency: number, seconds: number): Promise<Run> {
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
@@ -130,7 +137,7 @@ async function load(t: Target, concurrency: number, seconds: number): Promise<Ru
       req.on('error', reject);
       req.end(body);
     });
-  const cpu0 = t.pids.length ? cpuMs(t.pids) : 0;
+  const cpu0 = t.pids.length ? cpuMs(t.pids) : undefined;
   const started = performance.now();
   await Promise.all(Array.from({ length: concurrency }, async () => {
     while (performance.now() < deadline) await one();
@@ -138,7 +145,10 @@ async function load(t: Target, concurrency: number, seconds: number): Promise<Ru
   const elapsed = (performance.now() - started) / 1000;
   agent.destroy();
   const run: Run = { rps: latencies.length / elapsed, latencies };
-  return t.pids.length ? { ...run, cpuPerReq: ((cpuMs(t.pids) - cpu0) * 1000) / latencies.length } : run;
+  if (!cpu0) return run;
+  const cpu1 = cpuMs(t.pids);
+  const perReq = (ms: number): number => (ms * 1000) / latencies.length;
+  return { ...run, cpuPerReq: perReq(totalMs(cpu1) - totalMs(cpu0)), userPerReq: perReq(cpu1.user - cpu0.user) };
 }
 
 /** Median time from sending a streamed chat request to its first SSE bytes. */
@@ -163,7 +173,7 @@ async function timeToFirstEvent(base: string, runs = 40): Promise<number> {
 
 /** Streams `mib` MiB through `base`/files and samples the proxy's RSS while it runs. */
 async function upload(base: string, pids: number[], mib: number): Promise<{ mibPerSec: number; maxRssDelta: number; cpuPerMib?: number }> {
-  const cpu0 = pids.length ? cpuMs(pids) : 0;
+  const cpu0 = pids.length ? totalMs(cpuMs(pids)) : 0;
   const before = pids.map((p) => memory(p).rss);
   let maxDelta = 0;
   const sampler = setInterval(() => {
@@ -188,7 +198,7 @@ async function upload(base: string, pids: number[], mib: number): Promise<{ mibP
   });
   clearInterval(sampler);
   const mibPerSec = mib / ((performance.now() - t) / 1000);
-  return pids.length ? { mibPerSec, maxRssDelta: maxDelta, cpuPerMib: (cpuMs(pids) - cpu0) / mib } : { mibPerSec, maxRssDelta: maxDelta };
+  return pids.length ? { mibPerSec, maxRssDelta: maxDelta, cpuPerMib: (totalMs(cpuMs(pids)) - cpu0) / mib } : { mibPerSec, maxRssDelta: maxDelta };
 }
 
 function median(xs: number[]): number {
@@ -227,7 +237,7 @@ if (nginxBin) {
   const conf = join(tmp, 'nginx.conf');
   writeFileSync(conf, `worker_processes 1; daemon off; pid ${tmp}/nginx.pid; error_log ${tmp}/error.log;
 events { worker_connections 1024; }
-http { access_log off; client_body_temp_path ${tmp}; proxy_temp_path ${tmp};
+http { access_log ${tmp}/access.log combined buffer=64k flush=100ms; client_body_temp_path ${tmp}; proxy_temp_path ${tmp};
   upstream mock { server ${new URL(direct).host}; keepalive 64; }
   server { listen 127.0.0.1:${port}; client_max_body_size 0;
     location /v1/ { proxy_pass http://mock; proxy_http_version 1.1; proxy_set_header Connection "";
@@ -271,7 +281,7 @@ for (const c of CONCURRENCY) {
     const rs = runs.get(t.name)!;
     const lat = rs.flatMap((r) => r.latencies).sort((a, b) => a - b);
     const ratio = ratios.get(`${t.name}@${c}`)!;
-    const cpu = rs.every((r) => r.cpuPerReq !== undefined) ? `${fmt(median(rs.map((r) => r.cpuPerReq!)))} µs` : '—';
+    const cpu = rs.every((r) => r.cpuPerReq !== undefined) ? `${fmt(median(rs.map((r) => r.cpuPerReq!)))} µs (user ${fmt(median(rs.map((r) => r.userPerReq!)))})` : '—';
     const nginxRatio = ref && ratios.get(`${ref.name}@${c}`);
     rows.push([t.name, String(c), fmt(median(rs.map((r) => r.rps))), fmt(quantile(lat, 0.5), ' ms'), fmt(quantile(lat, 0.99), ' ms'), t.name === 'direct' ? '—' : `${ratio.toFixed(2)}×`, vsNginx(t, ratio, nginxRatio), cpu]);
   }
