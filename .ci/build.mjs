@@ -17,17 +17,17 @@
 //  - codex.js and codex-proxy.js, the small launchers (app/cli/launch/): they
 //    answer a bare --version themselves and run cli.js; they know the
 //    bundles' hashes, which name their cache files.
-//  - cli-<key>-<node version>-<arch>.v8cache, the code cache of a
-//    `codex --help` run, for the first start (code-cache.ts).
+//  - cli-<key>-<node version>-<arch>.v8cache, the code cache of a TUI
+//    start up to its first frame, for the first start (.ci/prime-cache.mjs).
 //  - package.json, marking dist/ as CommonJS: a CommonJS entry loads ~5 ms
 //    faster than an ES module (Node's ESM loader stays unused).
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkDisjoint, fromCli, laterApart, lazyTable, STANDINS } from './bundle-split.mjs';
+import { primeCache } from './prime-cache.mjs';
 
 // zod/mini (the config schema, validated on every start before the first frame)
 // and classic zod (the agent, the MCP SDK) are made of the same core modules,
@@ -159,15 +159,13 @@ const old = `dist.old-${process.pid}`;
 if (existsSync(`${root}/dist`)) renameSync(`${root}/dist`, `${root}/${old}`);
 renameSync(`${root}/${out}`, `${root}/dist`);
 rmSync(`${root}/${old}`, { recursive: true, force: true });
-// The code cache shipped beside the bundle, for the first start: `codex --help` writes one into an empty cache
-// directory, which moves to dist/. Made once dist/ is in place: V8 keeps the file name a cache was made with, for
-// stack traces, and the cache is named for that path (code-cache.ts), so a copy installed elsewhere starts without it.
+// The code cache shipped beside the bundle, for the first start (.ci/prime-cache.mjs): a start writes one into an
+// empty cache directory, which moves to dist/. Made once dist/ is in place: V8 keeps the file name a cache was made
+// with, for stack traces, and the cache is named for that path (code-cache.ts), so a copy installed elsewhere starts
+// without it.
 const cacheHome = `${root}/dist.cache-${process.pid}`;
 try {
-  const help = spawnSync(process.execPath, [`${root}/dist/codex.js`, '--help'], { env: { ...process.env, XDG_CACHE_HOME: cacheHome }, encoding: 'utf8' });
-  if (help.status !== 0) throw new Error(`build: dist/codex.js --help failed: ${help.stderr}`);
-  const made = readdirSync(`${cacheHome}/codex-ts`).find((name) => name.startsWith('cli-'));
-  if (!made) throw new Error('build: dist/codex.js --help wrote no code cache');
+  const made = await primeCache(`${root}/dist/codex.js`, cacheHome);
   renameSync(`${cacheHome}/codex-ts/${made}`, `${root}/dist/${made}`);
 } finally {
   rmSync(cacheHome, { recursive: true, force: true });

@@ -233,3 +233,11 @@ test('under --enable-source-maps the bundle is required (Node maps its frames), 
   help(home, ['--enable-source-maps']);
   assert.deepEqual(files(dir), []);
 });
+
+test('the build ships, beside dist/cli.js, the cache of a TUI start up to its first frame (.ci/prime-cache.mjs), named for that path', () => {
+  const dist = dirname(CODEX_JS);
+  const shipped = readdirSync(dist).filter((name) => name.endsWith('.v8cache'));
+  assert.equal(shipped.length, 1, shipped.join(', '));
+  assert.match(shipped[0]!, /^cli-[0-9a-f]{16}-[0-9a-f]{8}-/);
+  assert.equal(decodeCache(readFileSync(join(dist, shipped[0]!)))?.kind, 'tui');
+});
