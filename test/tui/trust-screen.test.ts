@@ -187,9 +187,9 @@ test('Ctrl+C quits before any session; with `codex resume` the picker follows th
     const second = await prepare(f, true);
     assert.equal(second.h.app.mode, 'trust');
     second.h.app.handleInput([{ type: 'key', key: '1' }]);
-    // The choice is written to config.toml first, then the picker opens.
-    await waitFor(() => second.h.app.mode !== 'trust', 'the trust screen to close');
-    assert.equal(second.h.app.mode, 'resume');
+    // The choice is written to config.toml first, then the picker opens (once the config is loaded again, which may take a turn of the event loop).
+    await waitFor(() => second.h.app.mode === 'resume', 'the picker after the trust screen');
+    assert.match(readFileSync(f.file, 'utf8'), /trust_level = "trusted"/);
     second.h.app.handleInput([{ type: 'key', key: 'esc' }]);
     assert.deepEqual((await second.prepared).choice, { type: 'new' });
     second.h.cleanup();
