@@ -7,14 +7,16 @@
 // so does nginx (its access log buffered, 64 KiB or 0.1 s); a second proxy with
 // the access log off shows what the log costs (small requests only). The CPU
 // per request is split into user and system time: the kernel's share (socket
-// reads and writes on loopback) is about the same for any proxy. Targets run interleaved,
+// reads and writes on loopback) is about the same for any proxy. Each target
+// first serves `--warmup` seconds of load, so the rows measure running
+// processes, not V8 optimising a fresh one. Targets run interleaved,
 // round by round, and medians are reported: on a shared machine the load
 // changes from one second to the next, and CPU per request moves less than
 // requests per second.
 // `--baseline DIR` adds a second codex proxy from another build's dist/ (a copy
 // of it taken before a change), run interleaved with this one: before/after
 // figures under the same load.
-// Usage: node --import tsx bench/proxy.ts [--seconds S] [--rounds R] [--upload-mib N] [--baseline DIR]
+// Usage: node --import tsx bench/proxy.ts [--seconds S] [--rounds R] [--warmup S] [--upload-mib N] [--baseline DIR]
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
@@ -31,6 +33,7 @@ const arg = (name: string, fallback: number): number => {
 const SECONDS = arg('--seconds', 2);
 const ROUNDS = arg('--rounds', 3);
 const UPLOAD_MIB = arg('--upload-mib', 1024);
+const WARMUP = arg('--warmup', 3);
 const CONCURRENCY = [1, 8, 32];
 
 // Every child leads its own process group, so nginx's worker goes with its master.
@@ -257,8 +260,11 @@ const ref = targets.find((t) => t.name.startsWith('nginx'));
 const vsNginx = (t: Target, ours: number, nginx: number | undefined): string =>
   t.pids.length && ref && t !== ref && nginx !== undefined ? `${(ours / nginx).toFixed(2)}×` : '—';
 
-console.log(`\nbench/proxy — small JSON POSTs on loopback, ${ROUNDS} interleaved rounds of ${SECONDS}s per row, medians; one machine runs client, upstream and proxy`);
+console.log(`\nbench/proxy — small JSON POSTs on loopback, ${ROUNDS} interleaved rounds of ${SECONDS}s per row after ${WARMUP}s of warm-up per target, medians; one machine runs client, upstream and proxy`);
 console.log(`load average before: ${loadavg().map((x) => x.toFixed(2)).join(' ')} (${cpus().length} CPUs)`);
+// Every target serves the same load first: the rows measure a running proxy,
+// not V8 compiling a fresh one's hot paths (nginx has nothing to warm).
+for (const t of targets) await load(t, 8, WARMUP);
 const rows = [['target', 'c', 'req/s', 'p50', 'p99', 'vs direct', 'ratio vs nginx\'s', 'proxy CPU/req']];
 const ratios = new Map<string, number>(); // `${name}@${c}` → median ratio to direct
 const roundRatios = new Map<number, number[]>(); // c → codex proxy's share of direct over nginx's, each round
