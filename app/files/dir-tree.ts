@@ -1,21 +1,19 @@
 // The file index's model of the working root: one record per directory it
 // lists (the ones not ignored), holding the directory's mtime when it was
-// read (unwatched ones only), the names of its files and sub-directories, and
-// the ignore rules in force below it. Directories are read from a stack in
-// slices of a few milliseconds, so the build never holds the TUI for long,
-// and it lists the paths in sorted order (see plan). Keeping it fresh
-// never re-walks the tree: each directory is watched as it is first read
-// (before its listing, so no change falls between), within the watch budget
-// (dir-watch.ts), and an event re-reads it; the ones left unwatched are swept:
-// a sweep stats them (and their ignore files) and re-reads only those that
-// changed. A re-read diffs the listing, walks only new sub-directories and
-// drops vanished ones. A changed ignore file re-decides its own sub-tree only.
+// read, the names of its files and sub-directories, and the ignore rules in
+// force below it. Directories are read from a stack in slices of a few
+// milliseconds, so the build never holds the TUI for long, and it lists the
+// paths in sorted order (see plan). Keeping it fresh never re-walks the
+// tree: a sweep stats every listed directory (and its ignore files) and
+// re-reads only those that changed; a re-read diffs the listing, walks only
+// new sub-directories and drops vanished ones. A changed ignore file
+// re-decides its own sub-tree only. The records can be saved and loaded
+// (snapshot.ts): a loaded tree is a listing to sweep, not to walk.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { findGitRoot } from '../git/repo.js';
-import { watchDir, type DirWatch } from './dir-watch.js';
 import type { FsSeam } from './fs-seam.js';
-import { entryIgnored, entryPrefixes, ignoreFileNames, initialRules, ruleSetsOf, type RuleSet } from './ignore-rules.js';
+import { entryIgnored, entryPrefixes, ignoreFileNames, initialRuleTexts, ruleSetsFrom, ruleSetsOf, type RuleSet, type RuleText } from './ignore-rules.js';
 
 export const realFs: FsSeam = {
   readDir: (abs) => {
@@ -33,7 +31,6 @@ export const realFs: FsSeam = {
       return undefined;
     }
   },
-  watch: watchDir,
 };
 
 /** Where the listed files go: the search list. */
@@ -44,20 +41,26 @@ export interface TreeSink {
   removeUnder(rel: string): void;
 }
 
-interface DirNode {
-  /** Undefined when watched at its read (only unwatched directories are swept; one whose watch broke reads as changed). */
-  readonly mtime: number | undefined;
-  /** Read within RACY_MS of its mtime: a change in the same clock tick would not move it, so the next sweep reads it again. */
+/** What a directory's record keeps between sessions (snapshot.ts); its sub-directories are the records below it. */
+export interface DirRecord {
+  readonly rel: string;
+  readonly mtime: number;
   readonly racy: boolean;
-  readonly files: readonly string[];
-  readonly dirs: readonly string[];
+  /** How many files it lists (their names are in the saved paths). */
+  readonly count: number;
+  /** Its ignore files present, their mtimes and texts. */
+  readonly ruleFiles: readonly string[];
+  readonly ruleMtimes: readonly (number | undefined)[];
+  readonly ruleTexts: readonly string[];
+}
+
+interface DirNode extends Omit<DirRecord, 'rel'> {
+  /** Its files' names; undefined for a loaded record, whose names are read from the loaded paths when needed. */
+  readonly files: readonly string[] | undefined;
+  readonly dirs: string[];
   /** Rules from above; `sets` adds this directory's own. */
   readonly inherited: readonly RuleSet[];
   readonly sets: readonly RuleSet[];
-  /** The directory's ignore files present, their mtimes and texts (to tell a change). */
-  readonly ruleFiles: readonly string[];
-  readonly ruleMtimes: readonly (number | undefined)[];
-  readonly ruleTexts: string;
 }
 
 /** A refresh of a known directory, or the first read of a new one under the given rules. */
@@ -65,6 +68,7 @@ type Read = { readonly rel: string; readonly inherited?: readonly RuleSet[] };
 /** A first read's work, in path order: sub-directories to read, and the runs of files between them to list. */
 type Job = Read | { readonly paths: readonly string[] };
 
+/** A directory read within this long of its mtime reads as changed on the next sweep: a change in the same clock tick would not move it. */
 const RACY_MS = 2000;
 
 export interface DirTreeOptions {
@@ -74,8 +78,6 @@ export interface DirTreeOptions {
   readonly now?: () => number;
   /** Paths below the root (relative, '/'-separated) never listed: what codex itself writes there (CODEX_HOME). */
   readonly skip?: readonly string[];
-  /** Watches directories as they are listed (none: every directory is swept). */
-  readonly watch?: DirWatch;
 }
 
 export class DirTree {
@@ -89,11 +91,17 @@ export class DirTree {
   private readonly fs: FsSeam;
   /** The ignore files read in each directory. */
   readonly ignoreNames: readonly string[];
+  /** The ignore files in force at the root; a saved tree is loaded only under the same (see `key`). */
+  private readonly initialTexts: readonly RuleText[];
+  private readonly initial: readonly RuleSet[];
   private readonly max: number;
   private readonly now: () => number;
   private readonly skip: ReadonlySet<string>;
-  private readonly watch: DirWatch | undefined;
   private files = 0;
+  /** The sorted paths of a loaded tree: the file names of the records not read since. */
+  private loaded: readonly string[] = [];
+  /** Bumped when a directory is read or dropped: whoever saved the tree can tell it may be stale. */
+  version = 0;
 
   readonly root: string;
 
@@ -103,19 +111,15 @@ export class DirTree {
     this.max = opts.maxFiles ?? Number.POSITIVE_INFINITY;
     this.now = opts.now ?? Date.now;
     this.skip = new Set(opts.skip);
-    this.watch = opts.watch;
     const gitRoot = findGitRoot(this.root);
     this.ignoreNames = ignoreFileNames(gitRoot !== undefined);
-    this.queue.push({ rel: '', inherited: initialRules(this.root, gitRoot) });
+    this.initialTexts = initialRuleTexts(this.root, gitRoot);
+    this.initial = ruleSetsFrom(this.initialTexts);
+    this.reset();
   }
 
   get directories(): number {
     return this.nodes.size;
-  }
-
-  /** Listed directories no watch covers: the ones sweeps stat. */
-  get unwatched(): number {
-    return this.nodes.size - (this.watch?.size ?? 0);
   }
 
   /** Whether there is work queued (a build, a sweep, re-reads). */
@@ -123,23 +127,25 @@ export class DirTree {
     return this.queue.length > 0 || this.refreshes.length > 0 || this.sweepAt < this.sweepList.length;
   }
 
-  /** The rules that decide `abs`'s fate, from its directory's record (undefined: not listed yet). */
-  rulesAt(parentRel: string): readonly RuleSet[] | undefined {
-    return this.nodes.get(parentRel)?.sets;
+  /** What a saved tree must have been listed under to be loaded here: the root, its rules from outside, the limits. */
+  get key(): string {
+    return JSON.stringify([this.root, this.ignoreNames, this.initialTexts, [...this.skip], this.max]);
   }
 
-  /** Queues a re-read of `rel`, or of its nearest listed ancestor when `rel` is not listed (it is new). */
-  touch(rel: string): void {
-    while (rel && !this.nodes.has(rel)) rel = parentOf(rel);
-    if (this.nodes.has(rel)) this.refreshes.push({ rel });
-  }
-
-  /** Starts a sweep: every listed directory no watch covers is stat'ed, the changed ones re-read. */
-  sweep(): void {
+  /** Starts a sweep: every listed directory (or those of `only`) is stat'ed, the changed ones re-read. */
+  sweep(only?: readonly string[]): void {
     if (this.sweepAt < this.sweepList.length) return;
-    const watch = this.watch;
-    this.sweepList = watch ? [...this.nodes.keys()].filter((rel) => !watch.has(rel)) : [...this.nodes.keys()];
+    this.sweepList = only ? [...only] : [...this.nodes.keys()];
     this.sweepAt = 0;
+  }
+
+  /**
+   * The directories the work under way has looked at already, which a
+   * change from now on could pass by: those a sweep has stat'ed, or, while
+   * it builds or re-reads, every one listed.
+   */
+  looked(): string[] {
+    return this.sweepAt < this.sweepList.length ? this.sweepList.slice(0, this.sweepAt) : [...this.nodes.keys()];
   }
 
   /** Works until `done()` says the slice is used up; true when nothing is left to do. */
@@ -157,6 +163,52 @@ export class DirTree {
     return !this.busy;
   }
 
+  /** The records to save, parents before children (the order they were read in). */
+  records(): DirRecord[] {
+    return [...this.nodes].map(([rel, n]) => ({ rel, mtime: n.mtime, racy: n.racy, count: n.count, ruleFiles: n.ruleFiles, ruleMtimes: n.ruleMtimes, ruleTexts: n.ruleTexts }));
+  }
+
+  /**
+   * Takes a saved tree instead of building one: `paths` are its files,
+   * sorted and kept as they are (the caller fills the array, and gives the
+   * sink its own copy); then loadRecords, and a sweep, so that what changed
+   * since it was saved is read again.
+   */
+  beginLoad(paths: readonly string[]): void {
+    this.reset();
+    this.queue.length = 0;
+    this.loaded = paths;
+  }
+
+  /** The next records of a loaded tree, parents before children; false when they do not make a tree from the root down (then reset). */
+  loadRecords(records: readonly DirRecord[]): boolean {
+    for (const r of records) {
+      const parent = r.rel ? this.nodes.get(parentOf(r.rel)) : undefined;
+      if (r.rel ? !parent : this.nodes.size > 0) return false;
+      if (this.nodes.has(r.rel)) return false;
+      const inherited = parent ? parent.sets : this.initial;
+      const { mtime, racy, count, ruleFiles, ruleMtimes, ruleTexts } = r; // named, not spread: spreading thousands of records took ~5 µs each
+      const own = ruleTexts.length ? ruleSetsOf(this.abs(r.rel), ruleTexts) : [];
+      this.nodes.set(r.rel, { mtime, racy, count, ruleFiles, ruleMtimes, ruleTexts, files: undefined, dirs: [], inherited, sets: own.length ? [...inherited, ...own] : inherited });
+      parent?.dirs.push(r.rel.slice(r.rel.lastIndexOf('/') + 1));
+      this.files += count;
+    }
+    return true;
+  }
+
+  /** Forgets everything (a loaded tree found damaged): the next steps build it afresh. */
+  reset(): void {
+    this.nodes.clear();
+    this.queue.length = 0;
+    this.refreshes.length = 0;
+    this.sweepList = [];
+    this.sweepAt = 0;
+    this.files = 0;
+    this.loaded = [];
+    this.version++;
+    this.queue.push({ rel: '', inherited: this.initial });
+  }
+
   /** The absolute path of the listed directory `rel`. */
   abs(rel: string): string {
     return rel ? (this.root === '/' ? `/${rel}` : `${this.root}/${rel}`) : this.root;
@@ -166,8 +218,20 @@ export class DirTree {
     const node = this.nodes.get(rel);
     if (!node) return false;
     const abs = this.abs(rel);
-    if (node.racy || node.mtime === undefined || this.fs.mtime(abs) !== node.mtime) return true;
+    if (node.racy || this.fs.mtime(abs) !== node.mtime) return true;
     return node.ruleFiles.some((name, i) => this.fs.mtime(`${abs}/${name}`) !== node.ruleMtimes[i]);
+  }
+
+  /** A directory's file names: as read, or, for a loaded record, those of the loaded paths directly below it. */
+  private filesOf(rel: string, node: DirNode): readonly string[] {
+    if (node.files) return node.files;
+    const prefix = rel ? `${rel}/` : '';
+    const names: string[] = [];
+    for (let i = lowerBound(this.loaded, prefix); i < this.loaded.length && this.loaded[i]!.startsWith(prefix); i++) {
+      const name = this.loaded[i]!.slice(prefix.length);
+      if (!name.includes('/')) names.push(name);
+    }
+    return names;
   }
 
   private read(job: Read): void {
@@ -176,25 +240,21 @@ export class DirTree {
     if (!job.inherited && !old) return;
     const inherited = job.inherited ?? old!.inherited;
     const abs = this.abs(job.rel);
-    // Watched before it is listed: a change from here on raises an event. Sweeps pass a
-    // watched directory by, so its mtime is not needed: a stat saved per directory.
-    const watched = this.watch?.add(job.rel, abs) ?? false;
-    const mtime = watched ? undefined : this.fs.mtime(abs);
-    const entries = watched || mtime !== undefined ? this.fs.readDir(abs) : undefined;
-    if (!entries) {
-      if (!old) this.watch?.remove(job.rel); // gone before it was listed
+    // Stat'ed before it is listed: a change from here on moves the mtime the next sweep compares.
+    const mtime = this.fs.mtime(abs);
+    const entries = mtime !== undefined ? this.fs.readDir(abs) : undefined;
+    if (mtime === undefined || !entries) {
       this.drop(job.rel);
       return;
     }
     let found: string[] | undefined;
     for (const e of entries) if (this.ignoreNames.includes(e.name) && !e.isDirectory()) (found ??= []).push(e.name);
     const ruleFiles = found ? this.ignoreNames.filter((n) => found.includes(n)) : [];
-    const texts = ruleFiles.map((n) => this.fs.readText(`${abs}/${n}`) ?? '');
-    const ruleTexts = texts.join('\0');
+    const ruleTexts = ruleFiles.map((n) => this.fs.readText(`${abs}/${n}`) ?? '');
     // New rules here re-decide everything below: the sub-tree is listed afresh.
-    const prev = old && old.ruleTexts === ruleTexts && old.inherited === inherited ? old : undefined;
-    if (old && !prev) this.drop(job.rel, true);
-    const own = ruleSetsOf(abs, texts);
+    const prev = old && old.ruleTexts.join('\0') === ruleTexts.join('\0') && old.inherited === inherited ? old : undefined;
+    if (old && !prev) this.drop(job.rel);
+    const own = ruleSetsOf(abs, ruleTexts);
     const sets = own.length ? [...inherited, ...own] : inherited;
     // Entries are tested by name against this directory's place under each rule set (no path per entry).
     const prefixes = sets.length ? entryPrefixes(sets, abs) : undefined;
@@ -210,7 +270,8 @@ export class DirTree {
       (isDir ? dirs : files).push(name);
     }
     // A first read (the build) has nothing to diff against.
-    const before = prev && new Set(prev.files);
+    const prevFiles = prev && this.filesOf(job.rel, prev);
+    const before = prevFiles && new Set(prevFiles);
     let added = before ? files.filter((n) => !before.has(n)) : files;
     if (this.files + added.length > this.max) {
       added = added.slice(0, Math.max(0, this.max - this.files));
@@ -222,7 +283,7 @@ export class DirTree {
     else if (added.length) this.sink.add(added.map(childRel));
     if (prev) {
       const now = new Set(files);
-      for (const n of prev.files) if (!now.has(n)) {
+      for (const n of prevFiles!) if (!now.has(n)) {
         this.sink.remove(childRel(n));
         this.files--;
       }
@@ -232,21 +293,22 @@ export class DirTree {
     const hadDirs = prev && new Set(prev.dirs);
     // Pushed in reverse so that the stack reads them in listing order.
     if (prev && this.files < this.max) for (let i = dirs.length - 1; i >= 0; i--) if (!hadDirs!.has(dirs[i]!)) this.queue.push({ rel: childRel(dirs[i]!), inherited: sets });
+    this.version++;
     this.nodes.set(job.rel, {
       mtime,
-      racy: mtime !== undefined && Math.abs(this.now() - mtime) < RACY_MS,
+      racy: Math.abs(this.now() - mtime) < RACY_MS,
+      count: files.length,
       files,
       dirs,
       inherited,
       sets,
       ruleFiles,
-      // A watched directory's ignore files raise events of their own.
-      ruleMtimes: watched ? [] : ruleFiles.map((n) => this.fs.mtime(`${abs}/${n}`)),
+      ruleMtimes: ruleFiles.map((n) => this.fs.mtime(`${abs}/${n}`)),
       ruleTexts,
     });
   }
 
-  /**
+/**
    * Queues a first read's files and sub-directories so that the stack lists
    * every path in sorted order (UTF-16 code units, the engine's sort): a
    * directory's sub-tree sorts as its name and a slash (`a-b/…` before `a/…`
@@ -271,17 +333,17 @@ export class DirTree {
     for (let i = jobs.length - 1; i >= 0; i--) this.queue.push(jobs[i]!);
   }
 
-  /** Forgets a directory and everything below it (keeping its own watch when it is listed afresh). */
-  private drop(rel: string, relisted = false): void {
+  /** Forgets a directory and everything below it. */
+  private drop(rel: string): void {
     const gone = (r: string): void => {
       const node = this.nodes.get(r);
       if (!node) return;
       this.nodes.delete(r);
-      if (!relisted || r !== rel) this.watch?.remove(r);
-      this.files -= node.files.length;
+      this.files -= node.count;
       for (const d of node.dirs) gone(r ? `${r}/${d}` : d);
     };
     if (!this.nodes.has(rel)) return;
+    this.version++;
     gone(rel);
     this.sink.removeUnder(rel);
   }
@@ -297,3 +359,15 @@ const parentOf = (rel: string): string => {
   const cut = rel.lastIndexOf('/');
   return cut < 0 ? '' : rel.slice(0, cut);
 };
+
+/** The first index whose path is not below `p` (the array is sorted). */
+export function lowerBound(paths: readonly string[], p: string): number {
+  let lo = 0;
+  let hi = paths.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (paths[mid]! < p) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

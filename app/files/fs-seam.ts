@@ -9,6 +9,4 @@ export interface FsSeam {
   /** The mtime (ms) of a path; undefined when it is gone. */
   mtime(abs: string): number | undefined;
   readText(abs: string): string | undefined;
-  /** Watches a directory's entries; throws when the system refuses. */
-  watch(abs: string, onEntry: (name: string | undefined, renamed: boolean) => void, onError: () => void): { close(): void };
 }

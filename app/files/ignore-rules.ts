@@ -32,11 +32,6 @@ export function ruleSetsOf(dir: string, texts: readonly (string | undefined)[]):
   return found;
 }
 
-/** Rule sets that a directory adds for everything below it. */
-export function rulesOfDirectory(dir: string, inGitRepo: boolean): RuleSet[] {
-  return ruleSetsOf(dir, ignoreFileNames(inGitRepo).map((name) => readRules(join(dir, name))));
-}
-
 /** git's global excludes: core.excludesFile from ~/.gitconfig, else $XDG_CONFIG_HOME/git/ignore. */
 function globalExcludesFile(): string {
   const home = homedir();
@@ -46,33 +41,44 @@ function globalExcludesFile(): string {
   return join(process.env.XDG_CONFIG_HOME || join(home, '.config'), 'git', 'ignore');
 }
 
+/** An ignore file's text and the directory its patterns are relative to. */
+export interface RuleText {
+  readonly base: string;
+  readonly text: string;
+}
+
 /**
- * Rule sets that apply at `root` before the walk starts: git's excludes and
- * the ignore files of the directories between the git root and `root`.
+ * The ignore files that apply at `root` before the walk starts: git's
+ * excludes and those of the directories between the git root and `root`.
+ * Their texts, not yet parsed: a saved listing is valid only under the same.
  */
-export function initialRules(root: string, gitRoot: string | undefined): RuleSet[] {
-  const sets: RuleSet[] = [];
+export function initialRuleTexts(root: string, gitRoot: string | undefined): RuleText[] {
+  const found: RuleText[] = [];
+  const add = (base: string, file: string): void => {
+    const text = readRules(file);
+    if (text) found.push({ base, text });
+  };
   if (gitRoot) {
     // A worktree's info/exclude is the one in its common git directory.
     const excludes = join(commonGitDir(gitDirAt(gitRoot) ?? join(gitRoot, '.git')), 'info', 'exclude');
-    for (const file of [globalExcludesFile(), excludes]) {
-      const text = readRules(file);
-      if (text) sets.push({ base: gitRoot, rules: parsePatterns(text) });
-    }
+    for (const file of [globalExcludesFile(), excludes]) add(gitRoot, file);
     const chain: string[] = [];
     for (let d = dirname(root); d.length >= gitRoot.length && d !== root; d = dirname(d)) {
       chain.unshift(d);
       if (d === gitRoot || dirname(d) === d) break;
     }
-    for (const d of chain) sets.push(...rulesOfDirectory(d, true));
+    for (const d of chain) for (const name of ignoreFileNames(true)) add(d, join(d, name));
   } else {
-    for (let d = dirname(root); dirname(d) !== d; d = dirname(d)) {
-      // Outside git only .ignore files count; parents' apply too.
-      sets.unshift(...rulesOfDirectory(d, false));
-    }
+    // Outside git only .ignore files count; parents' apply too, the outermost first.
+    const chain: string[] = [];
+    for (let d = dirname(root); dirname(d) !== d; d = dirname(d)) chain.unshift(d);
+    for (const d of chain) add(d, join(d, '.ignore'));
   }
-  return sets;
+  return found;
 }
+
+/** The rule sets of initialRuleTexts. */
+export const ruleSetsFrom = (texts: readonly RuleText[]): RuleSet[] => texts.map(({ base, text }) => ({ base, rules: parsePatterns(text) }));
 
 /**
  * Where the directory `abs` lies relative to each rule set's base ('' or

@@ -8,7 +8,7 @@
 // read (settle), and swaps it in whole. A few paths arriving later are put in
 // place; a removed directory is one contiguous range.
 import type { PreparedPaths } from './fuzzy.js';
-import type { TreeSink } from './dir-tree.js';
+import { lowerBound, type TreeSink } from './dir-tree.js';
 import { SlicedSort } from './sliced-sort.js';
 
 /** Up to this many new paths are inserted in place; more are appended and sorted in the background. */
@@ -53,6 +53,15 @@ export class PathList implements TreeSink {
     this.sorted = false;
     this.sorting = undefined;
     this.next = undefined;
+  }
+
+  /** Appends sorted paths that follow every path listed (a block of a loaded snapshot), with their lower-cased twins. */
+  extend(paths: readonly string[], lower: readonly string[]): void {
+    this.version++;
+    for (let i = 0; i < paths.length; i++) {
+      this.paths.push(paths[i]!);
+      this.lower.push(lower[i]!);
+    }
   }
 
   remove(path: string): void {
@@ -139,16 +148,4 @@ function follows(paths: readonly string[], batch: readonly string[]): boolean {
   if (paths.length && !(paths[paths.length - 1]! < batch[0]!)) return false;
   for (let i = 1; i < batch.length; i++) if (!(batch[i - 1]! < batch[i]!)) return false;
   return true;
-}
-
-/** The first index whose path is not below `p` (the array is sorted). */
-function lowerBound(paths: readonly string[], p: string): number {
-  let lo = 0;
-  let hi = paths.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (paths[mid]! < p) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -23,6 +23,8 @@ export interface Searcher {
   search(query: string, limit?: number): Promise<FileMatch[]>;
   /** Starts building in the background (an index that builds itself). */
   start?(): void;
+  /** A popup opened: the index catches up with what changed since it last looked. */
+  revalidate?(): void;
   /** Calls `listener` when the indexed paths changed; returns the unsubscribe. */
   onChange?(listener: () => void): () => void;
 }
@@ -50,6 +52,7 @@ export class FileSearchManager {
   ) {
     // A change of the index is no key: the query runs again at once (the index spaces its notices).
     this.unsubscribe = index.onChange?.(() => this.schedule()) ?? (() => undefined);
+    index.revalidate?.();
   }
 
   /** A new query from the composer; an empty one cancels. */

@@ -3,17 +3,18 @@
 // paths the optimised code had never seen (scoreV1's loops for longer
 // patterns, the narrowed scan), so it was deoptimised and ~100,000 paths were
 // scanned in the interpreter while the engine compiled again: 44–56 ms of
-// CPU for the second key against ~2 ms for the later ones. Searching a few
-// hundred of the listed paths once, after the build, gives the engine the
-// feedback of every path through the search (narrowed and not, smart case,
-// the tie-breaks of an unsorted list) and time to optimise it, off the
-// user's keys. The searches run one per slice of the index's background
-// work; their CPU, the engine's compiling included, is about what they save
-// the first keys (bench/file-search prints it).
+// CPU for the second key against ~2 ms for the later ones. Searching the
+// first few hundred listed paths once, as soon as they are listed (early in
+// the build, or in a saved listing's load: before the popup's first keys
+// when it can), gives the engine the feedback of every path through the
+// search (narrowed and not, smart case, the tie-breaks of an unsorted list)
+// and time to optimise it, off the user's keys. The searches run one per
+// slice of the index's background work; their CPU, the engine's compiling
+// included, is about what they save the first keys.
 import { Narrowing, searchPaths, type PreparedPaths } from './fuzzy.js';
 
 /** How many paths the warm-up searches: enough calls for the engine to optimise, few enough for one slice. */
-const WARM_PATHS = 500;
+export const WARM_PATHS = 500;
 
 let warmed = false;
 

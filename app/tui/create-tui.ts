@@ -61,7 +61,7 @@ export function createTui(deps: TuiDeps): Tui {
       },
     };
     app.addComposerTrigger(slashTrigger(app, prompts));
-    const searcher = deps.openIndex?.() ?? (index = new FileIndex(app.config.cwd, { skip: [app.config.codexHome] }));
+    const searcher = deps.openIndex?.() ?? (index = new FileIndex(app.config.cwd, { skip: [app.config.codexHome], snapshotDir: join(app.config.codexHome, 'file-index') }));
     installFilePicker(app, searcher);
     searcher.start?.(); // after the first frame: the build runs in slices between keys and frames
     handle = (e) => {

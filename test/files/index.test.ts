@@ -1,79 +1,18 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, sep } from 'node:path';
-import { after, test } from 'node:test';
+import { join } from 'node:path';
+import { test } from 'node:test';
 import { realFs } from '../../app/files/dir-tree.js';
 import type { FsSeam } from '../../app/files/fs-seam.js';
 import { preparePaths, searchPaths } from '../../app/files/fuzzy.js';
-import { FileIndex, type FileIndexOptions } from '../../app/files/index.js';
 import { walkFiles } from '../../app/files/walk.js';
-import { initGitRepo } from '../support/cli.js';
-import { waitFor } from '../support/wait.js';
-
-const cleanups: (() => Promise<void> | void)[] = [];
-after(async () => {
-  for (const c of cleanups) await c();
-});
-
-/** A repository: README.md, src/main.ts, `dirs` more directories of two files each, all dated an hour ago. */
-function repo(dirs = 0): string {
-  const root = mkdtempSync(join(tmpdir(), 'codex-index-'));
-  cleanups.push(() => rmSync(root, { recursive: true, force: true }));
-  initGitRepo(root);
-  writeFileSync(join(root, '.gitignore'), 'ignored/\n*.secret\n');
-  writeFileSync(join(root, 'README.md'), '# hi\n');
-  mkdirSync(join(root, 'src'));
-  writeFileSync(join(root, 'src', 'main.ts'), '');
-  for (let i = 0; i < dirs; i++) {
-    mkdirSync(join(root, `pkg${i}`, 'lib'), { recursive: true });
-    writeFileSync(join(root, `pkg${i}`, 'index.ts'), '');
-    writeFileSync(join(root, `pkg${i}`, 'lib', `util${i}.ts`), '');
-  }
-  age(root);
-  return root;
-}
-
-/** Dates every directory an hour back, so that a change now moves its mtime (and none reads as racy). */
-function age(dir: string): void {
-  const past = new Date(Date.now() - 3600_000);
-  for (const e of readdirSync(dir, { withFileTypes: true })) if (e.isDirectory() && e.name !== '.git') age(join(dir, e.name));
-  utimesSync(dir, past, past);
-}
-
-let back = 0;
-/** Dates `dirs` further back each time: as if they changed a while ago, so none reads as racy yet each moved. */
-function settled(...dirs: string[]): void {
-  back++;
-  const when = new Date(Date.now() - 1800_000 - back * 1000);
-  for (const d of dirs) utimesSync(d, when, when);
-}
-
-/** The real file system, counting directory reads by path. */
-function counting(): FsSeam & { reads: string[] } {
-  const reads: string[] = [];
-  return { ...realFs, reads, readDir: (abs) => (reads.push(abs), realFs.readDir(abs)) };
-}
-
-function open(root: string, opts: FileIndexOptions): FileIndex {
-  const index = new FileIndex(root, opts);
-  cleanups.push(() => index.close());
-  return index;
-}
-
-const paths = async (index: FileIndex, query: string): Promise<string[]> => (await index.search(query, 100)).map((m) => m.path);
-
-/** The search's paths once `pred` holds of them (polled through waitFor, which names the last answer if it never does). */
-async function eventually(index: FileIndex, query: string, pred: (paths: string[]) => boolean): Promise<string[]> {
-  let found: string[] = [];
-  await waitFor(async () => pred(found = await paths(index, query)), () => `a search for ${JSON.stringify(query)} to change (last: ${JSON.stringify(found)})`);
-  return found;
-}
+import { age, cleanups, counting, eventually, open, paths, repo, settled } from './fixtures.js';
 
 test('swept index: a file added or removed after the build is found by re-reading its directory only', async () => {
   const root = repo(10);
   const fs = counting();
-  const index = open(root, { watch: false, fs });
+  const index = open(root, { fs });
   await index.refresh();
   assert.equal(fs.reads.length, 22, 'the build reads every directory once');
   assert.deepEqual(await paths(index, 'READ'), ['README.md']);
@@ -115,7 +54,7 @@ test('swept index: a file added or removed after the build is found by re-readin
 test('swept index: an edited .gitignore re-decides its own directory\'s sub-tree only', async () => {
   const root = repo(4);
   const fs = counting();
-  const index = open(root, { watch: false, fs });
+  const index = open(root, { fs });
   await index.refresh();
   fs.reads.length = 0;
   writeFileSync(join(root, 'pkg2', '.gitignore'), 'lib/\n');
@@ -135,7 +74,7 @@ test('swept index: an edited .gitignore re-decides its own directory\'s sub-tree
 test('swept index: a search starts a sweep when the last one is old, and answers at once', async () => {
   const root = repo(2);
   const fs = counting();
-  const index = open(root, { watchDirLimit: 0, rescanAfterMs: 0, fs });
+  const index = open(root, { rescanAfterMs: 0, fs });
   await index.refresh();
   fs.reads.length = 0;
   writeFileSync(join(root, 'src', 'later.ts'), '');
@@ -143,73 +82,49 @@ test('swept index: a search starts a sweep when the last one is old, and answers
   assert.ok(fs.reads.length <= 2 && fs.reads.every((r) => r === join(root, 'src')), `read only src/: ${fs.reads.join(', ')}`);
 });
 
-test('watched index: an event re-reads its directory; ignored files stay out; deleted ones go', async () => {
-  const root = repo(20);
-  const fs = counting();
-  const index = open(root, { debounceMs: 20, fs });
+test('a new @ popup sweeps first: what changed since the last sweep shows in it; one opened before the build began reading costs no sweep', async () => {
+  const root = repo(3);
+  const stats: string[] = [];
+  const fs: FsSeam = { ...realFs, mtime: (abs) => (stats.push(abs), realFs.mtime(abs)) };
+  const index = open(root, { fs });
+  const dirs = [...walkDirs(root)];
+  index.start(); // after the first frame
+  assert.equal(index.revalidate(), 'after', 'a popup at once: the build has looked at nothing yet');
   await index.refresh();
-  await waitFor(() => index.mode === 'watching', 'the index to start watching');
-  assert.equal(index.mode, 'watching');
-  await index.refresh();
-  fs.reads.length = 0;
-  writeFileSync(join(root, 'src', 'fresh-module.ts'), '');
-  mkdirSync(join(root, 'ignored'));
-  writeFileSync(join(root, 'ignored', 'fresh-hidden.ts'), '');
-  writeFileSync(join(root, 'src', 'fresh.secret'), '');
-  assert.deepEqual(await eventually(index, 'fresh', (p) => p.includes('src/fresh-module.ts')), ['src/fresh-module.ts']);
-  unlinkSync(join(root, 'src', 'fresh-module.ts'));
-  assert.deepEqual(await eventually(index, 'fresh', (p) => p.length === 0), []);
-  // Events come in one or more debounced batches; each reads the changed directories, never the 42 others.
-  assert.ok(fs.reads.every((r) => r === root || r === join(root, 'src')), `reads: ${fs.reads.join(', ')}`);
+  assert.deepEqual(stats.filter((s) => dirs.includes(s)).sort(), dirs.sort(), 'each directory stat\'ed once, by the build');
+  writeFileSync(join(root, 'src', 'later.ts'), '');
+  settled(join(root, 'src'));
+  stats.length = 0;
+  assert.equal(index.revalidate(), 'swept');
+  assert.deepEqual(await eventually(index, 'later', (p) => p.length > 0), ['src/later.ts']);
+  assert.deepEqual(new Set(stats.filter((s) => dirs.includes(s))), new Set(dirs), 'the sweep stats every directory');
+  const fresh = open(root, { fs });
+  assert.equal(fresh.revalidate(), 'started', 'a popup before the first frame\'s start() starts the build');
 });
 
-test('a tree larger than the watches the system grants: each directory watched until it refuses (ENOSPC); a file made or removed deep in a watched one shows at once, in an unwatched one after a sweep of the unwatched ones only', async () => {
-  const root = repo(30); // 62 directories
-  for (let i = 0; i < 30; i++) mkdirSync(join(root, `pkg${i}`, 'lib', 'deep', 'deeper'), { recursive: true });
+test('a popup opened while a sweep is under way: the directories it had stat\'ed already are swept again after it', async () => {
+  const { root } = slowTree(20);
   age(root);
-  const watched: string[] = [];
-  let tries = 0;
-  const stats: string[] = [];
+  let during: (() => void) | undefined;
   const fs: FsSeam = {
     ...realFs,
-    mtime: (abs) => (stats.push(abs), realFs.mtime(abs)),
-    watch: (abs, onEntry, onError) => {
-      // The system's inotify watches run out after 40.
-      if (++tries > 40) throw Object.assign(new Error(`watch ${abs}: no space left on device`), { code: 'ENOSPC' });
-      watched.push(abs);
-      return realFs.watch(abs, onEntry, onError);
+    mtime: (abs) => {
+      if (abs === join(root, 'd1')) during?.(); // d0 was stat'ed just before; d10… are still to come
+      return realFs.mtime(abs);
     },
   };
-  let now = 0; // the index's clock: a sweep is due only when the test moves it
-  const index = open(root, { debounceMs: 20, rescanAfterMs: 3000, clock: () => now, fs });
+  const index = open(root, { fs });
   await index.refresh();
-  assert.equal(watched.length, 40);
-  assert.equal(tries, 41, 'no watch is tried once the system refused one');
-  assert.equal(index.mode, 'sweeping');
-  const deepest = (dirs: string[]): string => dirs.find((d) => d.endsWith(`${join('deep', 'deeper')}`))!;
-  const all = [...walkDirs(root)];
-  // Sweeps pass watched directories by, so the build needs no mtime of theirs (a stat saved per directory).
-  assert.deepEqual(new Set(stats), new Set(all.filter((d) => !watched.includes(d))), 'the build stats only the directories it could not watch');
-  const inWatched = deepest(watched);
-  const inUnwatched = deepest(all.filter((d) => !watched.includes(d)));
-  assert.ok(inWatched && inUnwatched, 'deep directories on both sides of the limit');
-
-  writeFileSync(join(inWatched, 'made-here.ts'), '');
-  const rel = (abs: string): string => abs.slice(root.length + 1).split(sep).join('/');
-  assert.deepEqual(await eventually(index, 'made-here', (p) => p.length > 0), [rel(join(inWatched, 'made-here.ts'))]);
-  unlinkSync(join(inWatched, 'made-here.ts'));
-  assert.deepEqual(await eventually(index, 'made-here', (p) => p.length === 0), [], 'a removed file goes too');
-
-  writeFileSync(join(inUnwatched, 'made-there.ts'), '');
-  settled(inUnwatched);
-  stats.length = 0;
-  assert.deepEqual(await paths(index, 'made-there'), [], 'no event, and no sweep due yet on the clock');
-  assert.deepEqual(stats, []);
-  now += 3001;
-  assert.deepEqual(await eventually(index, 'made-there', (p) => p.length > 0), [rel(join(inUnwatched, 'made-there.ts'))]);
-  const swept = stats.filter((abs) => all.includes(abs));
-  assert.equal(new Set(swept).size, all.length - 40, 'the sweep stats the unwatched directories');
-  assert.ok(swept.every((abs) => !watched.includes(abs)), `and no watched one: ${swept.filter((a) => watched.includes(a)).join(', ')}`);
+  let answer: string | undefined;
+  during = () => {
+    during = undefined;
+    writeFileSync(join(root, 'd0', 'made-meanwhile.ts'), '');
+    settled(join(root, 'd0'));
+    answer = index.revalidate();
+  };
+  await index.refresh();
+  assert.equal(answer, 'after');
+  assert.deepEqual(await paths(index, 'made-meanwhile'), ['d0/made-meanwhile.ts']);
 });
 
 /** Every directory under `root` (itself included), `.git` left out. */
@@ -227,26 +142,26 @@ function writeSession(home: string): void {
   writeFileSync(join(home, 'history.jsonl'), '{"text":"go"}\n', { flag: 'a' });
 }
 
-test('CODEX_HOME inside the root (codex run in the home directory) is neither listed nor watched: a session writing its log costs the index nothing, a user file made meanwhile is found', async () => {
+test('CODEX_HOME inside the root (codex run in the home directory) is neither listed nor swept: a session writing its log costs the index nothing, a user file made meanwhile is found', async () => {
   const root = repo(5);
   const home = join(root, '.codex');
   mkdirSync(home);
   writeFileSync(join(home, 'config.toml'), 'model = "x"\n');
   age(root);
   const fs = counting();
-  const index = open(root, { debounceMs: 20, fs, skip: [home] });
-  await index.refresh();
-  await waitFor(() => index.mode === 'watching', 'the index to start watching');
+  const index = open(root, { fs, skip: [home] });
   await index.refresh();
   assert.deepEqual(await paths(index, 'config.toml'), []);
   fs.reads.length = 0;
   writeSession(home);
   writeFileSync(join(root, 'src', 'fresh-user.ts'), '');
-  assert.deepEqual(await eventually(index, 'fresh', (p) => p.includes('src/fresh-user.ts')), ['src/fresh-user.ts']);
+  settled(root, join(root, 'src'), home);
+  await index.refresh();
+  assert.deepEqual(await paths(index, 'fresh'), ['src/fresh-user.ts']);
   assert.deepEqual(await paths(index, 'rollout'), []);
   assert.deepEqual(await paths(index, 'history.jsonl'), []);
-  // Only the user's directory was read again: no event came from CODEX_HOME.
-  assert.ok(fs.reads.every((r) => r === join(root, 'src')), `reads: ${fs.reads.join(', ')}`);
+  // Only the user's directories were read again: nothing below CODEX_HOME.
+  assert.ok(fs.reads.every((r) => r === root || r === join(root, 'src')), `reads: ${fs.reads.join(', ')}`);
 });
 
 test('CODEX_HOME inside a swept root is skipped by the sweeps too; a root inside CODEX_HOME is listed whole', async () => {
@@ -257,7 +172,7 @@ test('CODEX_HOME inside a swept root is skipped by the sweeps too; a root inside
   writeFileSync(join(root, 'home', 'notes.md'), '');
   age(root);
   const fs = counting();
-  const index = open(root, { watch: false, fs, skip: [home] });
+  const index = open(root, { fs, skip: [home] });
   await index.refresh();
   assert.deepEqual(await paths(index, 'notes'), ['home/notes.md']);
   assert.deepEqual(await paths(index, 'config.toml'), []);
@@ -268,7 +183,7 @@ test('CODEX_HOME inside a swept root is skipped by the sweeps too; a root inside
   assert.ok(fs.reads.every((r) => !r.startsWith(home)), `reads: ${fs.reads.join(', ')}`);
   assert.deepEqual(await paths(index, 'rollout'), []);
   // Working inside CODEX_HOME itself: its files are the user's.
-  const inside = open(home, { watch: false, skip: [home] });
+  const inside = open(home, { skip: [home] });
   await inside.refresh();
   assert.deepEqual(await paths(inside, 'rollout'), ['sessions/2026/12/07/rollout-2026-12-07T05-00-00-abc.jsonl']);
 });
@@ -289,7 +204,7 @@ function slowTree(n: number): { root: string; fs: FsSeam; clock: () => number; r
 
 test('the build runs in slices: the event loop turns between them', async () => {
   const { root, fs, clock, reads } = slowTree(40);
-  const index = open(root, { watch: false, fs, clock, sliceMs: 4 });
+  const index = open(root, { fs, clock, sliceMs: 4 });
   // A probe that runs at every turn of the loop, as input handling would.
   let turns = 0;
   const perTurn: number[] = [];
@@ -313,7 +228,7 @@ test('the build runs in slices: the event loop turns between them', async () => 
 
 test('searches answer from what is indexed so far; listeners hear when it completes', async () => {
   const { root, fs, clock, reads } = slowTree(30);
-  const index = open(root, { watch: false, fs, clock, sliceMs: 4 });
+  const index = open(root, { fs, clock, sliceMs: 4 });
   const full = preparePaths(walkFiles(root).files);
   let partial: string[] | undefined;
   let readyThen: boolean | undefined;
@@ -337,7 +252,7 @@ test('searches answer from what is indexed so far; listeners hear when it comple
 
 test('while the build runs, listeners hear that the list grew, at most every 100 ms (an open popup that found nothing yet fills in)', async () => {
   const { root, fs, clock } = slowTree(350); // one read = 1 ms of the test's clock: the build takes ~350 ms
-  const index = open(root, { watch: false, fs, clock, sliceMs: 4 });
+  const index = open(root, { fs, clock, sliceMs: 4 });
   const heard: { at: number; size: number; ready: boolean }[] = [];
   index.onChange(() => heard.push({ at: clock(), size: index.size, ready: index.ready }));
   await index.refresh();

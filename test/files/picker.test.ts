@@ -187,3 +187,14 @@ test('search manager: once the complete index answers within a frame, the next k
   assert.deepEqual(searched, ['r', 're', 'rea', 'read']);
   mgr.dispose();
 });
+
+test('search manager: a new popup asks the index to catch up with what changed (once, when it opens; not per key)', () => {
+  let revalidated = 0;
+  const searcher = { ready: true, search: async (q: string) => searchPaths(paths, q), revalidate: () => void revalidated++ };
+  const mgr = new FileSearchManager(searcher, () => undefined);
+  assert.equal(revalidated, 1);
+  mgr.setQuery('r');
+  mgr.setQuery('re');
+  assert.equal(revalidated, 1);
+  mgr.dispose();
+});

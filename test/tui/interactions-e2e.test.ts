@@ -12,7 +12,7 @@ import { assistantTexts, callOutput, e2eFixture, quit, selectedRow, send, userTe
 
 const e2e = e2eFixture();
 
-test('@ picker: a file created after the index was built is found (watched), an ignored one is not', async () => {
+test('@ picker: a file created after the index was built is found by the next popup (its sweep), an ignored one is not', async () => {
   const { ws, app } = e2e.start();
   writeFileSync(join(ws.repo, '.gitignore'), 'secret-*.txt\nbuild/\n');
   writeFileSync(join(ws.repo, 'notes-old.md'), 'old\n');
@@ -20,7 +20,7 @@ test('@ picker: a file created after the index was built is found (watched), an 
   await app.waitForText('Ask Codex');
   app.type('@notes');
   await app.waitForText(/^(› | {2})notes-old\.md/m);
-  // The index exists now; files that appear later reach it through the watcher.
+  // The index exists now; files that appear later reach it through the next popup's sweep.
   writeFileSync(join(ws.repo, 'notes-new.md'), 'new\n');
   writeFileSync(join(ws.repo, 'secret-new.txt'), 'hidden\n');
   mkdirSync(join(ws.repo, 'build'));

@@ -1,0 +1,147 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { preparePaths, searchPaths } from '../../app/files/fuzzy.js';
+import type { DirRecord } from '../../app/files/dir-tree.js';
+import { encodeSnapshot, readSnapshotText } from '../../app/files/snapshot.js';
+import { walkFiles } from '../../app/files/walk.js';
+import { cleanups, counting, open, paths, repo, settled } from './fixtures.js';
+
+const record = (rel: string, count: number, rules: Partial<{ ruleFiles: string[]; ruleMtimes: (number | undefined)[]; ruleTexts: string[] }> = {}) =>
+  ({ rel, mtime: 1.5e12 + 0.123, racy: rel === 'b', count, ruleFiles: [], ruleMtimes: [], ruleTexts: [], ...rules });
+
+/** Reads every part of a snapshot: undefined when it is not one, 'damaged' when a part is. */
+function decodeSnapshot(text: string, key: string) {
+  const reader = readSnapshotText(text, key);
+  if (!reader) return undefined;
+  const records: DirRecord[] = [];
+  for (let r = reader.records(); r !== 'done'; r = reader.records()) {
+    if (r === 'damaged') return 'damaged';
+    records.push(...r);
+  }
+  const paths: string[] = [];
+  const lower: string[] = [];
+  for (let b = reader.paths(); b !== 'done'; b = reader.paths()) {
+    if (b === 'damaged') return 'damaged';
+    paths.push(...b.paths);
+    lower.push(...b.lower);
+  }
+  return { records, paths, lower };
+}
+
+test('a snapshot reads back as written, its paths lower-cased as each path alone would be; another key, format or a damaged one reads as none', () => {
+  const records = [
+    record('', 1, { ruleFiles: ['.gitignore'], ruleMtimes: [undefined], ruleTexts: ['*.log\n# "quoted"\n'] }),
+    record('b', 2),
+    record('ΣΑΣ', 2),
+  ];
+  const paths = ['README.md', 'b/Straße.TS', 'b/x', 'ΣΑΣ/İx', 'ΣΑΣ/ΟΔΟΣ.md'];
+  const text = encodeSnapshot('key', { records, paths });
+  const back = decodeSnapshot(text, 'key');
+  assert.ok(back && back !== 'damaged');
+  assert.deepEqual(back.records, records);
+  assert.deepEqual(back.paths, paths);
+  assert.deepEqual(back.lower, paths.map((p) => p.toLowerCase()));
+  // Many blocks: mixed case in some, none in others.
+  const many = Array.from({ length: 10_000 }, (_, i) => `d${String(i).padStart(5, '0')}/${i % 3 ? 'x' : 'X'}${i}.ts`);
+  const read = decodeSnapshot(encodeSnapshot('key', { records: [record('', 10_000)], paths: many }), 'key');
+  assert.ok(read && read !== 'damaged');
+  assert.deepEqual(read.paths, many);
+  assert.deepEqual(read.lower, many.map((p) => p.toLowerCase()));
+  const none = decodeSnapshot(encodeSnapshot('key', { records: [record('', 0)], paths: [] }), 'key');
+  assert.ok(none && none !== 'damaged');
+  assert.deepEqual(none.paths, []);
+  assert.equal(decodeSnapshot(text, 'other key'), undefined);
+  assert.equal(decodeSnapshot(text.replace('codex-file-index 1', 'codex-file-index 2'), 'key'), undefined);
+  assert.equal(decodeSnapshot(text.slice(0, -1), 'key'), undefined, 'cut short');
+  assert.equal(decodeSnapshot(text.slice(0, text.lastIndexOf('\0', text.length - 3)) + '\0\0', 'key'), 'damaged', 'a path short');
+  const nul = text.indexOf('\0'); // between the first two paths
+  assert.equal(decodeSnapshot(`${text.slice(0, nul)}_${text.slice(nul + 1)}`, 'key'), 'damaged', 'two paths run together');
+  assert.equal(decodeSnapshot(text.slice(0, 40), 'key'), undefined, 'cut in the records');
+  assert.equal(decodeSnapshot(text.replace('"b",', '"b",true,'), 'key'), 'damaged', 'a record of another shape');
+});
+
+function session(root: string, dir: string, fs = counting()): { index: ReturnType<typeof open>; fs: ReturnType<typeof counting> } {
+  return { index: open(root, { snapshotDir: dir, fs }), fs };
+}
+
+function snapshotDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'codex-snapshots-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+test('the next session loads the saved listing and sweeps it instead of walking: only the directories changed between sessions are read, and it lists what a walk lists', async () => {
+  const root = repo(10);
+  const dir = snapshotDir();
+  const first = session(root, dir);
+  await first.index.refresh();
+  assert.equal(first.fs.reads.length, 22, 'the first session walks every directory');
+  assert.equal(readdirSync(dir).length, 1, 'and saves its listing');
+
+  // Between the sessions: a file added deep down, one removed, a directory removed, a .gitignore added.
+  writeFileSync(join(root, 'pkg3', 'lib', 'between.ts'), '');
+  writeFileSync(join(root, 'pkg3', 'lib', 'between.secret'), '');
+  unlinkSync(join(root, 'pkg1', 'index.ts'));
+  rmSync(join(root, 'pkg5'), { recursive: true });
+  writeFileSync(join(root, 'pkg2', '.gitignore'), 'lib/\n');
+  mkdirSync(join(root, 'pkg7', 'new'));
+  writeFileSync(join(root, 'pkg7', 'new', 'made.ts'), '');
+  settled(root, join(root, 'pkg3', 'lib'), join(root, 'pkg1'), join(root, 'pkg2'), join(root, 'pkg7'), join(root, 'pkg7', 'new'));
+
+  const second = session(root, dir);
+  await second.index.refresh();
+  const changed = [root, join(root, 'pkg1'), join(root, 'pkg2'), join(root, 'pkg3', 'lib'), join(root, 'pkg7'), join(root, 'pkg7', 'new')];
+  assert.deepEqual(second.fs.reads.sort(), changed.sort());
+  assert.deepEqual(await paths(second.index, 'between'), ['pkg3/lib/between.ts']);
+  assert.deepEqual(await paths(second.index, 'made'), ['pkg7/new/made.ts']);
+  assert.deepEqual(await paths(second.index, 'util2'), [], 'the new .gitignore holds');
+  assert.deepEqual(await paths(second.index, 'util5'), []);
+  const walked = walkFiles(root).files;
+  assert.equal(second.index.size, walked.length);
+  for (const q of ['ts', 'pkg', 'lib/u', 'READ']) assert.deepEqual(await second.index.search(q, 100), searchPaths(preparePaths(walked), q, 100), q);
+
+  // Nothing changed since: the third session reads no directory and leaves the snapshot as it was.
+  const file = join(dir, readdirSync(dir)[0]!);
+  const savedAt = statSync(file).mtimeMs;
+  const third = session(root, dir);
+  await third.index.refresh();
+  assert.deepEqual(third.fs.reads, []);
+  assert.equal(third.index.size, walked.length);
+  assert.equal(statSync(file).mtimeMs, savedAt);
+});
+
+test('a directory read in the same moment it changed is read again by the next session (a change in that tick would not move its mtime)', async () => {
+  const root = repo(2);
+  writeFileSync(join(root, 'src', 'just-now.ts'), ''); // src's mtime: now
+  const dir = snapshotDir();
+  await session(root, dir).index.refresh();
+  const next = session(root, dir);
+  await next.index.refresh();
+  assert.deepEqual(next.fs.reads, [join(root, 'src')]);
+});
+
+test('a snapshot made under other ignore rules from outside the root, cut short, or damaged in a block is not used: the tree is walked', async () => {
+  const root = repo(3);
+  const dir = snapshotDir();
+  await session(root, dir).index.refresh();
+  mkdirSync(join(root, '.git', 'info'));
+  writeFileSync(join(root, '.git', 'info', 'exclude'), 'pkg1/\n');
+  const excluded = session(root, dir);
+  await excluded.index.refresh();
+  assert.equal(excluded.fs.reads.length, 6, 'walked: the root, src, pkg0, pkg0/lib, pkg2, pkg2/lib');
+  assert.deepEqual(await paths(excluded.index, 'util1'), []);
+
+  const file = join(dir, readdirSync(dir)[0]!);
+  const saved = readFileSync(file, 'utf8');
+  for (const damage of [saved.slice(0, -3), saved.replace(/\0(?!\0)/, '_')]) {
+    writeFileSync(file, damage);
+    const damaged = session(root, dir);
+    await damaged.index.refresh();
+    assert.equal(damaged.fs.reads.length, 6);
+    assert.equal(damaged.index.size, walkFiles(root).files.length);
+    assert.deepEqual(await paths(damaged.index, 'util'), ['pkg0/lib/util0.ts', 'pkg2/lib/util2.ts']);
+  }
+});
