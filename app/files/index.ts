@@ -16,7 +16,7 @@ import { Narrowing, searchPaths, type FileMatch } from './fuzzy.js';
 import { DirTree } from './dir-tree.js';
 import type { FsSeam } from './fs-seam.js';
 import { PathList } from './path-list.js';
-import { encodeSnapshot, readSnapshot, readSnapshotText, snapshotFile, writeSnapshot, type SnapshotReader } from './snapshot.js';
+import { readSnapshot, readSnapshotText, snapshotFile, snapshotParts, writeSnapshot, type SnapshotReader } from './snapshot.js';
 import { WARM_PATHS, warmUp } from './warm-up.js';
 /** The index builds on its own now, not on the first `@`: started in a home directory, it stops here (~120 MB of paths). */
 const MAX_FILES = 500_000;
@@ -77,6 +77,9 @@ export class FileIndex {
   private readonly snapshot: string | undefined;
   /** The tree's and the list's versions when the snapshot was last written or read. */
   private saved = '';
+  /** A snapshot being made, a part or more per slice, then written (off the event loop). */
+  private saving: { readonly parts: Generator<string>; readonly made: string[] } | undefined;
+  private writing = false;
 
   constructor(root: string, private readonly opts: FileIndexOptions = {}) {
     this.root = resolve(root);
@@ -195,11 +198,10 @@ export class FileIndex {
       this.again = undefined;
       if (again.length) return this.sweepNow(again);
     }
-    this.save();
     this.built = true;
-    if (this.warming.length || !this.warmed) this.schedule();
+    if (!this.save(done) || this.warming.length || !this.warmed) this.schedule();
     this.tell();
-    this.idle.splice(0).forEach((done) => done());
+    if (!this.saving && !this.writing) this.idle.splice(0).forEach((done) => done());
   }
 
   /** The first slice: the saved listing, when there is one made under the same rules, instead of the walk. */
@@ -245,11 +247,31 @@ export class FileIndex {
     }
   }
 
-  /** Writes the snapshot when the listing changed since it was read or written (the list is sorted by now). */
-  private save(): void {
-    if (!this.snapshot || this.saved === this.versions()) return;
-    this.saved = this.versions();
-    writeSnapshot(this.snapshot, encodeSnapshot(this.tree.key, { records: this.tree.records(), paths: this.list.prepared().paths }));
+  /**
+   * Saves the listing when it changed since it was read or saved (the list
+   * is sorted by now): made from copies a part or more per slice, then
+   * written off the event loop. True when this slice has nothing more to do.
+   */
+  private save(done: () => boolean): boolean {
+    if (!this.snapshot || this.writing) return true;
+    if (!this.saving) {
+      if (this.saved === this.versions() || this.tree.directories === 0) return true;
+      this.saved = this.versions();
+      this.saving = { parts: snapshotParts(this.tree.key, { records: this.tree.records(), paths: this.list.prepared().paths.slice() }), made: [] };
+    }
+    for (let part = this.saving.parts.next(); !part.done; part = this.saving.parts.next()) {
+      this.saving.made.push(part.value);
+      if (done()) return false;
+    }
+    const file = this.snapshot;
+    const made = this.saving.made;
+    this.saving = undefined;
+    this.writing = true;
+    void writeSnapshot(file, made).then(() => {
+      this.writing = false;
+      this.schedule(); // whoever waits for the index to be idle hears now; a change meanwhile is saved next
+    });
+    return true;
   }
 
   private versions(): string {

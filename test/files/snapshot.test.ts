@@ -145,3 +145,19 @@ test('a snapshot made under other ignore rules from outside the root, cut short,
     assert.deepEqual(await paths(damaged.index, 'util'), ['pkg0/lib/util0.ts', 'pkg2/lib/util2.ts']);
   }
 });
+
+test('a root that could not be read is not saved as an empty listing: the next session walks it', async () => {
+  const parent = mkdtempSync(join(tmpdir(), 'codex-index-'));
+  cleanups.push(() => rmSync(parent, { recursive: true, force: true }));
+  const root = join(parent, 'not-yet');
+  const dir = snapshotDir();
+  const before = session(root, dir);
+  await before.index.refresh();
+  assert.equal(before.index.size, 0);
+  assert.deepEqual(readdirSync(dir), []);
+  mkdirSync(root);
+  writeFileSync(join(root, 'late.ts'), '');
+  const after = session(root, dir);
+  await after.index.refresh();
+  assert.deepEqual(await paths(after.index, 'late'), ['late.ts']);
+});
