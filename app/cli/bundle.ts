@@ -1,3 +1,3 @@
 // What the CLI bundle (dist/cli.js) gives its launcher (app/cli/launch/).
 export { run } from './run.js';
-export { onFirstFrame, setBuildId } from '../start-hooks.js';
+export { onFirstFrame, onSessionStarted, setBuildId } from '../start-hooks.js';

@@ -12,7 +12,7 @@ import type { Config } from '../config/types.js';
 import { finalUsageLine } from '../agent/token-usage.js';
 import { needsTrustDecision } from '../config/trust.js';
 import { logger, tuiLogFile } from '../log.js';
-import { firstFrameShown } from '../start-hooks.js';
+import { firstFrameShown, sessionStarted } from '../start-hooks.js';
 import { nowMs } from './clock.js';
 
 /** What to start with: a prompt, a session to resume, or (`pick`) the session picker first. */
@@ -232,6 +232,7 @@ export async function main(ctx: CommandContext): Promise<number> {
       // No key for the provider: said at once, under the header, not when the first prompt fails.
       await resolveRequestAuth(config.provider, config.codexHome, process.env).catch((e: unknown) => app.warn((e as Error).message));
       session.resolve(await startSession(config, rolloutPath ? { resume: { rolloutPath } } : {}));
+      sessionStarted();
     } catch (e) {
       return failOnScreen(e, 'could not start the session');
     }

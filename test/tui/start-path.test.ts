@@ -89,3 +89,22 @@ test('the code cache: a command other than the TUI writes one, the TUI replaces 
   await waitFor(() => kind() === 'tui', () => `the TUI's cache (now: ${kind()})`);
   assert.equal(await quit(app), 0);
 });
+
+test('a TUI killed once its session has started leaves the caches of the bundles its agent came from (dist/later.js, dist/zod.js), not only of dist/cli.js', async () => {
+  const ws = createWorkspace(e2e.mock.url, { trust: 'trusted' });
+  after(() => ws.cleanup());
+  const dir = join(ws.home, 'cache', 'codex-ts');
+  const bundles = (): string[] => {
+    try {
+      return readdirSync(dir).filter((n) => n.endsWith('.v8cache')).map((n) => n.split('-')[0]!).sort();
+    } catch {
+      return [];
+    }
+  };
+  const { app } = e2e.start([], ws, undefined, { env: { XDG_CACHE_HOME: join(ws.home, 'cache') } });
+  await app.waitForText('Ask Codex');
+  await waitFor(() => bundles().includes('later') && bundles().includes('zod'), () => `the agent's bundles' caches (now: ${bundles().join(', ')})`);
+  app.signal('SIGKILL');
+  await app.exited();
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.v8cache'))) assert.ok(decodeCache(readFileSync(join(dir, name))), name);
+});

@@ -7,7 +7,10 @@
 // parses the whole bundle and compiles every function the start runs.
 //
 // The user's cache of a bundle is written once, when there was none (or V8 or the
-// checksum refused it): by the TUI once its first frame is on screen; by any
+// checksum refused it): by the TUI once its first frame is on screen (and
+// those of the other bundles it used once its session has started: a TUI is
+// often ended by a closed window or a kill, and compiling the agent's code
+// again cost every later start ~150 ms of CPU); by any
 // other command when it ends (and those of the other bundles the process used,
 // then: the TUI's too),
 // and then again by the next TUI start, whose cache holds the functions a
@@ -45,6 +48,7 @@ import { cacheDir, makeCacheDir, readPrivateFile, removeStale, writePrivateFile 
 export interface CliBundle {
   run(argv: readonly string[]): Promise<number>;
   onFirstFrame(fn: () => void): void;
+  onSessionStarted(fn: () => void): void;
   setBuildId(id: string): void;
   cliModule(key: string): unknown;
 }
@@ -184,6 +188,9 @@ export async function startCli(argv: readonly string[], hashes: Readonly<Record<
   // At once: the frame is written, and the agent, loading next, would fill the cache with code the frame does not run.
   cli.exports.setBuildId(BUNDLES.map((name) => hashes[name]).join('.'));
   cli.exports.onFirstFrame(() => cli.save('tui'));
+  cli.exports.onSessionStarted(() => {
+    for (const loaded of Object.values(onDemands)) loaded.save();
+  });
   process.exitCode = await cli.exports.run(argv);
   cli.save('other');
   for (const loaded of Object.values(onDemands)) loaded.save();
