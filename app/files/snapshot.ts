@@ -6,11 +6,14 @@
 // under other rules from outside the root (the key), of another format, or
 // damaged, is not loaded and the tree is built afresh. Written whole to a
 // temporary file and renamed into place, so a reader sees an old one or a
-// new one, never half of one.
+// new one, never half of one. Writing one removes the listings (and leftover
+// temporary files) untouched for 30 days; loading one touches it, so a
+// folder still worked in keeps its listing however long it goes unchanged.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, utimesSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { removeStale } from '../code-cache-dir.js';
 import type { DirRecord } from './dir-tree.js';
 
 const FORMAT = 'codex-file-index 1';
@@ -160,13 +163,26 @@ const strings = (x: unknown): x is string[] => Array.isArray(x) && x.every((s) =
 export const snapshotFile = (dir: string, root: string): string =>
   join(dir, `${createHash('sha256').update(root).digest('hex').slice(0, 24)}.snapshot`);
 
-/** The file's text; undefined when there is none (or it cannot be read: the tree is built instead). */
+/** A listing or a temporary file left by a write cut short. */
+const LISTING = /\.snapshot(\.\d+\.tmp)?$/;
+/** A listing is ~3 MB per 100,000 files: one no session loaded or wrote for this long goes. */
+const STALE_MS = 30 * 24 * 3600_000;
+
+/** The file's text, touched as in use; undefined when there is none (or it cannot be read: the tree is built instead). */
 export function readSnapshot(file: string): string | undefined {
+  let text: string;
   try {
-    return readFileSync(file, 'utf8');
+    text = readFileSync(file, 'utf8');
   } catch {
     return undefined;
   }
+  try {
+    const now = new Date();
+    utimesSync(file, now, now);
+  } catch {
+    // another user's home, read-only: the listing may go after 30 days, and is written again then
+  }
+  return text;
 }
 
 /** Writes `parts` to `file` whole, off the event loop; false when it cannot (a read-only home: each session builds the tree). */
@@ -176,9 +192,14 @@ export async function writeSnapshot(file: string, parts: readonly string[]): Pro
     await mkdir(dirname(file), { recursive: true });
     await writeFile(tmp, parts.join(''));
     await rename(tmp, file);
-    return true;
   } catch {
     await rm(tmp, { force: true });
     return false;
   }
+  try {
+    removeStale(dirname(file), LISTING, basename(file), STALE_MS);
+  } catch {
+    // the directory cannot be listed: nothing is removed this time
+  }
+  return true;
 }

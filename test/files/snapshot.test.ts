@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -103,14 +103,46 @@ test('the next session loads the saved listing and sweeps it instead of walking:
   assert.equal(second.index.size, walked.length);
   for (const q of ['ts', 'pkg', 'lib/u', 'READ']) assert.deepEqual(await second.index.search(q, 100), searchPaths(preparePaths(walked), q, 100), q);
 
-  // Nothing changed since: the third session reads no directory and leaves the snapshot as it was.
+  // Nothing changed since: the third session reads no directory and leaves the snapshot as it was (not written again: the same file, the same text).
   const file = join(dir, readdirSync(dir)[0]!);
-  const savedAt = statSync(file).mtimeMs;
+  const saved = { ino: statSync(file).ino, text: readFileSync(file, 'utf8') };
   const third = session(root, dir);
   await third.index.refresh();
   assert.deepEqual(third.fs.reads, []);
   assert.equal(third.index.size, walked.length);
-  assert.equal(statSync(file).mtimeMs, savedAt);
+  assert.deepEqual({ ino: statSync(file).ino, text: readFileSync(file, 'utf8') }, saved);
+});
+
+const DAY = 24 * 3600_000;
+function dated(file: string, daysAgo: number): void {
+  const when = new Date(Date.now() - daysAgo * DAY);
+  utimesSync(file, when, when);
+}
+
+test('writing a listing removes the listings and leftover temporary files untouched for 30 days; a loaded listing is touched, so one in use stays', async () => {
+  const dir = snapshotDir();
+  const old = join(dir, 'a'.repeat(24) + '.snapshot');
+  const recent = join(dir, 'b'.repeat(24) + '.snapshot');
+  const leftover = join(dir, 'c'.repeat(24) + '.snapshot.4242.tmp');
+  const foreign = join(dir, 'notes.txt');
+  for (const f of [old, recent, leftover, foreign]) writeFileSync(f, 'x');
+  for (const f of [old, leftover, foreign]) dated(f, 31);
+  dated(recent, 29);
+
+  const root = repo(1);
+  await session(root, dir).index.refresh();
+  const mine = join(dir, readdirSync(dir).find((n) => n.endsWith('.snapshot') && ![old, recent].includes(join(dir, n)))!);
+  assert.deepEqual(readdirSync(dir).sort(), [recent, mine, foreign].map((f) => f.slice(dir.length + 1)).sort());
+
+  // Unchanged for 31 days but loaded by a session meanwhile: another folder's listing written next keeps it.
+  dated(mine, 31);
+  const again = session(root, dir);
+  await again.index.refresh();
+  assert.deepEqual(again.fs.reads, [], 'loaded, not walked or written');
+  assert.ok(Date.now() - statSync(mine).mtimeMs < DAY, 'touched when loaded');
+  await session(repo(1), dir).index.refresh();
+  assert.ok(existsSync(mine));
+  assert.equal(readdirSync(dir).filter((n) => n.endsWith('.snapshot')).length, 3, 'recent, mine and the other folder\'s');
 });
 
 test('a directory read in the same moment it changed is read again by the next session (a change in that tick would not move its mtime)', async () => {
