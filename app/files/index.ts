@@ -15,7 +15,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { Narrowing, searchPaths, type FileMatch } from './fuzzy.js';
 import { DirTree } from './dir-tree.js';
 import type { FsSeam } from './fs-seam.js';
-import { PathList } from './path-list.js';
+import { appendAll, PathList } from './path-list.js';
 import { readSnapshot, readSnapshotText, snapshotFile, snapshotParts, writeSnapshot, type SnapshotReader } from './snapshot.js';
 import { WARM_PATHS, warmUp } from './warm-up.js';
 /** The index builds on its own now, not on the first `@`: started in a home directory, it stops here (~120 MB of paths). */
@@ -240,7 +240,7 @@ export class FileIndex {
           return true;
         }
       } else if (!Array.isArray(part)) {
-        for (const p of part.paths) loading.paths.push(p); // the tree's copy: it reads its records' names from it
+        appendAll(loading.paths, part.paths); // the tree's copy: it reads its records' names from it
         this.list.extend(part.paths, part.lower);
       }
       if (done()) return false;

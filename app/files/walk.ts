@@ -3,6 +3,7 @@
 // as they are ignored so ignored trees (node_modules, build output) cost nothing.
 // One synchronous pass of the DirTree the file index keeps (tests, benchmarks).
 import { DirTree } from './dir-tree.js';
+import { appendAll } from './path-list.js';
 
 export interface WalkResult {
   /** Paths relative to the root, '/'-separated, sorted (UTF-16 code units, as the engine sorts). */
@@ -17,7 +18,7 @@ export interface WalkOptions {
 
 export function walkFiles(root: string, opts: WalkOptions = {}): WalkResult {
   const files: string[] = [];
-  const tree = new DirTree(root, { add: (b) => void files.push(...b), remove: () => undefined, removeUnder: () => undefined }, opts);
+  const tree = new DirTree(root, { add: (b) => appendAll(files, b), remove: () => undefined, removeUnder: () => undefined }, opts);
   tree.step();
   return { files, directories: tree.directories };
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { SlicedSort } from '../../app/files/sliced-sort.js';
-import { PathList } from '../../app/files/path-list.js';
+import { appendAll, PathList } from '../../app/files/path-list.js';
 import { preparePaths, searchPaths } from '../../app/files/fuzzy.js';
 
 /** Runs a sort to the end, each step stopped after `budget` looks at the clock; returns the result and the number of steps. */
@@ -67,4 +67,14 @@ test('a search in a list not sorted yet answers as it would once sorted', () => 
     }),
     { numRuns: 100 },
   );
+});
+
+test('appendAll keeps order and takes any number of items (a single push(...items) overflows the stack at ~200,000)', () => {
+  const big = Array.from({ length: 300_000 }, (_, i) => `p${i}`);
+  assert.throws(() => [].push(...(big as never[])), RangeError, 'the engine still refuses one call with them all');
+  for (const n of [0, 1, 4096, 4097, 300_000]) {
+    const to = ['a', 'b'];
+    appendAll(to, big.slice(0, n));
+    assert.deepEqual(to, ['a', 'b', ...big.slice(0, n)]); // an array literal's spread takes no arguments
+  }
 });
