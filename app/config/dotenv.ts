@@ -1,11 +1,16 @@
 // $CODEX_HOME/.env is loaded at start-up. Variables already in the environment
 // win, and names starting with CODEX_ are never taken from the file (so it
-// cannot redirect CODEX_HOME or the sandbox markers).
+// cannot redirect CODEX_HOME or the sandbox markers), nor HOME and
+// XDG_CACHE_HOME: the launcher has chosen its cache directory from them before
+// the file is read, and the sandbox keeps read-only the one they name after it
+// (app/sandbox/pins.ts), so the two must not differ.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseEnv } from 'node:util';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_.]*$/;
+/** Names that decide where the cache directory is (app/code-cache-dir.ts). */
+const CACHE_DIR_NAMES = new Set(['HOME', 'XDG_CACHE_HOME']);
 
 /**
  * KEY=VALUE lines as Node's own parser reads them (`export ` prefix, # comments,
@@ -31,7 +36,7 @@ export function loadDotEnv(codexHome: string, env: NodeJS.ProcessEnv = process.e
   }
   const set: string[] = [];
   for (const [k, v] of parseDotEnv(text)) {
-    if (k.toUpperCase().startsWith('CODEX_') || env[k] !== undefined) continue;
+    if (k.toUpperCase().startsWith('CODEX_') || CACHE_DIR_NAMES.has(k) || env[k] !== undefined) continue;
     env[k] = v;
     set.push(k);
   }

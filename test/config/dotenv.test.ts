@@ -20,6 +20,13 @@ test('loadDotEnv sets missing variables, keeps existing ones and never sets CODE
   assert.deepEqual(env, { KEEP: 'env', OPENAI_API_KEY: 'sk-from-file' });
 });
 
+test('loadDotEnv never sets HOME or XDG_CACHE_HOME, which chose the cache directory before it ran', () => {
+  const home = tempHome({ '.env': 'XDG_CACHE_HOME=/elsewhere\nHOME=/elsewhere\nOTHER=1\n' });
+  const env: NodeJS.ProcessEnv = {};
+  assert.deepEqual(loadDotEnv(home, env), ['OTHER']);
+  assert.deepEqual(env, { OTHER: '1' });
+});
+
 test('a missing .env is fine', () => {
   assert.deepEqual(loadDotEnv(tempHome(), {}), []);
 });

@@ -84,6 +84,18 @@ for (const [who, uid, skip] of USERS) {
       assert.equal(existsSync(join(home, '.cache', 'codex-ts')), false, 'the directory the launcher uses, not ~/.cache');
     });
 
+    test('$CODEX_HOME/.env naming another XDG_CACHE_HOME: the directory the launcher uses stays protected', { skip }, async () => {
+      const home = fresh('dotenv-home', uid);
+      const codexHome = fresh('codex-home', uid);
+      // The launcher chose ~/.cache/codex-ts before .env was read; had .env moved the sandbox's protection to xdg/, ~/.cache would be open.
+      plant(join(codexHome, '.env'), `XDG_CACHE_HOME=${join(home, 'xdg')}\n`, uid);
+      const dir = join(home, '.cache', 'codex-ts');
+      const script = `${attack('.cache/codex-ts')}; touch ok`;
+      const r = await debugLandlock(['--full-auto', '--', '/bin/sh', '-c', script], { cwd: home, home, env: { CODEX_HOME: codexHome }, ...(uid !== undefined && { uid }) });
+      assert.deepEqual(evil(dir), [], r.stderr);
+      assert.equal(existsSync(join(home, 'ok')), true, r.stderr);
+    });
+
     test('a file where ~/.cache should be: it cannot be replaced by a directory holding codex-ts', { skip }, async () => {
       const home = fresh('file-home', uid);
       plant(join(home, '.cache'), 'a file', uid);
