@@ -66,6 +66,18 @@ test('multi-line input with Ctrl+J and Shift+Enter is sent as one message', asyn
   assert.equal(await quit(app), 0);
 });
 
+test('a grapheme the quick width table does not know (an emoji) is measured by string-width, which the bundled CLI loads on demand', async () => {
+  const { app } = start();
+  await app.waitForText('Ask Codex');
+  app.type('a👍b');
+  await app.waitForText('› a👍b');
+  app.type('c');
+  await app.waitForText('› a👍bc');
+  app.key('ctrl+c'); // clears the draft
+  await app.waitForNoText('a👍bc');
+  assert.equal(await quit(app), 0);
+});
+
 test('history: Up recalls this session’s prompt and, in a new session, the one saved in history.jsonl', async () => {
   e2e.mock.push({ output: [{ type: 'text', text: 'first reply' }] });
   const { ws, app } = start();
