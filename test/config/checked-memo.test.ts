@@ -1,15 +1,15 @@
 // The checked config remembered between starts (app/config/checked-memo.ts):
 // taken only when the file's text, the -c overrides, --profile and the build
 // are all the last start's; faithful (JSON gives back what the schema gave);
-// never trusted from a file others may write; and the real CLI sees a changed
-// config.toml at once.
+// never trusted from a file others may write or a damaged one; and the real
+// CLI sees a changed config.toml at once.
 import assert from 'node:assert/strict';
 import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { after, test } from 'node:test';
 import { checkToml } from '../../app/config/checked-toml.js';
-import { jsonExact, memoPath, recall, remember, type MemoKey } from '../../app/config/checked-memo.js';
+import { encodeMemo, jsonExact, memoPath, recall, remember, type MemoKey } from '../../app/config/checked-memo.js';
 import { ConfigError, loadConfig } from '../../app/config/index.js';
 import { setBuildId } from '../../app/start-hooks.js';
 import { createWorkspace, runCodex } from '../support/cli.js';
@@ -135,6 +135,28 @@ test('a memo file others may write is not trusted', () => {
   assert.equal(recall(dir, key), undefined);
 });
 
+test('a memo damaged anywhere is not recalled, even where the JSON still parses and the key still matches', () => {
+  const dir = memoDir(cacheEnv());
+  const key: MemoKey = { build: 'b', file: '/h/config.toml', text: RICH, cli: [], profile: undefined };
+  remember(dir, key, checkToml(src(RICH), undefined));
+  const good = readFileSync(memoPath(dir, key.file));
+  assert.ok(recall(dir, key));
+  let parsed = 0;
+  // One byte changed at each place: `"toml"` as `"tom!"`, `"workspace-write"` as `"workspace-writ!"`, the CRC itself…
+  for (let i = 0; i < good.length; i++) {
+    const bad = Buffer.from(good);
+    bad[i] = bad[i] === 0x21 ? 0x22 : 0x21;
+    writeFileSync(memoPath(dir, key.file), bad);
+    try {
+      if (JSON.parse(bad.subarray(9).toString()).key.text === RICH) parsed++;
+    } catch {
+      // not JSON any more
+    }
+    assert.equal(recall(dir, key), undefined, `byte ${i}`);
+  }
+  assert.ok(parsed > 100, 'most of these would still parse, with the same key');
+});
+
 test('loadConfig takes the remembered table under a build, and checks again when config.toml changes', async () => {
   const env = cacheEnv();
   const home = tempHome({ 'config.toml': 'model = "first"\n' });
@@ -143,9 +165,9 @@ test('loadConfig takes the remembered table under a build, and checks again when
     assert.equal((await loadConfig({ codexHome: home, env })).model, 'first');
     const file = memoPath(memoDir(env), join(home, 'config.toml'));
     // The next start reads the memo: a planted answer (same key) shows through, which proves it was read.
-    const stored = JSON.parse(readFileSync(file, 'utf8'));
+    const stored = JSON.parse(readFileSync(file, 'utf8').slice(9));
     stored.checked.toml.model = 'from-memo';
-    writeFileSync(file, JSON.stringify(stored));
+    writeFileSync(file, encodeMemo(JSON.stringify(stored)));
     assert.equal((await loadConfig({ codexHome: home, env })).model, 'from-memo');
     // A changed file is checked again, errors included.
     writeFileSync(join(home, 'config.toml'), 'model = "second"\n');
@@ -165,6 +187,28 @@ test('loadConfig takes the remembered table under a build, and checks again when
   const env2 = cacheEnv();
   await loadConfig({ codexHome: tempHome({ 'config.toml': 'model = "x"\n' }), env: env2 });
   assert.throws(() => readdirSync(memoDir(env2)), { code: 'ENOENT' });
+});
+
+test('the CLI checks again, and starts as configured, when its memo is damaged but still parses', async () => {
+  const mock = await startMockModelServer([{ output: [{ type: 'text', text: 'one' }] }, { output: [{ type: 'text', text: 'two' }] }]);
+  const ws = createWorkspace(mock.url, { model: 'model-a' });
+  try {
+    const env = cacheEnv();
+    const first = await runCodex(ws, ['exec', '--skip-git-repo-check', 'hi'], { env });
+    assert.equal(first.code, 0, first.stderr);
+    const file = memoPath(memoDir(env), join(ws.home, 'config.toml'));
+    const text = readFileSync(file, 'utf8');
+    assert.ok(text.includes('"toml":'), text.slice(0, 200));
+    // One byte: the checked table is gone from a file that still parses, with the same key.
+    writeFileSync(file, text.replace('"toml":', '"tom!":'));
+    const second = await runCodex(ws, ['exec', '--skip-git-repo-check', 'hi'], { env });
+    assert.equal(second.code, 0, second.stderr);
+    assert.deepEqual(mock.requests.map((r) => r.body.model), ['model-a', 'model-a']);
+    assert.equal(readFileSync(file, 'utf8'), text, 'checked again and remembered again');
+  } finally {
+    ws.cleanup();
+    await mock.close();
+  }
 });
 
 test('the CLI remembers the checked config and sees config.toml change at the next start', async () => {
