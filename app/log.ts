@@ -89,7 +89,7 @@ export function configureLogging(to: 'stderr' | 'stderr-batched' | { file: strin
     sink = (line) => {
       try {
         if (!dirMade) {
-          mkdirSync(dirname(to.file), { recursive: true });
+          mkdirSync(dirname(to.file), { recursive: true, mode: 0o700 });
           dirMade = true;
         }
         appendFileSync(to.file, line, { mode: 0o600 });

@@ -86,7 +86,7 @@ export class RolloutRecorder {
     const held = this.held.join('');
     this.held = undefined;
     try {
-      mkdirSync(join(this.path, '..'), { recursive: true });
+      mkdirSync(join(this.path, '..'), { recursive: true, mode: 0o700 }); // conversations: for the user only, CODEX_HOME too when this makes it
       this.fd = openSync(this.path, 'a', 0o600);
     } catch (err) {
       this.fail(err);

@@ -6,14 +6,15 @@
 // under other rules from outside the root (the key), of another format, or
 // damaged, is not loaded and the tree is built afresh. Written whole to a
 // temporary file and renamed into place, so a reader sees an old one or a
-// new one, never half of one. Writing one removes the listings (and leftover
+// new one, never half of one; for the user only (0600 in a 0700 directory):
+// it names every file of the folder. Writing one removes the listings (and leftover
 // temporary files) untouched for 30 days; loading one touches it, so a
 // folder still worked in keeps its listing however long it goes unchanged.
 import { createHash } from 'node:crypto';
 import { readFileSync, utimesSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { removeStale } from '../code-cache-dir.js';
+import { makeCacheDir, removeStale } from '../code-cache-dir.js';
 import type { DirRecord } from './dir-tree.js';
 
 const FORMAT = 'codex-file-index 1';
@@ -189,8 +190,10 @@ export function readSnapshot(file: string): string | undefined {
 export async function writeSnapshot(file: string, parts: readonly string[]): Promise<boolean> {
   const tmp = `${file}.${process.pid}.tmp`;
   try {
-    await mkdir(dirname(file), { recursive: true });
-    await writeFile(tmp, parts.join(''));
+    // It names every file of the folder: codex's own directory for the user only, the file 0600 whatever a leftover of its name had.
+    if (!makeCacheDir(dirname(file))) return false;
+    await rm(tmp, { force: true });
+    await writeFile(tmp, parts.join(''), { mode: 0o600, flag: 'wx' });
     await rename(tmp, file);
   } catch {
     await rm(tmp, { force: true });

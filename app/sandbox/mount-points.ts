@@ -66,7 +66,7 @@ export function holdMountPoints(paths: readonly string[], journal: string | unde
     if (n > 0 || !journal) continue;
     try {
       mkdirSync(journal, { recursive: true, mode: 0o700 });
-      writeFileSync(join(journal, entryName(process.pid, p)), p);
+      writeFileSync(join(journal, entryName(process.pid, p)), p, { mode: 0o600 });
     } catch {
       // no journal (CODEX_HOME not writable): removed at the end as before, only not after a SIGKILL
     }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { preparePaths, searchPaths } from '../../app/files/fuzzy.js';
 import type { DirRecord } from '../../app/files/dir-tree.js';
-import { encodeSnapshot, readSnapshotText } from '../../app/files/snapshot.js';
+import { encodeSnapshot, readSnapshotText, snapshotFile } from '../../app/files/snapshot.js';
 import { walkFiles } from '../../app/files/walk.js';
 import { cleanups, counting, open, paths, repo, settled } from './fixtures.js';
 
@@ -192,4 +192,30 @@ test('a root that could not be read is not saved as an empty listing: the next s
   const after = session(root, dir);
   await after.index.refresh();
   assert.deepEqual(await paths(after.index, 'late'), ['late.ts']);
+});
+
+test('a listing is for the user only under a umask of 022: a missing CODEX_HOME and its file-index are made 0700, the listing 0600 whatever a leftover temporary file of its name had; an existing CODEX_HOME keeps its mode', async () => {
+  const old = process.umask(0o022);
+  try {
+    const parent = mkdtempSync(join(tmpdir(), 'codex-index-'));
+    cleanups.push(() => rmSync(parent, { recursive: true, force: true }));
+    const mode = (p: string) => (statSync(p).mode & 0o777).toString(8);
+    const fresh = join(parent, 'fresh-home');
+    const root = repo(1);
+    await session(root, join(fresh, 'file-index')).index.refresh();
+    const [name] = readdirSync(join(fresh, 'file-index'));
+    assert.deepEqual([mode(fresh), mode(join(fresh, 'file-index')), mode(join(fresh, 'file-index', name!))], ['700', '700', '600']);
+
+    // The user's own CODEX_HOME (0755) stays as it is; file-index, codex's own, made by an older version 0755, is tightened.
+    const mine = join(parent, 'home');
+    mkdirSync(join(mine, 'file-index'), { recursive: true });
+    const other = repo(1);
+    const tmp = `${snapshotFile(join(mine, 'file-index'), other)}.${process.pid}.tmp`;
+    writeFileSync(tmp, 'left by a write cut short', { mode: 0o644 });
+    await session(other, join(mine, 'file-index')).index.refresh();
+    assert.deepEqual([mode(mine), mode(join(mine, 'file-index')), mode(snapshotFile(join(mine, 'file-index'), other))], ['755', '700', '600']);
+    assert.ok(!existsSync(tmp));
+  } finally {
+    process.umask(old);
+  }
 });

@@ -11,7 +11,7 @@ export function writeFileAtomic(file: string, text: string): void {
   try {
     target = realpathSync(file);
   } catch {
-    mkdirSync(dirname(file), { recursive: true });
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 }); // a missing CODEX_HOME is made for the user only
   }
   let mode = 0o600;
   try {

@@ -43,7 +43,7 @@ export function journalPathFor(rolloutPath: string, callId: string): string {
 
 /** Writes the journal whole (temporary file, fsync, rename): a crash leaves the old one or the new one. */
 export function writeJournal(path: string, state: JournalState, entries: readonly JournalEntry[]): void {
-  mkdirSync(dirname(path), { recursive: true });
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const tmp = `${path}.${randomBytes(4).toString('hex')}.tmp`;
   const fd = openSync(tmp, 'wx', 0o600);
   try {
