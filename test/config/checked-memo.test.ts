@@ -4,7 +4,7 @@
 // never trusted from a file others may write or a damaged one; and the real
 // CLI sees a changed config.toml at once.
 import assert from 'node:assert/strict';
-import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { after, test } from 'node:test';
@@ -129,10 +129,32 @@ test('a memo file others may write is not trusted', () => {
   assert.ok(recall(dir, key));
   chmodSync(memoPath(dir, key.file), 0o666);
   assert.equal(recall(dir, key), undefined);
-  // Damaged: ignored, not an error.
   chmodSync(memoPath(dir, key.file), 0o600);
+  if (process.getuid?.() === 0) {
+    chownSync(memoPath(dir, key.file), 65534, 65534);
+    assert.equal(recall(dir, key), undefined, 'another user\'s file');
+    chownSync(memoPath(dir, key.file), 0, 0);
+  }
+  // Damaged: ignored, not an error.
   writeFileSync(memoPath(dir, key.file), '{"key":');
   assert.equal(recall(dir, key), undefined);
+});
+
+test('a cache directory another user owns: loadConfig neither takes a memo from it nor writes one', { skip: process.getuid?.() === 0 ? false : 'needs root to give the directory to another user' }, async () => {
+  const env = cacheEnv();
+  const home = tempHome({ 'config.toml': 'model = "from-file"\n' });
+  const key: MemoKey = { build: 'test-build', file: join(home, 'config.toml'), text: 'model = "from-file"\n', cli: [], profile: undefined };
+  const checked = checkToml(src(key.text), undefined);
+  // A memo with the right key, and of the right owner, that the other user moved into a directory of theirs.
+  remember(memoDir(env), key, { ...checked, toml: { ...checked.toml, model: 'planted' } });
+  chownSync(memoDir(env), 65534, 65534);
+  setBuildId('test-build');
+  try {
+    assert.equal((await loadConfig({ codexHome: home, env })).model, 'from-file');
+  } finally {
+    setBuildId(undefined);
+  }
+  assert.deepEqual(readdirSync(memoDir(env)), [basename(memoPath(memoDir(env), key.file))], 'nothing written there');
 });
 
 test('a memo damaged anywhere is not recalled, even where the JSON still parses and the key still matches', () => {
@@ -187,6 +209,35 @@ test('loadConfig takes the remembered table under a build, and checks again when
   const env2 = cacheEnv();
   await loadConfig({ codexHome: tempHome({ 'config.toml': 'model = "x"\n' }), env: env2 });
   assert.throws(() => readdirSync(memoDir(env2)), { code: 'ENOENT' });
+});
+
+test('a start that takes the remembered config still reads its environment and working directory', async () => {
+  // What is left out of the key must stay out of the memo: the project's trust (the default sandbox), a relative
+  // instructions file (found from the working directory) and the built-in provider's OPENAI_BASE_URL.
+  const [a, b] = await Promise.all([startMockModelServer([{ output: [{ type: 'text', text: 'a' }] }]), startMockModelServer([{ output: [{ type: 'text', text: 'b' }] }])]);
+  const ws = createWorkspace(a.url, { trust: 'trusted', config: 'experimental_instructions_file = "instr.md"\n' });
+  try {
+    const env = cacheEnv();
+    const other = join(ws.repo, '..', 'elsewhere');
+    mkdirSync(other);
+    writeFileSync(join(ws.repo, 'instr.md'), 'Instructions of the repository.');
+    writeFileSync(join(other, 'instr.md'), 'Instructions of elsewhere.');
+    const args = ['-c', 'model_provider="openai"', 'exec', '--skip-git-repo-check', 'hi'];
+    const first = await runCodex(ws, args, { env: { ...env, OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: a.url } });
+    assert.equal(first.code, 0, first.stderr);
+    assert.match(first.stderr, /^sandbox: workspace-write/m);
+    const memo = statSync(memoPath(memoDir(env), join(ws.home, 'config.toml')));
+    const second = await runCodex(ws, args, { cwd: other, env: { ...env, OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: b.url } });
+    assert.equal(second.code, 0, second.stderr);
+    assert.equal(statSync(memoPath(memoDir(env), join(ws.home, 'config.toml'))).ino, memo.ino, 'the second start took the memo (a miss writes it anew)');
+    assert.match(second.stderr, /^sandbox: read-only/m);
+    assert.deepEqual([a.requests.length, b.requests.length], [1, 1]);
+    assert.equal(a.requests[0]!.body.instructions, 'Instructions of the repository.');
+    assert.equal(b.requests[0]!.body.instructions, 'Instructions of elsewhere.');
+  } finally {
+    ws.cleanup();
+    await Promise.all([a.close(), b.close()]);
+  }
 });
 
 test('the CLI checks again, and starts as configured, when its memo is damaged but still parses', async () => {
