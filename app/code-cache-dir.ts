@@ -90,7 +90,13 @@ export function writePrivateFile(path: string, bytes: () => Buffer | string): bo
 
 /** Removes the files of `dir` that `pattern` matches, but `keep`, untouched for `ageMs`: what an old build or a gone CODEX_HOME left behind. */
 export function removeStale(dir: string, pattern: RegExp, keep: string, ageMs: number): void {
-  for (const name of readdirSync(dir)) {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return; // a directory the user may write but not list (0300), or gone: only the sweep is lost
+  }
+  for (const name of names) {
     if (name === keep || !pattern.test(name)) continue;
     try {
       if (Date.now() - statSync(join(dir, name)).mtimeMs > ageMs) rmSync(join(dir, name), { force: true });

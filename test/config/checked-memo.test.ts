@@ -12,7 +12,8 @@ import { checkToml } from '../../app/config/checked-toml.js';
 import { encodeMemo, jsonExact, memoPath, recall, remember, type MemoKey } from '../../app/config/checked-memo.js';
 import { ConfigError, loadConfig } from '../../app/config/index.js';
 import { setBuildId } from '../../app/start-hooks.js';
-import { createWorkspace, runCodex } from '../support/cli.js';
+import { spawn, spawnSync } from 'node:child_process';
+import { CODEX_JS, collect, createWorkspace, runCodex } from '../support/cli.js';
 import { startMockModelServer } from '../support/mock-model-server.js';
 import { tempHome } from './home.js';
 
@@ -256,6 +257,31 @@ test('the CLI checks again, and starts as configured, when its memo is damaged b
     assert.equal(second.code, 0, second.stderr);
     assert.deepEqual(mock.requests.map((r) => r.body.model), ['model-a', 'model-a']);
     assert.equal(readFileSync(file, 'utf8'), text, 'checked again and remembered again');
+  } finally {
+    ws.cleanup();
+    await mock.close();
+  }
+});
+
+const asNobody = process.getuid?.() !== 0 ? 'needs root to run as another user' : spawnSync('setpriv', ['--version']).error ? 'setpriv is not installed' : false;
+
+test('a cache directory the user may write but not list: a start whose config changed runs all the same', { skip: asNobody }, async () => {
+  const mock = await startMockModelServer([{ output: [{ type: 'text', text: 'one' }] }]);
+  const ws = createWorkspace(mock.url, { git: false });
+  try {
+    const root = join(ws.home, '..');
+    const cacheHome = join(root, 'cache');
+    mkdirSync(join(cacheHome, 'codex-ts'), { recursive: true });
+    for (const f of [root, ...readdirSync(root, { recursive: true }).map((f) => join(root, String(f)))]) chownSync(f, 65534, 65534);
+    // Written to and read by name, never listed: the memo is written, and sweeping old ones is what fails.
+    chmodSync(join(cacheHome, 'codex-ts'), 0o300);
+    const child = spawn('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, CODEX_JS, 'exec', '--skip-git-repo-check', 'hi'], {
+      cwd: ws.repo, env: { ...ws.env, XDG_CACHE_HOME: cacheHome }, stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const r = await collect(child);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(mock.requests.length, 1);
+    assert.ok(readdirSync(join(cacheHome, 'codex-ts')).some((f) => /^config-[0-9a-f]{8}\.json$/.test(f)), 'the memo is written all the same');
   } finally {
     ws.cleanup();
     await mock.close();
