@@ -35,11 +35,14 @@ const attack = (dir: string): string => [
   `echo evil > ${dir}/cli-planted.v8cache`,
   `echo evil > ${dir}/cli-mine.v8cache`,
   `mv ${dir}/cli-mine.v8cache ${dir}/moved.v8cache`,
+  // The checked config codex remembered before the command (it decides the next start's sandbox), and one of a made-up config file.
+  `for f in ${dir}/config-*.json; do echo evil > "$f"; done; echo evil > ${dir}/config-00000000.json`,
   `mv ${dir} ${dir}-old && mkdir ${dir} && echo evil > ${dir}/cli-swapped.v8cache`,
 ].join('; ');
 
-/** What is in `dir` besides the file planted before and what codex itself wrote: the code caches (bundle-hash-path-…) and the checked config (config-crc.json). */
-const evil = (dir: string): string[] => readdirSync(dir).filter((f) => f !== 'cli-mine.v8cache' && !/^[a-z]+-[0-9a-f]{16}-[0-9a-f]{8}-/.test(f) && !/^config-[0-9a-f]{8}\.json$/.test(f));
+/** What is in `dir` besides the file planted before and what codex itself wrote (the code caches, bundle-hash-path-…, and the checked config, config-crc.json), or what the command wrote over them. */
+const evil = (dir: string): string[] => readdirSync(dir).filter((f) => f !== 'cli-mine.v8cache'
+  && ((!/^[a-z]+-[0-9a-f]{16}-[0-9a-f]{8}-/.test(f) && !/^config-[0-9a-f]{8}\.json$/.test(f)) || readFileSync(join(dir, f), 'latin1').startsWith('evil')));
 
 const USERS: [string, number | undefined, string | false][] = [['root', undefined, missingTool('bwrap')], ['nobody', NOBODY, nonRootSkip]];
 
@@ -55,6 +58,7 @@ for (const [who, uid, skip] of USERS) {
         + 'echo npm > .cache/npm-cache && touch ok';
       const r = await debugLandlock(['--full-auto', '--', '/bin/sh', '-c', script], { cwd: home, home, env: { CODEX_HOME: fresh('codex-home', uid) }, ...(uid !== undefined && { uid }) });
       assert.equal(readFileSync(join(dir, 'cli-mine.v8cache'), 'utf8'), 'mine', r.stderr);
+      assert.ok(readdirSync(dir).some((f) => /^config-[0-9a-f]{8}\.json$/.test(f)), 'a checked config remembered before the command, for it to attack');
       assert.deepEqual(evil(dir), [], r.stderr);
       for (const renamed of ['.cache/codex-ts-old', '.cache-old']) assert.equal(existsSync(join(home, renamed)), false, `${renamed}: ${r.stderr}`);
       assert.equal(readFileSync(join(home, '.cache', 'npm-cache'), 'utf8'), 'npm\n', `the rest of ~/.cache stays writable: ${r.stderr}`);
