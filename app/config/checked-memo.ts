@@ -67,14 +67,14 @@ export function recall(dir: string, key: MemoKey): CheckedToml | undefined {
   }
 }
 
-/** True when `v` is made of what JSON gives back unchanged: plain tables, arrays, strings, finite numbers, booleans. */
+/** True when `v` is made of what JSON gives back unchanged: plain tables, arrays, strings, finite numbers but -0 (read back as 0), booleans. */
 export function jsonExact(v: unknown): boolean {
   switch (typeof v) {
     case 'string':
     case 'boolean':
       return true;
     case 'number':
-      return Number.isFinite(v);
+      return Number.isFinite(v) && !Object.is(v, -0);
     case 'object':
       if (v === null) return false;
       if (Array.isArray(v)) return v.every(jsonExact);

@@ -83,11 +83,11 @@ test('what JSON gives back of a checked config is what the schema gave', () => {
 
 test('a table JSON would change is not JSON-exact, and is not remembered', () => {
   assert.equal(jsonExact({ a: [1, 'x', true, { b: 2.5 }] }), true);
-  for (const v of [{ a: Infinity }, { a: NaN }, { a: new Date(0) }, { a: undefined }, { a: 1n }, { a: null }]) assert.equal(jsonExact(v), false, String(Object.values(v)[0]));
+  for (const [i, v] of [{ a: Infinity }, { a: NaN }, { a: -0 }, { a: new Date(0) }, { a: undefined }, { a: 1n }, { a: null }, { a: Object.create(null) }].entries()) assert.equal(jsonExact(v), false, `case ${i}`);
   const env = cacheEnv();
   const key: MemoKey = { build: 'b', file: '/c.toml', text: 'x = inf', cli: [], profile: undefined };
   // Unknown keys survive checking (as warnings), whatever their value.
-  for (const text of ['weird = inf\n', 'when = 1979-05-27T07:32:00Z\n']) {
+  for (const text of ['weird = inf\n', 'when = 1979-05-27T07:32:00Z\n', 'minus_zero = -0.0\n', '[unknown_table]\nx = 1\n']) {
     const checked = checkToml(src(text), undefined);
     assert.equal(checked.warnings.length, 1);
     remember(memoDir(env), { ...key, text }, checked);
