@@ -2,10 +2,10 @@
 // `{"session_id","ts","text"}`, file mode 0600. Each entry is one O_APPEND
 // write, so concurrent sessions never interleave inside a line; one that a
 // full disk cuts short is removed again.
-import { closeSync, fchmodSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { logger } from '../log.js';
-import { appendWhole } from './append-whole.js';
+import { appendWhole, openPrivateLog } from './append-whole.js';
 
 const log = logger('codex_core::message_history');
 
@@ -19,8 +19,7 @@ export function appendHistory(codexHome: string, sessionId: string, text: string
   const entry: HistoryEntry = { session_id: sessionId, ts: Math.floor(Date.now() / 1000), text };
   let fd: number | undefined;
   try {
-    fd = openSync(historyPath(codexHome), 'a', 0o600);
-    if ((fstatSync(fd).mode & 0o777) !== 0o600) fchmodSync(fd, 0o600);
+    fd = openPrivateLog(historyPath(codexHome), 'a');
     appendWhole(fd, `${JSON.stringify(entry)}\n`);
   } catch (err) {
     log.warn(`failed to append to ${historyPath(codexHome)}:`, err);

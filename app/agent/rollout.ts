@@ -12,7 +12,7 @@ import type { Config } from '../config/types.js';
 import { describeIoError } from '../tools/apply-patch/io-error.js';
 import { logger } from '../log.js';
 import { responseItemSchema, type ResponseItem } from '../model/items.js';
-import { appendWhole } from './append-whole.js';
+import { appendWhole, openPrivateLog } from './append-whole.js';
 import { readGitInfo, type GitInfo } from './git.js';
 import type { InitialMessage } from '../protocol/events.js';
 
@@ -87,7 +87,7 @@ export class RolloutRecorder {
     this.held = undefined;
     try {
       mkdirSync(join(this.path, '..'), { recursive: true, mode: 0o700 }); // conversations: for the user only, CODEX_HOME too when this makes it
-      this.fd = openSync(this.path, 'a', 0o600);
+      this.fd = openPrivateLog(this.path, 'a');
     } catch (err) {
       this.fail(err);
       return;
@@ -112,7 +112,7 @@ export class RolloutRecorder {
     if (free !== undefined && free < minFree) {
       throw new RolloutError(`Cannot resume: the disk holding ${path} is full (${free} bytes free, ${minFree} needed); the session file is left as it was`);
     }
-    const fd = openSync(path, 'a+', 0o600);
+    const fd = openPrivateLog(path, 'a+'); // a native session's rollout is 0644
     try {
       const tail = lastLineTail(fd);
       if (tail !== undefined && isJson(tail.text)) appendWhole(fd, '\n');

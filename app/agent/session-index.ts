@@ -2,14 +2,14 @@
 // $CODEX_HOME/session_index.jsonl, one `{id, thread_name, updated_at}` line
 // per rename, appended whole; the latest line for an id wins. Lines that do
 // not parse are skipped (a name is a label; the session itself is the rollout).
-import { closeSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { appendWhole } from './append-whole.js';
+import { appendWhole, openPrivateLog } from './append-whole.js';
 
 const FILE = 'session_index.jsonl';
 
 export function appendSessionName(codexHome: string, id: string, name: string, at = new Date()): void {
-  const fd = openSync(join(codexHome, FILE), 'a', 0o600);
+  const fd = openPrivateLog(join(codexHome, FILE), 'a');
   try {
     appendWhole(fd, `${JSON.stringify({ id, thread_name: name, updated_at: at.toISOString() })}\n`);
   } finally {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, utimesSync } from 'node:fs';
+import { appendFileSync, chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { after, test } from 'node:test';
@@ -66,6 +66,15 @@ test('a half-written last line is skipped on read and removed before appending',
   const back = readRollout(rec.path);
   assert.deepEqual(back.lines.map((l) => l.payload.message), ['one', 'two']);
   for (const line of readFileSync(rec.path, 'utf8').trimEnd().split('\n')) JSON.parse(line);
+});
+
+test('resuming a session whose log is readable by others (0644: the native CLI writes them so) narrows it to 0600 before appending', () => {
+  const rec = created(home, meta('11111111-0000-7000-8000-000000000022'));
+  rec.close();
+  chmodSync(rec.path, 0o644);
+  const again = RolloutRecorder.append(rec.path);
+  assert.equal(statSync(rec.path).mode & 0o777, 0o600);
+  again.close();
 });
 
 test('a last line that is whole JSON but lacks its newline is kept and terminated before appending', () => {
