@@ -13,8 +13,8 @@ import { encodeMemo, jsonExact, memoPath, recall, remember, type MemoKey } from 
 import { ConfigError, loadConfig } from '../../app/config/index.js';
 import { setBuildId } from '../../app/start-hooks.js';
 import { spawn, spawnSync } from 'node:child_process';
-import { CODEX_JS, collect, createWorkspace, runCodex } from '../support/cli.js';
-import { startMockModelServer } from '../support/mock-model-server.js';
+import { CODEX_JS, collect, createWorkspace, runCodex, type Workspace } from '../support/cli.js';
+import { startMockModelServer, type MockModelServer } from '../support/mock-model-server.js';
 import { tempHome } from './home.js';
 
 const cache = mkdtempSync(join(tmpdir(), 'codex-memo-'));
@@ -241,27 +241,32 @@ test('a start that takes the remembered config still reads its environment and w
   }
 });
 
-test('the CLI checks again, and starts as configured, when its memo is damaged but still parses', async () => {
+/** Runs `then` after a first `codex exec` (model model-a, a cache directory of its own) that succeeded; the mock has a second turn. */
+async function afterFirstStart(then: (run: { ws: Workspace; env: { XDG_CACHE_HOME: string }; mock: MockModelServer }) => Promise<void>): Promise<void> {
   const mock = await startMockModelServer([{ output: [{ type: 'text', text: 'one' }] }, { output: [{ type: 'text', text: 'two' }] }]);
   const ws = createWorkspace(mock.url, { model: 'model-a' });
   try {
     const env = cacheEnv();
     const first = await runCodex(ws, ['exec', '--skip-git-repo-check', 'hi'], { env });
     assert.equal(first.code, 0, first.stderr);
-    const file = memoPath(memoDir(env), join(ws.home, 'config.toml'));
-    const text = readFileSync(file, 'utf8');
-    assert.ok(text.includes('"toml":'), text.slice(0, 200));
-    // One byte: the checked table is gone from a file that still parses, with the same key.
-    writeFileSync(file, text.replace('"toml":', '"tom!":'));
-    const second = await runCodex(ws, ['exec', '--skip-git-repo-check', 'hi'], { env });
-    assert.equal(second.code, 0, second.stderr);
-    assert.deepEqual(mock.requests.map((r) => r.body.model), ['model-a', 'model-a']);
-    assert.equal(readFileSync(file, 'utf8'), text, 'checked again and remembered again');
+    await then({ ws, env, mock });
   } finally {
     ws.cleanup();
     await mock.close();
   }
-});
+}
+
+test('the CLI checks again, and starts as configured, when its memo is damaged but still parses', () => afterFirstStart(async ({ ws, env, mock }) => {
+  const file = memoPath(memoDir(env), join(ws.home, 'config.toml'));
+  const text = readFileSync(file, 'utf8');
+  assert.ok(text.includes('"toml":'), text.slice(0, 200));
+  // One byte: the checked table is gone from a file that still parses, with the same key.
+  writeFileSync(file, text.replace('"toml":', '"tom!":'));
+  const second = await runCodex(ws, ['exec', '--skip-git-repo-check', 'hi'], { env });
+  assert.equal(second.code, 0, second.stderr);
+  assert.deepEqual(mock.requests.map((r) => r.body.model), ['model-a', 'model-a']);
+  assert.equal(readFileSync(file, 'utf8'), text, 'checked again and remembered again');
+}));
 
 const asNobody = process.getuid?.() !== 0 ? 'needs root to run as another user' : spawnSync('setpriv', ['--version']).error ? 'setpriv is not installed' : false;
 
@@ -288,22 +293,12 @@ test('a cache directory the user may write but not list: a start whose config ch
   }
 });
 
-test('the CLI remembers the checked config and sees config.toml change at the next start', async () => {
-  const mock = await startMockModelServer([{ output: [{ type: 'text', text: 'one' }] }, { output: [{ type: 'text', text: 'two' }] }]);
-  const ws = createWorkspace(mock.url, { model: 'model-a' });
-  try {
-    const env = cacheEnv();
-    const first = await runCodex(ws, ['exec', '--skip-git-repo-check', 'hi'], { env });
-    assert.equal(first.code, 0, first.stderr);
-    assert.ok(readdirSync(memoDir(env)).some((f) => /^config-[0-9a-f]{8}\.json$/.test(f)), 'no memo written');
-    ws.writeConfig(); // same text: unchanged
-    const text = readFileSync(join(ws.home, 'config.toml'), 'utf8');
-    writeFileSync(join(ws.home, 'config.toml'), text.replace('model = "model-a"', 'model = "model-b"'));
-    const second = await runCodex(ws, ['exec', '--skip-git-repo-check', 'hi'], { env });
-    assert.equal(second.code, 0, second.stderr);
-    assert.deepEqual(mock.requests.map((r) => r.body.model), ['model-a', 'model-b']);
-  } finally {
-    ws.cleanup();
-    await mock.close();
-  }
-});
+test('the CLI remembers the checked config and sees config.toml change at the next start', () => afterFirstStart(async ({ ws, env, mock }) => {
+  assert.ok(readdirSync(memoDir(env)).some((f) => /^config-[0-9a-f]{8}\.json$/.test(f)), 'no memo written');
+  ws.writeConfig(); // same text: unchanged
+  const text = readFileSync(join(ws.home, 'config.toml'), 'utf8');
+  writeFileSync(join(ws.home, 'config.toml'), text.replace('model = "model-a"', 'model = "model-b"'));
+  const second = await runCodex(ws, ['exec', '--skip-git-repo-check', 'hi'], { env });
+  assert.equal(second.code, 0, second.stderr);
+  assert.deepEqual(mock.requests.map((r) => r.body.model), ['model-a', 'model-b']);
+}));
