@@ -68,7 +68,7 @@ type Read = { readonly rel: string; readonly inherited?: readonly RuleSet[] };
 /** A first read's work, in path order: sub-directories to read, and the runs of files between them to list. */
 type Job = Read | { readonly paths: readonly string[] };
 
-/** A directory read within this long of its mtime reads as changed on the next sweep: a change in the same clock tick would not move it. */
+/** A directory read within this long of its mtime (or an ignore file's in it) reads as changed on the next sweep: a change in the same clock tick would not move it. */
 const RACY_MS = 2000;
 
 export interface DirTreeOptions {
@@ -294,18 +294,11 @@ export class DirTree {
     // Pushed in reverse so that the stack reads them in listing order.
     if (prev && this.files < this.max) for (let i = dirs.length - 1; i >= 0; i--) if (!hadDirs!.has(dirs[i]!)) this.queue.push({ rel: childRel(dirs[i]!), inherited: sets });
     this.version++;
-    this.nodes.set(job.rel, {
-      mtime,
-      racy: Math.abs(this.now() - mtime) < RACY_MS,
-      count: files.length,
-      files,
-      dirs,
-      inherited,
-      sets,
-      ruleFiles,
-      ruleMtimes: ruleFiles.map((n) => this.fs.mtime(`${abs}/${n}`)),
-      ruleTexts,
-    });
+    const ruleMtimes = ruleFiles.map((n) => this.fs.mtime(`${abs}/${n}`));
+    const now = this.now();
+    // An ignore file is edited in place (its folder's mtime stays): one read in the tick it was written is as racy as the folder.
+    const racy = [mtime, ...ruleMtimes].some((m) => m !== undefined && Math.abs(now - m) < RACY_MS);
+    this.nodes.set(job.rel, { mtime, racy, count: files.length, files, dirs, inherited, sets, ruleFiles, ruleMtimes, ruleTexts });
   }
 
 /**

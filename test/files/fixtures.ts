@@ -1,7 +1,7 @@
 // The file index's tests' trees and helpers: a small repository dated in the
 // past (so that a change moves a directory's mtime and none reads as racy), a
 // file system that counts directory reads, and searches polled until they change.
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after } from 'node:test';
@@ -34,11 +34,17 @@ export function repo(dirs = 0): string {
   return root;
 }
 
+/** Dates `dir` and its ignore files: those are edited in place, and one written in the tick it was read is racy too. */
+function date(dir: string, when: Date): void {
+  for (const name of ['.gitignore', '.ignore']) if (existsSync(join(dir, name))) utimesSync(join(dir, name), when, when);
+  utimesSync(dir, when, when);
+}
+
 /** Dates every directory an hour back, so that a change now moves its mtime (and none reads as racy). */
 export function age(dir: string): void {
   const past = new Date(Date.now() - 3600_000);
   for (const e of readdirSync(dir, { withFileTypes: true })) if (e.isDirectory() && e.name !== '.git') age(join(dir, e.name));
-  utimesSync(dir, past, past);
+  date(dir, past);
 }
 
 let back = 0;
@@ -46,7 +52,7 @@ let back = 0;
 export function settled(...dirs: string[]): void {
   back++;
   const when = new Date(Date.now() - 1800_000 - back * 1000);
-  for (const d of dirs) utimesSync(d, when, when);
+  for (const d of dirs) date(d, when);
 }
 
 /** The real file system, counting directory reads by path. */

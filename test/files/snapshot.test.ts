@@ -155,6 +155,23 @@ test('a directory read in the same moment it changed is read again by the next s
   assert.deepEqual(next.fs.reads, [join(root, 'src')]);
 });
 
+test('a .gitignore written in the same moment it was read is read again by the next session, though its folder did not change: an edit in that tick would not move its mtime', async () => {
+  const root = repo(2);
+  const rules = join(root, 'pkg1', '.gitignore');
+  writeFileSync(rules, 'nothing-yet\n');
+  settled(join(root, 'pkg1'));
+  const now = new Date(Math.floor(Date.now() / 1000) * 1000); // its mtime: now, on a whole second so the same can be set again
+  utimesSync(rules, now, now);
+  const dir = snapshotDir();
+  await session(root, dir).index.refresh();
+  // Edited within that tick: the same mtime.
+  writeFileSync(rules, 'lib/\n');
+  utimesSync(rules, now, now);
+  const next = session(root, dir);
+  await next.index.refresh();
+  assert.deepEqual(await paths(next.index, 'util1'), []);
+});
+
 test('a snapshot made under other ignore rules from outside the root, cut short, or damaged in a block is not used: the tree is walked', async () => {
   const root = repo(3);
   const dir = snapshotDir();
