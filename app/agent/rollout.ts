@@ -5,7 +5,7 @@
 // process killed with SIGKILL loses at most the line it was producing. A write
 // the disk has no room for is cut back off (no torn line is left), reported
 // once, and the log stops there.
-import { closeSync, fstatSync, ftruncateSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, statfsSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, ftruncateSync, openSync, readFileSync, readSync, readdirSync, statfsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { cliVersion } from '../config/version.js';
 import type { Config } from '../config/types.js';
@@ -86,8 +86,7 @@ export class RolloutRecorder {
     const held = this.held.join('');
     this.held = undefined;
     try {
-      mkdirSync(join(this.path, '..'), { recursive: true, mode: 0o700 }); // conversations: for the user only, CODEX_HOME too when this makes it
-      this.fd = openPrivateLog(this.path, 'a');
+      this.fd = openPrivateLog(this.path, 'a'); // its folders made 0700, CODEX_HOME too when missing
     } catch (err) {
       this.fail(err);
       return;

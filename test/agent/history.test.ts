@@ -24,6 +24,20 @@ test('entries are JSON lines {session_id, ts, text} in a 0600 file', () => {
   assert.equal(historyEntry(home, meta.logId + 1, 0), undefined);
 });
 
+test('a first prompt before anything made CODEX_HOME (~/.codex missing) is kept: the folder is made 0700 under a umask of 022, the file 0600', () => {
+  const old = process.umask(0o022);
+  const parent = mkdtempSync(join(tmpdir(), 'codex-history-'));
+  try {
+    const fresh = join(parent, '.codex');
+    appendHistory(fresh, 's', 'first ever');
+    assert.equal(historyEntry(fresh, historyMetadata(fresh).logId, 0)?.text, 'first ever');
+    assert.deepEqual([statSync(fresh).mode & 0o777, statSync(historyPath(fresh)).mode & 0o777], [0o700, 0o600]);
+  } finally {
+    process.umask(old);
+    rmSync(parent, { recursive: true, force: true });
+  }
+});
+
 test('an existing file with looser permissions is tightened to 0600', () => {
   const h = mkdtempSync(join(tmpdir(), 'codex-history-'));
   try {
