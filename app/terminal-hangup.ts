@@ -7,7 +7,7 @@
 // terminal descriptors closed, and the exit hooks end the child processes. A
 // session that has not shut down within the grace period is not waited for:
 // every line of its log is already whole on disk (each is one write).
-import { closeSync } from 'node:fs';
+import { closeSync, fstatSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import type { Event } from './protocol/events.js';
 import type { Op } from './protocol/ops.js';
@@ -23,14 +23,19 @@ export interface HangupSession {
   subscribe(listener: (e: Event) => void): () => void;
 }
 
-/** Which of stdin, stdout and stderr are the terminal, asked while it is there (a hung-up one answers no). */
-const STDIO_TTYS = [0, 1, 2].filter((fd) => isatty(fd));
 let closingAtExit = false;
 
-function closeTerminalFds(): void {
-  for (const fd of STDIO_TTYS) {
+/**
+ * Closes stdio's hung-up terminals: a character device that no longer answers
+ * as a terminal (isatty asks for its modes, which a hung-up one refuses with
+ * EIO). Decided at exit, not when this module loads, because the terminal may
+ * have hung up before that; a live terminal stays open, so node restores its
+ * modes, and closing /dev/null (the other such device) changes nothing.
+ */
+function closeHungUpTerminals(): void {
+  for (const fd of [0, 1, 2]) {
     try {
-      closeSync(fd);
+      if (fstatSync(fd).isCharacterDevice() && !isatty(fd)) closeSync(fd);
     } catch {
       // already closed
     }
@@ -38,14 +43,15 @@ function closeTerminalFds(): void {
 }
 
 /**
- * The terminal is gone: closes stdio's terminal descriptors at the last
- * moment of the exit, so node's reset of their modes (which aborts on EIO)
- * skips them. Safe to call more than once.
+ * The terminal is gone, or may have gone unnoticed: at the last moment of
+ * the exit, closes stdio's terminal descriptors that have hung up, so node's
+ * reset of their modes (which aborts on EIO) skips them. Safe to call more
+ * than once.
  */
 export function closeTerminalAtExit(): void {
   if (closingAtExit) return;
   closingAtExit = true;
-  process.once('exit', closeTerminalFds);
+  process.once('exit', closeHungUpTerminals);
 }
 
 /**

@@ -13,6 +13,7 @@ import { finalUsageLine } from '../agent/token-usage.js';
 import { needsTrustDecision } from '../config/trust.js';
 import { logger, tuiLogFile } from '../log.js';
 import { firstFrameShown, sessionStarted } from '../start-hooks.js';
+import { closeTerminalAtExit } from '../terminal-hangup.js';
 import { nowMs } from './clock.js';
 
 /** What to start with: a prompt, a session to resume, or (`pick`) the session picker first. */
@@ -49,12 +50,22 @@ async function resolveResume(ctx: CommandContext, config: Config): Promise<Start
   return { rolloutPath: path, ...(second !== undefined ? { prompt: second } : {}) };
 }
 
+/**
+ * Ends before the screen is taken: `line` on stderr, status 1. A terminal that
+ * hung up while codex started (or at the TERM=dumb question) reads as none or
+ * as a no; node would abort resetting it at exit.
+ */
+function refuse(line?: string): number {
+  closeTerminalAtExit();
+  if (line) process.stderr.write(`${line}\n`);
+  return 1;
+}
+
 export async function main(ctx: CommandContext): Promise<number> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
-    process.stderr.write('codex: the interactive TUI needs a terminal on stdin and stdout; use `codex exec` to run without one\n');
-    return 1;
+    return refuse('codex: the interactive TUI needs a terminal on stdin and stdout; use `codex exec` to run without one');
   }
-  if (!(await (await import('./dumb-terminal.js')).confirmDumbTerminal(process.env))) return 1;
+  if (!(await (await import('./dumb-terminal.js')).confirmDumbTerminal(process.env))) return refuse();
   let config: Config;
   let start: StartPlan;
   let images: { label: string; path: string }[];
@@ -64,8 +75,7 @@ export async function main(ctx: CommandContext): Promise<number> {
     start = await resolveResume(ctx, config);
     images = await imagesToAttach(ctx, config.cwd);
   } catch (e) {
-    process.stderr.write(`${(e as Error).message}\n`);
-    return 1;
+    return refuse((e as Error).message);
   }
 
   const [

@@ -54,6 +54,9 @@ export interface PtyApp {
    */
   writeWhenShown(marker: string, data: string): void;
   resize(cols: number, rows: number): void;
+  /** Stops reading the app's output (a terminal that stopped drawing): once the pty's buffer is full, the app's writes wait. */
+  pauseReading(): void;
+  resumeReading(): void;
   signal(sig: NodeJS.Signals): void;
   waitForText(pattern: string | RegExp, timeoutMs?: number): Promise<string>;
   waitForNoText(pattern: string | RegExp, timeoutMs?: number): Promise<string>;
@@ -144,6 +147,8 @@ export function spawnPty(ws: Workspace, args: string[], opts: PtyOptions = {}): 
       else whenShown = { marker, data };
     },
     signal: (sig) => proc.kill(sig),
+    pauseReading: () => proc.pause(),
+    resumeReading: () => proc.resume(),
     resize: (c, r) => {
       proc.resize(c, r);
       term.resize(c, r);

@@ -4,9 +4,10 @@
 // under `setsid` the app gets no SIGHUP at all (as when the shell that started
 // it does not pass the hangup on), only EOF/EIO. Either way the process must
 // go, with the running command, and the session log must end whole with the
-// aborted turn.
+// aborted turn. Also: a frame's write stuck on a terminal that stopped reading
+// when it closes, and a terminal closed before the screen is taken.
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -25,30 +26,40 @@ after(async () => {
   await mock.close();
 });
 
-function start(via?: string[], config?: string): { ws: Workspace; app: PtyApp } {
+function start(via?: string[], config?: string, env?: Record<string, string>): { ws: Workspace; app: PtyApp } {
   const ws = createWorkspace(mock.url, { trust: 'trusted', ...(config ? { config } : {}) });
-  const app = spawnPty(ws, [], { cols: 100, rows: 30, ...(via ? { via } : {}) });
+  const app = spawnPty(ws, [], { cols: 100, rows: 30, ...(via ? { via } : {}), ...(env ? { env } : {}) });
   cleanups.push(() => app.dispose(), () => ws.cleanup());
   return { ws, app };
 }
 
-const deltas = Array.from({ length: 400 }, (_, i) => `word${i} `);
-
-test('closing the terminal mid-stream (SIGHUP, EOF, EIO) ends the turn, the session and the process', async () => {
-  mock.push({ output: [{ type: 'text', text: deltas.join(''), deltas }], delayMs: 50 });
+/** Codex streaming an answer of `words` words, one delta each, `delayMs` apart; once the sixth is on screen. */
+async function streaming(words: number, delayMs: number): Promise<{ ws: Workspace; app: PtyApp }> {
+  const deltas = Array.from({ length: words }, (_, i) => `word${i} `);
+  mock.push({ output: [{ type: 'text', text: deltas.join(''), deltas }], delayMs });
   const { ws, app } = start();
   await app.waitForText('Ask Codex');
   app.type('stream a lot');
   await app.waitForText('› stream a lot');
   app.key('enter');
   await app.waitForText('word5');
+  return { ws, app };
+}
+
+/** Closes the terminal; codex exits 129 with the aborted turn in its session log and the reason (`why`) in its own. */
+async function closeAndCheck(ws: Workspace, app: PtyApp, why: string): Promise<void> {
   const pid = app.pid();
   app.closeTerminal();
   await waitFor(() => !alive(pid), `codex (pid ${pid}) to exit`);
   // An exit, not node's abort on restoring a terminal that is gone (134 or 139 from the wrapper's point of view).
   assert.equal(await app.exited(), 129);
   assert.ok(hasAbortedTurn(ws), 'the aborted turn is in the log');
-  assert.ok(readFileSync(join(ws.home, 'log', 'codex-tui.log'), 'utf8').includes('the terminal was closed'));
+  assert.ok(readFileSync(join(ws.home, 'log', 'codex-tui.log'), 'utf8').includes(`the terminal was closed${why}`));
+}
+
+test('closing the terminal mid-stream (SIGHUP, EOF, EIO) ends the turn, the session and the process', async () => {
+  const { ws, app } = await streaming(400, 50);
+  await closeAndCheck(ws, app, '');
 });
 
 test('a terminal that goes away without a SIGHUP (EOF/EIO only) ends codex and the command it runs', async () => {
@@ -70,4 +81,27 @@ test('a terminal that goes away without a SIGHUP (EOF/EIO only) ends codex and t
   await waitFor(() => processesWith(marker).length === 0, 'the command to be ended');
   assert.equal(readFileSync(status, 'utf8').trim(), '129');
   assert.ok(hasAbortedTurn(ws), 'the aborted turn is in the log');
+});
+
+test('a frame write waiting on a terminal that stopped reading fails with EIO when the terminal closes: codex ends the session and exits', async () => {
+  const { ws, app } = await streaming(3000, 2);
+  // A terminal that stops drawing: once the pty's buffer is full, codex's write of a frame waits in the kernel.
+  app.pauseReading();
+  const pid = app.pid();
+  await waitFor(() => readFileSync(`/proc/${pid}/wchan`, 'utf8') === 'wait_woken', 'codex to wait in a write to the terminal', 30_000);
+  await closeAndCheck(ws, app, ' (EIO)');
+});
+
+test('a terminal closed before the screen is taken (at the TERM=dumb question) ends codex with status 1, not node aborting as it resets the terminal', async () => {
+  const out = join(tmpdir(), `codex-hangup-early-${process.pid}`);
+  cleanups.push(() => rmSync(`${out}.status`, { force: true }), () => rmSync(`${out}.err`, { force: true }));
+  // No SIGHUP (setsid): codex sees only the end of its input, then exits.
+  const { app } = start(['setsid', '-w', 'sh', '-c', `"$0" "$@" 2>${out}.err; echo $? > ${out}.status`], undefined, { TERM: 'dumb' });
+  // The question goes to stderr, here the file.
+  await waitFor(() => existsSync(`${out}.err`) && readFileSync(`${out}.err`, 'utf8').includes('Continue anyway?'), 'the TERM=dumb question');
+  app.closeTerminal();
+  await waitFor(() => existsSync(`${out}.status`) && readFileSync(`${out}.status`, 'utf8').endsWith('\n'), 'codex to exit');
+  // Before: 134, node's assertion and native stack on stderr.
+  assert.equal(readFileSync(`${out}.status`, 'utf8').trim(), '1');
+  assert.doesNotMatch(readFileSync(`${out}.err`, 'utf8'), /Assertion|stack/);
 });

@@ -44,3 +44,22 @@ test('a frame larger than a full non-blocking pipe takes is written whole and in
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a terminal that hung up before the Tty starts (setRawMode fails with EIO) is reported through onLost, and nothing is written', () => {
+  // What node's tty.ReadStream does when the terminal refuses raw mode: an 'error' event, not a throw.
+  const input = Object.assign(new PassThrough(), {
+    isTTY: true,
+    setRawMode(this: PassThrough) {
+      this.emit('error', Object.assign(new Error('setRawMode EIO'), { code: 'EIO' }));
+      return this;
+    },
+  });
+  const output = new PassThrough();
+  const tty = new Tty(input as unknown as NodeJS.ReadStream, output as unknown as NodeJS.WriteStream);
+  const lost: string[] = [];
+  tty.start({ onInput: () => undefined, onResize: () => undefined, onLost: (why) => lost.push(why) });
+  tty.write('frame');
+  assert.deepEqual(lost, ['EIO']);
+  assert.equal(output.read(), null);
+  tty.restore();
+});

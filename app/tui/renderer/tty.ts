@@ -51,12 +51,13 @@ export class Tty {
   start(handlers: TtyHandlers, title?: string): void {
     this.handlers = handlers;
     this.active = true;
+    // Listening first: setRawMode reports a terminal that hung up while codex started as an 'error'.
+    this.input.on('error', this.onError);
+    this.output.on('error', this.onError);
     if (this.input.isTTY) this.input.setRawMode(true);
     this.input.setEncoding('utf8');
     this.input.on('data', this.onData);
     this.input.on('end', this.onEnd);
-    this.input.on('error', this.onError);
-    this.output.on('error', this.onError);
     this.input.resume();
     this.output.on('resize', this.onResizeEvent);
     this.write(`\x1b[22;0t${title ? `\x1b]0;${title.replace(/[\x00-\x1f\x7f-\x9f]/g, ' ')}\x07` : ''}${ENTER}`);
