@@ -4,7 +4,7 @@
 // that directory read-only (app/sandbox/pins.ts): V8 runs the bytecode in a
 // cache file unchecked, and the checked config decides the sandbox, so a file
 // a sandboxed command planted there would act outside the sandbox at the next start.
-import { chmodSync, closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, constants, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 
 /** $XDG_CACHE_HOME/codex-ts, else ~/.cache/codex-ts; undefined without either. */
@@ -46,7 +46,8 @@ export function makeCacheDir(dir: string): boolean {
 export function readPrivateFile(path: string): Buffer | undefined {
   let fd: number | undefined;
   try {
-    fd = openSync(path, 'r');
+    // Non-blocking: a FIFO in its place would otherwise hold the start until something writes to it (fstat refuses it below).
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
     const st = fstatSync(fd);
     const foreign = (st.mode & 0o022) !== 0 || (process.getuid !== undefined && st.uid !== process.getuid());
     return st.isFile() && !foreign ? readFileSync(fd) : undefined;

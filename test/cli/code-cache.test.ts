@@ -144,6 +144,18 @@ test('a corrupt, truncated or refused cache: the start runs as without one, and 
   }
 });
 
+test('a FIFO where the cache should be: the start does not wait for a writer, and a cache file takes its place', () => {
+  const { home, dir } = cacheHome();
+  help(home);
+  const file = theCache(dir);
+  rmSync(file);
+  const made = spawnSync('mkfifo', [file]);
+  assert.equal(made.status, 0, 'mkfifo');
+  help(home); // times out (20 s) when the launcher blocks opening the FIFO
+  assert.ok(statSync(file).isFile());
+  assert.ok(decodeCache(readFileSync(file)));
+});
+
 test('a cache file another user owns, or others may write, is not run but written anew; the directory is the user\'s only', () => {
   const { home, dir } = cacheHome();
   help(home);
