@@ -85,6 +85,7 @@ export function checkToml(src: Source, profileFlag: string | undefined): Checked
     for (const o of src.cli) applyOverride(effective, o.path, o.value);
     toml = validate(src, effective);
   }
+  toml = plainTables(toml) as ConfigToml;
   return {
     toml,
     ...(profileName !== undefined && { profileName }),
@@ -92,4 +93,22 @@ export function checkToml(src: Source, profileFlag: string | undefined): Checked
     shellEnvironmentPolicy: toml.shell_environment_policy ?? shellEnvironmentPolicySchema.parse({}),
     warnings,
   };
+}
+
+/**
+ * Tables under unknown keys come through the schema as the TOML parser made
+ * them, without a prototype, and JSON would give them back with one: a config
+ * holding one (a `[features]` table written for a newer Codex) was never
+ * remembered, and every start checked it again (~5 ms). Copied into plain
+ * objects, own properties only, so a `__proto__` key stays a key. Nothing
+ * reads them: unknown keys are ignored.
+ */
+function plainTables(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(plainTables);
+  if (v === null || typeof v !== 'object') return v;
+  const proto = Object.getPrototypeOf(v);
+  if (proto !== null && proto !== Object.prototype) return v; // a date: not JSON-exact, so never remembered
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) Object.defineProperty(out, k, { value: plainTables(x), enumerable: true, writable: true, configurable: true });
+  return out;
 }

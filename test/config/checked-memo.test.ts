@@ -87,12 +87,29 @@ test('a table JSON would change is not JSON-exact, and is not remembered', () =>
   const env = cacheEnv();
   const key: MemoKey = { build: 'b', file: '/c.toml', text: 'x = inf', cli: [], profile: undefined };
   // Unknown keys survive checking (as warnings), whatever their value.
-  for (const text of ['weird = inf\n', 'when = 1979-05-27T07:32:00Z\n', 'minus_zero = -0.0\n', '[unknown_table]\nx = 1\n']) {
+  for (const text of ['weird = inf\n', 'when = 1979-05-27T07:32:00Z\n', 'minus_zero = -0.0\n', '[unknown_table]\nx = 1979-05-27\n']) {
     const checked = checkToml(src(text), undefined);
     assert.equal(checked.warnings.length, 1);
     remember(memoDir(env), { ...key, text }, checked);
     assert.equal(recall(memoDir(env), { ...key, text }), undefined, text);
   }
+});
+
+test('a config with tables the schema does not know (0.169\'s [features]) is remembered, their keys kept as keys, __proto__ included', () => {
+  const dir = memoDir(cacheEnv());
+  // No profile: layering one copies the tables (structuredClone), which gave them a prototype anyway.
+  const text = `model = "o3"\nunknown_top = 1\n[features]\nweb_search_request = true\n"__proto__" = { polluted = true }\n[tui.later]\nx = [1, { y = 2 }]\n`;
+  const key: MemoKey = { build: 'b', file: '/h/config.toml', text, cli: [], profile: undefined };
+  const checked = checkToml(src(text), undefined);
+  assert.equal(checked.warnings.length, 3, checked.warnings.join('\n')); // unknown_top, features, tui.later
+  assert.ok(jsonExact(checked));
+  remember(dir, key, checked);
+  const back = recall(dir, key);
+  assert.deepStrictEqual(back, checked);
+  const features = (back!.toml as Record<string, unknown>).features as Record<string, unknown>;
+  assert.deepEqual(Object.keys(features), ['web_search_request', '__proto__']);
+  assert.equal(Object.getPrototypeOf(features), Object.prototype);
+  assert.equal(({} as Record<string, unknown>).polluted, undefined);
 });
 
 test('a remembered config is recalled only for the same build, file, text, overrides and profile', () => {
