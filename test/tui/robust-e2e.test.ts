@@ -33,3 +33,24 @@ test('a [tui.keymap] typo and a missing theme file are warnings in the transcrip
   assert.equal(userTexts(e2e.mock.requests.at(-1)!).at(-1), 'hello');
   assert.equal(await quit(app), 0);
 });
+
+test('a window shrunk to 20×5 and restored before codex reads its size (the SIGWINCH handled late) is drawn anew', async () => {
+  const { app } = e2e.start();
+  await app.waitForText('Ask Codex');
+  app.type('hello');
+  const before = await app.waitForText('› hello');
+  // Stopped, codex handles the signal only once the size is back: the same
+  // size as before, but the terminal cut the screen to 20×5 meanwhile.
+  const pid = app.pid();
+  process.kill(pid, 'SIGSTOP');
+  try {
+    app.resize(20, 5);
+    app.resize(100, 30);
+  } finally {
+    process.kill(pid, 'SIGCONT');
+  }
+  await app.waitForScreen((s) => s === before, `the screen as before:\n${before}`);
+  app.key('ctrl+u');
+  await app.waitForText('› Ask Codex');
+  assert.equal(await quit(app), 0);
+});

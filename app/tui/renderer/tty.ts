@@ -33,7 +33,12 @@ export class Tty {
   private readonly decoder = new InputDecoder();
   private escTimer: NodeJS.Timeout | undefined;
   private readonly onData = (chunk: Buffer | string): void => this.feed(chunk.toString());
-  private readonly onResizeEvent = (): void => this.handlers?.onResize(this.cols, this.rows);
+  // Every SIGWINCH, not the stream's 'resize', which comes only when the size
+  // differs from the last one read: a window shrunk and restored before codex
+  // got to read it (busy, or waiting on a write) is the same size again, but
+  // the terminal has cut what it showed, so the screen must be drawn anew.
+  // Node's own SIGWINCH listener, added with process.stdout, reads the size first.
+  private readonly onWinch = (): void => this.handlers?.onResize(this.cols, this.rows);
   private readonly onEnd = (): void => this.lose('end of input');
   private readonly onError = (err: NodeJS.ErrnoException): void => this.lose(err.code ?? err.message);
   private handlers: TtyHandlers | undefined;
@@ -59,7 +64,7 @@ export class Tty {
     this.input.on('data', this.onData);
     this.input.on('end', this.onEnd);
     this.input.resume();
-    this.output.on('resize', this.onResizeEvent);
+    process.on('SIGWINCH', this.onWinch);
     this.write(`\x1b[22;0t${title ? `\x1b]0;${title.replace(/[\x00-\x1f\x7f-\x9f]/g, ' ')}\x07` : ''}${ENTER}`);
   }
 
@@ -127,7 +132,7 @@ export class Tty {
     if (this.escTimer) clearTimeout(this.escTimer);
     this.input.off('data', this.onData);
     this.input.off('end', this.onEnd);
-    this.output.off('resize', this.onResizeEvent);
+    process.off('SIGWINCH', this.onWinch);
     // The error listeners stay: a write still queued may fail after this.
     this.input.pause();
     if (this.lost) return; // nothing to restore on a terminal that is gone
