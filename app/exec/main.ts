@@ -11,7 +11,7 @@ import type { JsonSchema } from '../model/items.js';
 import type { Session } from '../agent/session.js';
 import { mayRunHeadless } from '../config/trust.js';
 import { logger } from '../log.js';
-import { hangupHandler } from '../terminal-hangup.js';
+import { closeTerminalAtExit, hangupHandler } from '../terminal-hangup.js';
 import type { ThreadEvent } from './jsonl-output.js';
 import { PromptError, resolvePrompt } from './prompt-input.js';
 
@@ -111,6 +111,10 @@ function reviewUsage(args: ExecArgs): string | undefined {
 }
 
 export async function main(ctx: CommandContext): Promise<number> {
+  // Exec may never learn that its terminal went away (stdout is written once,
+  // at the end; stderr may be a file): however it then ends, node must not
+  // abort resetting the hung-up terminal at exit. A live one is left as it is.
+  closeTerminalAtExit();
   const args = execArgs(ctx);
   const usage = reviewUsage(args);
   if (usage) {

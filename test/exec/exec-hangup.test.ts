@@ -4,7 +4,8 @@
 // `setsid` exec gets no SIGHUP, only EIO when it next writes. Either way the
 // turn stops, the session log ends whole with the aborted turn, the command's
 // processes end, and exec exits with 129 (not node's abort when it resets a
-// terminal that is gone, 134 or 139).
+// terminal that is gone, 134 or 139). A run that never learns of it ends with
+// its own status, and without that abort either.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -59,6 +60,30 @@ test('a terminal gone without a SIGHUP: the next write (EIO) ends codex exec the
     } finally {
       app.dispose();
       rmSync(status, { force: true });
+    }
+  });
+});
+
+test('a terminal gone unnoticed (no SIGHUP, stderr a file, nothing more for stdout): a failed codex exec exits 1, not with node aborting', () => {
+  const out = join(tmpdir(), `codex-exec-unnoticed-${process.pid}`);
+  return scenario([
+    { output: [shell('touch started; while [ ! -e go ]; do sleep 0.05; done')] },
+    // The model then refuses: the run fails with its error on stderr and never writes to stdout.
+    { fault: 'status', status: 400 },
+  ], async (_mock, ws) => {
+    const app = spawnPty(ws, EXEC, { via: ['setsid', '-w', 'sh', '-c', `"$0" "$@" 2>${out}.err; echo $? > ${out}.status`] });
+    try {
+      await waitFor(() => existsSync(join(ws.repo, 'started')), 'the command to run', 30_000);
+      app.closeTerminal();
+      writeFileSync(join(ws.repo, 'go'), '');
+      await waitFor(() => existsSync(`${out}.status`) && readFileSync(`${out}.status`, 'utf8').endsWith('\n'), 'codex exec to exit', 20_000);
+      // Before: 134, node's assertion and native stack on stderr.
+      assert.doesNotMatch(readFileSync(`${out}.err`, 'utf8'), /Assertion|stack trace/);
+      assert.equal(readFileSync(`${out}.status`, 'utf8'), '1\n');
+    } finally {
+      app.dispose();
+      rmSync(`${out}.status`, { force: true });
+      rmSync(`${out}.err`, { force: true });
     }
   });
 });
