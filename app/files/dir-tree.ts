@@ -297,7 +297,8 @@ export class DirTree {
     const ruleMtimes = ruleFiles.map((n) => this.fs.mtime(`${abs}/${n}`));
     const now = this.now();
     // An ignore file is edited in place (its folder's mtime stays): one read in the tick it was written is as racy as the folder.
-    const racy = [mtime, ...ruleMtimes].some((m) => m !== undefined && Math.abs(now - m) < RACY_MS);
+    const recent = (m: number | undefined): boolean => m !== undefined && Math.abs(now - m) < RACY_MS;
+    const racy = recent(mtime) || ruleMtimes.some(recent);
     this.nodes.set(job.rel, { mtime, racy, count: files.length, files, dirs, inherited, sets, ruleFiles, ruleMtimes, ruleTexts });
   }
 
