@@ -5,7 +5,7 @@
 // directories codex makes 0700, CODEX_HOME among them when it is missing; a
 // CODEX_HOME the user made keeps its mode.
 import assert from 'node:assert/strict';
-import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { collect, createWorkspace, MOCK_KEY_ENV, spawnCodex, type Workspace } from '../support/cli.js';
@@ -107,4 +107,20 @@ test('a CODEX_HOME the user made (0755) keeps its mode; what codex writes in it 
   delete found['config.toml']; // the user's
   assert.ok('sessions' in found);
   assert.deepEqual(notPrivate(ws.home, found), []);
+});
+
+test('a log an older version left wider (log/ 0755, codex-tui.log 0644) is narrowed to 0700 and 0600 by the next TUI session, though it logged nothing; its lines are kept', async (t) => {
+  const ws = createWorkspace(mock.url, { trust: 'trusted' });
+  t.after(() => ws.cleanup());
+  const log = join(ws.home, 'log');
+  mkdirSync(log, { mode: 0o755 });
+  const file = join(log, 'codex-tui.log');
+  writeFileSync(file, 'an earlier session\n', { mode: 0o644 });
+  assert.deepEqual([mode(log), mode(file)], ['755', '644']);
+  const app = spawnPty(ws, [], { env: { RUST_LOG: 'debug' } });
+  t.after(() => app.dispose());
+  await app.waitForText('Ask Codex to do anything');
+  assert.equal(await quit(app), 0);
+  assert.deepEqual([mode(log), mode(file)], ['700', '600'], readFileSync(file, 'utf8'));
+  assert.ok(readFileSync(file, 'utf8').startsWith('an earlier session\n'));
 });
