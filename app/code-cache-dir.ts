@@ -4,7 +4,7 @@
 // that directory read-only (app/sandbox/pins.ts): V8 runs the bytecode in a
 // cache file unchecked, and the checked config decides the sandbox, so a file
 // a sandboxed command planted there would act outside the sandbox at the next start.
-import { chmodSync, closeSync, constants, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 
 /** $XDG_CACHE_HOME/codex-ts, else ~/.cache/codex-ts; undefined without either. */
@@ -17,6 +17,23 @@ export function cacheDir(env: NodeJS.ProcessEnv): string | undefined {
     base = join(home, '.cache');
   }
   return join(base, 'codex-ts');
+}
+
+/**
+ * Narrows what the user owns at `path` to them alone when it is wider (an
+ * older version's 0755 folder or 0644 file, or one git wrote): a directory to
+ * 0700, a file to 0600. A symbolic link, or another user's, is left as it is.
+ * Never throws.
+ */
+export function narrowPrivate(path: string): void {
+  try {
+    const st = lstatSync(path, { throwIfNoEntry: false });
+    if (!st || (st.mode & 0o077) === 0 || st.uid !== process.getuid?.()) return;
+    if (st.isDirectory()) chmodSync(path, 0o700);
+    else if (st.isFile()) chmodSync(path, 0o600);
+  } catch {
+    // gone meanwhile, or not ours to change
+  }
 }
 
 /**

@@ -2,8 +2,9 @@
 // Front ends choose the sink once: exec logs to stderr, the TUI to
 // $CODEX_HOME/log/codex-tui.log (it owns the screen), the proxy to stderr in
 // batches (a line per request). Nothing is written until a sink is set.
-import { appendFileSync, chmodSync, lstatSync, mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { narrowPrivate } from './code-cache-dir.js';
 
 export type Level = 'error' | 'warn' | 'info' | 'debug' | 'trace';
 const RANK: Record<Level | 'off', number> = { off: 0, error: 1, warn: 2, info: 3, debug: 4, trace: 5 };
@@ -86,8 +87,9 @@ export function configureLogging(to: 'stderr' | 'stderr-batched' | { file: strin
   else {
     // A log that cannot be written (a full disk, a read-only home) must not stop the program it logs.
     let dirMade = false;
-    // Off the path to the first frame: a session may log nothing, and its log is narrowed all the same.
-    setImmediate(() => narrowLog(to.file)).unref();
+    // It tells of the user's work: one an older version left wider (log/ 0755, the file 0644) is narrowed,
+    // off the path to the first frame, whether or not this session logs.
+    setImmediate(() => [dirname(to.file), to.file].forEach(narrowPrivate)).unref();
     sink = (line) => {
       try {
         if (!dirMade) {
@@ -99,23 +101,6 @@ export function configureLogging(to: 'stderr' | 'stderr-batched' | { file: strin
         // nowhere left to say it
       }
     };
-  }
-}
-
-/**
- * The log tells of the user's work (commands, paths, errors): made for the
- * user only (a 0700 folder, a 0600 file), and one an older version left
- * wider (a 0755 folder, a 0644 file) is narrowed. A symbolic link, or what
- * is not the user's, is left as it is.
- */
-function narrowLog(file: string): void {
-  for (const [path, mode, dir] of [[dirname(file), 0o700, true], [file, 0o600, false]] as const) {
-    try {
-      const st = lstatSync(path, { throwIfNoEntry: false });
-      if (st && (dir ? st.isDirectory() : st.isFile()) && (st.mode & 0o077) !== 0 && st.uid === process.getuid?.()) chmodSync(path, mode);
-    } catch {
-      // not ours to narrow
-    }
   }
 }
 

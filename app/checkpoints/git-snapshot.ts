@@ -12,6 +12,7 @@
 // git runs only through app/git/run.ts (no hooks, no fsmonitor, no programs).
 import { copyFileSync, existsSync, lstatSync, mkdirSync, readlinkSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { narrowPrivate } from '../code-cache-dir.js';
 import { gitDirAt } from '../git/repo.js';
 import { runGitBytes } from '../git/run.js';
 import { mayConvert } from './conversion.js';
@@ -76,6 +77,7 @@ export class GitSnapshots {
     if (this.how === 'add') await git(this.root, [...NO_CONVERSION, 'add', '-A', '--', '.'], { env });
     else await this.hashInto(env);
     const tree = (await git(this.root, ['write-tree'], { env })).toString('utf8').trim();
+    narrowPrivate(this.indexFile); // git writes it 0644: it lists the work tree's paths
     const parent = await head;
     const p = parent.code === 0 ? ['-p', parent.stdout.toString('utf8').trim()] : [];
     return (await git(this.root, ['commit-tree', tree, ...p, '-m', message], { env: IDENTITY })).toString('utf8').trim();

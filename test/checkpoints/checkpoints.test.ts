@@ -12,6 +12,8 @@ import { Checkpoints } from '../../app/checkpoints/checkpoints.js';
 import { hasGit } from '../git/support.js';
 
 const skip = hasGit ? false : 'git is not installed';
+const umask = process.umask(0o022);
+after(() => process.umask(umask));
 const base = realpathSync(mkdtempSync(join(tmpdir(), 'codex-ckpt-')));
 after(() => rmSync(base, { recursive: true, force: true }));
 
@@ -100,7 +102,10 @@ test(`in a git work tree (${autocrlf ? 'core.autocrlf' : 'no conversion'}): undo
   assert.deepEqual(await ck.undo('last'), { kind: 'nothing' });
   // The private index is a cache kept with the session while it runs, removed when it ends.
   const store = join(base, `undo-${autocrlf}.checkpoints`);
-  assert.ok(readdirSync(store).some((f) => f.startsWith('index-')));
+  const index = readdirSync(store).find((f) => f.startsWith('index-'));
+  assert.ok(index);
+  // It lists the work tree's paths: for the user only, though git writes it under the umask (022 here).
+  assert.equal((statSync(join(store, index)).mode & 0o777).toString(8), '600');
   ck.close();
   assert.ok(!readdirSync(store).some((f) => f.startsWith('index-')));
 });
