@@ -7,7 +7,9 @@
 // so does nginx (its access log buffered, 64 KiB or 0.1 s); a second proxy with
 // the access log off shows what the log costs (small requests only). The CPU
 // per request is split into user and system time: the kernel's share (socket
-// reads and writes on loopback) is about the same for any proxy. Each target
+// reads and writes on loopback) is about the same for any proxy. A plain
+// node:http pass-through (bench/support/node-http-proxy.ts) shows what Node's
+// HTTP stack alone costs a proxy (small requests only). Each target
 // first serves `--warmup` seconds of load, so the rows measure running
 // processes, not V8 optimising a fresh one. Targets run interleaved,
 // round by round, and medians are reported: on a shared machine the load
@@ -254,6 +256,9 @@ http { access_log ${tmp}/access.log combined buffer=64k flush=100ms; client_body
   console.log('(nginx not installed: no reference rows; Debian: apt-get install nginx-light)');
 }
 targets.push({ name: 'proxy, no log', base: `${quiet.match[1]}/v1`, pids: [quiet.child.pid!], requestsOnly: true });
+// What node:http alone costs per request: the plainest pass-through a Node proxy can be.
+const floor = await start(process.execPath, ['--import', 'tsx', assetPath('bench', 'support', 'node-http-proxy.ts'), direct], /listening on (http:\S+)/);
+targets.push({ name: 'node:http pass-through', base: `${floor.match[1]}/v1`, pids: [floor.child.pid!], requestsOnly: true });
 
 const ref = targets.find((t) => t.name.startsWith('nginx'));
 /** A proxy's figure over nginx's in the same table, where nginx ran. */
@@ -267,6 +272,7 @@ console.log(`load average before: ${loadavg().map((x) => x.toFixed(2)).join(' ')
 for (const t of targets) await load(t, 8, WARMUP);
 const rows = [['target', 'c', 'req/s', 'p50', 'p99', 'vs direct', 'ratio vs nginx\'s', 'proxy CPU/req']];
 const ratios = new Map<string, number>(); // `${name}@${c}` → median ratio to direct
+const cpuPerReq = new Map<string, number>(); // `${name}@${c}` → median CPU per request, µs
 const roundRatios = new Map<number, number[]>(); // c → codex proxy's share of direct over nginx's, each round
 for (const c of CONCURRENCY) {
   const runs = new Map<string, Run[]>(targets.map((t) => [t.name, []]));
@@ -287,6 +293,7 @@ for (const c of CONCURRENCY) {
     const rs = runs.get(t.name)!;
     const lat = rs.flatMap((r) => r.latencies).sort((a, b) => a - b);
     const ratio = ratios.get(`${t.name}@${c}`)!;
+    if (rs.every((r) => r.cpuPerReq !== undefined)) cpuPerReq.set(`${t.name}@${c}`, median(rs.map((r) => r.cpuPerReq!)));
     const cpu = rs.every((r) => r.cpuPerReq !== undefined) ? `${fmt(median(rs.map((r) => r.cpuPerReq!)))} µs (user ${fmt(median(rs.map((r) => r.userPerReq!)))})` : '—';
     const nginxRatio = ref && ratios.get(`${ref.name}@${c}`);
     rows.push([t.name, String(c), fmt(median(rs.map((r) => r.rps))), fmt(quantile(lat, 0.5), ' ms'), fmt(quantile(lat, 0.99), ' ms'), t.name === 'direct' ? '—' : `${ratio.toFixed(2)}×`, vsNginx(t, ratio, nginxRatio), cpu]);
@@ -298,6 +305,7 @@ if (ref) {
   // The spread says how much of a row is the machine's other work.
   console.log(`  round by round: ${CONCURRENCY.map((c) => `c=${c} ${roundRatios.get(c)!.map((r) => r.toFixed(2)).join(' ')}`).join(', ')}`);
 }
+console.log(`codex proxy's CPU per request / node:http pass-through's: ${CONCURRENCY.map((c) => `c=${c} ${(cpuPerReq.get(`codex proxy@${c}`)! / cpuPerReq.get(`node:http pass-through@${c}`)!).toFixed(2)}`).join(', ')}`);
 console.log(`codex proxy with its access log / without (target ≥ 0.95): ${CONCURRENCY.map((c) => `c=${c} ${(ratios.get(`codex proxy@${c}`)! / ratios.get(`proxy, no log@${c}`)!).toFixed(2)}`).join(', ')}`);
 
 console.log('\nSSE time to first event (median of 40)');
@@ -329,6 +337,7 @@ console.log(`load average after: ${loadavg().map((x) => x.toFixed(2)).join(' ')}
 
 await stop(proxied.child, 'SIGTERM');
 await stop(quiet.child, 'SIGTERM');
+await stop(floor.child, 'SIGTERM');
 if (baseline) await stop(baseline.child, 'SIGTERM');
 if (nginx) await stop(nginx, 'SIGQUIT'); // graceful: the master ends its worker, then itself
 await stop(up.child, 'SIGTERM');
