@@ -2,7 +2,8 @@
 // (~8,300 directories, see bench/support/tree.ts).
 //  1. in process: the walk, the file index's background build (time-sliced:
 //     its longest event-loop stall), its warm-up, the next session's start
-//     from the listing the build saved (loaded, then swept), a sweep of every
+//     from the listing the build saved (loaded, then swept; in process, and in
+//     a fresh process with and without V8's optimising compiler), a sweep of every
 //     directory (what each new popup costs), 20 queries, ours against
 //     `fzf --filter` (Debian's fzf) and the fzf npm package alone; each later
 //     key of a typed query; `git ls-files -co --exclude-standard` for
@@ -22,6 +23,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { build } from 'esbuild';
 import { Fzf } from 'fzf';
 import { preparePaths, searchPaths } from '../app/files/fuzzy.js';
 import { FileIndex } from '../app/files/index.js';
@@ -150,6 +152,9 @@ try {
   await nextSession.refresh();
   const sweepCpu = cpuOf(process.cpuUsage(cpu0));
   void nextSession.close();
+  // The same start in a fresh process, as each TUI session makes it: all threads, and without V8's optimising
+  // compiler (--no-opt), which shows how much of it is the engine optimising code that runs once per process.
+  const fresh = await freshSessionCpu(root, snapshotDir);
   rmSync(snapshotDir, { recursive: true, force: true });
 
   searchPaths(prepared, 'warm');
@@ -186,6 +191,7 @@ try {
     ['index: walk (sync)', ms(syncWalk), '', ''],
     ['index: background build (time-sliced, as the TUI runs it, no snapshot)', `${ms(build)} wall`, `${ms(buildCpu)} CPU`, `longest event-loop stall ${ms(stalls.max / 1e6)}`],
     ['index: the next session, from the listing saved by the last (loaded, then every directory stat\'ed)', `${ms(loadCpu)} CPU`, '', ''],
+    ['index: the same next session in a fresh process (all threads; median of 3)', `${ms(fresh.cpu)} CPU`, `with --no-opt ${ms(fresh.noOpt)} CPU`, 'the difference: V8 optimising code that runs once'],
     [`index: a sweep of all ${walked.directories} directories (each new popup)`, `${ms(sweepCpu)} CPU`, '', ''],
     ['index: CPU in the 200 ms after the build (the end of the search\'s warm-up, compiler threads included)', `${ms(warmCpu)} CPU`, '', ''],
     ['git ls-files -co --exclude-standard (not used: no directory state to refresh from)', `${ms(gitWall)} wall`, `${ms(gitCpu)} CPU in git + ${ms(gitParse)} parsing`, `${gitFiles.length} files`],
@@ -214,6 +220,29 @@ try {
 
 function cpuOf(u: NodeJS.CpuUsage): number {
   return (u.user + u.system) / 1000;
+}
+
+/** The CPU of bench/support/next-session.ts run fresh (bundled: no TypeScript loader in the figure), median of 3, with and without --no-opt. */
+async function freshSessionCpu(root: string, snapshotDir: string): Promise<{ cpu: number; noOpt: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'codex-bench-next-'));
+  try {
+    const script = join(dir, 'next-session.mjs');
+    await build({ entryPoints: [join(repoRoot, 'bench', 'support', 'next-session.ts')], bundle: true, platform: 'node', format: 'esm', outfile: script, logLevel: 'warning' });
+    const run = (flags: string[]): number => {
+      const r = spawnSync(process.execPath, [...flags, script, root, snapshotDir], { encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`next-session: ${r.stderr}`);
+      return Number(r.stdout.trim());
+    };
+    const cpu: number[] = [];
+    const noOpt: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      cpu.push(run([]));
+      noOpt.push(run(['--no-opt']));
+    }
+    return { cpu: median(cpu), noOpt: median(noOpt) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** CPU of this process's reaped children (git). */
