@@ -7,6 +7,7 @@
 // once, and the log stops there.
 import { closeSync, fstatSync, ftruncateSync, openSync, readFileSync, readSync, readdirSync, statfsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { narrowPrivate } from '../code-cache-dir.js';
 import { cliVersion } from '../config/version.js';
 import type { Config } from '../config/types.js';
 import { describeIoError } from '../tools/apply-patch/io-error.js';
@@ -91,6 +92,9 @@ export class RolloutRecorder {
       this.fail(err);
       return;
     }
+    // sessions/ an older version (or the native CLI, which writes its logs 0644) left 0755: closed to
+    // others, so that none of the conversations below it can be reached, whatever their own modes.
+    narrowPrivate(dirname(dirname(dirname(dirname(this.path)))));
     this.write(held);
   }
 

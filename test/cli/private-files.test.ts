@@ -124,3 +124,18 @@ test('a log an older version left wider (log/ 0755, codex-tui.log 0644) is narro
   assert.deepEqual([mode(log), mode(file)], ['700', '600'], readFileSync(file, 'utf8'));
   assert.ok(readFileSync(file, 'utf8').startsWith('an earlier session\n'));
 });
+
+test('sessions/ left 0755 with a 0644 log in it (an older version, or the native CLI) is closed to others (0700) by the next session that writes one', async (t) => {
+  const ws = createWorkspace(mock.url);
+  t.after(() => ws.cleanup());
+  const day = join(ws.home, 'sessions', '2025', '01', '02');
+  mkdirSync(day, { recursive: true, mode: 0o755 });
+  const old = join(day, 'rollout-2025-01-02T03-04-05-old.jsonl');
+  writeFileSync(old, '{"type":"session_meta"}\n', { mode: 0o644 });
+  for (const dir of ['sessions', 'sessions/2025', 'sessions/2025/01', 'sessions/2025/01/02']) assert.equal(mode(join(ws.home, dir)), '755');
+  mock.push({ output: [{ type: 'text', text: 'Done.' }] });
+  const r = await collect(spawnCodex(ws, ['exec', 'hello']));
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(mode(join(ws.home, 'sessions')), '700');
+  assert.equal(readFileSync(old, 'utf8'), '{"type":"session_meta"}\n');
+});
