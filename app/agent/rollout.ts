@@ -44,11 +44,14 @@ export class RolloutError extends Error {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+/** Where every session's log lives, in dated folders. */
+const sessionsDir = (codexHome: string): string => join(codexHome, 'sessions');
+
 /** `sessions/YYYY/MM/DD/rollout-YYYY-MM-DDThh-mm-ss-<id>.jsonl`, in local time like the original. */
 export function rolloutPathFor(codexHome: string, id: string, at: Date): string {
   const [y, mo, d] = [String(at.getFullYear()), pad(at.getMonth() + 1), pad(at.getDate())];
   const stamp = `${y}-${mo}-${d}T${pad(at.getHours())}-${pad(at.getMinutes())}-${pad(at.getSeconds())}`;
-  return join(codexHome, 'sessions', y, mo, d, `rollout-${stamp}-${id}.jsonl`);
+  return join(sessionsDir(codexHome), y, mo, d, `rollout-${stamp}-${id}.jsonl`);
 }
 
 /** Free space a resume asks for before it appends to an earlier session's log: room for a turn's lines. */
@@ -58,6 +61,8 @@ export class RolloutRecorder {
   private fd: number | undefined;
   /** Lines of a new session held back until it has a conversation (see create). */
   private held: string[] | undefined;
+  /** A new session's sessions/ folder, narrowed when its log is first written (see materialize). */
+  private sessions: string | undefined;
   private closed = false;
   /** A write failed: the file ends at the last whole line and nothing more is written. */
   private failed = false;
@@ -76,6 +81,7 @@ export class RolloutRecorder {
    */
   static create(codexHome: string, meta: SessionMeta, at = new Date()): RolloutRecorder {
     const rec = new RolloutRecorder(rolloutPathFor(codexHome, meta.id, at), undefined);
+    rec.sessions = sessionsDir(codexHome);
     rec.held = [];
     rec.record('session_meta', meta as unknown as Record<string, unknown>);
     return rec;
@@ -94,7 +100,7 @@ export class RolloutRecorder {
     }
     // sessions/ an older version (or the native CLI, which writes its logs 0644) left 0755: closed to
     // others, so that none of the conversations below it can be reached, whatever their own modes.
-    narrowPrivate(dirname(dirname(dirname(dirname(this.path)))));
+    if (this.sessions) narrowPrivate(this.sessions);
     this.write(held);
   }
 
@@ -245,7 +251,7 @@ function itemProblem(item: unknown): string | undefined {
 
 /** Rollout files, newest first (names sort by time within the date folders). */
 export function* rolloutFilesNewestFirst(codexHome: string): Generator<string> {
-  const root = join(codexHome, 'sessions');
+  const root = sessionsDir(codexHome);
   const desc = (dir: string, re: RegExp) => {
     try {
       return readdirSync(dir).filter((n) => re.test(n)).sort().reverse();
